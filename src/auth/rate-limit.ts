@@ -1,0 +1,27 @@
+import type { Redis } from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { AppError } from '../errors.ts';
+
+/** Per-key request budget; shared through Redis when instances are scaled out. */
+export class RateLimiter {
+  private readonly limiter: RateLimiterAbstract;
+
+  constructor(options: { requests: number; windowSeconds: number; redis?: Redis; keyPrefix: string }) {
+    const common = { points: options.requests, duration: options.windowSeconds, keyPrefix: `${options.keyPrefix}rate` };
+    this.limiter = options.redis
+      ? new RateLimiterRedis({ ...common, storeClient: options.redis })
+      : new RateLimiterMemory(common);
+  }
+
+  async consume(key: string): Promise<void> {
+    try {
+      await this.limiter.consume(key);
+    } catch (rejection) {
+      if (!(rejection instanceof RateLimiterRes)) throw rejection;
+      const retryAfterSeconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+      throw new AppError('RATE_LIMITED', `Too many requests for this key; retry in ${retryAfterSeconds} s`, {
+        retryAfterSeconds,
+      });
+    }
+  }
+}

@@ -1,0 +1,10 @@
+import { AppError } from '../errors.ts';
+import type { Scope } from '../db/scoped.ts';
+import type { RequestContext } from '../http/context.ts';
+
+/** The caller's tenant scope; only tenant API keys have one. */
+export function requireScope(ctx: RequestContext): Scope {
+  if (ctx.scope) return ctx.scope;
+  if (!ctx.viewer) throw new AppError('UNAUTHENTICATED', 'An API key is required');
+  throw new AppError('FORBIDDEN', 'This operation needs a tenant API key, not the admin key');
+}

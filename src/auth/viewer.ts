@@ -1,0 +1,78 @@
+import type { PrismaClient } from '../generated/prisma/client.ts';
+import { AppError } from '../errors.ts';
+import type { RateLimiter } from './rate-limit.ts';
+import { parseApiKey, secretMatches } from './secrets.ts';
+
+export type ActorType = 'user' | 'api_key' | 'system' | 'webhook';
+
+/** Who is calling. A key belongs to one tenant and may be limited to one of its projects. */
+export type Viewer =
+  | { kind: 'admin'; actorType: 'system'; actorId: 'admin' }
+  | {
+      kind: 'apiKey';
+      keyId: string;
+      tenantId: string;
+      projectId: string | null;
+      actorType: ActorType;
+      actorId: string;
+    };
+
+export const KEY_COOKIE = 'switchboard_key';
+
+/** The presented key: `Authorization: Bearer`, then `X-API-Key`, then the `switchboard_key` cookie. */
+export function presentedKey(headers: Headers): string | null {
+  const authorization = headers.get('authorization');
+  if (authorization) {
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
+    return match ? match[1] : authorization.trim();
+  }
+  const apiKey = headers.get('x-api-key');
+  if (apiKey) return apiKey.trim();
+  const cookie = headers.get('cookie');
+  if (cookie) {
+    for (const part of cookie.split(';')) {
+      const [name, ...value] = part.trim().split('=');
+      if (name === KEY_COOKIE) return decodeURIComponent(value.join('='));
+    }
+  }
+  return null;
+}
+
+export class Authenticator {
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly adminKeyHash: string | null,
+    private readonly rateLimiter: RateLimiter,
+  ) {}
+
+  /** Resolves a presented key to its viewer and counts the request against the key's rate limit. */
+  async authenticate(token: string): Promise<Viewer> {
+    const viewer = await this.resolve(token);
+    await this.countRequest(viewer);
+    return viewer;
+  }
+
+  /** Counts one request (or WebSocket operation) against the key's budget; throws RATE_LIMITED past it. */
+  countRequest(viewer: Viewer): Promise<void> {
+    return this.rateLimiter.consume(viewer.kind === 'admin' ? 'admin' : viewer.keyId);
+  }
+
+  private async resolve(token: string): Promise<Viewer> {
+    if (this.adminKeyHash && secretMatches(token, this.adminKeyHash)) {
+      return { kind: 'admin', actorType: 'system', actorId: 'admin' };
+    }
+    const parsed = parseApiKey(token);
+    const key = parsed && (await this.prisma.apiKey.findUnique({ where: { id: parsed.id } }));
+    if (!parsed || !key || key.revokedAt || !secretMatches(parsed.secret, key.secretHash)) {
+      throw new AppError('UNAUTHENTICATED', 'The API key is invalid or revoked');
+    }
+    return {
+      kind: 'apiKey',
+      keyId: key.id,
+      tenantId: key.tenantId,
+      projectId: key.projectId,
+      actorType: key.actorType as ActorType,
+      actorId: key.id,
+    };
+  }
+}

@@ -1,0 +1,184 @@
+// Opens the database Switchboard runs on: a PostgreSQL server (DATABASE_URL) or an embedded
+// PGlite. The driver adapters are wrapped to fix what breaks when the schema engine drives them
+// (shared/prisma-offline.md, "Traps in the adapters"); the Prisma client uses the same factory.
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPg } from '@prisma/adapter-pg';
+import {
+  DriverAdapterError,
+  type SqlDriverAdapter,
+  type SqlMigrationAwareDriverAdapterFactory,
+  type SqlQuery,
+} from '@prisma/driver-adapter-utils';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { PrismaClient } from '../generated/prisma/client.ts';
+
+export type AdapterFactory = SqlMigrationAwareDriverAdapterFactory;
+
+export interface Database {
+  prisma: PrismaClient;
+  /** The factory the client uses; pass it to applyMigrations. */
+  adapterFactory: AdapterFactory;
+  kind: 'pglite' | 'postgres';
+  /** Disconnects Prisma and closes the PGlite instance if openDatabase created it. Idempotent. */
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  /** postgres://… : use that PostgreSQL server. */
+  databaseUrl?: string;
+  /** Without databaseUrl: folder of an embedded PGlite (created if missing); in memory when absent. */
+  dataDir?: string;
+  /** Without databaseUrl: use this PGlite instance (not closed by close()). */
+  pglite?: PGlite;
+}
+
+export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
+  let adapterFactory: AdapterFactory;
+  let closeOwned = async () => {};
+  let kind: Database['kind'];
+  if (options.databaseUrl) {
+    kind = 'postgres';
+    adapterFactory = postgresAdapterFactory(options.databaseUrl);
+  } else {
+    kind = 'pglite';
+    let db = options.pglite;
+    if (!db) {
+      const dataDir = options.dataDir === undefined ? undefined : path.resolve(options.dataDir);
+      if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
+      const opened = await PGlite.create(dataDir);
+      closeOwned = () => opened.close();
+      db = opened;
+    }
+    adapterFactory = pgliteAdapterFactory(db);
+  }
+  const prisma = new PrismaClient({ adapter: adapterFactory });
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      try {
+        await prisma.$disconnect();
+      } finally {
+        await closeOwned();
+      }
+    })());
+  return { prisma, adapterFactory, kind, close };
+}
+
+/** `@prisma/adapter-pg` for a connection string, with the schema-engine traps fixed. */
+export function postgresAdapterFactory(connectionString: string): AdapterFactory {
+  const inner = new PrismaPg({ connectionString });
+  return {
+    provider: inner.provider,
+    adapterName: inner.adapterName,
+    connect: async () => fixPgAdapter(await inner.connect()),
+    // PrismaPg's own shadow database is the main one when built from a URL (P3006): use a throw-away database.
+    connectToShadowDb: async () => {
+      const admin = await inner.connect();
+      const name = `prisma_shadow_${randomUUID().replaceAll('-', '')}`;
+      const run = (sql: string) => admin.executeRaw({ sql, args: [], argTypes: [] });
+      try {
+        await run(`CREATE DATABASE "${name}"`);
+        const url = new URL(connectionString);
+        url.pathname = `/${name}`;
+        const shadow = fixPgAdapter(await new PrismaPg({ connectionString: url.toString() }).connect());
+        const dispose = shadow.dispose.bind(shadow);
+        shadow.dispose = once(async () => {
+          try {
+            await dispose();
+            await run(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+          } finally {
+            await admin.dispose();
+          }
+        });
+        return shadow;
+      } catch (error) {
+        await admin.dispose();
+        throw error;
+      }
+    },
+  };
+}
+
+type PgAdapter = Awaited<ReturnType<PrismaPg['connect']>>;
+
+function fixPgAdapter(adapter: PgAdapter): PgAdapter {
+  readCharAsText(adapter);
+  const startTransaction = adapter.startTransaction.bind(adapter);
+  adapter.startTransaction = async (isolationLevel) => readCharAsText(await startTransaction(isolationLevel));
+  // The adapter splits scripts on ';' (breaks comments and $$ bodies) and runs the pieces one by one:
+  // a query without parameters goes as one simple-protocol query, which PostgreSQL runs as one transaction.
+  adapter.executeScript = async (script) => {
+    await adapter.executeRaw({ sql: script, args: [], argTypes: [] });
+  };
+  return adapter;
+}
+
+type PgResult = { fields?: { dataTypeID: number }[] };
+
+// adapter-pg throws on PostgreSQL's internal "char" type (OID 18), which the engine's introspection
+// selects (e.g. pg_constraint.contype): report it as text (OID 25), its text form is the character.
+function readCharAsText<T extends object>(queryable: T): T {
+  const q = queryable as unknown as { performIO?: (query: SqlQuery) => Promise<PgResult | PgResult[]> };
+  if (typeof q.performIO !== 'function') throw new Error('@prisma/adapter-pg changed: cannot map "char" to text');
+  const performIO = q.performIO.bind(queryable);
+  q.performIO = async (query) => {
+    const result = await performIO(query);
+    for (const r of [result].flat()) for (const f of r.fields ?? []) if (f.dataTypeID === 18) f.dataTypeID = 25;
+    return result;
+  };
+  return queryable;
+}
+
+/** `pglite-prisma-adapter` for a PGlite instance, with the schema-engine traps fixed. */
+export function pgliteAdapterFactory(db: PGlite): AdapterFactory {
+  const inner = new PrismaPGlite(db);
+  return {
+    provider: inner.provider,
+    adapterName: inner.adapterName,
+    connect: async () => fixPgliteAdapter(await inner.connect(), db),
+    // The adapter's own shadow PGlite is never closed: use one that dispose() closes.
+    connectToShadowDb: async () => {
+      const shadowDb = await PGlite.create();
+      const shadow = fixPgliteAdapter(await new PrismaPGlite(shadowDb).connect(), shadowDb);
+      shadow.dispose = once(() => shadowDb.close());
+      return shadow;
+    },
+  };
+}
+
+function fixPgliteAdapter(adapter: SqlDriverAdapter, db: PGlite): SqlDriverAdapter {
+  // The adapter does not await exec(): a failing migration would be recorded as applied.
+  adapter.executeScript = async (script) => {
+    try {
+      await db.exec(script);
+    } catch (error) {
+      throw toDriverAdapterError(error);
+    }
+  };
+  return adapter;
+}
+
+/** A PostgreSQL error as the engine expects it (it shows the message, code and detail). */
+function toDriverAdapterError(error: unknown): unknown {
+  const e = error as { code?: unknown; message?: unknown; severity?: unknown; detail?: string; column?: string; hint?: string };
+  if (typeof e?.code !== 'string' || typeof e.message !== 'string') return error;
+  return new DriverAdapterError({
+    kind: 'postgres',
+    code: e.code,
+    severity: typeof e.severity === 'string' ? e.severity : 'ERROR',
+    message: e.message,
+    detail: e.detail,
+    column: e.column,
+    hint: e.hint,
+    originalCode: e.code,
+    originalMessage: e.message,
+  });
+}
+
+function once(fn: () => Promise<void>): () => Promise<void> {
+  let done: Promise<void> | undefined;
+  return () => (done ??= fn());
+}

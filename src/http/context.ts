@@ -1,0 +1,56 @@
+import { randomUUID } from 'node:crypto';
+import type { Authenticator, Viewer } from '../auth/viewer.ts';
+import { presentedKey } from '../auth/viewer.ts';
+import type { Config } from '../config.ts';
+import { scopedClient, type Scope } from '../db/scoped.ts';
+import type { PrismaClient } from '../generated/prisma/client.ts';
+import type { Logger } from '../logger.ts';
+import type { EventBus } from '../pubsub/index.ts';
+
+/** The long-lived parts of a running server, shared by every request. */
+export interface Services {
+  config: Config;
+  prisma: PrismaClient;
+  bus: EventBus;
+  logger: Logger;
+  authenticator: Authenticator;
+  /** Aborted when the server starts draining: open subscriptions complete. */
+  shutdownSignal: AbortSignal;
+}
+
+/**
+ * Everything a service call needs to know about one request (or one WebSocket operation).
+ * `db` is already confined to the caller's tenant (and project): services never scope by hand.
+ */
+export interface RequestContext {
+  services: Services;
+  viewer: Viewer | null;
+  scope: Scope | null;
+  db: PrismaClient;
+  correlationId: string;
+  requestId: string;
+  client: { ip: string | null; userAgent: string | null };
+}
+
+const CORRELATION_ID = /^[\w.:\-]{1,128}$/;
+
+/** Authenticates the presented key (throws AppError when it is bad) and scopes the database to it. */
+export async function createRequestContext(
+  services: Services,
+  request: { headers: Headers; ip: string | null },
+): Promise<RequestContext> {
+  const token = presentedKey(request.headers);
+  const viewer = token ? await services.authenticator.authenticate(token) : null;
+  const scope = viewer?.kind === 'apiKey' ? { tenantId: viewer.tenantId, projectId: viewer.projectId } : null;
+  const requestId = randomUUID();
+  const correlationHeader = request.headers.get('x-correlation-id');
+  return {
+    services,
+    viewer,
+    scope,
+    db: scope ? scopedClient(services.prisma, scope) : services.prisma,
+    correlationId: correlationHeader && CORRELATION_ID.test(correlationHeader) ? correlationHeader : requestId,
+    requestId,
+    client: { ip: request.ip, userAgent: request.headers.get('user-agent') },
+  };
+}

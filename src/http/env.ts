@@ -1,0 +1,25 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { badInput } from '../errors.ts';
+import type { RequestContext } from './context.ts';
+
+export interface AppEnv {
+  Variables: { requestContext: RequestContext };
+}
+
+/**
+ * A router for one module's REST routes. Each route is declared once with zod schemas that both
+ * validate its input and document it in /openapi.json; a failed validation becomes a BAD_USER_INPUT
+ * error naming each bad field as `[where, ...path]`, formatted by the route family's error body.
+ */
+export function restRouter() {
+  return new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (result.success) return;
+      const issues = result.error.issues.map((issue) => ({
+        path: [result.target === 'json' ? 'body' : result.target, ...issue.path.map((part) => part as string | number)],
+        message: issue.message,
+      }));
+      throw badInput(`Invalid ${issues[0].path.join('.')}: ${issues[0].message}`, issues);
+    },
+  });
+}

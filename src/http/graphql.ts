@@ -1,0 +1,51 @@
+import { GraphQLError } from 'graphql';
+import { createGraphQLError, createYoga, maskError, type YogaServerInstance } from 'graphql-yoga';
+import { AppError, asAppError, httpStatusOf } from '../errors.ts';
+import { schema } from '../schema/index.ts';
+import type { RequestContext } from './context.ts';
+
+/** What the HTTP and WebSocket layers hand yoga: the request context they already built. */
+export interface GraphQLServerContext {
+  requestContext: RequestContext;
+}
+
+/** A service error as GraphQL reports it: the message, `extensions.code`, and the HTTP status for yoga. */
+export function toGraphQLError(error: AppError, original?: GraphQLError): GraphQLError {
+  const headers = error.details.retryAfterSeconds ? { 'Retry-After': String(error.details.retryAfterSeconds) } : undefined;
+  return createGraphQLError(error.message, {
+    nodes: original?.nodes,
+    source: original?.source,
+    positions: original?.positions,
+    path: original?.path,
+    extensions: {
+      code: error.code,
+      ...(error.details.issues ? { issues: error.details.issues } : {}),
+      http: { status: httpStatusOf[error.code], headers },
+    },
+  });
+}
+
+export function createGraphQLServer(options: { maxBatch: number }): YogaServerInstance<GraphQLServerContext, RequestContext> {
+  return createYoga<GraphQLServerContext, RequestContext>({
+    schema,
+    graphqlEndpoint: '/graphql',
+    landingPage: false,
+    // CORS is answered by the HTTP layer for every route alike.
+    cors: false,
+    batching: { limit: options.maxBatch },
+    graphiql: {
+      title: 'Switchboard',
+      defaultQuery: '# Add your key under Headers: {"Authorization": "Bearer <key>"}\n{\n  viewer {\n    kind\n    tenantId\n  }\n}\n',
+      subscriptionsProtocol: 'WS',
+    },
+    context: ({ requestContext }) => requestContext,
+    logging: false,
+    maskedErrors: {
+      maskError(error, message, isDev) {
+        const appError = asAppError(error);
+        if (appError) return toGraphQLError(appError, error instanceof GraphQLError ? error : undefined);
+        return maskError(error, message, isDev);
+      },
+    },
+  });
+}

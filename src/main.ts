@@ -1,0 +1,24 @@
+import { ConfigError, loadConfig } from './config.ts';
+import { createSwitchboard } from './http/server.ts';
+import { createLogger } from './logger.ts';
+
+try {
+  const config = loadConfig();
+  const logger = createLogger(config.LOG_LEVEL);
+  const switchboard = await createSwitchboard({ config, logger });
+  await switchboard.listen();
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, async () => {
+      logger.info({ signal }, 'draining');
+      await switchboard.shutdown();
+      logger.info('stopped');
+      process.exit(0);
+    });
+  }
+} catch (error) {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+  throw error;
+}

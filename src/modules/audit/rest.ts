@@ -1,0 +1,192 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { AuditEvent } from '../../generated/prisma/client.ts';
+import { requireScope } from '../../auth/require.ts';
+import { restRouter } from '../../http/env.ts';
+import { validationDetailFormat } from '../../http/problem.ts';
+import * as audit from './service.ts';
+
+export const AUDIT_REST_PREFIX = '/api/v1/events';
+export const auditErrorFormat = validationDetailFormat(AUDIT_REST_PREFIX);
+
+const dateTime = z.iso
+  .datetime({ offset: true, error: 'must be an ISO 8601 date-time' })
+  .transform((value) => new Date(value))
+  .optional()
+  .openapi({ type: 'string', format: 'date-time' });
+const page = {
+  limit: z.coerce.number().int().min(1).max(100).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
+};
+const range = z.object({ from: dateTime, to: dateTime });
+
+const eventSchema = z
+  .object({
+    actorId: z.string(),
+    actorType: z.enum(audit.ACTOR_TYPES),
+    causationId: z.string().nullable(),
+    correlationId: z.string(),
+    eventType: z.string(),
+    id: z.string(),
+    occurredAt: z.string(),
+    payload: z.record(z.string(), z.unknown()),
+    resourceId: z.string(),
+    resourceType: z.enum(audit.RESOURCE_TYPES),
+    tenantId: z.string(),
+  })
+  .openapi('AuditEvent');
+const eventPage = z
+  .object({ events: z.array(eventSchema), hasNext: z.boolean(), limit: z.number(), offset: z.number(), total: z.number() })
+  .openapi('AuditEventPage');
+const validationError = z
+  .object({ detail: z.array(z.object({ loc: z.array(z.string()), msg: z.string(), type: z.string() })) })
+  .openapi('HTTPValidationError');
+const keyCounts = z.array(z.object({ count: z.number(), key: z.string() }));
+
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+const common = {
+  422: json(validationError, 'Validation Error'),
+  401: json(z.object({ detail: z.string() }), 'Missing or invalid API key'),
+};
+const route = <R extends Parameters<typeof createRoute>[0]>(definition: R) =>
+  createRoute({ ...definition, tags: ['Audit'], security: [{ bearerAuth: [] }] });
+
+function toRestEvent(event: AuditEvent): z.infer<typeof eventSchema> {
+  return {
+    actorId: event.actorId,
+    actorType: event.actorType as audit.ActorTypeValue,
+    causationId: event.causationId,
+    correlationId: event.correlationId,
+    eventType: event.eventType,
+    id: event.id,
+    occurredAt: event.occurredAt.toISOString(),
+    payload: event.payload as Record<string, unknown>,
+    resourceId: event.resourceId,
+    resourceType: event.resourceType as audit.ResourceType,
+    tenantId: event.tenantId,
+  };
+}
+
+const toRestPage = (result: Awaited<ReturnType<typeof audit.listAuditEvents>>) => ({
+  events: result.events.map(toRestEvent),
+  hasNext: result.hasNext,
+  limit: result.limit,
+  offset: result.offset,
+  total: result.total,
+});
+
+/** Reference 003's six routes. Each first requires a tenant key. */
+export const auditRoutes = restRouter()
+  .openapi(
+    route({
+      method: 'get',
+      path: AUDIT_REST_PREFIX,
+      summary: 'List Events',
+      request: {
+        query: z.object({
+          event_type: z.string().optional(),
+          resource_type: z.enum(audit.RESOURCE_TYPES).optional(),
+          resource_id: z.string().optional(),
+          from: dateTime,
+          to: dateTime,
+          ...page,
+        }),
+      },
+      responses: { 200: json(eventPage, 'Audit events, newest first'), ...common },
+    }),
+    async (c) => {
+      const ctx = c.get('requestContext');
+      requireScope(ctx);
+      const query = c.req.valid('query');
+      const filter = { eventType: query.event_type, resourceType: query.resource_type, resourceId: query.resource_id, from: query.from, to: query.to };
+      return c.json(toRestPage(await audit.listAuditEvents(ctx, filter, query)), 200);
+    },
+  )
+  .openapi(
+    route({
+      method: 'get',
+      path: `${AUDIT_REST_PREFIX}/aggregate`,
+      summary: 'Aggregate Events',
+      request: { query: range },
+      responses: {
+        200: json(z.object({ byActorType: keyCounts, byEventType: keyCounts, byResourceType: keyCounts, total: z.number() }), 'Counts'),
+        ...common,
+      },
+    }),
+    async (c) => {
+      const ctx = c.get('requestContext');
+      requireScope(ctx);
+      return c.json(await audit.aggregateAuditEvents(ctx, c.req.valid('query')), 200);
+    },
+  )
+  .openapi(
+    route({
+      method: 'get',
+      path: `${AUDIT_REST_PREFIX}/correlation/{correlation_id}`,
+      summary: 'List Events By Correlation',
+      request: { params: z.object({ correlation_id: z.string().min(1) }), query: z.object(page) },
+      responses: { 200: json(eventPage, 'Everything one request set off, oldest first'), ...common },
+    }),
+    async (c) => {
+      const ctx = c.get('requestContext');
+      requireScope(ctx);
+      const { correlation_id } = c.req.valid('param');
+      return c.json(toRestPage(await audit.listAuditEvents(ctx, { correlationId: correlation_id }, c.req.valid('query'), 'oldest')), 200);
+    },
+  )
+  .openapi(
+    route({
+      method: 'get',
+      path: `${AUDIT_REST_PREFIX}/resource/{resource_type}/{resource_id}`,
+      summary: 'List Events By Resource',
+      request: {
+        params: z.object({ resource_type: z.enum(audit.RESOURCE_TYPES), resource_id: z.string().min(1) }),
+        query: z.object(page),
+      },
+      responses: { 200: json(eventPage, "One resource's history, newest first"), ...common },
+    }),
+    async (c) => {
+      const ctx = c.get('requestContext');
+      requireScope(ctx);
+      const { resource_type, resource_id } = c.req.valid('param');
+      return c.json(toRestPage(await audit.listAuditEvents(ctx, { resourceType: resource_type, resourceId: resource_id }, c.req.valid('query'))), 200);
+    },
+  )
+  .openapi(
+    route({
+      method: 'get',
+      path: `${AUDIT_REST_PREFIX}/stats/by-actor`,
+      summary: 'Stats By Actor',
+      request: { query: range },
+      responses: {
+        200: json(
+          z.object({
+            actors: z.array(z.object({ actorId: z.string(), actorType: z.string(), failures: z.number(), successes: z.number(), total: z.number() })),
+          }),
+          'Successes and failures per actor',
+        ),
+        ...common,
+      },
+    }),
+    async (c) => {
+      const ctx = c.get('requestContext');
+      requireScope(ctx);
+      return c.json({ actors: await audit.auditStatsByActor(ctx, c.req.valid('query')) }, 200);
+    },
+  )
+  .openapi(
+    route({
+      method: 'get',
+      path: `${AUDIT_REST_PREFIX}/{event_id}`,
+      summary: 'Get Event',
+      request: { params: z.object({ event_id: z.uuid() }) },
+      responses: { 200: json(eventSchema, 'The audit event'), 404: json(z.object({ detail: z.string() }), 'Not found'), ...common },
+    }),
+    async (c) => {
+      const ctx = c.get('requestContext');
+      requireScope(ctx);
+      return c.json(toRestEvent(await audit.getAuditEvent(ctx, c.req.valid('param').event_id)), 200);
+    },
+  );

@@ -1,0 +1,99 @@
+import { filter as filterStream, pipe } from 'graphql-yoga';
+import { requireScope } from '../../auth/require.ts';
+import type { AppEvent } from '../../generated/prisma/client.ts';
+import { builder } from '../../schema/builder.ts';
+import * as events from './service.ts';
+
+builder.prismaObject('AppEvent', {
+  description: 'An application event (reference 000): something that happened in a client application.',
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'The client’s id, or one Switchboard chose. Unique per tenant.' }),
+    type: t.exposeString('type'),
+    agentId: t.exposeString('agentId', { nullable: true }),
+    conversationId: t.exposeString('conversationId', { nullable: true }),
+    messageId: t.exposeString('messageId', { nullable: true }),
+    properties: t.expose('properties', { type: 'JSON', nullable: true }),
+    userProperties: t.expose('userProperties', { type: 'JSON', nullable: true }),
+    metadata: t.expose('metadata', { type: 'JSON', nullable: true }),
+    serverMetadata: t.expose('serverMetadata', {
+      type: 'JSON',
+      description: 'Set by the server: receivedAt, ip, userAgent, apiKeyId.',
+    }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+  }),
+});
+
+const LogEventInput = builder.inputType('LogEventInput', {
+  fields: (t) => ({
+    id: t.string({ description: 'Makes the call idempotent: a repeat returns the stored event. `^[a-zA-Z0-9-_.]+$`, 1..255.' }),
+    type: t.string({ required: true }),
+    agentId: t.string(),
+    conversationId: t.string({ description: 'May name a conversation that does not exist yet.' }),
+    messageId: t.string(),
+    properties: t.field({ type: 'JSONObject', description: 'At most 64 KiB and 100 keys.' }),
+    userProperties: t.field({ type: 'JSONObject', description: 'At most 64 KiB and 100 keys.' }),
+    metadata: t.field({ type: 'JSONObject', description: 'At most 64 KiB and 100 keys.' }),
+  }),
+});
+
+const LogEventPayload = builder.objectRef<events.LoggedEvent>('LogEventPayload').implement({
+  fields: (t) => ({
+    event: t.prismaField({ type: 'AppEvent', resolve: (_query, logged) => logged.event }),
+    created: t.exposeBoolean('created', { description: 'False when the id had been logged before: nothing was written.' }),
+  }),
+});
+
+const AppEventFilter = builder.inputType('AppEventFilter', {
+  fields: (t) => ({
+    type: t.string(),
+    agentId: t.string(),
+    conversationId: t.string(),
+    from: t.field({ type: 'DateTime', description: 'Inclusive.' }),
+    to: t.field({ type: 'DateTime', description: 'Exclusive.' }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  logEvent: t.field({
+    type: LogEventPayload,
+    authScopes: { tenant: true },
+    args: { input: t.arg({ type: LogEventInput, required: true }) },
+    resolve: (_root, args, ctx) => events.logEvent(ctx, args.input),
+  }),
+  logEvents: t.field({
+    type: [LogEventPayload],
+    description: `Logs up to ${events.MAX_BATCH} events in one database round trip; the results are in input order.`,
+    authScopes: { tenant: true },
+    args: { inputs: t.arg({ type: [LogEventInput], required: true }) },
+    resolve: (_root, args, ctx) => events.logEvents(ctx, args.inputs),
+  }),
+}));
+
+builder.queryFields((t) => ({
+  appEvents: t.prismaConnection({
+    type: 'AppEvent',
+    cursor: 'seq',
+    description: 'Application events, newest first.',
+    authScopes: { tenant: true },
+    args: { filter: t.arg({ type: AppEventFilter }) },
+    totalCount: (_connection, args, ctx) => ctx.db.appEvent.count({ where: events.appEventWhere(args.filter ?? {}) }),
+    resolve: (query, _root, args, ctx) =>
+      ctx.db.appEvent.findMany({ ...query, where: events.appEventWhere(args.filter ?? {}), orderBy: { seq: 'desc' } }),
+  }),
+}));
+
+builder.subscriptionFields((t) => ({
+  appEventLogged: t.prismaField({
+    type: 'AppEvent',
+    description: "Each new event of the caller's tenant, logged on any server instance.",
+    authScopes: { tenant: true },
+    args: { filter: t.arg({ type: AppEventFilter }) },
+    subscribe: (_root, args, ctx) =>
+      pipe(
+        ctx.services.bus.subscribe('appEventLogged', requireScope(ctx), ctx.services.shutdownSignal),
+        filterStream((event: AppEvent) => events.matchesAppEventFilter(event, args.filter ?? {})),
+      ),
+    resolve: (_query, event) => event,
+  }),
+}));

@@ -1,0 +1,131 @@
+import { builder } from '../../schema/builder.ts';
+import * as tenancy from './service.ts';
+
+builder.prismaObject('Tenant', {
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    name: t.exposeString('name'),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    projects: t.relation('projects', { query: { orderBy: { createdAt: 'asc' } } }),
+  }),
+});
+
+builder.prismaObject('Project', {
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    name: t.exposeString('name'),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    tenant: t.relation('tenant'),
+  }),
+});
+
+const ApiKeyActorType = builder.enumType('ApiKeyActorType', {
+  description: 'Whom a key stands for in the audit log.',
+  values: { API_KEY: { value: 'api_key' }, USER: { value: 'user' } } as const,
+});
+
+builder.prismaObject('ApiKey', {
+  description: 'A credential. Its secret is shown once, when it is created.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    name: t.exposeString('name'),
+    actorType: t.field({ type: ApiKeyActorType, resolve: (key) => key.actorType as 'api_key' | 'user' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    revokedAt: t.expose('revokedAt', { type: 'DateTime', nullable: true }),
+    tenant: t.relation('tenant'),
+    project: t.relation('project', { nullable: true }),
+  }),
+});
+
+const CreateApiKeyPayload = builder
+  .objectRef<Awaited<ReturnType<typeof tenancy.createApiKey>>>('CreateApiKeyPayload')
+  .implement({
+    fields: (t) => ({
+      apiKey: t.prismaField({ type: 'ApiKey', resolve: (_query, payload) => payload.apiKey }),
+      secret: t.exposeString('secret', {
+        description: 'The key to send as "Authorization: Bearer <secret>". It is not shown again.',
+      }),
+    }),
+  });
+
+const ViewerKind = builder.enumType('ViewerKind', { values: ['ADMIN', 'API_KEY'] as const });
+
+interface ViewerShape {
+  kind: 'ADMIN' | 'API_KEY';
+  tenantId: string | null;
+  projectId: string | null;
+  apiKeyId: string | null;
+}
+
+const Viewer = builder.objectRef<ViewerShape>('Viewer').implement({
+  description: 'The caller, as identified by its key.',
+  fields: (t) => ({
+    kind: t.expose('kind', { type: ViewerKind }),
+    tenantId: t.exposeID('tenantId', { nullable: true }),
+    projectId: t.exposeID('projectId', { nullable: true }),
+    apiKeyId: t.exposeID('apiKeyId', { nullable: true }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  viewer: t.field({
+    type: Viewer,
+    nullable: true,
+    description: 'The caller; null without a key.',
+    resolve: (_root, _args, ctx) => {
+      const viewer = ctx.viewer;
+      if (!viewer) return null;
+      return viewer.kind === 'admin'
+        ? { kind: 'ADMIN' as const, tenantId: null, projectId: null, apiKeyId: null }
+        : { kind: 'API_KEY' as const, tenantId: viewer.tenantId, projectId: viewer.projectId, apiKeyId: viewer.keyId };
+    },
+  }),
+  tenant: t.prismaField({
+    type: 'Tenant',
+    nullable: true,
+    description: "The caller's tenant.",
+    authScopes: { tenant: true },
+    resolve: (query, _root, _args, ctx) => ctx.db.tenant.findFirst({ ...query }),
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  createTenant: t.prismaField({
+    type: 'Tenant',
+    authScopes: { admin: true },
+    args: { name: t.arg.string({ required: true }) },
+    resolve: (_query, _root, args, ctx) => tenancy.createTenant(ctx, args),
+  }),
+  createProject: t.prismaField({
+    type: 'Project',
+    authScopes: { authenticated: true },
+    args: {
+      name: t.arg.string({ required: true }),
+      tenantId: t.arg.id({ description: 'Required with the admin key; defaults to the caller’s tenant.' }),
+    },
+    resolve: (_query, _root, args, ctx) => tenancy.createProject(ctx, { name: args.name, tenantId: args.tenantId?.toString() }),
+  }),
+  createApiKey: t.field({
+    type: CreateApiKeyPayload,
+    authScopes: { authenticated: true },
+    args: {
+      name: t.arg.string({ required: true }),
+      tenantId: t.arg.id({ description: 'Required with the admin key; defaults to the caller’s tenant.' }),
+      projectId: t.arg.id({ description: 'Limits the key to one project.' }),
+      actorType: t.arg({ type: ApiKeyActorType }),
+    },
+    resolve: (_root, args, ctx) =>
+      tenancy.createApiKey(ctx, {
+        name: args.name,
+        tenantId: args.tenantId?.toString(),
+        projectId: args.projectId?.toString(),
+        actorType: args.actorType,
+      }),
+  }),
+  revokeApiKey: t.prismaField({
+    type: 'ApiKey',
+    authScopes: { authenticated: true },
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_query, _root, args, ctx) => tenancy.revokeApiKey(ctx, args.id.toString()),
+  }),
+}));

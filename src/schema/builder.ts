@@ -1,0 +1,83 @@
+import SchemaBuilder from '@pothos/core';
+import ComplexityPlugin from '@pothos/plugin-complexity';
+import PrismaPlugin from '@pothos/plugin-prisma';
+import RelayPlugin from '@pothos/plugin-relay';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import { DateTimeResolver, JSONObjectResolver, JSONResolver } from 'graphql-scalars';
+import { AppError } from '../errors.ts';
+import { getDatamodel } from '../generated/pothos-types.ts';
+import type PrismaTypes from '../generated/pothos-types.ts';
+import type { RequestContext } from '../http/context.ts';
+
+/** The one Pothos builder: every module adds its types and fields to it from its schema.ts. */
+export const builder = new SchemaBuilder<{
+  Context: RequestContext;
+  PrismaTypes: PrismaTypes;
+  AuthScopes: {
+    /** Any valid key. */
+    authenticated: boolean;
+    /** The root key from SWITCHBOARD_ADMIN_KEY. */
+    admin: boolean;
+    /** A tenant's key: the data APIs. */
+    tenant: boolean;
+  };
+  Scalars: {
+    DateTime: { Input: Date; Output: Date | string };
+    JSON: { Input: unknown; Output: unknown };
+    JSONObject: { Input: Record<string, unknown>; Output: Record<string, unknown> };
+  };
+  DefaultFieldNullability: false;
+}>({
+  plugins: [ScopeAuthPlugin, PrismaPlugin, RelayPlugin, ComplexityPlugin],
+  defaultFieldNullability: false,
+  prisma: {
+    // Each request reads through its tenant-scoped client (see src/db/scoped.ts).
+    client: (ctx) => ctx.db,
+    dmmf: getDatamodel(),
+    exposeDescriptions: true,
+    filterConnectionTotalCount: true,
+    maxConnectionSize: 100,
+    defaultConnectionSize: 20,
+  },
+  relay: {
+    clientMutationId: 'omit',
+    cursorType: 'String',
+  },
+  scopeAuth: {
+    authorizeOnSubscribe: true,
+    authScopes: (ctx) => ({
+      authenticated: ctx.viewer !== null,
+      admin: ctx.viewer?.kind === 'admin',
+      tenant: ctx.scope !== null,
+    }),
+    unauthorizedError: (_parent, ctx) =>
+      ctx.viewer
+        ? new AppError('FORBIDDEN', 'This key may not use this field')
+        : new AppError('UNAUTHENTICATED', 'An API key is required: send "Authorization: Bearer <key>"'),
+  },
+  complexity: {
+    defaultComplexity: 1,
+    defaultListMultiplier: 10,
+    limit: (ctx) => ({
+      depth: ctx.services.config.GRAPHQL_MAX_DEPTH,
+      breadth: ctx.services.config.GRAPHQL_MAX_BREADTH,
+      complexity: ctx.services.config.GRAPHQL_MAX_COMPLEXITY,
+    }),
+    complexityError: (kind, result) => {
+      const [actual, limit] = {
+        Depth: [result.depth, result.maxDepth],
+        Breadth: [result.breadth, result.maxBreadth],
+        Complexity: [result.complexity, result.maxComplexity],
+      }[kind];
+      return new AppError('QUERY_TOO_COMPLEX', `Query ${kind.toLowerCase()} ${actual} exceeds the limit of ${limit}`);
+    },
+  },
+});
+
+builder.addScalarType('DateTime', DateTimeResolver);
+builder.addScalarType('JSON', JSONResolver);
+builder.addScalarType('JSONObject', JSONObjectResolver);
+
+builder.queryType({});
+builder.mutationType({});
+builder.subscriptionType({});

@@ -1,0 +1,10 @@
+import { lexicographicSortSchema, printSchema } from 'graphql';
+import { builder } from './builder.ts';
+import '../modules/tenancy/schema.ts';
+import '../modules/audit/schema.ts';
+import '../modules/events/schema.ts';
+
+export const schema = builder.toSchema();
+
+/** The SDL committed as schema.graphql (sorted, so the diff of a change shows only the change). */
+export const printedSchema = () => `${printSchema(lexicographicSortSchema(schema))}\n`;
