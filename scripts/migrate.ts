@@ -1,11 +1,14 @@
 // `npm run migrate`: applies the pending migrations of prisma/migrations to the database the server
 // uses (DATABASE_URL, else the embedded PGlite in DATA_DIR, default ./.switchboard) and prints them.
+import { configSchema } from '../src/config.ts';
 import { openDatabase } from '../src/db/adapters.ts';
 import { applyMigrations } from '../src/db/migrate.ts';
 
 async function main(): Promise<void> {
-  const databaseUrl = process.env.DATABASE_URL || undefined;
-  const dataDir = process.env.DATA_DIR || './.switchboard';
+  // The same two settings, with the same rules and defaults, as the server (src/config.ts).
+  const { DATABASE_URL: databaseUrl, DATA_DIR: dataDir } = configSchema
+    .pick({ DATABASE_URL: true, DATA_DIR: true })
+    .parse(process.env);
   const db = await openDatabase(databaseUrl ? { databaseUrl } : { dataDir });
   try {
     const applied = await applyMigrations(db.adapterFactory);

@@ -1,4 +1,5 @@
 import { builder } from '../../schema/builder.ts';
+import { countedConnection } from '../../schema/connections.ts';
 import { pipe, filter as filterStream } from 'graphql-yoga';
 import { requireScope } from '../../auth/require.ts';
 import type { AuditEvent, Prisma } from '../../generated/prisma/client.ts';
@@ -15,7 +16,7 @@ export const ResourceType = builder.enumType('ResourceType', {
 const ActorType = builder.enumType('ActorType', { values: enumValues(audit.ACTOR_TYPES) });
 const AuditOutcome = builder.enumType('AuditOutcome', { values: enumValues(audit.OUTCOMES) });
 
-builder.prismaObject('AuditEvent', {
+const AuditEventRef = builder.prismaObject('AuditEvent', {
   description: 'One state change in Switchboard: who did what to which resource, and whether it succeeded.',
   fields: (t) => ({
     id: t.exposeID('id'),
@@ -69,6 +70,8 @@ const ActorStats = builder.objectRef<audit.ActorStats>('AuditActorStats').implem
   }),
 });
 
+const AuditEventConnection = countedConnection(AuditEventRef, 'AuditEventConnection');
+
 /** Paging and total count over the audit events that a filter built from a field's arguments selects. */
 function auditPage<Args>(filterOf: (args: Args) => audit.AuditFilter, order: 'asc' | 'desc') {
   return {
@@ -88,7 +91,7 @@ builder.queryFields((t) => {
       authScopes: { tenant: true },
       args: { filter: t.arg({ type: AuditEventFilter }) },
       ...auditPage((args: { filter?: audit.AuditFilter | null }) => args.filter ?? {}, 'desc'),
-    }),
+    }, AuditEventConnection),
     auditEventsByCorrelation: t.prismaConnection({
       type: 'AuditEvent',
       cursor: 'seq',
@@ -96,7 +99,7 @@ builder.queryFields((t) => {
       authScopes: { tenant: true },
       args: { correlationId: t.arg.string({ required: true }) },
       ...auditPage((args: { correlationId: string }) => ({ correlationId: args.correlationId }), 'asc'),
-    }),
+    }, AuditEventConnection),
     auditEventsByResource: t.prismaConnection({
       type: 'AuditEvent',
       cursor: 'seq',
@@ -104,7 +107,7 @@ builder.queryFields((t) => {
       authScopes: { tenant: true },
       args: { resourceType: t.arg({ type: ResourceType, required: true }), resourceId: t.arg.string({ required: true }) },
       ...auditPage((args: audit.AuditFilter) => ({ resourceType: args.resourceType, resourceId: args.resourceId }), 'desc'),
-    }),
+    }, AuditEventConnection),
     auditEvent: t.prismaField({
       type: 'AuditEvent',
       nullable: true,

@@ -2,9 +2,10 @@ import { filter as filterStream, pipe } from 'graphql-yoga';
 import { requireScope } from '../../auth/require.ts';
 import type { AppEvent } from '../../generated/prisma/client.ts';
 import { builder } from '../../schema/builder.ts';
+import { countedConnection } from '../../schema/connections.ts';
 import * as events from './service.ts';
 
-builder.prismaObject('AppEvent', {
+const AppEventRef = builder.prismaObject('AppEvent', {
   description: 'An application event (reference 000): something that happened in a client application.',
   fields: (t) => ({
     id: t.exposeID('id', { description: 'The client’s id, or one Switchboard chose. Unique per tenant.' }),
@@ -23,6 +24,8 @@ builder.prismaObject('AppEvent', {
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
   }),
 });
+
+const AppEventConnection = countedConnection(AppEventRef, 'AppEventConnection');
 
 const LogEventInput = builder.inputType('LogEventInput', {
   fields: (t) => ({
@@ -80,7 +83,7 @@ builder.queryFields((t) => ({
     totalCount: (_connection, args, ctx) => ctx.db.appEvent.count({ where: events.appEventWhere(args.filter ?? {}) }),
     resolve: (query, _root, args, ctx) =>
       ctx.db.appEvent.findMany({ ...query, where: events.appEventWhere(args.filter ?? {}), orderBy: { seq: 'desc' } }),
-  }),
+  }, AppEventConnection),
 }));
 
 builder.subscriptionFields((t) => ({

@@ -1,0 +1,88 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  mutation LogEvents($inputs: [LogEventInput!]!) {\n    logEvents(inputs: $inputs) {\n      created\n      event {\n        id\n        type\n      }\n    }\n  }\n": typeof types.LogEventsDocument,
+    "\n  mutation CreateTenant($name: String!) {\n    createTenant(name: $name) {\n      id\n      name\n    }\n  }\n": typeof types.CreateTenantDocument,
+    "\n  mutation CreateProject($name: String!, $tenantId: ID) {\n    createProject(name: $name, tenantId: $tenantId) {\n      id\n      name\n    }\n  }\n": typeof types.CreateProjectDocument,
+    "\n  mutation CreateApiKey($name: String!, $tenantId: ID, $projectId: ID, $actorType: ApiKeyActorType) {\n    createApiKey(name: $name, tenantId: $tenantId, projectId: $projectId, actorType: $actorType) {\n      secret\n      apiKey {\n        id\n        name\n        actorType\n        project {\n          id\n        }\n      }\n    }\n  }\n": typeof types.CreateApiKeyDocument,
+    "\n  mutation LogEvent($input: LogEventInput!) {\n    logEvent(input: $input) {\n      created\n      event {\n        id\n        type\n        agentId\n        conversationId\n        messageId\n        properties\n        userProperties\n        metadata\n        serverMetadata\n        createdAt\n        updatedAt\n      }\n    }\n  }\n": typeof types.LogEventDocument,
+    "\n  query AppEvents($filter: AppEventFilter, $first: Int, $after: String) {\n    appEvents(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          type\n          conversationId\n        }\n      }\n    }\n  }\n": typeof types.AppEventsDocument,
+    "\n  query AuditEvents($filter: AuditEventFilter, $first: Int) {\n    auditEvents(filter: $filter, first: $first) {\n      totalCount\n      edges {\n        node {\n          id\n          eventType\n          actorType\n          actorId\n          resourceType\n          resourceId\n          tenantId\n          correlationId\n          causationId\n          outcome\n          payload\n          occurredAt\n        }\n      }\n    }\n  }\n": typeof types.AuditEventsDocument,
+    "\n  subscription AppEventLogged($filter: AppEventFilter) {\n    appEventLogged(filter: $filter) {\n      id\n      type\n      conversationId\n      createdAt\n    }\n  }\n": typeof types.AppEventLoggedDocument,
+};
+const documents: Documents = {
+    "\n  mutation LogEvents($inputs: [LogEventInput!]!) {\n    logEvents(inputs: $inputs) {\n      created\n      event {\n        id\n        type\n      }\n    }\n  }\n": types.LogEventsDocument,
+    "\n  mutation CreateTenant($name: String!) {\n    createTenant(name: $name) {\n      id\n      name\n    }\n  }\n": types.CreateTenantDocument,
+    "\n  mutation CreateProject($name: String!, $tenantId: ID) {\n    createProject(name: $name, tenantId: $tenantId) {\n      id\n      name\n    }\n  }\n": types.CreateProjectDocument,
+    "\n  mutation CreateApiKey($name: String!, $tenantId: ID, $projectId: ID, $actorType: ApiKeyActorType) {\n    createApiKey(name: $name, tenantId: $tenantId, projectId: $projectId, actorType: $actorType) {\n      secret\n      apiKey {\n        id\n        name\n        actorType\n        project {\n          id\n        }\n      }\n    }\n  }\n": types.CreateApiKeyDocument,
+    "\n  mutation LogEvent($input: LogEventInput!) {\n    logEvent(input: $input) {\n      created\n      event {\n        id\n        type\n        agentId\n        conversationId\n        messageId\n        properties\n        userProperties\n        metadata\n        serverMetadata\n        createdAt\n        updatedAt\n      }\n    }\n  }\n": types.LogEventDocument,
+    "\n  query AppEvents($filter: AppEventFilter, $first: Int, $after: String) {\n    appEvents(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          type\n          conversationId\n        }\n      }\n    }\n  }\n": types.AppEventsDocument,
+    "\n  query AuditEvents($filter: AuditEventFilter, $first: Int) {\n    auditEvents(filter: $filter, first: $first) {\n      totalCount\n      edges {\n        node {\n          id\n          eventType\n          actorType\n          actorId\n          resourceType\n          resourceId\n          tenantId\n          correlationId\n          causationId\n          outcome\n          payload\n          occurredAt\n        }\n      }\n    }\n  }\n": types.AuditEventsDocument,
+    "\n  subscription AppEventLogged($filter: AppEventFilter) {\n    appEventLogged(filter: $filter) {\n      id\n      type\n      conversationId\n      createdAt\n    }\n  }\n": types.AppEventLoggedDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LogEvents($inputs: [LogEventInput!]!) {\n    logEvents(inputs: $inputs) {\n      created\n      event {\n        id\n        type\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation LogEvents($inputs: [LogEventInput!]!) {\n    logEvents(inputs: $inputs) {\n      created\n      event {\n        id\n        type\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateTenant($name: String!) {\n    createTenant(name: $name) {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  mutation CreateTenant($name: String!) {\n    createTenant(name: $name) {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateProject($name: String!, $tenantId: ID) {\n    createProject(name: $name, tenantId: $tenantId) {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  mutation CreateProject($name: String!, $tenantId: ID) {\n    createProject(name: $name, tenantId: $tenantId) {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateApiKey($name: String!, $tenantId: ID, $projectId: ID, $actorType: ApiKeyActorType) {\n    createApiKey(name: $name, tenantId: $tenantId, projectId: $projectId, actorType: $actorType) {\n      secret\n      apiKey {\n        id\n        name\n        actorType\n        project {\n          id\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateApiKey($name: String!, $tenantId: ID, $projectId: ID, $actorType: ApiKeyActorType) {\n    createApiKey(name: $name, tenantId: $tenantId, projectId: $projectId, actorType: $actorType) {\n      secret\n      apiKey {\n        id\n        name\n        actorType\n        project {\n          id\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LogEvent($input: LogEventInput!) {\n    logEvent(input: $input) {\n      created\n      event {\n        id\n        type\n        agentId\n        conversationId\n        messageId\n        properties\n        userProperties\n        metadata\n        serverMetadata\n        createdAt\n        updatedAt\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation LogEvent($input: LogEventInput!) {\n    logEvent(input: $input) {\n      created\n      event {\n        id\n        type\n        agentId\n        conversationId\n        messageId\n        properties\n        userProperties\n        metadata\n        serverMetadata\n        createdAt\n        updatedAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AppEvents($filter: AppEventFilter, $first: Int, $after: String) {\n    appEvents(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          type\n          conversationId\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AppEvents($filter: AppEventFilter, $first: Int, $after: String) {\n    appEvents(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          type\n          conversationId\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditEvents($filter: AuditEventFilter, $first: Int) {\n    auditEvents(filter: $filter, first: $first) {\n      totalCount\n      edges {\n        node {\n          id\n          eventType\n          actorType\n          actorId\n          resourceType\n          resourceId\n          tenantId\n          correlationId\n          causationId\n          outcome\n          payload\n          occurredAt\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AuditEvents($filter: AuditEventFilter, $first: Int) {\n    auditEvents(filter: $filter, first: $first) {\n      totalCount\n      edges {\n        node {\n          id\n          eventType\n          actorType\n          actorId\n          resourceType\n          resourceId\n          tenantId\n          correlationId\n          causationId\n          outcome\n          payload\n          occurredAt\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription AppEventLogged($filter: AppEventFilter) {\n    appEventLogged(filter: $filter) {\n      id\n      type\n      conversationId\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  subscription AppEventLogged($filter: AppEventFilter) {\n    appEventLogged(filter: $filter) {\n      id\n      type\n      conversationId\n      createdAt\n    }\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;
