@@ -6,9 +6,11 @@ import { applyMigrations } from '../src/db/migrate.ts';
 
 async function main(): Promise<void> {
   // The same two settings, with the same rules and defaults, as the server (src/config.ts).
-  const { DATABASE_URL: databaseUrl, DATA_DIR: dataDir } = configSchema
-    .pick({ DATABASE_URL: true, DATA_DIR: true })
-    .parse(process.env);
+  const settings = configSchema.pick({ DATABASE_URL: true, DATA_DIR: true }).safeParse(process.env);
+  if (!settings.success) {
+    throw new Error(settings.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`).join('; '));
+  }
+  const { DATABASE_URL: databaseUrl, DATA_DIR: dataDir } = settings.data;
   const db = await openDatabase(databaseUrl ? { databaseUrl } : { dataDir });
   try {
     const applied = await applyMigrations(db.adapterFactory);

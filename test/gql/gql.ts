@@ -15,6 +15,9 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  mutation LogEvents($inputs: [LogEventInput!]!) {\n    logEvents(inputs: $inputs) {\n      created\n      event {\n        id\n        type\n      }\n    }\n  }\n": typeof types.LogEventsDocument,
+    "\n  query Viewer {\n    viewer {\n      kind\n      tenantId\n      projectId\n      apiKeyId\n    }\n  }\n": typeof types.ViewerDocument,
+    "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n      revokedAt\n    }\n  }\n": typeof types.RevokeApiKeyDocument,
+    "\n  query MyTenant {\n    tenant {\n      id\n      name\n      projects {\n        name\n      }\n    }\n  }\n": typeof types.MyTenantDocument,
     "\n  mutation CreateTenant($name: String!) {\n    createTenant(name: $name) {\n      id\n      name\n    }\n  }\n": typeof types.CreateTenantDocument,
     "\n  mutation CreateProject($name: String!, $tenantId: ID) {\n    createProject(name: $name, tenantId: $tenantId) {\n      id\n      name\n    }\n  }\n": typeof types.CreateProjectDocument,
     "\n  mutation CreateApiKey($name: String!, $tenantId: ID, $projectId: ID, $actorType: ApiKeyActorType) {\n    createApiKey(name: $name, tenantId: $tenantId, projectId: $projectId, actorType: $actorType) {\n      secret\n      apiKey {\n        id\n        name\n        actorType\n        project {\n          id\n        }\n      }\n    }\n  }\n": typeof types.CreateApiKeyDocument,
@@ -25,6 +28,9 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  mutation LogEvents($inputs: [LogEventInput!]!) {\n    logEvents(inputs: $inputs) {\n      created\n      event {\n        id\n        type\n      }\n    }\n  }\n": types.LogEventsDocument,
+    "\n  query Viewer {\n    viewer {\n      kind\n      tenantId\n      projectId\n      apiKeyId\n    }\n  }\n": types.ViewerDocument,
+    "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n      revokedAt\n    }\n  }\n": types.RevokeApiKeyDocument,
+    "\n  query MyTenant {\n    tenant {\n      id\n      name\n      projects {\n        name\n      }\n    }\n  }\n": types.MyTenantDocument,
     "\n  mutation CreateTenant($name: String!) {\n    createTenant(name: $name) {\n      id\n      name\n    }\n  }\n": types.CreateTenantDocument,
     "\n  mutation CreateProject($name: String!, $tenantId: ID) {\n    createProject(name: $name, tenantId: $tenantId) {\n      id\n      name\n    }\n  }\n": types.CreateProjectDocument,
     "\n  mutation CreateApiKey($name: String!, $tenantId: ID, $projectId: ID, $actorType: ApiKeyActorType) {\n    createApiKey(name: $name, tenantId: $tenantId, projectId: $projectId, actorType: $actorType) {\n      secret\n      apiKey {\n        id\n        name\n        actorType\n        project {\n          id\n        }\n      }\n    }\n  }\n": types.CreateApiKeyDocument,
@@ -52,6 +58,18 @@ export function graphql(source: string): unknown;
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation LogEvents($inputs: [LogEventInput!]!) {\n    logEvents(inputs: $inputs) {\n      created\n      event {\n        id\n        type\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation LogEvents($inputs: [LogEventInput!]!) {\n    logEvents(inputs: $inputs) {\n      created\n      event {\n        id\n        type\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Viewer {\n    viewer {\n      kind\n      tenantId\n      projectId\n      apiKeyId\n    }\n  }\n"): (typeof documents)["\n  query Viewer {\n    viewer {\n      kind\n      tenantId\n      projectId\n      apiKeyId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n      revokedAt\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n      revokedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyTenant {\n    tenant {\n      id\n      name\n      projects {\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query MyTenant {\n    tenant {\n      id\n      name\n      projects {\n        name\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
