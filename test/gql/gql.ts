@@ -14,6 +14,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query DeepTenant {\n    tenant {\n      projects {\n        tenant {\n          projects {\n            tenant {\n              projects {\n                tenant {\n                  id\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.DeepTenantDocument,
     "\n  mutation LogEvents($inputs: [LogEventInput!]!) {\n    logEvents(inputs: $inputs) {\n      created\n      event {\n        id\n        type\n      }\n    }\n  }\n": typeof types.LogEventsDocument,
     "\n  query Viewer {\n    viewer {\n      kind\n      tenantId\n      projectId\n      apiKeyId\n    }\n  }\n": typeof types.ViewerDocument,
     "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n      revokedAt\n    }\n  }\n": typeof types.RevokeApiKeyDocument,
@@ -27,6 +28,7 @@ type Documents = {
     "\n  subscription AppEventLogged($filter: AppEventFilter) {\n    appEventLogged(filter: $filter) {\n      id\n      type\n      conversationId\n      createdAt\n    }\n  }\n": typeof types.AppEventLoggedDocument,
 };
 const documents: Documents = {
+    "\n  query DeepTenant {\n    tenant {\n      projects {\n        tenant {\n          projects {\n            tenant {\n              projects {\n                tenant {\n                  id\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": types.DeepTenantDocument,
     "\n  mutation LogEvents($inputs: [LogEventInput!]!) {\n    logEvents(inputs: $inputs) {\n      created\n      event {\n        id\n        type\n      }\n    }\n  }\n": types.LogEventsDocument,
     "\n  query Viewer {\n    viewer {\n      kind\n      tenantId\n      projectId\n      apiKeyId\n    }\n  }\n": types.ViewerDocument,
     "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n      revokedAt\n    }\n  }\n": types.RevokeApiKeyDocument,
@@ -54,6 +56,10 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DeepTenant {\n    tenant {\n      projects {\n        tenant {\n          projects {\n            tenant {\n              projects {\n                tenant {\n                  id\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query DeepTenant {\n    tenant {\n      projects {\n        tenant {\n          projects {\n            tenant {\n              projects {\n                tenant {\n                  id\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
