@@ -47,7 +47,7 @@ const logEventRoute = createRoute({
   summary: 'Log Event',
   description: 'Application-level event ingest. A repeated client `id` returns the stored event with 200.',
   security: [{ bearerAuth: [] }],
-  request: { body: { required: true, content: { 'application/json': { schema: logEventInputSchema.openapi('LogEvent') } } } },
+  request: { body: { required: true, content: { 'application/json': { schema: logEventInputSchema } } } },
   responses: {
     200: logged('The event was logged before with this id; nothing was written'),
     201: logged('The event was logged'),

@@ -1,0 +1,186 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { schema } from '../src/schema/index.ts';
+import { graphql } from './gql/index.ts';
+import { AppEventLogged, LogEvent } from './support/operations.ts';
+import { eventually, startServer, subscribe, type TestServer } from './support/switchboard.ts';
+
+/**
+ * Tenant isolation, checked for every query, subscription and REST route: a key of tenant B sees
+ * nothing of tenant A, and A's ids answer B exactly like ids that do not exist. The coverage lists
+ * below are compared with the schema and the OpenAPI document, so a new field or route fails here
+ * until it is added.
+ */
+
+const EverythingB = graphql(`
+  query EverythingVisible($auditId: ID!, $correlationId: String!, $resourceId: String!) {
+    viewer {
+      tenantId
+    }
+    tenant {
+      id
+      projects {
+        id
+      }
+    }
+    appEvents(first: 100) {
+      totalCount
+      edges {
+        node {
+          id
+        }
+      }
+    }
+    auditEvents(first: 100) {
+      totalCount
+      edges {
+        node {
+          tenantId
+          resourceId
+        }
+      }
+    }
+    auditEvent(id: $auditId) {
+      id
+    }
+    auditEventsByCorrelation(correlationId: $correlationId) {
+      totalCount
+    }
+    auditEventsByResource(resourceType: APP_EVENT, resourceId: $resourceId) {
+      totalCount
+    }
+    auditAggregate {
+      total
+      byEventType {
+        key
+      }
+    }
+    auditStatsByActor {
+      actorId
+    }
+  }
+`);
+
+const AuditEventRecordedAny = graphql(`
+  subscription AuditEventRecordedAny {
+    auditEventRecorded {
+      tenantId
+      resourceId
+    }
+  }
+`);
+
+const coveredQueries = ['viewer', 'tenant', 'appEvents', 'auditEvents', 'auditEvent', 'auditEventsByCorrelation', 'auditEventsByResource', 'auditAggregate', 'auditStatsByActor'];
+const coveredSubscriptions = ['appEventLogged', 'auditEventRecorded'];
+
+let server: TestServer;
+let a: { tenantId: string; key: string; keyId: string };
+let b: { tenantId: string; key: string; keyId: string };
+const correlationId = 'isolation-correlation';
+let auditIdOfA: string;
+
+beforeAll(async () => {
+  server = await startServer();
+  a = await server.newTenant('a');
+  b = await server.newTenant('b');
+  await server.graphql(LogEvent, { input: { id: 'shared-id', type: 'secret', properties: { owner: 'a' } } }, { key: a.key, headers: { 'x-correlation-id': correlationId } });
+  const audit = await server.switchboard.services.prisma.auditEvent.findFirstOrThrow({ where: { tenantId: a.tenantId, resourceId: 'shared-id' } });
+  auditIdOfA = audit.id;
+});
+afterAll(() => server?.stop());
+
+describe('tenant isolation', () => {
+  it('covers every query and subscription of the schema', () => {
+    expect(Object.keys(schema.getQueryType()!.getFields()).sort()).toEqual([...coveredQueries].sort());
+    expect(Object.keys(schema.getSubscriptionType()!.getFields()).sort()).toEqual([...coveredSubscriptions].sort());
+  });
+
+  it('shows tenant B nothing of tenant A in any query', async () => {
+    const result = await server.graphql(EverythingB, { auditId: auditIdOfA, correlationId, resourceId: 'shared-id' }, { key: b.key });
+    expect(result.errors).toBeUndefined();
+    const data = result.data!;
+    expect(data.viewer!.tenantId).toBe(b.tenantId);
+    expect(data.tenant!.id).toBe(b.tenantId);
+    expect(data.appEvents.totalCount).toBe(0);
+    expect(data.auditEvents.edges.every(({ node }) => node.tenantId === b.tenantId)).toBe(true);
+    expect(data.auditEvents.edges.some(({ node }) => node.resourceId === 'shared-id')).toBe(false);
+    expect(data.auditEvent).toBeNull();
+    expect(data.auditEventsByCorrelation.totalCount).toBe(0);
+    expect(data.auditEventsByResource.totalCount).toBe(0);
+    expect(data.auditAggregate.byEventType.map((entry) => entry.key)).not.toContain('app_event.logged');
+    expect(data.auditStatsByActor.map((entry) => entry.actorId)).not.toContain(a.keyId);
+    expect(data.auditStatsByActor.map((entry) => entry.actorId)).toContain(b.keyId);
+  });
+
+  it('keeps client ids per tenant: B logging A’s id creates B’s own event', async () => {
+    const result = await server.graphql(LogEvent, { input: { id: 'shared-id', type: 'mine' } }, { key: b.key });
+    expect(result.data!.logEvent).toMatchObject({ created: true, event: { id: 'shared-id', type: 'mine' } });
+  });
+
+  it('delivers no event of tenant A to subscribers of tenant B', async () => {
+    const appEvents = subscribe(server.wsClient(b.key), AppEventLogged, {});
+    const audits = subscribe(server.wsClient(b.key), AuditEventRecordedAny, {});
+    const control = subscribe(server.wsClient(a.key), AppEventLogged, {});
+    await Promise.all([appEvents.started, audits.started, control.started]);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await server.graphql(LogEvent, { input: { id: 'while-listening', type: 'secret' } }, { key: a.key });
+    await eventually(() => control.received.length === 1, 'tenant A’s own subscriber to receive its event');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(appEvents.received).toEqual([]);
+    expect(audits.received).toEqual([]);
+  });
+
+  it('covers every REST route and answers A’s ids to B like missing ones', async () => {
+    const document = (await (await fetch(`${server.url}/openapi.json`)).json()) as { paths: Record<string, object> };
+    const routes = Object.entries(document.paths).flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`));
+    const checks: Record<string, () => Promise<void>> = {
+      'POST /run/v1/events': async () => {
+        const response = await rest('POST', '/run/v1/events', { id: 'rest-shared', type: 'x' }, a.key);
+        expect(response.status).toBe(201);
+        expect((await rest('POST', '/run/v1/events', { id: 'rest-shared', type: 'y' }, b.key)).status).toBe(201);
+      },
+      'GET /api/v1/events': async () => {
+        const body = await (await rest('GET', '/api/v1/events', undefined, b.key)).json();
+        expect(body.events.every((event: { tenantId: string }) => event.tenantId === b.tenantId)).toBe(true);
+      },
+      'GET /api/v1/events/aggregate': async () => {
+        const body = await (await rest('GET', '/api/v1/events/aggregate', undefined, b.key)).json();
+        const own = await server.switchboard.services.prisma.auditEvent.count({ where: { tenantId: b.tenantId } });
+        expect(body.total).toBe(own);
+      },
+      'GET /api/v1/events/correlation/{correlation_id}': async () => {
+        const body = await (await rest('GET', `/api/v1/events/correlation/${correlationId}`, undefined, b.key)).json();
+        expect(body.total).toBe(0);
+      },
+      'GET /api/v1/events/resource/{resource_type}/{resource_id}': async () => {
+        const foreignKeyId = (await server.switchboard.services.prisma.apiKey.findFirstOrThrow({ where: { tenantId: a.tenantId } })).id;
+        const body = await (await rest('GET', `/api/v1/events/resource/api_key/${foreignKeyId}`, undefined, b.key)).json();
+        expect(body.total).toBe(0);
+      },
+      'GET /api/v1/events/stats/by-actor': async () => {
+        const body = await (await rest('GET', '/api/v1/events/stats/by-actor', undefined, b.key)).json();
+        const ownActors = await server.switchboard.services.prisma.auditEvent.findMany({ where: { tenantId: b.tenantId }, distinct: ['actorId'] });
+        expect(body.actors.map((actor: { actorId: string }) => actor.actorId).sort()).toEqual(ownActors.map((row) => row.actorId).sort());
+      },
+      'GET /api/v1/events/{event_id}': async () => {
+        const foreign = await rest('GET', `/api/v1/events/${auditIdOfA}`, undefined, b.key);
+        const missing = await rest('GET', '/api/v1/events/00000000-0000-4000-8000-000000000000', undefined, b.key);
+        expect(foreign.status).toBe(404);
+        expect(await foreign.json()).toEqual(await missing.json());
+      },
+    };
+    expect(routes.sort()).toEqual(Object.keys(checks).sort());
+    for (const [route, check] of Object.entries(checks)) {
+      await check().catch((error) => {
+        throw new Error(`${route}: ${(error as Error).message}`);
+      });
+    }
+  });
+});
+
+async function rest(method: string, path: string, body: unknown, key: string) {
+  return fetch(`${server.url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
