@@ -96,6 +96,23 @@ export async function createSwitchboard({ config, logger, ...options }: Switchbo
   app.notFound((c) => problemResponse(c, new AppError('NOT_FOUND', `No route for ${c.req.method} ${c.req.path}`), 'none'));
 
   app.use('*', async (c, next) => {
+    const started = performance.now();
+    await next();
+    const requestContext = c.get('requestContext');
+    const level = c.req.path === '/healthz' || c.req.path === '/readyz' ? 'debug' : 'info';
+    logger[level](
+      {
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round(performance.now() - started),
+        requestId: requestContext?.requestId,
+        correlationId: requestContext?.correlationId,
+      },
+      'request',
+    );
+  });
+  app.use('*', async (c, next) => {
     if (draining && c.req.path !== '/healthz') {
       c.header('Connection', 'close');
       return problemResponse(c, new AppError('SERVICE_UNAVAILABLE', 'The server is shutting down'), 'none');
@@ -154,6 +171,7 @@ export async function createSwitchboard({ config, logger, ...options }: Switchbo
       const { http, ...extensions } = graphQLError.extensions as { http: { status: number; headers?: Record<string, string> } };
       return c.json({ errors: [{ message: graphQLError.message, extensions }] }, http.status as 401, http.headers);
     }
+    c.set('requestContext', requestContext);
     const response = await yoga.fetch(c.req.raw, { requestContext });
     response.headers.set('X-Correlation-Id', requestContext.correlationId);
     return response;

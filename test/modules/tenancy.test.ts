@@ -65,7 +65,7 @@ describe('tenants, projects and keys', () => {
 
   it('accepts a key as Bearer, as X-API-Key and as a cookie', async () => {
     const { tenantId, key } = await server.newTenant('presentation');
-    const ways = [{ authorization: `Bearer ${key}` }, { 'x-api-key': key }, { cookie: `other=1; switchboard_key=${key}` }];
+    const ways: Record<string, string>[] = [{ authorization: `Bearer ${key}` }, { 'x-api-key': key }, { cookie: `other=1; switchboard_key=${key}` }];
     for (const headers of ways) {
       const viewer = await server.graphql(Viewer, {}, { headers });
       expect(viewer.data!.viewer, JSON.stringify(Object.keys(headers))).toMatchObject({ kind: 'API_KEY', tenantId });
