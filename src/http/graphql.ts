@@ -1,3 +1,4 @@
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { GraphQLError } from 'graphql';
 import { createGraphQLError, createYoga, maskError, type YogaServerInstance } from 'graphql-yoga';
 import { AppError, asAppError, httpStatusOf } from '../errors.ts';
@@ -33,6 +34,8 @@ export function createGraphQLServer(options: { maxBatch: number }): YogaServerIn
     // CORS is answered by the HTTP layer for every route alike.
     cors: false,
     batching: { limit: options.maxBatch },
+    // GraphiQL served from the package, not a CDN: it works on networks without internet access.
+    renderGraphiQL,
     graphiql: {
       title: 'Switchboard',
       defaultQuery: '# Add your key under Headers: {"Authorization": "Bearer <key>"}\n{\n  viewer {\n    kind\n    tenantId\n  }\n}\n',
