@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../gql/index.ts';
-import { AuditEvents, CreateApiKey, CreateProject, CreateTenant, LogEvent } from '../support/operations.ts';
-import { ADMIN_KEY, startServer, type TestServer } from '../support/switchboard.ts';
+import { AppEventLogged, AuditEvents, CreateApiKey, CreateProject, CreateTenant, LogEvent } from '../support/operations.ts';
+import { ADMIN_KEY, eventually, startServer, subscribe, type TestServer } from '../support/switchboard.ts';
 
 const Viewer = graphql(`
   query Viewer {
@@ -90,6 +90,16 @@ describe('tenants, projects and keys', () => {
       body: JSON.stringify({ query: '{ __schema { queryType { name } } }' }),
     });
     expect(await introspection.json()).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
+  });
+
+  it('refuses a WebSocket connection with a bad key, and anonymous subscriptions', async () => {
+    const bad = subscribe(server.wsClient('sb_00000000000000000000000000000000_CCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCC'), AppEventLogged, {});
+    await eventually(() => bad.completed, 'the bad key’s connection to close');
+    expect(bad.failure).toMatchObject({ code: 4403 });
+    const anonymous = subscribe(server.wsClient(), AppEventLogged, {});
+    await eventually(() => anonymous.completed || anonymous.received.length > 0, 'the anonymous subscription to be refused');
+    const refusal = (anonymous.failure as { extensions?: { code?: string } }[] | undefined)?.[0] ?? anonymous.received[0]?.errors?.[0];
+    expect(refusal?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
   it('stops accepting a revoked key at once, and revoking twice is harmless', async () => {

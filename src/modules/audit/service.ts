@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditEvent, Prisma } from '../../generated/prisma/client.ts';
 import { AppError, notFound } from '../../errors.ts';
+import { dateRange, inDateRange } from '../../db/filters.ts';
 import type { RequestContext } from '../../http/context.ts';
 import type { ActorType } from '../../auth/viewer.ts';
 
@@ -109,7 +110,7 @@ export function auditWhere(filter: AuditFilter = {}): Prisma.AuditEventWhereInpu
     resourceId: filter.resourceId ?? undefined,
     actorId: filter.actorId ?? undefined,
     correlationId: filter.correlationId ?? undefined,
-    occurredAt: filter.from || filter.to ? { gte: filter.from ?? undefined, lt: filter.to ?? undefined } : undefined,
+    occurredAt: dateRange(filter.from, filter.to),
   };
 }
 
@@ -121,8 +122,7 @@ export function matchesAuditFilter(event: AuditEvent, filter: AuditFilter): bool
     (!filter.resourceId || event.resourceId === filter.resourceId) &&
     (!filter.actorId || event.actorId === filter.actorId) &&
     (!filter.correlationId || event.correlationId === filter.correlationId) &&
-    (!filter.from || event.occurredAt >= filter.from) &&
-    (!filter.to || event.occurredAt < filter.to)
+    inDateRange(event.occurredAt, filter.from, filter.to)
   );
 }
 

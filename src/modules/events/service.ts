@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { AppEvent, AuditEvent, Prisma } from '../../generated/prisma/client.ts';
 import { AppError, badInput } from '../../errors.ts';
+import { dateRange, inDateRange } from '../../db/filters.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { requireScope } from '../../auth/require.ts';
 import { auditRow, publishAuditEvents } from '../audit/service.ts';
@@ -189,7 +190,7 @@ export function appEventWhere(filter: AppEventFilter = {}): Prisma.AppEventWhere
     type: filter.type ?? undefined,
     agentId: filter.agentId ?? undefined,
     conversationId: filter.conversationId ?? undefined,
-    createdAt: filter.from || filter.to ? { gte: filter.from ?? undefined, lt: filter.to ?? undefined } : undefined,
+    createdAt: dateRange(filter.from, filter.to),
   };
 }
 
@@ -198,7 +199,6 @@ export function matchesAppEventFilter(event: AppEvent, filter: AppEventFilter = 
     (!filter.type || event.type === filter.type) &&
     (!filter.agentId || event.agentId === filter.agentId) &&
     (!filter.conversationId || event.conversationId === filter.conversationId) &&
-    (!filter.from || event.createdAt >= filter.from) &&
-    (!filter.to || event.createdAt < filter.to)
+    inDateRange(event.createdAt, filter.from, filter.to)
   );
 }
