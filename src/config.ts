@@ -6,11 +6,17 @@ const optionalString = z
   .transform((value) => (value === '' ? undefined : value))
   .optional();
 
-const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const positiveInt = (fallback: number) =>
+  z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').positive('must be positive').default(fallback);
 
 /** Every setting Switchboard reads from its environment, validated once at start. */
 export const configSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  PORT: z.coerce
+    .number({ error: 'must be a port number (0-65535)' })
+    .int('must be a port number (0-65535)')
+    .min(0, 'must be a port number (0-65535)')
+    .max(65535, 'must be a port number (0-65535)')
+    .default(4000),
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: optionalString.pipe(
     z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL').optional(),
@@ -39,7 +45,7 @@ export const configSchema = z.object({
   RATE_LIMIT_REQUESTS: positiveInt(1200),
   RATE_LIMIT_WINDOW_SECONDS: positiveInt(60),
   /** How long SIGTERM waits for in-flight requests before closing connections. */
-  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(5000),
+  SHUTDOWN_GRACE_MS: z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(0, 'must not be negative').default(5000),
 });
 
 export type Config = z.infer<typeof configSchema>;
