@@ -18,8 +18,16 @@ const EverythingB = graphql(`
     }
     tenant {
       id
-      projects {
-        id
+    }
+    projects {
+      id
+    }
+    apiKeys {
+      totalCount
+      edges {
+        node {
+          id
+        }
       }
     }
     appEvents(first: 100) {
@@ -69,7 +77,7 @@ const AuditEventRecordedAny = graphql(`
   }
 `);
 
-const coveredQueries = ['viewer', 'tenant', 'appEvents', 'auditEvents', 'auditEvent', 'auditEventsByCorrelation', 'auditEventsByResource', 'auditAggregate', 'auditStatsByActor'];
+const coveredQueries = ['viewer', 'tenant', 'projects', 'apiKeys', 'appEvents', 'auditEvents', 'auditEvent', 'auditEventsByCorrelation', 'auditEventsByResource', 'auditAggregate', 'auditStatsByActor'];
 const coveredSubscriptions = ['appEventLogged', 'auditEventRecorded'];
 
 let server: TestServer;
@@ -100,6 +108,8 @@ describe('tenant isolation', () => {
     const data = result.data!;
     expect(data.viewer!.tenantId).toBe(b.tenantId);
     expect(data.tenant!.id).toBe(b.tenantId);
+    expect(data.projects).toEqual([]);
+    expect(data.apiKeys.edges.map(({ node }) => node.id)).toEqual([b.keyId]);
     expect(data.appEvents.totalCount).toBe(0);
     expect(data.auditEvents.edges.every(({ node }) => node.tenantId === b.tenantId)).toBe(true);
     expect(data.auditEvents.edges.some(({ node }) => node.resourceId === 'shared-id')).toBe(false);

@@ -57,6 +57,15 @@ export class Authenticator {
     return this.rateLimiter.consume(viewer.kind === 'admin' ? 'admin' : viewer.keyId);
   }
 
+  /** Records when a key was last used, at most once a minute so authentication stays a read. */
+  private touch(keyId: string, lastUsedAt: Date | null) {
+    const now = new Date();
+    if (lastUsedAt && now.getTime() - lastUsedAt.getTime() < 60_000) return;
+    this.prisma.apiKey.update({ where: { id: keyId }, data: { lastUsedAt: now } }).catch(() => {
+      // Best effort: a failed bookkeeping write must not fail the request.
+    });
+  }
+
   private async resolve(token: string): Promise<Viewer> {
     if (this.adminKeyHash && secretMatches(token, this.adminKeyHash)) {
       return { kind: 'admin', actorType: 'system', actorId: 'admin' };
@@ -66,6 +75,7 @@ export class Authenticator {
     if (!parsed || !key || key.revokedAt || !secretMatches(parsed.secret, key.secretHash)) {
       throw new AppError('UNAUTHENTICATED', 'The API key is invalid or revoked');
     }
+    this.touch(key.id, key.lastUsedAt);
     return {
       kind: 'apiKey',
       keyId: key.id,

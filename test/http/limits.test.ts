@@ -2,18 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../gql/index.ts';
 import { startServer, type TestServer } from '../support/switchboard.ts';
 
-const Tenant = graphql(`
-  query DeepTenant {
-    tenant {
-      projects {
-        tenant {
-          projects {
+const DeepQuery = graphql(`
+  query DeepQuery {
+    apiKeys {
+      edges {
+        node {
+          project {
             tenant {
-              projects {
-                tenant {
-                  id
-                }
-              }
+              id
             }
           }
         }
@@ -47,7 +43,7 @@ const post = (body: unknown, headers: Record<string, string> = {}) =>
 
 describe('abuse limits', () => {
   it('refuses a query deeper than GRAPHQL_MAX_DEPTH', async () => {
-    const result = await server.graphql(Tenant, {}, { key });
+    const result = await server.graphql(DeepQuery, {}, { key });
     expect(result.errors?.[0].extensions?.code).toBe('QUERY_TOO_COMPLEX');
     expect(result.errors?.[0].message).toMatch(/depth \d+ exceeds the limit of 5/);
   });

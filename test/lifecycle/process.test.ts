@@ -1,58 +1,88 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+// The real server as an operator runs it (`node --import tsx src/main.ts`, what `npm start` does
+// through tsx) on the embedded default: PGlite in a temporary DATA_DIR, in-process pub/sub.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createClient, type Client } from 'graphql-ws';
 import { print } from 'graphql';
-import { createClient } from 'graphql-ws';
 import { afterAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { AppEventLogged, CreateApiKey, CreateTenant } from '../support/operations.ts';
-import { eventually } from '../support/switchboard.ts';
+import { defaultMigrationsDir, readMigrations } from '../../src/db/migrate.ts';
+import { AppEventLogged, AppEvents, CreateApiKey, CreateTenant } from '../support/operations.ts';
+import { eventually, subscribe } from '../support/switchboard.ts';
 
-/** The real server as a user runs it (`tsx src/main.ts`), on an embedded database in a temp folder. */
-const root = new URL('../..', import.meta.url).pathname;
-const tsx = join(root, 'node_modules/.bin/tsx');
-const dataDirs: string[] = [];
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const tempDirs: string[] = [];
 const children: ChildProcess[] = [];
+const clients: Client[] = [];
 
-afterAll(() => {
-  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
-  for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
+afterAll(async () => {
+  await Promise.allSettled(clients.map((client) => client.dispose()));
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
 });
 
-function newDataDir() {
-  const dir = mkdtempSync(join(tmpdir(), 'switchboard-test-'));
-  dataDirs.push(dir);
+function tempDir() {
+  const dir = mkdtempSync(join(tmpdir(), 'switchboard-process-'));
+  tempDirs.push(dir);
   return dir;
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-/** The embedded default: no DATABASE_URL, no REDIS_URL, no admin key unless given. */
-function cleanEnv(extra: Record<string, string>) {
+/** The embedded default: no DATABASE_URL, REDIS_URL or admin key from the test run's environment. */
+function processEnv(extra: Record<string, string>) {
   const env: Record<string, string | undefined> = { ...process.env, LOG_LEVEL: 'info' };
-  for (const name of ['DATABASE_URL', 'REDIS_URL', 'SWITCHBOARD_ADMIN_KEY', 'TEST_DATABASE_URL', 'TEST_REDIS_URL']) delete env[name];
+  for (const name of ['DATABASE_URL', 'REDIS_URL', 'SWITCHBOARD_ADMIN_KEY', 'TEST_DATABASE_URL', 'TEST_REDIS_URL', 'PORT', 'HOST']) delete env[name];
   return { ...env, ...extra };
 }
 
-async function startProcess(dataDir: string) {
-  const port = await freePort();
-  const child = spawn(tsx, ['src/main.ts'], { cwd: root, env: cleanEnv({ DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1' }) });
+interface Running {
+  child: ChildProcess;
+  url: string;
+  stdout(): string;
+  stderr(): string;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+function launch(args: string[], env: Record<string, string>) {
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: root, env: processEnv(env) });
   children.push(child);
-  let output = '';
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  await eventually(() => output.includes('Switchboard is listening') || child.exitCode !== null, 'the server to listen', 30_000);
-  expect(child.exitCode, output).toBeNull();
-  return { child, url: `http://127.0.0.1:${port}`, output: () => output, exited };
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (chunk) => (stdout += chunk));
+  child.stderr!.on('data', (chunk) => (stderr += chunk));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({ code, signal }));
+  });
+  return { child, exited, stdout: () => stdout, stderr: () => stderr };
+}
+
+/** Runs a command to its end. */
+async function run(args: string[], env: Record<string, string>) {
+  const launched = launch(args, env);
+  const { code } = await launched.exited;
+  return { code, stdout: launched.stdout(), stderr: launched.stderr() };
+}
+
+/** Pino's JSON lines on stdout (the admin key banner is plain text between them). */
+const logLines = (stdout: string) =>
+  stdout
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line) as { msg: string; level: number; [field: string]: unknown });
+
+/** Starts the server on PORT=0 and reads the chosen URL from its "listening" log line. */
+async function startProcess(dataDir: string): Promise<Running> {
+  const launched = launch(['src/main.ts'], { DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1' });
+  const listening = await eventually(
+    () => logLines(launched.stdout()).find((line) => line.msg === 'Switchboard is listening') ?? launched.child.exitCode !== null,
+    'the server to listen',
+    30_000,
+  );
+  if (listening === true) throw new Error(`the server exited at start:\n${launched.stdout()}\n${launched.stderr()}`);
+  return { ...launched, url: listening.url as string };
 }
 
 async function graphqlAt(url: string, document: Parameters<typeof print>[0], variables: unknown, key: string) {
@@ -61,72 +91,154 @@ async function graphqlAt(url: string, document: Parameters<typeof print>[0], var
     headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
     body: JSON.stringify({ query: print(document), variables }),
   });
-  return (await response.json()) as { data?: any; errors?: unknown[] };
+  return { status: response.status, ...((await response.json()) as { data?: any; errors?: unknown[] }) };
 }
 
-describe('the server process', () => {
-  it('generates the admin key once, serves health, and drains on SIGTERM', async () => {
-    const dataDir = newDataDir();
-    const first = await startProcess(dataDir);
-    const adminKey = /sb_admin_[A-Za-z0-9_-]+/.exec(first.output())?.[0];
-    expect(adminKey).toBeDefined();
-    expect(readFileSync(join(dataDir, 'admin-key'), 'utf8').trim()).toBe(adminKey);
+const postEvent = (url: string, key: string, body: Record<string, unknown>) =>
+  fetch(`${url}/run/v1/events`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 
-    expect(await (await fetch(`${first.url}/healthz`)).json()).toEqual({ status: 'ok' });
+/** The status of a request, or 'refused' when no server answers it. */
+const statusOrRefused = (request: Promise<Response>) =>
+  request.then(
+    async (response) => {
+      await response.body?.cancel();
+      return response.status;
+    },
+    () => 'refused' as const,
+  );
+
+describe('the server process on an embedded database', () => {
+  const dataDir = join(tempDir(), 'data');
+  let first: Running;
+  let adminKey: string;
+  let tenantKey: string;
+
+  it('generates an admin key on first start, prints it once and stores it in DATA_DIR/admin-key', async () => {
+    first = await startProcess(dataDir);
+    const printed = /Switchboard admin key[^\n]*\n\s*\n\s*(sb_admin_\S+)/.exec(first.stdout());
+    expect(printed, first.stdout()).not.toBeNull();
+    adminKey = printed![1];
+    expect(first.stdout().split(adminKey)).toHaveLength(2); // exactly once
+    expect(logLines(first.stdout()).some((line) => JSON.stringify(line).includes(adminKey))).toBe(false); // not in the structured log
+    const file = join(dataDir, 'admin-key');
+    expect(readFileSync(file, 'utf8').trim()).toBe(adminKey);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+
+    const tenant = await graphqlAt(first.url, CreateTenant, { name: 'process' }, adminKey);
+    expect(tenant.errors).toBeUndefined();
+    const key = await graphqlAt(first.url, CreateApiKey, { name: 'process', tenantId: tenant.data.createTenant.id }, adminKey);
+    tenantKey = key.data.createApiKey.secret;
+  }, 60_000);
+
+  it('answers /healthz and /readyz with the database and pub/sub it uses', async () => {
+    const health = await fetch(`${first.url}/healthz`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ status: 'ok' });
     const ready = await fetch(`${first.url}/readyz`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toMatchObject({ status: 'ready', database: 'pglite', pubsub: 'in-process' });
+    expect(await ready.json()).toEqual({ status: 'ready', database: 'pglite', pubsub: 'in-process' });
+  });
 
-    const tenant = await graphqlAt(first.url, CreateTenant, { name: 'process' }, adminKey!);
-    const key = await graphqlAt(first.url, CreateApiKey, { name: 'k', tenantId: tenant.data.createTenant.id }, adminKey!);
+  it('drains on SIGTERM: open subscriptions complete, new requests are refused, the process exits 0', async () => {
     const client = createClient({
       url: `${first.url.replace('http', 'ws')}/graphql`,
       webSocketImpl: WebSocket,
-      connectionParams: { authorization: `Bearer ${key.data.createApiKey.secret}` },
+      connectionParams: { authorization: `Bearer ${tenantKey}` },
       retryAttempts: 0,
+      lazy: false,
+      onNonLazyError: () => {},
     });
-    let completed = false;
-    let failed: unknown;
-    client.subscribe({ query: print(AppEventLogged) }, { next: () => {}, error: (error) => (failed = error), complete: () => (completed = true) });
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    clients.push(client);
+    const subscription = subscribe(client, AppEventLogged, { filter: { type: 'drain' } });
+    await subscription.started;
+    // The subscription is live once it delivers: log events until one arrives.
+    for (let i = 0; subscription.received.length === 0; i += 1) {
+      if (i === 40) throw new Error('timed out waiting for the subscription to deliver');
+      expect((await postEvent(first.url, tenantKey, { id: `drain-${i}`, type: 'drain' })).status).toBe(201);
+      await eventually(() => subscription.received.length > 0, 'an event', 250).catch(() => {});
+    }
 
+    const signalled = performance.now();
     first.child.kill('SIGTERM');
-    await eventually(() => completed || failed, 'the subscription to end', 10_000);
-    expect(failed).toBeUndefined();
-    expect(completed).toBe(true);
-    expect(await first.exited).toBe(0);
-    await expect(fetch(`${first.url}/healthz`)).rejects.toThrow();
-    await client.dispose();
+    await eventually(() => subscription.completed, 'the subscription to complete', 5_000);
+    expect(subscription.failure).toBeUndefined(); // `complete`, not an error or a dropped socket
+    // Draining: no new request is served (503 while the listener closes, then connection refused).
+    expect([503, 'refused']).toContain(await statusOrRefused(fetch(`${first.url}/readyz`)));
+    expect([503, 'refused']).toContain(await statusOrRefused(postEvent(first.url, tenantKey, { type: 'late' })));
 
-    // Second start on the same folder: the key is not printed again and still works.
-    const second = await startProcess(dataDir);
-    expect(second.output()).not.toContain('sb_admin_');
-    const viewer = await graphqlAt(second.url, CreateTenant, { name: 'again' }, adminKey!);
-    expect(viewer.data.createTenant.id).toBeTruthy();
-    second.child.kill('SIGTERM');
-    expect(await second.exited).toBe(0);
-  }, 90_000);
-
-  it('refuses a bad configuration with a message naming each variable', () => {
-    const result = spawnSync(tsx, ['src/main.ts'], {
-      cwd: root,
-      env: cleanEnv({ PORT: 'abc', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud', DATA_DIR: newDataDir() }),
-      encoding: 'utf8',
-      timeout: 30_000,
-    });
-    expect(result.status).toBe(1);
-    for (const name of ['PORT', 'DATABASE_URL', 'LOG_LEVEL']) expect(result.stderr).toContain(name);
-    expect(result.stderr).not.toMatch(/\bat .*\.ts:\d+/);
+    const exit = await first.exited;
+    const drainMs = performance.now() - signalled;
+    expect(exit, first.stderr()).toEqual({ code: 0, signal: null });
+    expect(drainMs).toBeLessThan(5_000);
+    expect(logLines(first.stdout()).map((line) => line.msg)).toEqual(expect.arrayContaining(['draining', 'stopped']));
+    expect(first.stderr()).toBe('');
+    expect(await statusOrRefused(fetch(`${first.url}/healthz`))).toBe('refused');
   });
 
-  it('applies migrations with `npm run migrate`, then nothing', () => {
-    const dataDir = newDataDir();
-    const run = () => spawnSync(tsx, ['scripts/migrate.ts'], { cwd: root, env: cleanEnv({ DATA_DIR: dataDir }), encoding: 'utf8', timeout: 60_000 });
-    const first = run();
-    expect(first.status, first.stderr).toBe(0);
-    expect(first.stdout).toMatch(/_init/);
-    const second = run();
-    expect(second.status, second.stderr).toBe(0);
-    expect(second.stdout).not.toMatch(/_init/);
-  }, 90_000);
+  it('does not print the key again on a second start; the key and the data are kept', async () => {
+    const second = await startProcess(dataDir);
+    expect(second.stdout()).not.toContain('Switchboard admin key');
+    expect(second.stdout()).not.toContain(adminKey);
+    expect(logLines(second.stdout()).map((line) => line.msg)).not.toContain('applied database migrations');
+    expect(readFileSync(join(dataDir, 'admin-key'), 'utf8').trim()).toBe(adminKey);
+
+    const tenant = await graphqlAt(second.url, CreateTenant, { name: 'again' }, adminKey);
+    expect(tenant.errors).toBeUndefined();
+    expect(tenant.data.createTenant.id).toBeTruthy();
+    const events = await graphqlAt(second.url, AppEvents, { filter: { type: 'drain' } }, tenantKey);
+    expect(events.errors).toBeUndefined();
+    expect(events.data.appEvents.totalCount).toBeGreaterThan(0);
+
+    second.child.kill('SIGTERM');
+    expect(await second.exited).toEqual({ code: 0, signal: null });
+  }, 60_000);
+});
+
+describe('a bad configuration', () => {
+  // One variable at a time (test/config.test.ts covers several at once without a process).
+  const cases: [string, Record<string, string>, string[]][] = [
+    ['PORT=abc', { PORT: 'abc' }, ['PORT']],
+    ['DATABASE_URL=mysql://x', { DATABASE_URL: 'mysql://x' }, ['DATABASE_URL']],
+    ['LOG_LEVEL=loud', { LOG_LEVEL: 'loud' }, ['LOG_LEVEL']],
+  ];
+
+  it('exits with code 1 and a message naming each bad variable, without a stack trace or touching DATA_DIR', async () => {
+    const parent = tempDir();
+    const results = await Promise.all(
+      cases.map(async ([, env], i) => {
+        const dataDir = join(parent, `data-${i}`);
+        return { ...(await run(['src/main.ts'], { DATA_DIR: dataDir, ...env })), dataDir };
+      }),
+    );
+    results.forEach((result, i) => {
+      const [label, , names] = cases[i];
+      expect(result.code, `${label}: ${result.stderr}`).toBe(1);
+      expect(result.stderr, label).toMatch(/^Invalid configuration:\n/);
+      for (const name of names) expect(result.stderr, label).toMatch(new RegExp(`^  ${name}: \\S`, 'm'));
+      expect(result.stderr.trim().split('\n'), label).toHaveLength(1 + names.length); // one line per problem
+      expect(result.stderr, label).not.toMatch(/\n\s+at /);
+      expect(result.stdout, label).toBe('');
+      expect(existsSync(result.dataDir), label).toBe(false);
+    });
+  }, 60_000);
+});
+
+describe('npm run migrate (scripts/migrate.ts)', () => {
+  it('applies every migration to a fresh DATA_DIR, then nothing on a second run', async () => {
+    const names = readMigrations(defaultMigrationsDir).migrationDirectories.map((dir) => dir.path);
+    const dataDir = join(tempDir(), 'data');
+    const first = await run(['scripts/migrate.ts'], { DATA_DIR: dataDir });
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toContain(`applied ${names.length} migration(s)`);
+    for (const name of names) expect(first.stdout).toContain(name);
+
+    const second = await run(['scripts/migrate.ts'], { DATA_DIR: dataDir });
+    expect(second.code, second.stderr).toBe(0);
+    expect(second.stdout).toContain('up to date, no migration applied');
+    for (const name of names) expect(second.stdout).not.toContain(name);
+  }, 60_000);
 });

@@ -23,13 +23,29 @@ const RevokeApiKey = graphql(`
   }
 `);
 
-const MyTenant = graphql(`
-  query MyTenant {
+const MyProjects = graphql(`
+  query MyProjects {
     tenant {
       id
       name
-      projects {
-        name
+    }
+    projects {
+      name
+    }
+  }
+`);
+
+const ApiKeys = graphql(`
+  query ApiKeys($includeRevoked: Boolean) {
+    apiKeys(includeRevoked: $includeRevoked) {
+      totalCount
+      edges {
+        node {
+          id
+          name
+          revokedAt
+          lastUsedAt
+        }
       }
     }
   }
@@ -113,6 +129,13 @@ describe('tenants, projects and keys', () => {
     expect(again.data!.revokeApiKey.revokedAt).toBe(revoked.data!.revokeApiKey.revokedAt);
     const refused = await server.graphql(Viewer, {}, { key: secret });
     expect(refused.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    const all = await server.graphql(ApiKeys, {}, { key });
+    expect(all.data!.apiKeys.totalCount).toBe(2);
+    const used = all.data!.apiKeys.edges.find(({ node }) => node.id === apiKey.id)!.node;
+    expect(used).toMatchObject({ name: 'short-lived', revokedAt: revoked.data!.revokeApiKey.revokedAt });
+    expect(used.lastUsedAt).toBeTruthy();
+    const active = await server.graphql(ApiKeys, { includeRevoked: false }, { key });
+    expect(active.data!.apiKeys.edges.map(({ node }) => node.name)).toEqual(['service']);
     const audit = await server.graphql(AuditEvents, { filter: { resourceId: apiKey.id } }, { key });
     expect(audit.data!.auditEvents.edges.map((edge) => edge.node.eventType)).toEqual(['api_key.revoked', 'api_key.created']);
   });
@@ -124,14 +147,19 @@ describe('tenants, projects and keys', () => {
     expect(beta.data!.createProject.name).toBe('beta');
     const duplicate = await server.graphql(CreateProject, { name: 'alpha' }, { key });
     expect(duplicate.errors?.[0].extensions?.code).toBe('CONFLICT');
-    const mine = await server.graphql(MyTenant, {}, { key });
-    expect(mine.data!.tenant!.projects.map((project) => project.name)).toEqual(['alpha', 'beta']);
+    const mine = await server.graphql(MyProjects, {}, { key });
+    expect(mine.data!.tenant!.name).toBe('projects');
+    expect(mine.data!.projects.map((project) => project.name)).toEqual(['alpha', 'beta']);
 
     const projectKey = await server.graphql(CreateApiKey, { name: 'alpha-only', projectId: alpha.data!.createProject.id }, { key });
     const alphaKey = projectKey.data!.createApiKey.secret;
     expect(projectKey.data!.createApiKey.apiKey.project!.id).toBe(alpha.data!.createProject.id);
     const viewer = await server.graphql(Viewer, {}, { key: alphaKey });
     expect(viewer.data!.viewer).toMatchObject({ tenantId, projectId: alpha.data!.createProject.id });
+    const alphaView = await server.graphql(MyProjects, {}, { key: alphaKey });
+    expect(alphaView.data!.projects.map((project) => project.name)).toEqual(['alpha']);
+    const alphaKeys = await server.graphql(ApiKeys, {}, { key: alphaKey });
+    expect(alphaKeys.data!.apiKeys.edges.map(({ node }) => node.name)).toEqual(['alpha-only']);
     const managing = await server.graphql(CreateApiKey, { name: 'escalate' }, { key: alphaKey });
     expect(managing.errors?.[0].extensions?.code).toBe('FORBIDDEN');
 

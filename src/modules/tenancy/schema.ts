@@ -1,4 +1,5 @@
 import { builder } from '../../schema/builder.ts';
+import { countedConnection } from '../../schema/connections.ts';
 import * as tenancy from './service.ts';
 
 builder.prismaObject('Tenant', {
@@ -6,7 +7,6 @@ builder.prismaObject('Tenant', {
     id: t.exposeID('id'),
     name: t.exposeString('name'),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
-    projects: t.relation('projects', { query: { orderBy: { createdAt: 'asc' } } }),
   }),
 });
 
@@ -24,7 +24,7 @@ const ApiKeyActorType = builder.enumType('ApiKeyActorType', {
   values: { API_KEY: { value: 'api_key' }, USER: { value: 'user' } } as const,
 });
 
-builder.prismaObject('ApiKey', {
+const ApiKeyRef = builder.prismaObject('ApiKey', {
   description: 'A credential. Its secret is shown once, when it is created.',
   fields: (t) => ({
     id: t.exposeID('id'),
@@ -32,10 +32,17 @@ builder.prismaObject('ApiKey', {
     actorType: t.field({ type: ApiKeyActorType, resolve: (key) => key.actorType as 'api_key' | 'user' }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     revokedAt: t.expose('revokedAt', { type: 'DateTime', nullable: true }),
+    lastUsedAt: t.expose('lastUsedAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the key last authenticated a request, to the minute.',
+    }),
     tenant: t.relation('tenant'),
     project: t.relation('project', { nullable: true }),
   }),
 });
+
+const ApiKeyConnection = countedConnection(ApiKeyRef, 'ApiKeyConnection');
 
 const CreateApiKeyPayload = builder
   .objectRef<Awaited<ReturnType<typeof tenancy.createApiKey>>>('CreateApiKeyPayload')
@@ -87,6 +94,29 @@ builder.queryFields((t) => ({
     authScopes: { tenant: true },
     resolve: (query, _root, _args, ctx) => ctx.db.tenant.findFirst({ ...query }),
   }),
+  projects: t.prismaField({
+    type: ['Project'],
+    description: "The caller's projects (a project key sees its own), oldest first.",
+    authScopes: { tenant: true },
+    resolve: (query, _root, _args, ctx) => ctx.db.project.findMany({ ...query, orderBy: { createdAt: 'asc' } }),
+  }),
+  apiKeys: t.prismaConnection(
+    {
+      type: 'ApiKey',
+      cursor: 'id',
+      description: "The caller's API keys, revoked ones included, newest first.",
+      authScopes: { tenant: true },
+      args: { includeRevoked: t.arg.boolean({ defaultValue: true }) },
+      totalCount: (_connection, args, ctx) => ctx.db.apiKey.count({ where: args.includeRevoked ? {} : { revokedAt: null } }),
+      resolve: (query, _root, args, ctx) =>
+        ctx.db.apiKey.findMany({
+          ...query,
+          where: args.includeRevoked ? {} : { revokedAt: null },
+          orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        }),
+    },
+    ApiKeyConnection,
+  ),
 }));
 
 builder.mutationFields((t) => ({
