@@ -3,7 +3,6 @@ import type { AddressInfo } from 'node:net';
 import type { IncomingMessage, Server } from 'node:http';
 import { createAdaptorServer } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { swaggerUI } from '@hono/swagger-ui';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { useServer } from 'graphql-ws/use/ws';
 import { HTTPException } from 'hono/http-exception';
@@ -23,6 +22,7 @@ import { auditErrorFormat, auditRoutes } from '../modules/audit/rest.ts';
 import { eventRoutes } from '../modules/events/rest.ts';
 import { EventBus } from '../pubsub/index.ts';
 import { createRequestContext, type Services } from './context.ts';
+import { registerDocs } from './docs.ts';
 import type { AppEnv } from './env.ts';
 import { createGraphQLServer, toGraphQLError } from './graphql.ts';
 import { errorResponse, problemResponse } from './problem.ts';
@@ -182,7 +182,7 @@ export async function createSwitchboard({ config, logger, ...options }: Switchbo
     info: { title: 'Switchboard REST API', version: '1', description: 'REST routes of Switchboard; the primary API is GraphQL at /graphql.' },
   });
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });
-  app.get('/docs', swaggerUI({ url: '/openapi.json', title: 'Switchboard REST API' }));
+  registerDocs(app);
   app.get('/', (c) => c.redirect('/graphql'));
 
   const server = createAdaptorServer({ fetch: app.fetch }) as Server;

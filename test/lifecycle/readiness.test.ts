@@ -27,7 +27,7 @@ describe('readiness', () => {
     try {
       const ready = await get('/readyz');
       expect(ready.status).toBe(503);
-      expect(await ready.json()).toMatchObject({ status: 'unavailable' });
+      await ready.body?.cancel();
 
       const api = await server.switchboard.fetch(
         new Request('http://switchboard.test/graphql', {
@@ -41,11 +41,15 @@ describe('readiness', () => {
       expect(await api.json()).toMatchObject({ status: 503, code: 'service_unavailable' });
 
       // liveness: the process is fine, it is only leaving the load balancer
-      expect((await get('/healthz')).status).toBe(200);
+      const health = await get('/healthz');
+      expect(health.status).toBe(200);
+      expect(await health.json()).toEqual({ status: 'ok' });
     } finally {
       await stopping;
     }
     // still "not ready" after the drain, with the database closed
-    expect((await get('/readyz')).status).toBe(503);
+    const after = await get('/readyz');
+    expect(after.status).toBe(503);
+    await after.body?.cancel();
   });
 });

@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type TestServer } from '../support/switchboard.ts';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(() => server?.stop());
+
+describe('documentation routes', () => {
+  it('serves an OpenAPI 3.1 document of every REST route', async () => {
+    const response = await fetch(`${server.url}/openapi.json`);
+    expect(response.status).toBe(200);
+    const document = await response.json();
+    expect(document.openapi).toBe('3.1.0');
+    expect(Object.keys(document.paths).sort()).toEqual([
+      '/api/v1/events',
+      '/api/v1/events/aggregate',
+      '/api/v1/events/correlation/{correlation_id}',
+      '/api/v1/events/resource/{resource_type}/{resource_id}',
+      '/api/v1/events/stats/by-actor',
+      '/api/v1/events/{event_id}',
+      '/run/v1/events',
+    ]);
+    const list = document.paths['/api/v1/events'].get;
+    expect(list.parameters.find((parameter: { name: string }) => parameter.name === 'limit').schema).toMatchObject({ minimum: 1, maximum: 100, default: 100 });
+    const ingest = document.paths['/run/v1/events'].post;
+    expect(Object.keys(ingest.responses)).toEqual(expect.arrayContaining(['200', '201', '400', '401']));
+    expect(ingest.requestBody.content['application/json'].schema.properties.id.pattern).toBe('^[a-zA-Z0-9\\-_.]+$');
+  });
+
+  it('serves the reference page and GraphiQL without any CDN', async () => {
+    const docs = await (await fetch(`${server.url}/docs`)).text();
+    expect(docs).toContain('/docs/assets/swagger-ui-bundle.js');
+    expect(docs).not.toMatch(/https?:\/\//);
+    const bundle = await fetch(`${server.url}/docs/assets/swagger-ui-bundle.js`);
+    expect(bundle.status).toBe(200);
+    expect(bundle.headers.get('content-type')).toContain('javascript');
+    expect((await fetch(`${server.url}/docs/assets/package.json`)).status).toBe(404);
+
+    const graphiql = await (await fetch(`${server.url}/graphql`, { headers: { accept: 'text/html' } })).text();
+    expect(graphiql).toContain('<title>Switchboard</title>');
+    expect(graphiql).not.toMatch(/<script[^>]+src="https?:/);
+    expect(graphiql).not.toMatch(/<link[^>]+href="https?:/);
+  });
+});
