@@ -1,0 +1,137 @@
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context, MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { HTTPException } from 'hono/http-exception';
+import type { YogaServerInstance } from 'graphql-yoga';
+import type { Database } from '../db/adapters.ts';
+import { AppError, asAppError } from '../errors.ts';
+import { auditErrorFormat, auditRoutes } from '../modules/audit/rest.ts';
+import { eventRoutes } from '../modules/events/rest.ts';
+import { createRequestContext, type RequestContext, type Services } from './context.ts';
+import { registerDocs } from './docs.ts';
+import type { AppEnv } from './env.ts';
+import { toGraphQLError, type GraphQLServerContext } from './graphql.ts';
+import { errorResponse, problemResponse } from './problem.ts';
+
+/** Each REST family's error body, chosen by path prefix; problem+json for the others. */
+const errorFormats = [auditErrorFormat];
+
+function clientIp(c: Context) {
+  try {
+    return getConnInfo(c).remote.address ?? null;
+  } catch {
+    return null; // no socket: served through fetch()
+  }
+}
+
+/** Every HTTP route: health, GraphQL over HTTP, the modules' REST routes, OpenAPI and its page. */
+export function createHttpApp(options: {
+  services: Services;
+  database: Database;
+  yoga: YogaServerInstance<GraphQLServerContext, RequestContext>;
+  isDraining: () => boolean;
+}) {
+  const { services, database, yoga, isDraining } = options;
+  const { config, logger, bus } = services;
+  const app = new OpenAPIHono<AppEnv>();
+
+  app.onError((error, c) => {
+    // Hono's own refusals (malformed JSON and the like) are the client's mistakes.
+    const known = asAppError(error) ?? (error instanceof HTTPException ? new AppError('BAD_USER_INPUT', error.message) : null);
+    if (!known) logger.error({ err: error, path: c.req.path }, 'unhandled error');
+    return errorResponse(c, known ?? error, errorFormats, c.get('requestContext')?.requestId ?? 'none');
+  });
+  app.notFound((c) => problemResponse(c, new AppError('NOT_FOUND', `No route for ${c.req.method} ${c.req.path}`), 'none'));
+
+  app.use('*', async (c, next) => {
+    const started = performance.now();
+    await next();
+    const requestContext = c.get('requestContext');
+    const level = c.req.path === '/healthz' || c.req.path === '/readyz' ? 'debug' : 'info';
+    logger[level](
+      {
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round(performance.now() - started),
+        requestId: requestContext?.requestId,
+        correlationId: requestContext?.correlationId,
+      },
+      'request',
+    );
+  });
+  app.use('*', async (c, next) => {
+    if (isDraining() && c.req.path !== '/healthz') {
+      c.header('Connection', 'close');
+      return problemResponse(c, new AppError('SERVICE_UNAVAILABLE', 'The server is shutting down'), 'none');
+    }
+    await next();
+  });
+  const anyOrigin = config.CORS_ORIGINS.includes('*');
+  app.use(
+    '*',
+    cors({
+      origin: anyOrigin ? '*' : config.CORS_ORIGINS,
+      credentials: !anyOrigin,
+      exposeHeaders: ['X-Correlation-Id', 'Retry-After'],
+    }),
+  );
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: config.MAX_BODY_BYTES,
+      onError: () => {
+        throw new AppError('PAYLOAD_TOO_LARGE', `The request body exceeds ${config.MAX_BODY_BYTES} bytes`);
+      },
+    }),
+  );
+
+  app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  app.get('/readyz', async (c) => {
+    try {
+      await Promise.all([database.prisma.$queryRaw`SELECT 1`, bus.ping()]);
+      return c.json({ status: 'ready', database: database.kind, pubsub: bus.redis ? 'redis' : 'in-process' });
+    } catch (error) {
+      return c.json({ status: 'unavailable', reason: (error as Error).message }, 503);
+    }
+  });
+
+  // Authenticates the REST routes' caller once; the route family's error format answers a bad key.
+  const withRequestContext: MiddlewareHandler<AppEnv> = async (c, next) => {
+    c.set('requestContext', await createRequestContext(services, { headers: c.req.raw.headers, ip: clientIp(c) }));
+    c.header('X-Correlation-Id', c.get('requestContext').correlationId);
+    await next();
+  };
+  app.use('/run/*', withRequestContext);
+  app.use('/api/*', withRequestContext);
+  app.route('/', eventRoutes);
+  app.route('/', auditRoutes);
+
+  app.on(['GET', 'POST', 'OPTIONS'], '/graphql', async (c) => {
+    let requestContext;
+    try {
+      requestContext = await createRequestContext(services, { headers: c.req.raw.headers, ip: clientIp(c) });
+    } catch (error) {
+      const appError = asAppError(error);
+      if (!appError) throw error;
+      const graphQLError = toGraphQLError(appError);
+      const { http, ...extensions } = graphQLError.extensions as { http: { status: number; headers?: Record<string, string> } };
+      return c.json({ errors: [{ message: graphQLError.message, extensions }] }, http.status as 401, http.headers);
+    }
+    c.set('requestContext', requestContext);
+    const response = await yoga.fetch(c.req.raw, { requestContext });
+    response.headers.set('X-Correlation-Id', requestContext.correlationId);
+    return response;
+  });
+
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'Switchboard REST API', version: '1', description: 'REST routes of Switchboard; the primary API is GraphQL at /graphql.' },
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });
+  registerDocs(app);
+  app.get('/', (c) => c.redirect('/graphql'));
+  return app;
+}
