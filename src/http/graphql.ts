@@ -38,7 +38,7 @@ export function createGraphQLServer(options: { maxBatch: number }): YogaServerIn
     renderGraphiQL,
     graphiql: {
       title: 'Switchboard',
-      defaultQuery: '# Add your key under Headers: {"Authorization": "Bearer <key>"}\n{\n  viewer {\n    kind\n    tenantId\n  }\n}\n',
+      defaultQuery: '# Headers tab: {"Authorization": "Bearer <key>"}\n{\n  viewer {\n    kind\n    tenantId\n  }\n}\n',
       subscriptionsProtocol: 'WS',
     },
     context: ({ requestContext }) => requestContext,
