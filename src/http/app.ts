@@ -6,6 +6,7 @@ import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import type { YogaServerInstance } from 'graphql-yoga';
 import type { Database } from '../db/adapters.ts';
+import { requireScope } from '../auth/require.ts';
 import { AppError, asAppError } from '../errors.ts';
 import { auditErrorFormat, auditRoutes } from '../modules/audit/rest.ts';
 import { eventRoutes } from '../modules/events/rest.ts';
@@ -98,10 +99,13 @@ export function createHttpApp(options: {
     }
   });
 
-  // Authenticates the REST routes' caller once; the route family's error format answers a bad key.
+  // Authenticates the REST routes' caller before their input is validated: every REST route acts
+  // inside a tenant. The route family's error format answers a missing or bad key.
   const withRequestContext: MiddlewareHandler<AppEnv> = async (c, next) => {
-    c.set('requestContext', await createRequestContext(services, { headers: c.req.raw.headers, ip: clientIp(c) }));
-    c.header('X-Correlation-Id', c.get('requestContext').correlationId);
+    const requestContext = await createRequestContext(services, { headers: c.req.raw.headers, ip: clientIp(c) });
+    c.set('requestContext', requestContext);
+    c.header('X-Correlation-Id', requestContext.correlationId);
+    requireScope(requestContext);
     await next();
   };
   app.use('/run/*', withRequestContext);

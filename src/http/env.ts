@@ -2,6 +2,9 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { badInput } from '../errors.ts';
 import type { RequestContext } from './context.ts';
 
+/** Where a bad input was, named as FastAPI-style `loc` arrays name it (reference 003). */
+const locations: Record<string, string> = { json: 'body', param: 'path', query: 'query', header: 'header', cookie: 'cookie' };
+
 export interface AppEnv {
   Variables: { requestContext: RequestContext };
 }
@@ -16,7 +19,7 @@ export function restRouter() {
     defaultHook: (result) => {
       if (result.success) return;
       const issues = result.error.issues.map((issue) => ({
-        path: [result.target === 'json' ? 'body' : result.target, ...issue.path.map((part) => part as string | number)],
+        path: [locations[result.target] ?? result.target, ...issue.path.map((part) => part as string | number)],
         message: issue.message,
       }));
       throw badInput(`Invalid ${issues[0].path.join('.')}: ${issues[0].message}`, issues);

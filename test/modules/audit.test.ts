@@ -219,8 +219,8 @@ describe('audit log over REST (/api/v1/events)', () => {
       ['/api/v1/events/aggregate?to=2020-13-45', ['query', 'to']],
       ['/api/v1/events/stats/by-actor?from=nope', ['query', 'from']],
       ['/api/v1/events/correlation/x?offset=-5', ['query', 'offset']],
-      ['/api/v1/events/resource/spaceship/x', ['param', 'resource_type']],
-      ['/api/v1/events/not-a-uuid', ['param', 'event_id']],
+      ['/api/v1/events/resource/spaceship/x', ['path', 'resource_type']],
+      ['/api/v1/events/not-a-uuid', ['path', 'event_id']],
     ];
     for (const [path, loc] of cases) {
       const response = await get(path);
@@ -234,6 +234,9 @@ describe('audit log over REST (/api/v1/events)', () => {
     const anonymous = await get('/api/v1/events', null);
     expect(anonymous.status).toBe(401);
     expect(await anonymous.json()).toEqual({ detail: expect.any(String) });
+    // The key is checked before the parameters.
+    const anonymousBadLimit = await get('/api/v1/events?limit=0', null);
+    expect(anonymousBadLimit.status).toBe(401);
     const missing = await get('/api/v1/events/00000000-0000-4000-8000-000000000000');
     expect(missing.status).toBe(404);
     expect(await missing.json()).toEqual({ detail: 'Audit event not found' });
@@ -901,11 +904,11 @@ describe('audit log: exact figures on a known tenant', () => {
         [`/api/v1/events/correlation/${BATCH_CORRELATION}?limit=0`, ['query', 'limit']],
         [`/api/v1/events/correlation/${BATCH_CORRELATION}?limit=101`, ['query', 'limit']],
         [`/api/v1/events/correlation/${BATCH_CORRELATION}?offset=-1`, ['query', 'offset']],
-        [`/api/v1/events/resource/widget/${MISSING_ID}`, ['param', 'resource_type']],
+        [`/api/v1/events/resource/widget/${MISSING_ID}`, ['path', 'resource_type']],
         [`/api/v1/events/resource/api_key/${MISSING_ID}?limit=0`, ['query', 'limit']],
         [`/api/v1/events/resource/api_key/${MISSING_ID}?offset=-1`, ['query', 'offset']],
-        ['/api/v1/events/not-a-uuid', ['param', 'event_id']],
-        ['/api/v1/events/00000000-0000-4000-8000-00000000000', ['param', 'event_id']],
+        ['/api/v1/events/not-a-uuid', ['path', 'event_id']],
+        ['/api/v1/events/00000000-0000-4000-8000-00000000000', ['path', 'event_id']],
       ];
       for (const [path, loc] of cases) {
         const { status, headers, body } = await rest<{ detail: { loc: string[]; msg: string; type: string }[] }>(path, known.key);

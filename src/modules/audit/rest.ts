@@ -1,6 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { AuditEvent } from '../../generated/prisma/client.ts';
-import { requireScope } from '../../auth/require.ts';
 import { restRouter } from '../../http/env.ts';
 import { validationDetailFormat } from '../../http/problem.ts';
 import * as audit from './service.ts';
@@ -77,7 +76,7 @@ const toRestPage = (result: Awaited<ReturnType<typeof audit.listAuditEvents>>) =
   total: result.total,
 });
 
-/** Reference 003's six routes. Each first requires a tenant key. */
+/** Reference 003's six routes (the HTTP app requires a tenant key before any of them). */
 export const auditRoutes = restRouter()
   .openapi(
     route({
@@ -98,7 +97,6 @@ export const auditRoutes = restRouter()
     }),
     async (c) => {
       const ctx = c.get('requestContext');
-      requireScope(ctx);
       const query = c.req.valid('query');
       const filter = { eventType: query.event_type, resourceType: query.resource_type, resourceId: query.resource_id, from: query.from, to: query.to };
       return c.json(toRestPage(await audit.listAuditEvents(ctx, filter, query)), 200);
@@ -117,7 +115,6 @@ export const auditRoutes = restRouter()
     }),
     async (c) => {
       const ctx = c.get('requestContext');
-      requireScope(ctx);
       return c.json(await audit.aggregateAuditEvents(ctx, c.req.valid('query')), 200);
     },
   )
@@ -131,7 +128,6 @@ export const auditRoutes = restRouter()
     }),
     async (c) => {
       const ctx = c.get('requestContext');
-      requireScope(ctx);
       const { correlation_id } = c.req.valid('param');
       return c.json(toRestPage(await audit.listAuditEvents(ctx, { correlationId: correlation_id }, c.req.valid('query'), 'oldest')), 200);
     },
@@ -149,7 +145,6 @@ export const auditRoutes = restRouter()
     }),
     async (c) => {
       const ctx = c.get('requestContext');
-      requireScope(ctx);
       const { resource_type, resource_id } = c.req.valid('param');
       return c.json(toRestPage(await audit.listAuditEvents(ctx, { resourceType: resource_type, resourceId: resource_id }, c.req.valid('query'))), 200);
     },
@@ -172,7 +167,6 @@ export const auditRoutes = restRouter()
     }),
     async (c) => {
       const ctx = c.get('requestContext');
-      requireScope(ctx);
       return c.json({ actors: await audit.auditStatsByActor(ctx, c.req.valid('query')) }, 200);
     },
   )
@@ -186,7 +180,6 @@ export const auditRoutes = restRouter()
     }),
     async (c) => {
       const ctx = c.get('requestContext');
-      requireScope(ctx);
       return c.json(toRestEvent(await audit.getAuditEvent(ctx, c.req.valid('param').event_id)), 200);
     },
   );
