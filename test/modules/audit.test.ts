@@ -15,49 +15,10 @@ afterAll(() => server?.stop());
 // with two keys of different actor types, successes and failures on both sides of a time mark.
 // ---------------------------------------------------------------------------------------------
 
-const AuditTestList = graphql(`
-  query AuditTestList($filter: AuditEventFilter, $first: Int, $after: String) {
-    auditEvents(filter: $filter, first: $first, after: $after) {
-      totalCount
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-      edges {
-        node {
-          id
-          eventType
-          actorType
-          actorId
-          resourceType
-          resourceId
-          tenantId
-          correlationId
-          causationId
-          outcome
-          payload
-          occurredAt
-        }
-      }
-    }
-  }
-`);
-
 const AuditTestById = graphql(`
   query AuditTestById($id: ID!) {
     auditEvent(id: $id) {
-      id
-      eventType
-      actorType
-      actorId
-      resourceType
-      resourceId
-      tenantId
-      correlationId
-      causationId
-      outcome
-      payload
-      occurredAt
+      ...AuditEventFields
     }
   }
 `);
@@ -137,18 +98,7 @@ const AuditTestStats = graphql(`
 const AuditTestRecorded = graphql(`
   subscription AuditTestRecorded($filter: AuditEventFilter) {
     auditEventRecorded(filter: $filter) {
-      id
-      eventType
-      actorType
-      actorId
-      resourceType
-      resourceId
-      tenantId
-      correlationId
-      causationId
-      outcome
-      payload
-      occurredAt
+      ...AuditEventFields
     }
   }
 `);
@@ -226,7 +176,7 @@ describe('audit log: exact figures on a known tenant', () => {
   let listed: NonNullable<Awaited<ReturnType<typeof listAll>>>;
 
   const listAll = async (key: string) => {
-    const result = await server.graphql(AuditTestList, { first: 100 }, { key });
+    const result = await server.graphql(AuditEvents, { first: 100 }, { key });
     expect(result.errors).toBeUndefined();
     return result.data!.auditEvents;
   };
@@ -320,7 +270,7 @@ describe('audit log: exact figures on a known tenant', () => {
 
     it('filters by event type, resource type and id, actor, and time window (from inclusive, to exclusive)', async () => {
       const count = async (filter: AuditEventFilter) => {
-        const result = await server.graphql(AuditTestList, { filter, first: 100 }, { key: known.key });
+        const result = await server.graphql(AuditEvents, { filter, first: 100 }, { key: known.key });
         expect(result.errors, JSON.stringify(filter)).toBeUndefined();
         return result.data!.auditEvents;
       };
@@ -350,7 +300,7 @@ describe('audit log: exact figures on a known tenant', () => {
       let after: string | null | undefined;
       const pages: { size: number; hasNextPage: boolean; totalCount: number }[] = [];
       do {
-        const result = await server.graphql(AuditTestList, { first: 5, after }, { key: known.key });
+        const result = await server.graphql(AuditEvents, { first: 5, after }, { key: known.key });
         const page = result.data!.auditEvents;
         seen.push(...page.edges.map(({ node }) => node.id));
         pages.push({ size: page.edges.length, hasNextPage: page.pageInfo.hasNextPage, totalCount: page.totalCount });
@@ -362,7 +312,7 @@ describe('audit log: exact figures on a known tenant', () => {
         { size: 4, hasNextPage: false, totalCount: 14 },
       ]);
       expect(seen).toEqual(listed.edges.map(({ node }) => node.id));
-      const filtered = await server.graphql(AuditTestList, { filter: { eventType: 'app_event.logged' }, first: 3 }, { key: known.key });
+      const filtered = await server.graphql(AuditEvents, { filter: { eventType: 'app_event.logged' }, first: 3 }, { key: known.key });
       expect(filtered.data!.auditEvents.totalCount).toBe(4);
       expect(filtered.data!.auditEvents.pageInfo.hasNextPage).toBe(true);
     });
@@ -500,7 +450,7 @@ describe('audit log: exact figures on a known tenant', () => {
     it('refuses the audit queries without a key, and to the admin key', async () => {
       const anonymous = await server.graphql(AuditTestAggregate, {});
       expect(anonymous.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
-      const admin = await server.graphql(AuditTestList, {}, { key: ADMIN_KEY });
+      const admin = await server.graphql(AuditEvents, {}, { key: ADMIN_KEY });
       expect(admin.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     });
   });
@@ -721,11 +671,11 @@ describe('audit log: exact figures on a known tenant', () => {
       const knownIds = new Set(listed.edges.map(({ node }) => node.id));
       expect(all.edges.some(({ node }) => knownIds.has(node.id))).toBe(false);
       for (const filter of [{ actorId: known.keyId }, { actorId: person.id }, { resourceId: temporaryKeyId }, { resourceId: known.tenantId }]) {
-        const result = await server.graphql(AuditTestList, { filter }, { key: other.key });
+        const result = await server.graphql(AuditEvents, { filter }, { key: other.key });
         expect(result.data!.auditEvents.totalCount, JSON.stringify(filter)).toBe(0);
       }
       // B's own event of the same client id is all B sees.
-      const sameId = await server.graphql(AuditTestList, { filter: { resourceId: 'fx-1' } }, { key: other.key });
+      const sameId = await server.graphql(AuditEvents, { filter: { resourceId: 'fx-1' } }, { key: other.key });
       expect(sameId.data!.auditEvents.edges.map(({ node }) => node.tenantId)).toEqual([other.tenantId]);
       for (const { node } of listed.edges) {
         expect((await server.graphql(AuditTestById, { id: node.id }, { key: other.key })).data!.auditEvent).toBeNull();

@@ -75,24 +75,34 @@ export const AppEvents = graphql(`
   }
 `);
 
+export const AuditEventFields = graphql(`
+  fragment AuditEventFields on AuditEvent {
+    id
+    eventType
+    actorType
+    actorId
+    resourceType
+    resourceId
+    tenantId
+    correlationId
+    causationId
+    outcome
+    payload
+    occurredAt
+  }
+`);
+
 export const AuditEvents = graphql(`
-  query AuditEvents($filter: AuditEventFilter, $first: Int) {
-    auditEvents(filter: $filter, first: $first) {
+  query AuditEvents($filter: AuditEventFilter, $first: Int, $after: String) {
+    auditEvents(filter: $filter, first: $first, after: $after) {
       totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       edges {
         node {
-          id
-          eventType
-          actorType
-          actorId
-          resourceType
-          resourceId
-          tenantId
-          correlationId
-          causationId
-          outcome
-          payload
-          occurredAt
+          ...AuditEventFields
         }
       }
     }
