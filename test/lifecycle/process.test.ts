@@ -79,7 +79,7 @@ async function startProcess(dataDir: string): Promise<Running> {
   const listening = await eventually(
     () => logLines(launched.stdout()).find((line) => line.msg === 'Switchboard is listening') ?? launched.child.exitCode !== null,
     'the server to listen',
-    30_000,
+    45_000,
   );
   if (listening === true) throw new Error(`the server exited at start:\n${launched.stdout()}\n${launched.stderr()}`);
   return { ...launched, url: listening.url as string };
@@ -132,7 +132,7 @@ describe('the server process on an embedded database', () => {
     expect(tenant.errors).toBeUndefined();
     const key = await graphqlAt(first.url, CreateApiKey, { name: 'process', tenantId: tenant.data.createTenant.id }, adminKey);
     tenantKey = key.data.createApiKey.secret;
-  }, 60_000);
+  }, 90_000);
 
   it('answers /healthz and /readyz with the database and pub/sub it uses', async () => {
     const health = await fetch(`${first.url}/healthz`);
@@ -195,7 +195,7 @@ describe('the server process on an embedded database', () => {
 
     second.child.kill('SIGTERM');
     expect(await second.exited).toEqual({ code: 0, signal: null });
-  }, 60_000);
+  }, 90_000);
 });
 
 describe('a bad configuration', () => {
@@ -224,7 +224,7 @@ describe('a bad configuration', () => {
       expect(result.stdout, label).toBe('');
       expect(existsSync(result.dataDir), label).toBe(false);
     });
-  }, 60_000);
+  }, 90_000);
 });
 
 describe('npm run migrate (scripts/migrate.ts)', () => {
@@ -240,5 +240,5 @@ describe('npm run migrate (scripts/migrate.ts)', () => {
     expect(second.code, second.stderr).toBe(0);
     expect(second.stdout).toContain('up to date, no migration applied');
     for (const name of names) expect(second.stdout).not.toContain(name);
-  }, 60_000);
+  }, 90_000);
 });
