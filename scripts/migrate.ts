@@ -1,6 +1,6 @@
 // `npm run migrate`: applies the pending migrations of prisma/migrations to the database the server
-// uses (DATABASE_URL, else the embedded PGlite in DATA_DIR, default ./.switchboard) and prints them.
-import { configSchema } from '../src/config.ts';
+// uses (DATABASE_URL, else the embedded PGlite in DATA_DIR/pglite, DATA_DIR defaulting to ./.switchboard) and prints them.
+import { configSchema, databaseLocation } from '../src/config.ts';
 import { openDatabase } from '../src/db/adapters.ts';
 import { applyMigrations } from '../src/db/migrate.ts';
 
@@ -10,11 +10,11 @@ async function main(): Promise<void> {
   if (!settings.success) {
     throw new Error(settings.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`).join('; '));
   }
-  const { DATABASE_URL: databaseUrl, DATA_DIR: dataDir } = settings.data;
-  const db = await openDatabase(databaseUrl ? { databaseUrl } : { dataDir });
+  const location = databaseLocation(settings.data);
+  const db = await openDatabase(location);
   try {
     const applied = await applyMigrations(db.adapterFactory);
-    const where = databaseUrl ? 'PostgreSQL' : `PGlite in ${dataDir}`;
+    const where = location.databaseUrl ? 'PostgreSQL' : `PGlite in ${location.dataDir}`;
     if (applied.length === 0) console.log(`${where}: up to date, no migration applied`);
     else console.log(`${where}: applied ${applied.length} migration(s):\n${applied.map((n) => `  ${n}`).join('\n')}`);
   } finally {

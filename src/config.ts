@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { z } from 'zod';
 
 const optionalString = z
@@ -51,6 +52,11 @@ export const configSchema = z.object({
 export type Config = z.infer<typeof configSchema>;
 
 export class ConfigError extends Error {}
+
+/** Where the database is: DATABASE_URL, else the embedded PGlite in `DATA_DIR/pglite`. */
+export function databaseLocation(config: Pick<Config, 'DATABASE_URL' | 'DATA_DIR'>) {
+  return config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL } : { dataDir: join(config.DATA_DIR, 'pglite') };
+}
 
 /** Parses the environment; a bad value fails start with one line per problem. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {

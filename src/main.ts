@@ -1,10 +1,11 @@
 import { ConfigError, loadConfig } from './config.ts';
-import { createSwitchboard } from './http/server.ts';
 import { createLogger } from './logger.ts';
 
 try {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
+  // Loaded after the configuration is checked, so a bad value is reported at once.
+  const { createSwitchboard } = await import('./http/server.ts');
   const switchboard = await createSwitchboard({ config, logger });
   await switchboard.listen();
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {

@@ -42,7 +42,11 @@ export function createHttpApp(options: {
     // Hono's own refusals (malformed JSON and the like) are the client's mistakes.
     const known = asAppError(error) ?? (error instanceof HTTPException ? new AppError('BAD_USER_INPUT', error.message) : null);
     if (!known) logger.error({ err: error, path: c.req.path }, 'unhandled error');
-    return errorResponse(c, known ?? error, errorFormats, c.get('requestContext')?.requestId ?? 'none');
+    const requestContext = c.get('requestContext');
+    const response = errorResponse(c, known ?? error, errorFormats, requestContext?.requestId ?? 'none');
+    // Headers set with c.header() are not carried onto a response built here.
+    if (requestContext) response.headers.set('X-Correlation-Id', requestContext.correlationId);
+    return response;
   });
   app.notFound((c) => problemResponse(c, new AppError('NOT_FOUND', `No route for ${c.req.method} ${c.req.path}`), 'none'));
 
@@ -65,8 +69,9 @@ export function createHttpApp(options: {
   });
   app.use('*', async (c, next) => {
     if (isDraining() && c.req.path !== '/healthz') {
-      c.header('Connection', 'close');
-      return problemResponse(c, new AppError('SERVICE_UNAVAILABLE', 'The server is shutting down'), 'none');
+      const response = problemResponse(c, new AppError('SERVICE_UNAVAILABLE', 'The server is shutting down'), 'none');
+      response.headers.set('Connection', 'close');
+      return response;
     }
     await next();
   });

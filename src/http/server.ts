@@ -4,7 +4,7 @@ import { createAdaptorServer } from '@hono/node-server';
 import { resolveAdminKeyHash } from '../auth/admin-key.ts';
 import { RateLimiter } from '../auth/rate-limit.ts';
 import { Authenticator } from '../auth/viewer.ts';
-import type { Config } from '../config.ts';
+import { databaseLocation, type Config } from '../config.ts';
 import { openDatabase, type Database } from '../db/adapters.ts';
 import { applyMigrations } from '../db/migrate.ts';
 import type { Logger } from '../logger.ts';
@@ -34,7 +34,7 @@ export interface SwitchboardOptions {
 export async function createSwitchboard({ config, logger, ...options }: SwitchboardOptions): Promise<Switchboard> {
   const database =
     options.database ??
-    (await openDatabase(config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL } : { dataDir: config.DATA_DIR }));
+    (await openDatabase(databaseLocation(config)));
   const applied = await applyMigrations(database.adapterFactory);
   if (applied.length) logger.info({ applied }, 'applied database migrations');
 

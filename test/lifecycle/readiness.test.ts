@@ -37,6 +37,7 @@ describe('readiness', () => {
         }),
       );
       expect(api.status).toBe(503);
+      expect(api.headers.get('connection')).toBe('close');
       expect(await api.json()).toMatchObject({ status: 503, code: 'service_unavailable' });
 
       // liveness: the process is fine, it is only leaving the load balancer

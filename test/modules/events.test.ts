@@ -152,6 +152,7 @@ describe('POST /run/v1/events', () => {
     for (const body of [{}, { type: 'x', id: 'bad id' }, { type: 'x', properties: 'not an object' }, '{not json', '[]']) {
       const response = await postEvent(body);
       expect(response.status, JSON.stringify(body)).toBe(400);
+      expect(response.headers.get('x-correlation-id'), 'error responses keep the correlation id').toBeTruthy();
       expect(response.headers.get('content-type')).toContain('application/problem+json');
       const problem = (await response.json()) as Record<string, unknown>;
       expect(problem).toMatchObject({ code: 'bad_request', status: 400, title: 'Bad Request', instance: '/run/v1/events' });
