@@ -24,6 +24,7 @@ beforeAll(async () => {
   server = await startServer({
     env: {
       GRAPHQL_MAX_DEPTH: '5',
+      GRAPHQL_MAX_COMPLEXITY: '60',
       GRAPHQL_MAX_BATCH: '3',
       MAX_BODY_BYTES: String(64 * 1024),
       RATE_LIMIT_REQUESTS: '40',
@@ -46,6 +47,15 @@ describe('abuse limits', () => {
     const result = await server.graphql(DeepQuery, {}, { key });
     expect(result.errors?.[0].extensions?.code).toBe('QUERY_TOO_COMPLEX');
     expect(result.errors?.[0].message).toMatch(/depth \d+ exceeds the limit of 5/);
+  });
+
+  it('refuses a query costlier than GRAPHQL_MAX_COMPLEXITY', async () => {
+    const fields = (count: number) => Array.from({ length: count }, (_, i) => `v${i}: viewer { kind }`).join(' ');
+    const cheap = await (await post({ query: `{ ${fields(10)} }` })).json();
+    expect(cheap.errors).toBeUndefined();
+    const costly = await (await post({ query: `{ ${fields(40)} }` })).json();
+    expect(costly.errors[0].extensions.code).toBe('QUERY_TOO_COMPLEX');
+    expect(costly.errors[0].message).toMatch(/complexity \d+ exceeds the limit of 60/);
   });
 
   it('refuses a batch larger than GRAPHQL_MAX_BATCH', async () => {

@@ -1,3 +1,4 @@
+import { print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../gql/index.ts';
 import { AppEventLogged, AppEvents, AuditEvents, LogEvent } from '../support/operations.ts';
@@ -189,6 +190,21 @@ describe('appEvents', () => {
     expect(odd.data!.appEvents.edges.map((edge) => edge.node.id)).toEqual(['page-3', 'page-1']);
     const future = await server.graphql(AppEvents, { filter: { type: 'paged', from: new Date(Date.now() + 60_000).toISOString() } }, { key: tenant.key });
     expect(future.data!.appEvents.totalCount).toBe(0);
+  });
+});
+
+describe('over WebSocket', () => {
+  it('accepts mutations as well as subscriptions', async () => {
+    const client = server.wsClient(tenant.key);
+    const result = await new Promise<{ data?: unknown; errors?: unknown }>((resolve, reject) => {
+      let value: { data?: unknown; errors?: unknown } = {};
+      client.subscribe(
+        { query: print(LogEvent), variables: { input: { id: 'over-ws', type: 'ws' } } },
+        { next: (next) => (value = next as typeof value), error: reject, complete: () => resolve(value) },
+      );
+    });
+    expect(result.errors).toBeUndefined();
+    expect(result.data).toMatchObject({ logEvent: { created: true, event: { id: 'over-ws', type: 'ws' } } });
   });
 });
 
