@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { AuditEvent } from '../../generated/prisma/client.ts';
 import { restRouter } from '../../http/env.ts';
 import { validationDetailFormat } from '../../http/problem.ts';
+import type { ActorType } from '../../auth/viewer.ts';
 import * as audit from './service.ts';
 
 export const AUDIT_REST_PREFIX = '/api/v1/events';
@@ -55,7 +56,7 @@ const route = <R extends Parameters<typeof createRoute>[0]>(definition: R) =>
 function toRestEvent(event: AuditEvent): z.infer<typeof eventSchema> {
   return {
     actorId: event.actorId,
-    actorType: event.actorType as audit.ActorTypeValue,
+    actorType: event.actorType as ActorType,
     causationId: event.causationId,
     correlationId: event.correlationId,
     eventType: event.eventType,

@@ -4,6 +4,8 @@ import { pipe, filter as filterStream } from 'graphql-yoga';
 import { requireScope } from '../../auth/require.ts';
 import type { AuditEvent, Prisma } from '../../generated/prisma/client.ts';
 import type { RequestContext } from '../../http/context.ts';
+import type { ActorType as ActorTypeName } from '../../auth/viewer.ts';
+import { matchesWhere } from '../../db/filters.ts';
 import * as audit from './service.ts';
 
 const enumValues = <T extends string>(values: readonly T[]) =>
@@ -21,7 +23,7 @@ const AuditEventRef = builder.prismaObject('AuditEvent', {
   fields: (t) => ({
     id: t.exposeID('id'),
     eventType: t.exposeString('eventType', { description: '`<resource>.<verb>`, e.g. `api_key.revoked`.' }),
-    actorType: t.field({ type: ActorType, resolve: (event) => event.actorType as audit.ActorTypeValue }),
+    actorType: t.field({ type: ActorType, resolve: (event) => event.actorType as ActorTypeName }),
     actorId: t.exposeString('actorId'),
     resourceType: t.field({ type: ResourceType, resolve: (event) => event.resourceType as audit.ResourceType }),
     resourceId: t.exposeString('resourceId'),
@@ -137,10 +139,10 @@ builder.subscriptionFields((t) => ({
     authScopes: { tenant: true },
     args: { filter: t.arg({ type: AuditEventFilter }) },
     subscribe: (_root, args, ctx) => {
-      const scope = requireScope(ctx);
+      const where = audit.auditWhere(args.filter ?? {});
       return pipe(
-        ctx.services.bus.subscribe('auditEventRecorded', scope, ctx.services.shutdownSignal),
-        filterStream((event: AuditEvent) => audit.matchesAuditFilter(event, args.filter ?? {})),
+        ctx.services.bus.subscribe('auditEventRecorded', requireScope(ctx), ctx.services.shutdownSignal),
+        filterStream((event: AuditEvent) => matchesWhere(event, where)),
       );
     },
     resolve: (_query, event) => event,

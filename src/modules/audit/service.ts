@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditEvent, Prisma } from '../../generated/prisma/client.ts';
 import { AppError, notFound } from '../../errors.ts';
-import { dateRange, inDateRange } from '../../db/filters.ts';
+import { dateRange } from '../../db/filters.ts';
 import type { RequestContext } from '../../http/context.ts';
 import type { ActorType } from '../../auth/viewer.ts';
 
@@ -12,7 +12,6 @@ import type { ActorType } from '../../auth/viewer.ts';
 export const RESOURCE_TYPES = ['tenant', 'project', 'api_key', 'app_event'] as const;
 export type ResourceType = (typeof RESOURCE_TYPES)[number];
 export const ACTOR_TYPES = ['user', 'api_key', 'system', 'webhook'] as const satisfies readonly ActorType[];
-export type ActorTypeValue = (typeof ACTOR_TYPES)[number];
 export const OUTCOMES = ['success', 'failure'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
@@ -112,18 +111,6 @@ export function auditWhere(filter: AuditFilter = {}): Prisma.AuditEventWhereInpu
     correlationId: filter.correlationId ?? undefined,
     occurredAt: dateRange(filter.from, filter.to),
   };
-}
-
-/** The same test as `auditWhere`, for events arriving on a subscription. */
-export function matchesAuditFilter(event: AuditEvent, filter: AuditFilter): boolean {
-  return (
-    (!filter.eventType || event.eventType === filter.eventType) &&
-    (!filter.resourceType || event.resourceType === filter.resourceType) &&
-    (!filter.resourceId || event.resourceId === filter.resourceId) &&
-    (!filter.actorId || event.actorId === filter.actorId) &&
-    (!filter.correlationId || event.correlationId === filter.correlationId) &&
-    inDateRange(event.occurredAt, filter.from, filter.to)
-  );
 }
 
 /** One page, newest first (by correlation: in the order things happened), with the total. */

@@ -3,6 +3,7 @@ import { requireScope } from '../../auth/require.ts';
 import type { AppEvent } from '../../generated/prisma/client.ts';
 import { builder } from '../../schema/builder.ts';
 import { countedConnection } from '../../schema/connections.ts';
+import { matchesWhere } from '../../db/filters.ts';
 import * as events from './service.ts';
 
 const AppEventRef = builder.prismaObject('AppEvent', {
@@ -92,11 +93,13 @@ builder.subscriptionFields((t) => ({
     description: "Each new event of the caller's tenant, logged on any server instance.",
     authScopes: { tenant: true },
     args: { filter: t.arg({ type: AppEventFilter }) },
-    subscribe: (_root, args, ctx) =>
-      pipe(
+    subscribe: (_root, args, ctx) => {
+      const where = events.appEventWhere(args.filter ?? {});
+      return pipe(
         ctx.services.bus.subscribe('appEventLogged', requireScope(ctx), ctx.services.shutdownSignal),
-        filterStream((event: AppEvent) => events.matchesAppEventFilter(event, args.filter ?? {})),
-      ),
+        filterStream((event: AppEvent) => matchesWhere(event, where)),
+      );
+    },
     resolve: (_query, event) => event,
   }),
 }));

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { AppEvent, AuditEvent, Prisma } from '../../generated/prisma/client.ts';
 import { AppError, badInput } from '../../errors.ts';
-import { dateRange, inDateRange } from '../../db/filters.ts';
+import { dateRange } from '../../db/filters.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { requireScope } from '../../auth/require.ts';
 import { auditRow, publishAuditEvents } from '../audit/service.ts';
@@ -192,13 +192,4 @@ export function appEventWhere(filter: AppEventFilter = {}): Prisma.AppEventWhere
     conversationId: filter.conversationId ?? undefined,
     createdAt: dateRange(filter.from, filter.to),
   };
-}
-
-export function matchesAppEventFilter(event: AppEvent, filter: AppEventFilter = {}): boolean {
-  return (
-    (!filter.type || event.type === filter.type) &&
-    (!filter.agentId || event.agentId === filter.agentId) &&
-    (!filter.conversationId || event.conversationId === filter.conversationId) &&
-    inDateRange(event.createdAt, filter.from, filter.to)
-  );
 }
