@@ -100,6 +100,17 @@ export async function logEvents(ctx: RequestContext, inputs: unknown[]): Promise
     return id;
   });
   const rows = [...candidates.values()];
+  // Only what the statement reads from each row; tenant, server metadata and times are parameters.
+  const inputColumns = rows.map(({ id, type, agentId, conversationId, messageId, properties, userProperties, metadata }) => ({
+    id,
+    type,
+    agentId,
+    conversationId,
+    messageId,
+    properties,
+    userProperties,
+    metadata,
+  }));
   const audits = rows.map((event) =>
     auditRow(ctx, {
       eventType: 'app_event.logged',
@@ -111,7 +122,7 @@ export async function logEvents(ctx: RequestContext, inputs: unknown[]): Promise
 
   const inserted = await ctx.services.prisma.$queryRaw<{ id: string; seq: bigint; auditSeq: bigint }[]>`
     WITH input AS (
-      SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows, jsonReplacer)}::jsonb) AS x(
+      SELECT * FROM jsonb_to_recordset(${JSON.stringify(inputColumns)}::jsonb) AS x(
         id text, type text, "agentId" text, "conversationId" text, "messageId" text,
         properties jsonb, "userProperties" jsonb, metadata jsonb)
     ), inserted AS (
@@ -127,7 +138,7 @@ export async function logEvents(ctx: RequestContext, inputs: unknown[]): Promise
         "resourceId", "correlationId", "causationId", outcome, payload, "occurredAt")
       SELECT a.id, a."tenantId", a."projectId", a."eventType", a."actorType", a."actorId", a."resourceType",
         a."resourceId", a."correlationId", a."causationId", a.outcome, a.payload, a."occurredAt"
-      FROM jsonb_to_recordset(${JSON.stringify(audits, jsonReplacer)}::jsonb) AS a(
+      FROM jsonb_to_recordset(${JSON.stringify(audits)}::jsonb) AS a(
         id text, "tenantId" text, "projectId" text, "eventType" text, "actorType" text, "actorId" text,
         "resourceType" text, "resourceId" text, "correlationId" text, "causationId" text, outcome text, payload jsonb,
         "occurredAt" timestamp(3))
@@ -169,8 +180,6 @@ export async function logEvents(ctx: RequestContext, inputs: unknown[]): Promise
     return { event: result.event, created };
   });
 }
-
-const jsonReplacer = (_key: string, value: unknown) => (typeof value === 'bigint' ? value.toString() : value);
 
 export async function logEvent(ctx: RequestContext, input: unknown): Promise<LoggedEvent> {
   const [logged] = await logEvents(ctx, [input]);
