@@ -55,7 +55,7 @@ const key: string = created.createApiKey.secret;
 const event = (i: number) => ({ type: 'bench.event', conversationId: `c${i % 50}`, properties: { i, text: 'x'.repeat(200) } });
 const rows: string[] = [];
 const print = (name: string, value: number, unit: string, baseline?: number) => {
-  const line = `${name.padEnd(52)} ${value.toFixed(0).padStart(9)} ${unit}${baseline ? `   ${(value / baseline).toFixed(2)}x baseline` : ''}`;
+  const line = `${name.padEnd(56)} ${value.toFixed(0).padStart(9)} ${unit}${baseline ? `   ${(value / baseline).toFixed(2)}x baseline` : ''}`;
   rows.push(line);
   console.log(line);
 };
@@ -93,6 +93,101 @@ for (const size of [100, 1000]) {
     graphql('mutation ($inputs: [LogEventInput!]!) { logEvents(inputs: $inputs) { created } }', { inputs: Array.from({ length: size }, (_, i) => event(i)) }, key),
   );
   print(`GraphQL logEvents batch of ${size}, 2 in flight`, batched * size, 'events/s', rawPerSecond);
+}
+
+// LLM telemetry: ingest, single and batched, against the same baselines as app events.
+const fingerprint = await graphql(
+  'mutation ($input: CreateFingerprintInput!) { createFingerprint(input: $input) { fingerprint { id } } }',
+  { input: { language: 'python', languageVersion: '3.12', system: 'linux' } },
+  key,
+);
+const fingerprintId: string = fingerprint.createFingerprint.fingerprint.id;
+const llmEvent = (i: number) => ({
+  agent: `agent-${i % 10}`,
+  agentVersion: `v${i % 3}`,
+  person: `person-${i % 1000}`,
+  session: `session-${i % 5000}`,
+  properties: {
+    inputs: { model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'x'.repeat(200) }] },
+    outputs: {
+      object: 'chat.completion',
+      model: 'gpt-4o-mini-2024-07-18',
+      choices: [{ index: 0, message: { role: 'assistant', content: 'y'.repeat(200) }, finish_reason: 'stop' }],
+      usage: { prompt_tokens: 120 + (i % 50), completion_tokens: 60, total_tokens: 180 + (i % 50) },
+    },
+    latency_ms: 200 + (i % 300),
+  },
+});
+const llmSingle = await rate(2000, 8, (i) =>
+  fetch(`${url}/telemetry/v1/events`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+    body: JSON.stringify({ event_name: 'llm', fingerprint_id: fingerprintId, ...llmEvent(i), agent_version: llmEvent(i).agentVersion }),
+  }).then((r) => r.arrayBuffer()),
+);
+print('REST POST /telemetry/v1/events, 8 in flight', llmSingle, 'events/s', health);
+for (const size of [100, 1000]) {
+  const batches = size === 100 ? 50 : 10;
+  const batched = await rate(batches, 2, () =>
+    graphql('mutation ($inputs: [CreateLlmEventInput!]!) { createLlmEvents(inputs: $inputs) { id } }', {
+      inputs: Array.from({ length: size }, (_, i) => ({ fingerprintId, ...llmEvent(i) })),
+    }, key),
+  );
+  print(`GraphQL createLlmEvents batch of ${size}, 2 in flight`, batched * size, 'events/s', rawPerSecond);
+}
+
+// telemetryUsage over a large table: rows generated in SQL (the ingest path is measured above),
+// spread over the agents, versions and persons just created, 30 days, 6 models, 2% errors.
+const tenantId: string = tenant.createTenant.id;
+const target = Number(process.env.BENCH_LLM_EVENTS ?? 1_000_000);
+const existing = await prisma.llmEvent.count({ where: { tenantId } });
+const fillStarted = performance.now();
+for (let done = existing; done < target; done += 100_000) {
+  const rows = Math.min(100_000, target - done);
+  await prisma.$executeRaw`
+    WITH versions AS (SELECT array_agg(id ORDER BY id) AS ids, array_agg("agentId" ORDER BY id) AS agents, count(*)::int AS n
+                      FROM "AgentVersion" WHERE "tenantId" = ${tenantId}),
+         persons AS (SELECT array_agg(id ORDER BY id) AS ids, count(*)::int AS n FROM "Person" WHERE "tenantId" = ${tenantId})
+    INSERT INTO "LlmEvent" (id, "tenantId", "fingerprintId", "agentId", "agentVersionId", "personRef", properties, provider, model,
+      "inputTokens", "outputTokens", "cachedInputTokens", "finishReason", error, "latencyMs", "costUsd", "createdAt")
+    SELECT gen_random_uuid()::text, ${tenantId}, ${fingerprintId}, versions.agents[1 + i % versions.n], versions.ids[1 + i % versions.n],
+      CASE WHEN i % 3 = 0 THEN NULL ELSE persons.ids[1 + i % persons.n] END, '{}'::jsonb,
+      (ARRAY['openai', 'anthropic', 'gemini'])[1 + i % 3],
+      (ARRAY['gpt-4o', 'claude-sonnet-4', 'gemini-2.5-flash', 'gpt-4o-mini', 'claude-3-5-haiku', 'unpriced-model'])[1 + i % 6],
+      100 + i % 900, 50 + i % 400, i % 64, 'stop', CASE WHEN i % 50 = 0 THEN 'rate limited' END, 50 + (i * 7919) % 3000,
+      CASE WHEN i % 6 = 5 THEN NULL ELSE (100 + i % 900) * 0.000001 END,
+      now() - ((i % 30) * interval '1 day') - ((i % 86400) * interval '1 second')
+    FROM versions, persons, generate_series(${done + 1}::int, ${done + rows}::int) AS i`;
+}
+if (target > existing) console.log(`generated ${target - existing} LLM events in ${((performance.now() - fillStarted) / 1000).toFixed(1)} s`);
+
+/** Median milliseconds of `runs` runs of `task`. */
+async function medianMs(runs: number, task: () => Promise<unknown>) {
+  const times: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const started = performance.now();
+    await task();
+    times.push(performance.now() - started);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(runs / 2)];
+}
+const total = await prisma.llmEvent.count({ where: { tenantId } });
+const countBaseline = await medianMs(3, () => prisma.$queryRaw`SELECT count(*) FROM "LlmEvent" WHERE "tenantId" = ${tenantId}`);
+print(`baseline: SQL count(*) over ${total} LLM events`, countBaseline, 'ms');
+const usageQueries: [string, string[], Record<string, unknown>][] = [
+  ['telemetryUsage, no groupBy', [], {}],
+  ['telemetryUsage by AGENT', ['AGENT'], {}],
+  ['telemetryUsage by MODEL', ['MODEL'], {}],
+  ['telemetryUsage by DAY', ['DAY'], {}],
+  ['telemetryUsage by AGENT, VERSION, MODEL', ['AGENT', 'VERSION', 'MODEL'], {}],
+  ['telemetryUsage by PERSON', ['PERSON'], {}],
+  ['telemetryUsage by MODEL, agent filter', ['MODEL'], { agent: 'agent-3' }],
+  ['telemetryUsage by DAY, last 7 days', ['DAY'], { from: new Date(Date.now() - 7 * 86400_000).toISOString() }],
+];
+for (const [name, groupBy, filter] of usageQueries) {
+  const query = 'query ($g: [TelemetryUsageDimension!], $f: LlmEventFilter) { telemetryUsage(groupBy: $g, filter: $f) { count costUsd p95LatencyMs } }';
+  const ms = await medianMs(3, () => graphql(query, { g: groupBy, f: filter }, key));
+  print(name, ms, 'ms', countBaseline);
 }
 
 await switchboard.shutdown();

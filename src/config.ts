@@ -1,5 +1,7 @@
 import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { modelPricesSchema } from './modules/telemetry/prices.ts';
 
 const optionalString = z
   .string()
@@ -45,6 +47,21 @@ export const configSchema = z.object({
   GRAPHQL_MAX_BATCH: positiveInt(10),
   RATE_LIMIT_REQUESTS: positiveInt(1200),
   RATE_LIMIT_WINDOW_SECONDS: positiveInt(60),
+  /** LLM prices over the shipped table: a JSON object, or the path of a JSON file holding one. */
+  LLM_PRICES: optionalString.pipe(
+    z
+      .string()
+      .transform((value, context) => {
+        try {
+          return JSON.parse(value.startsWith('{') ? value : readFileSync(value, 'utf8')) as unknown;
+        } catch (error) {
+          context.addIssue({ code: 'custom', message: `must be a JSON object of model prices or a path to one: ${(error as Error).message}` });
+          return z.NEVER;
+        }
+      })
+      .pipe(modelPricesSchema)
+      .optional(),
+  ),
   /** How long SIGTERM waits for in-flight requests before closing connections. */
   SHUTDOWN_GRACE_MS: z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(0, 'must not be negative').default(5000),
 });

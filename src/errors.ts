@@ -34,14 +34,19 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly details: { issues?: FieldIssue[]; retryAfterSeconds?: number } = {},
+    readonly details: {
+      issues?: FieldIssue[];
+      retryAfterSeconds?: number;
+      /** A machine-readable kind, e.g. `person-not-found`: reference 004's error bodies carry it. */
+      type?: string;
+    } = {},
   ) {
     super(message);
     this.name = 'AppError';
   }
 }
 
-export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} not found`);
+export const notFound = (what: string, type?: string) => new AppError('NOT_FOUND', `${what} not found`, { type });
 export const badInput = (message: string, issues?: FieldIssue[]) =>
   new AppError('BAD_USER_INPUT', message, { issues });
 

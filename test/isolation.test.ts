@@ -12,7 +12,7 @@ import { eventually, startServer, subscribe, type TestServer } from './support/s
  */
 
 const EverythingB = graphql(`
-  query EverythingVisible($auditId: ID!, $correlationId: String!, $resourceId: String!) {
+  query EverythingVisible($auditId: ID!, $correlationId: String!, $resourceId: String!, $llmEventId: ID!) {
     viewer {
       tenantId
     }
@@ -65,6 +65,43 @@ const EverythingB = graphql(`
     auditStatsByActor {
       actorId
     }
+    llmEvents(first: 100) {
+      totalCount
+    }
+    llmEvent(id: $llmEventId) {
+      id
+    }
+    session(id: "a-session") {
+      sessionId
+    }
+    person(id: "a-person") {
+      personId
+    }
+    agent(name: "a-agent") {
+      name
+    }
+    agents {
+      name
+    }
+    telemetryUsage {
+      count
+    }
+  }
+`);
+
+const RecordLlmEventOfA = graphql(`
+  mutation RecordLlmEventOfA($fingerprintId: ID!) {
+    createLlmEvent(input: { fingerprintId: $fingerprintId, properties: {}, agent: "a-agent", agentVersion: "a-v1", person: "a-person", session: "a-session" }) {
+      id
+    }
+  }
+`);
+
+const LlmEventRecordedAny = graphql(`
+  subscription LlmEventRecordedAny {
+    llmEventRecorded {
+      id
+    }
   }
 `);
 
@@ -77,14 +114,36 @@ const AuditEventRecordedAny = graphql(`
   }
 `);
 
-const coveredQueries = ['viewer', 'tenant', 'projects', 'apiKeys', 'appEvents', 'auditEvents', 'auditEvent', 'auditEventsByCorrelation', 'auditEventsByResource', 'auditAggregate', 'auditStatsByActor'];
-const coveredSubscriptions = ['appEventLogged', 'auditEventRecorded'];
+const coveredQueries = [
+  'viewer',
+  'tenant',
+  'projects',
+  'apiKeys',
+  'appEvents',
+  'auditEvents',
+  'auditEvent',
+  'auditEventsByCorrelation',
+  'auditEventsByResource',
+  'auditAggregate',
+  'auditStatsByActor',
+  'llmEvents',
+  'llmEvent',
+  'session',
+  'person',
+  'agent',
+  'agents',
+  'telemetryUsage',
+];
+const coveredSubscriptions = ['appEventLogged', 'auditEventRecorded', 'llmEventRecorded'];
 
 let server: TestServer;
 let a: { tenantId: string; key: string; keyId: string };
 let b: { tenantId: string; key: string; keyId: string };
 const correlationId = 'isolation-correlation';
 let auditIdOfA: string;
+let fingerprintOfA: string;
+let llmEventOfA: string;
+const fingerprintContent = { language: 'python', language_version: '3.12', system: 'linux' };
 
 beforeAll(async () => {
   server = await startServer();
@@ -93,6 +152,9 @@ beforeAll(async () => {
   await server.graphql(LogEvent, { input: { id: 'shared-id', type: 'secret', properties: { owner: 'a' } } }, { key: a.key, headers: { 'x-correlation-id': correlationId } });
   const audit = await server.switchboard.services.prisma.auditEvent.findFirstOrThrow({ where: { tenantId: a.tenantId, resourceId: 'shared-id' } });
   auditIdOfA = audit.id;
+  fingerprintOfA = (await (await rest('POST', '/telemetry/v1/fingerprints', fingerprintContent, a.key)).json()).fingerprint_id;
+  const recorded = await server.graphql(RecordLlmEventOfA, { fingerprintId: fingerprintOfA }, { key: a.key });
+  llmEventOfA = recorded.data!.createLlmEvent.id;
 });
 afterAll(() => server?.stop());
 
@@ -103,7 +165,11 @@ describe('tenant isolation', () => {
   });
 
   it('shows tenant B nothing of tenant A in any query', async () => {
-    const result = await server.graphql(EverythingB, { auditId: auditIdOfA, correlationId, resourceId: 'shared-id' }, { key: b.key });
+    const result = await server.graphql(
+      EverythingB,
+      { auditId: auditIdOfA, correlationId, resourceId: 'shared-id', llmEventId: llmEventOfA },
+      { key: b.key },
+    );
     expect(result.errors).toBeUndefined();
     const data = result.data!;
     expect(data.viewer!.tenantId).toBe(b.tenantId);
@@ -119,6 +185,10 @@ describe('tenant isolation', () => {
     expect(data.auditAggregate.byEventType.map((entry) => entry.key)).not.toContain('app_event.logged');
     expect(data.auditStatsByActor.map((entry) => entry.actorId)).not.toContain(a.keyId);
     expect(data.auditStatsByActor.map((entry) => entry.actorId)).toEqual(['admin']);
+    expect(data.llmEvents.totalCount).toBe(0);
+    expect([data.llmEvent, data.session, data.person, data.agent]).toEqual([null, null, null, null]);
+    expect(data.agents).toEqual([]);
+    expect(data.telemetryUsage).toEqual([]);
   });
 
   it('keeps client ids per tenant: B logging A’s id creates B’s own event', async () => {
@@ -129,14 +199,19 @@ describe('tenant isolation', () => {
   it('delivers no event of tenant A to subscribers of tenant B', async () => {
     const appEvents = subscribe(server.wsClient(b.key), AppEventLogged, {});
     const audits = subscribe(server.wsClient(b.key), AuditEventRecordedAny, {});
+    const llmEvents = subscribe(server.wsClient(b.key), LlmEventRecordedAny, {});
     const control = subscribe(server.wsClient(a.key), AppEventLogged, {});
-    await Promise.all([appEvents.started, audits.started, control.started]);
+    const llmControl = subscribe(server.wsClient(a.key), LlmEventRecordedAny, {});
+    await Promise.all([appEvents.started, audits.started, llmEvents.started, control.started, llmControl.started]);
     await new Promise((resolve) => setTimeout(resolve, 300));
     await server.graphql(LogEvent, { input: { id: 'while-listening', type: 'secret' } }, { key: a.key });
+    await server.graphql(RecordLlmEventOfA, { fingerprintId: fingerprintOfA }, { key: a.key });
     await eventually(() => control.received.length === 1, 'tenant A’s own subscriber to receive its event');
+    await eventually(() => llmControl.received.length === 1, 'tenant A’s own subscriber to receive its LLM event');
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(appEvents.received).toEqual([]);
     expect(audits.received).toEqual([]);
+    expect(llmEvents.received).toEqual([]);
   });
 
   it('covers every REST route and answers A’s ids to B like missing ones', async () => {
@@ -177,6 +252,7 @@ describe('tenant isolation', () => {
         expect(foreign.status).toBe(404);
         expect(await foreign.json()).toEqual(await missing.json());
       },
+      ...telemetryChecks(),
     };
     expect(routes.sort()).toEqual(Object.keys(checks).sort());
     for (const [route, check] of Object.entries(checks)) {
@@ -186,6 +262,34 @@ describe('tenant isolation', () => {
     }
   });
 });
+
+/** Reference 004's routes: B cannot use or see A's fingerprint, person, agent or versions; A's names are free for B. */
+function telemetryChecks(): Record<string, () => Promise<void>> {
+  const asB = async (method: string, path: string, body?: unknown) => {
+    const response = await rest(method, `/telemetry/v1${path}`, body, b.key);
+    return { status: response.status, body: await response.json() };
+  };
+  const missingLike = async (method: string, path: string, body: unknown, type: string) =>
+    expect(await asB(method, path, body)).toMatchObject({ status: 404, body: { type } });
+  return {
+    'POST /telemetry/v1/events': () => missingLike('POST', '/events', { event_name: 'llm', properties: {}, fingerprint_id: fingerprintOfA }, 'fingerprint-not-found'),
+    'POST /telemetry/v1/fingerprints': async () => {
+      const own = await asB('POST', '/fingerprints', fingerprintContent);
+      expect(own.body.fingerprint_id).not.toBe(fingerprintOfA);
+    },
+    'POST /telemetry/v1/persons': async () => expect((await asB('POST', '/persons', { person_id: 'a-only-person-free-for-b' })).status).toBe(200),
+    'GET /telemetry/v1/persons/{person_id}': () => missingLike('GET', '/persons/a-person', undefined, 'person-not-found'),
+    'PUT /telemetry/v1/persons/{person_id}': () => missingLike('PUT', '/persons/a-person', { properties: {} }, 'person-not-found'),
+    'GET /telemetry/v1/agents/{agent_name}': () => missingLike('GET', '/agents/a-agent', undefined, 'agent-not-found'),
+    'PATCH /telemetry/v1/agents/{agent_name}': () => missingLike('PATCH', '/agents/a-agent', {}, 'agent-not-found'),
+    'POST /telemetry/v1/agents/{agent_name}/versions': () => missingLike('POST', '/agents/a-agent/versions', { agent_version_name: 'x' }, 'agent-not-found'),
+    'GET /telemetry/v1/agents/{agent_name}/versions/{agent_version_name}': () => missingLike('GET', '/agents/a-agent/versions/a-v1', undefined, 'agent-not-found'),
+    'PATCH /telemetry/v1/agents/{agent_name}/versions/{agent_version_name}': () =>
+      missingLike('PATCH', '/agents/a-agent/versions/a-v1', {}, 'agent-not-found'),
+    // Runs last among these: B's own agent of A's name is numbered in B's space, from 1.
+    'POST /telemetry/v1/agents': async () => expect((await asB('POST', '/agents', { agent_name: 'a-agent' })).body.agent_number).toBe(1),
+  };
+}
 
 async function rest(method: string, path: string, body: unknown, key: string) {
   return fetch(`${server.url}${path}`, {

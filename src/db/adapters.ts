@@ -33,6 +33,8 @@ export interface OpenDatabaseOptions {
   dataDir?: string;
   /** Without databaseUrl: use this PGlite instance (not closed by close()). */
   pglite?: PGlite;
+  /** Called with each SQL statement the client sends (tests count statements with it). */
+  onQuery?: (sql: string) => void;
 }
 
 export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
@@ -54,7 +56,13 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
     }
     adapterFactory = pgliteAdapterFactory(db);
   }
-  const prisma = new PrismaClient({ adapter: adapterFactory });
+  const prisma = options.onQuery
+    ? new PrismaClient({ adapter: adapterFactory, log: [{ emit: 'event', level: 'query' }] })
+    : new PrismaClient({ adapter: adapterFactory });
+  if (options.onQuery) {
+    const onQuery = options.onQuery;
+    (prisma as PrismaClient<'query'>).$on('query', (event) => onQuery(event.query));
+  }
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {

@@ -10,6 +10,7 @@ import { requireScope } from '../auth/require.ts';
 import { AppError, asAppError } from '../errors.ts';
 import { auditErrorFormat, auditRoutes } from '../modules/audit/rest.ts';
 import { eventRoutes } from '../modules/events/rest.ts';
+import { telemetryErrorFormat, telemetryRoutes } from '../modules/telemetry/rest.ts';
 import { createRequestContext, type RequestContext, type Services } from './context.ts';
 import { registerDocs } from './docs.ts';
 import type { AppEnv } from './env.ts';
@@ -17,7 +18,7 @@ import { toGraphQLError, type GraphQLServerContext } from './graphql.ts';
 import { errorResponse, problemResponse } from './problem.ts';
 
 /** Each REST family's error body, chosen by path prefix; problem+json for the others. */
-const errorFormats = [auditErrorFormat];
+const errorFormats = [auditErrorFormat, telemetryErrorFormat];
 
 function clientIp(c: Context) {
   try {
@@ -115,8 +116,10 @@ export function createHttpApp(options: {
   };
   app.use('/run/*', withRequestContext);
   app.use('/api/*', withRequestContext);
+  app.use('/telemetry/*', withRequestContext);
   app.route('/', eventRoutes);
   app.route('/', auditRoutes);
+  app.route('/', telemetryRoutes);
 
   app.on(['GET', 'POST', 'OPTIONS'], '/graphql', async (c) => {
     let requestContext;

@@ -6,6 +6,7 @@ import { scopedClient, type Scope } from '../db/scoped.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { Logger } from '../logger.ts';
 import type { EventBus } from '../pubsub/index.ts';
+import type { PriceTable } from '../modules/telemetry/prices.ts';
 
 /** The long-lived parts of a running server, shared by every request. */
 export interface Services {
@@ -14,6 +15,8 @@ export interface Services {
   bus: EventBus;
   logger: Logger;
   authenticator: Authenticator;
+  /** LLM prices: the shipped table with LLM_PRICES over it. */
+  prices: PriceTable;
   /** Aborted when the server starts draining: open subscriptions complete. */
   shutdownSignal: AbortSignal;
 }

@@ -3,6 +3,7 @@ import { GraphQLError } from 'graphql';
 import { createGraphQLError, createYoga, maskError, type YogaServerInstance } from 'graphql-yoga';
 import { AppError, asAppError, httpStatusOf } from '../errors.ts';
 import { schema } from '../schema/index.ts';
+import type { Logger } from '../logger.ts';
 import type { RequestContext } from './context.ts';
 
 /** What the HTTP and WebSocket layers hand yoga: the request context they already built. */
@@ -21,12 +22,13 @@ export function toGraphQLError(error: AppError, original?: GraphQLError): GraphQ
     extensions: {
       code: error.code,
       ...(error.details.issues ? { issues: error.details.issues } : {}),
+      ...(error.details.type ? { type: error.details.type } : {}),
       http: { status: httpStatusOf[error.code], headers },
     },
   });
 }
 
-export function createGraphQLServer(options: { maxBatch: number }): YogaServerInstance<GraphQLServerContext, RequestContext> {
+export function createGraphQLServer(options: { maxBatch: number; logger: Logger }): YogaServerInstance<GraphQLServerContext, RequestContext> {
   return createYoga<GraphQLServerContext, RequestContext>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -47,6 +49,7 @@ export function createGraphQLServer(options: { maxBatch: number }): YogaServerIn
       maskError(error, message, isDev) {
         const appError = asAppError(error);
         if (appError) return toGraphQLError(appError, error instanceof GraphQLError ? error : undefined);
+        options.logger.error({ err: (error as GraphQLError).originalError ?? error }, 'unhandled error in a GraphQL operation');
         return maskError(error, message, isDev);
       },
     },

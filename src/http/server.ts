@@ -8,6 +8,7 @@ import { databaseLocation, type Config } from '../config.ts';
 import { openDatabase, type Database } from '../db/adapters.ts';
 import { applyMigrations } from '../db/migrate.ts';
 import type { Logger } from '../logger.ts';
+import { PriceTable } from '../modules/telemetry/prices.ts';
 import { EventBus } from '../pubsub/index.ts';
 import { createHttpApp } from './app.ts';
 import type { Services } from './context.ts';
@@ -57,9 +58,10 @@ export async function createSwitchboard({ config, logger, ...options }: Switchbo
     bus,
     logger,
     authenticator: new Authenticator(database.prisma, adminKeyHash, rateLimiter),
+    prices: new PriceTable(config.LLM_PRICES),
     shutdownSignal: shutdownController.signal,
   };
-  const yoga = createGraphQLServer({ maxBatch: config.GRAPHQL_MAX_BATCH });
+  const yoga = createGraphQLServer({ maxBatch: config.GRAPHQL_MAX_BATCH, logger });
   let draining = false;
 
   const app = createHttpApp({ services, database, yoga, isDraining: () => draining });

@@ -3,12 +3,13 @@ import { createPubSub, filter, pipe, Repeater } from 'graphql-yoga';
 import { Redis } from 'ioredis';
 import superjson from 'superjson';
 import type { Scope } from '../db/scoped.ts';
-import type { AppEvent, AuditEvent } from '../generated/prisma/client.ts';
+import type { AppEvent, AuditEvent, LlmEvent } from '../generated/prisma/client.ts';
 
 /** What each topic carries. Every topic is per tenant: a subscriber never receives another tenant's payloads. */
 export interface TopicPayloads {
   appEventLogged: AppEvent;
   auditEventRecorded: AuditEvent;
+  llmEventRecorded: LlmEvent;
 }
 export type Topic = keyof TopicPayloads;
 

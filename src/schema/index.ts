@@ -3,6 +3,7 @@ import { builder } from './builder.ts';
 import '../modules/tenancy/schema.ts';
 import '../modules/audit/schema.ts';
 import '../modules/events/schema.ts';
+import '../modules/telemetry/schema.ts';
 
 export const schema = builder.toSchema();
 

@@ -21,12 +21,24 @@ describe('documentation routes', () => {
       '/api/v1/events/stats/by-actor',
       '/api/v1/events/{event_id}',
       '/run/v1/events',
+      '/telemetry/v1/agents',
+      '/telemetry/v1/agents/{agent_name}',
+      '/telemetry/v1/agents/{agent_name}/versions',
+      '/telemetry/v1/agents/{agent_name}/versions/{agent_version_name}',
+      '/telemetry/v1/events',
+      '/telemetry/v1/fingerprints',
+      '/telemetry/v1/persons',
+      '/telemetry/v1/persons/{person_id}',
     ]);
     const list = document.paths['/api/v1/events'].get;
     expect(list.parameters.find((parameter: { name: string }) => parameter.name === 'limit').schema).toMatchObject({ minimum: 1, maximum: 100, default: 100 });
     const ingest = document.paths['/run/v1/events'].post;
     expect(Object.keys(ingest.responses)).toEqual(expect.arrayContaining(['200', '201', '400', '401']));
     expect(ingest.requestBody.content['application/json'].schema.properties.id.pattern).toBe('^[a-zA-Z0-9\\-_.]+$');
+    const llmEvent = document.paths['/telemetry/v1/events'].post;
+    expect(llmEvent.requestBody.content['application/json'].schema.$ref).toBe('#/components/schemas/CreateEvent');
+    expect(document.components.schemas.CreateEvent.required).toEqual(expect.arrayContaining(['event_name', 'properties', 'fingerprint_id']));
+    expect(Object.keys(llmEvent.responses)).toEqual(expect.arrayContaining(['200', '401', '404', '422']));
   });
 
   it('serves the reference page and GraphiQL without any CDN', async () => {

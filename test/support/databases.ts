@@ -39,7 +39,7 @@ export interface TestDatabase {
   /** What to give openDatabase (or a server under test) to use this database. */
   options: OpenDatabaseOptions;
   /** openDatabase(options); drop() closes it if the test did not. */
-  open(): Promise<Database>;
+  open(extra?: Pick<OpenDatabaseOptions, 'onQuery'>): Promise<Database>;
   /** Closes what open() opened, then drops the database (PostgreSQL) or closes the PGlite. Idempotent. */
   drop(): Promise<void>;
 }
@@ -60,8 +60,8 @@ export async function createTestDatabase(options: TestDatabaseOptions = {}): Pro
     databaseUrl: created.options.databaseUrl,
     pglite: created.options.pglite,
     options: created.options,
-    async open() {
-      const db = await openDatabase(created.options);
+    async open(extra = {}) {
+      const db = await openDatabase({ ...created.options, ...extra });
       opened.push(db);
       return db;
     },

@@ -38,6 +38,8 @@ export interface StartOptions {
   database?: TestDatabase;
   /** A key prefix shared by instances that must see each other's Redis messages. */
   redisPrefix?: string;
+  /** Called with each SQL statement the server's Prisma client sends. */
+  onQuery?: (sql: string) => void;
 }
 
 /**
@@ -61,7 +63,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
   const switchboard = await createSwitchboard({
     config,
     logger: createLogger(config.LOG_LEVEL),
-    database: await database.open(),
+    database: await database.open({ onQuery: options.onQuery }),
   });
   const { url } = await switchboard.listen(0, '127.0.0.1');
   const clients: Client[] = [];

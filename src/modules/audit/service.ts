@@ -9,7 +9,18 @@ import type { ActorType } from '../../auth/viewer.ts';
  * What an audit event can be about. Stored as text; each later module adds its own
  * (trigger, execution, tool_call, ...). Documented in docs/audit.md.
  */
-export const RESOURCE_TYPES = ['tenant', 'project', 'api_key', 'app_event'] as const;
+export const RESOURCE_TYPES = [
+  'tenant',
+  'project',
+  'api_key',
+  'app_event',
+  'fingerprint',
+  'person',
+  'session',
+  'agent',
+  'agent_version',
+  'llm_event',
+] as const;
 export type ResourceType = (typeof RESOURCE_TYPES)[number];
 export const ACTOR_TYPES = ['user', 'api_key', 'system', 'webhook'] as const satisfies readonly ActorType[];
 export const OUTCOMES = ['success', 'failure'] as const;
@@ -66,6 +77,24 @@ export async function writeAudited<T>(
     write,
     ctx.db.auditEvent.createManyAndReturn({ data: entries.map((entry) => auditRow(ctx, entry)) }),
   ]);
+  publishAuditEvents(ctx, audited);
+  return result;
+}
+
+/**
+ * Runs `work` in an interactive transaction; the audit entries it records go in at the end of that
+ * transaction and are published once it commits. For writes that decide as they go (get-or-create).
+ */
+export async function inAuditedTransaction<T>(
+  ctx: RequestContext,
+  work: (tx: Prisma.TransactionClient, record: (entry: AuditEntry) => void) => Promise<T>,
+): Promise<T> {
+  const [result, audited] = await ctx.db.$transaction(async (tx) => {
+    const entries: AuditEntry[] = [];
+    const value = await work(tx, (entry) => entries.push(entry));
+    const rows = entries.length ? await tx.auditEvent.createManyAndReturn({ data: entries.map((entry) => auditRow(ctx, entry)) }) : [];
+    return [value, rows] as const;
+  });
   publishAuditEvents(ctx, audited);
   return result;
 }

@@ -1,0 +1,316 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Agent, AgentVersion, LlmEvent, Person } from '../../generated/prisma/client.ts';
+import { httpStatusOf } from '../../errors.ts';
+import { restRouter } from '../../http/env.ts';
+import { validationDetailFormat, type ErrorFormat } from '../../http/problem.ts';
+import * as telemetry from './service.ts';
+
+export const TELEMETRY_REST_PREFIX = '/telemetry/v1';
+const validationErrors = validationDetailFormat(TELEMETRY_REST_PREFIX);
+
+/**
+ * Reference 004's bodies: `{"type": "person-not-found", ...}` for the errors it names, FastAPI's
+ * `422 {"detail": [...]}` for bad input and `{"detail": "..."}` for the rest.
+ */
+export const telemetryErrorFormat: ErrorFormat = {
+  pathPrefix: TELEMETRY_REST_PREFIX,
+  respond(c, error, requestId) {
+    if (!error.details.type) return validationErrors.respond(c, error, requestId);
+    return c.json({ type: error.details.type, detail: error.message }, httpStatusOf[error.code] as 404);
+  },
+};
+
+const shape = {
+  fingerprint: telemetry.fingerprintInputSchema.shape,
+  person: telemetry.personInputSchema.shape,
+  agent: telemetry.agentVersionInputSchema.shape,
+  event: telemetry.llmEventInputSchema.shape,
+};
+const dateTime = z.iso
+  .datetime({ offset: true, error: 'must be an ISO 8601 date-time' })
+  .transform((value) => new Date(value))
+  .nullish()
+  .openapi({ type: 'string', format: 'date-time' });
+const jsonObject = z.record(z.string(), z.unknown());
+
+const fingerprintBody = z
+  .object({
+    language: shape.fingerprint.language,
+    language_version: shape.fingerprint.languageVersion,
+    system: shape.fingerprint.system,
+    openai_sdk_version: shape.fingerprint.openaiSdkVersion,
+    anthropic_sdk_version: shape.fingerprint.anthropicSdkVersion,
+    gemini_sdk_version: shape.fingerprint.geminiSdkVersion,
+    voker_sdk_version: shape.fingerprint.vokerSdkVersion,
+    all_packages: shape.fingerprint.allPackages,
+    git_repository_url: shape.fingerprint.gitRepositoryUrl,
+    git_branch: shape.fingerprint.gitBranch,
+    git_commit_hash: shape.fingerprint.gitCommitHash,
+    git_commit_date: shape.fingerprint.gitCommitDate,
+  })
+  .openapi('CreateFingerprint');
+const personBody = z.object({ person_id: shape.person.personId, properties: shape.person.properties }).openapi('CreatePerson');
+const personUpdateBody = z.object({ properties: jsonObject }).openapi('UpdatePerson');
+const agentBody = z.object({ agent_name: shape.agent.name, description: shape.agent.description }).openapi('CreateAgent');
+const versionBody = z
+  .object({ agent_version_name: shape.agent.name, description: shape.agent.description, deprecated_at: dateTime })
+  .openapi('CreateAgentVersion');
+const changesBody = z.object({ description: shape.agent.description, deprecated_at: dateTime }).openapi('AgentChanges');
+const eventBody = z
+  .object({
+    event_name: z.literal('llm', { error: 'must be "llm": only LLM events are supported' }),
+    properties: shape.event.properties,
+    fingerprint_id: shape.event.fingerprintId,
+    agent: shape.event.agent,
+    agent_version: shape.event.agentVersion,
+    person: shape.event.person,
+    session: shape.event.session,
+  })
+  .openapi('CreateEvent');
+
+const personSchema = z
+  .object({ person_id: z.string(), properties: jsonObject.nullable(), created_at: z.string() })
+  .openapi('Person');
+const agentSchema = z
+  .object({
+    agent_name: z.string(),
+    description: z.string().nullable(),
+    agent_number: z.number().int(),
+    created_at: z.string(),
+    deprecated_at: z.string().nullable(),
+  })
+  .openapi('Agent');
+const versionSchema = z
+  .object({
+    agent_version_name: z.string(),
+    description: z.string().nullable(),
+    agent_version_number: z.number().int(),
+    created_at: z.string(),
+    deprecated_at: z.string().nullable(),
+  })
+  .openapi('AgentVersion');
+const eventSchema = z
+  .object({
+    event_id: z.string(),
+    event_name: z.literal('llm'),
+    fingerprint_id: z.string(),
+    provider: z.string().nullable(),
+    model: z.string().nullable(),
+    input_tokens: z.number().int().nullable(),
+    output_tokens: z.number().int().nullable(),
+    cached_input_tokens: z.number().int().nullable(),
+    tool_calls: z.array(z.object({ id: z.string().nullable(), name: z.string(), arguments: z.unknown() })),
+    finish_reason: z.string().nullable(),
+    error: z.string().nullable(),
+    latency_ms: z.number().nullable(),
+    cost_usd: z.number().nullable(),
+    created_at: z.string(),
+  })
+  .openapi('LlmEvent');
+
+const typedError = (type: string) =>
+  z.object({ type: z.literal(type), detail: z.string() }).openapi(`${type.replace(/(^|-)(\w)/g, (_, _dash, c: string) => c.toUpperCase())}`);
+const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+const ok = <T extends z.ZodType>(schema: T) => ({ 200: json(schema, 'Successful Response') });
+const notFound = (...types: string[]) => ({
+  404: json(types.length === 1 ? typedError(types[0]) : z.union(types.map(typedError)), 'Not Found'),
+});
+const conflict = (type: string) => ({ 409: json(typedError(type), 'Already exists') });
+const common = {
+  401: json(z.object({ detail: z.string() }), 'Missing or invalid API key'),
+  422: json(
+    z.object({ detail: z.array(z.object({ loc: z.array(z.string()), msg: z.string(), type: z.string() })) }).openapi('TelemetryValidationError'),
+    'Validation Error',
+  ),
+};
+const body = <T extends z.ZodType>(schema: T) => ({ body: { required: true, content: { 'application/json': { schema } } } });
+const route = <R extends Parameters<typeof createRoute>[0]>(definition: R) =>
+  createRoute({ ...definition, tags: ['Telemetry'], security: [{ bearerAuth: [] }] });
+
+const personPath = z.object({ person_id: z.string() });
+const agentPath = z.object({ agent_name: z.string() });
+const versionPath = agentPath.extend({ agent_version_name: z.string() });
+
+const createEventRoute = route({
+  method: 'post',
+  path: `${TELEMETRY_REST_PREFIX}/events`,
+  summary: 'Create Event',
+  description: 'Records an LLM event. Agents, agent versions, persons and sessions that it names and that do not exist are created.',
+  request: body(eventBody),
+  responses: { ...ok(eventSchema), ...notFound('fingerprint-not-found'), ...common },
+});
+const createFingerprintRoute = route({
+  method: 'post',
+  path: `${TELEMETRY_REST_PREFIX}/fingerprints`,
+  summary: 'Create Fingerprint',
+  description: 'The same content returns the same `fingerprint_id`.',
+  request: body(fingerprintBody),
+  responses: { ...ok(z.object({ fingerprint_id: z.string() })), ...common },
+});
+const createPersonRoute = route({
+  method: 'post',
+  path: `${TELEMETRY_REST_PREFIX}/persons`,
+  summary: 'Create Person',
+  request: body(personBody),
+  responses: { ...ok(personSchema), ...conflict('person-already-exists'), ...common },
+});
+const getPersonRoute = route({
+  method: 'get',
+  path: `${TELEMETRY_REST_PREFIX}/persons/{person_id}`,
+  summary: 'Get Person',
+  request: { params: personPath },
+  responses: { ...ok(personSchema), ...notFound('person-not-found'), ...common },
+});
+const updatePersonRoute = route({
+  method: 'put',
+  path: `${TELEMETRY_REST_PREFIX}/persons/{person_id}`,
+  summary: 'Update Person',
+  description: 'The properties replace the stored ones.',
+  request: { params: personPath, ...body(personUpdateBody) },
+  responses: { ...ok(personSchema), ...notFound('person-not-found'), ...common },
+});
+const createAgentRoute = route({
+  method: 'post',
+  path: `${TELEMETRY_REST_PREFIX}/agents`,
+  summary: 'Create Agent',
+  request: body(agentBody),
+  responses: { ...ok(agentSchema), ...conflict('agent-already-exists'), ...common },
+});
+const getAgentRoute = route({
+  method: 'get',
+  path: `${TELEMETRY_REST_PREFIX}/agents/{agent_name}`,
+  summary: 'Get Agent',
+  request: { params: agentPath },
+  responses: { ...ok(agentSchema), ...notFound('agent-not-found'), ...common },
+});
+const updateAgentRoute = route({
+  method: 'patch',
+  path: `${TELEMETRY_REST_PREFIX}/agents/{agent_name}`,
+  summary: 'Update Agent',
+  description: 'Sets the fields sent (`deprecated_at: null` undeprecates).',
+  request: { params: agentPath, ...body(changesBody) },
+  responses: { ...ok(agentSchema), ...notFound('agent-not-found'), ...common },
+});
+const createVersionRoute = route({
+  method: 'post',
+  path: `${TELEMETRY_REST_PREFIX}/agents/{agent_name}/versions`,
+  summary: 'Create Agent Version',
+  request: { params: agentPath, ...body(versionBody) },
+  responses: { ...ok(versionSchema), ...notFound('agent-not-found'), ...conflict('agent-version-already-exists'), ...common },
+});
+const getVersionRoute = route({
+  method: 'get',
+  path: `${TELEMETRY_REST_PREFIX}/agents/{agent_name}/versions/{agent_version_name}`,
+  summary: 'Get Agent Version',
+  request: { params: versionPath },
+  responses: { ...ok(versionSchema), ...notFound('agent-not-found', 'agent-version-not-found'), ...common },
+});
+const updateVersionRoute = route({
+  method: 'patch',
+  path: `${TELEMETRY_REST_PREFIX}/agents/{agent_name}/versions/{agent_version_name}`,
+  summary: 'Update Agent Version',
+  description: 'Sets the fields sent (`deprecated_at: null` undeprecates).',
+  request: { params: versionPath, ...body(changesBody) },
+  responses: { ...ok(versionSchema), ...notFound('agent-not-found', 'agent-version-not-found'), ...common },
+});
+
+const iso = (date: Date | null) => date?.toISOString() ?? null;
+const toRestPerson = (person: Person) => ({
+  person_id: person.personId,
+  properties: person.properties as Record<string, unknown> | null,
+  created_at: person.createdAt.toISOString(),
+});
+const toRestAgent = (agent: Agent) => ({
+  agent_name: agent.name,
+  description: agent.description,
+  agent_number: agent.number,
+  created_at: agent.createdAt.toISOString(),
+  deprecated_at: iso(agent.deprecatedAt),
+});
+const toRestVersion = (version: AgentVersion) => ({
+  agent_version_name: version.name,
+  description: version.description,
+  agent_version_number: version.number,
+  created_at: version.createdAt.toISOString(),
+  deprecated_at: iso(version.deprecatedAt),
+});
+const toRestEvent = (event: LlmEvent) => ({
+  event_id: event.id,
+  event_name: 'llm' as const,
+  fingerprint_id: event.fingerprintId,
+  provider: event.provider,
+  model: event.model,
+  input_tokens: event.inputTokens,
+  output_tokens: event.outputTokens,
+  cached_input_tokens: event.cachedInputTokens,
+  tool_calls: event.toolCalls as { id: string | null; name: string; arguments: unknown }[],
+  finish_reason: event.finishReason,
+  error: event.error,
+  latency_ms: event.latencyMs,
+  cost_usd: event.costUsd,
+  created_at: event.createdAt.toISOString(),
+});
+const changes = (input: z.output<typeof changesBody>) => ({ description: input.description, deprecatedAt: input.deprecated_at });
+
+/** Reference 004's operations (the HTTP app requires a tenant key before any of them). */
+export const telemetryRoutes = restRouter()
+  .openapi(createEventRoute, async (c) => {
+    const { event_name: _eventName, fingerprint_id, agent_version, ...input } = c.req.valid('json');
+    const event = await telemetry.recordLlmEvent(c.get('requestContext'), { ...input, fingerprintId: fingerprint_id, agentVersion: agent_version });
+    return c.json(toRestEvent(event), 200);
+  })
+  .openapi(createFingerprintRoute, async (c) => {
+    const body = c.req.valid('json');
+    const { fingerprint } = await telemetry.createFingerprint(c.get('requestContext'), {
+      language: body.language,
+      languageVersion: body.language_version,
+      system: body.system,
+      openaiSdkVersion: body.openai_sdk_version,
+      anthropicSdkVersion: body.anthropic_sdk_version,
+      geminiSdkVersion: body.gemini_sdk_version,
+      vokerSdkVersion: body.voker_sdk_version,
+      allPackages: body.all_packages,
+      gitRepositoryUrl: body.git_repository_url,
+      gitBranch: body.git_branch,
+      gitCommitHash: body.git_commit_hash,
+      gitCommitDate: body.git_commit_date,
+    });
+    return c.json({ fingerprint_id: fingerprint.id }, 200);
+  })
+  .openapi(createPersonRoute, async (c) => {
+    const { person_id, properties } = c.req.valid('json');
+    return c.json(toRestPerson(await telemetry.createPerson(c.get('requestContext'), { personId: person_id, properties })), 200);
+  })
+  .openapi(getPersonRoute, async (c) =>
+    c.json(toRestPerson(await telemetry.getPerson(c.get('requestContext'), c.req.valid('param').person_id)), 200),
+  )
+  .openapi(updatePersonRoute, async (c) =>
+    c.json(toRestPerson(await telemetry.updatePerson(c.get('requestContext'), c.req.valid('param').person_id, c.req.valid('json'))), 200),
+  )
+  .openapi(createAgentRoute, async (c) => {
+    const { agent_name, description } = c.req.valid('json');
+    return c.json(toRestAgent(await telemetry.createAgent(c.get('requestContext'), { name: agent_name, description })), 200);
+  })
+  .openapi(getAgentRoute, async (c) =>
+    c.json(toRestAgent(await telemetry.getAgent(c.get('requestContext'), c.req.valid('param').agent_name)), 200),
+  )
+  .openapi(updateAgentRoute, async (c) =>
+    c.json(toRestAgent(await telemetry.updateAgent(c.get('requestContext'), c.req.valid('param').agent_name, changes(c.req.valid('json')))), 200),
+  )
+  .openapi(createVersionRoute, async (c) => {
+    const { agent_version_name, ...rest } = c.req.valid('json');
+    const version = await telemetry.createAgentVersion(c.get('requestContext'), c.req.valid('param').agent_name, {
+      name: agent_version_name,
+      ...changes(rest),
+    });
+    return c.json(toRestVersion(version), 200);
+  })
+  .openapi(getVersionRoute, async (c) => {
+    const { agent_name, agent_version_name } = c.req.valid('param');
+    return c.json(toRestVersion(await telemetry.getAgentVersion(c.get('requestContext'), agent_name, agent_version_name)), 200);
+  })
+  .openapi(updateVersionRoute, async (c) => {
+    const { agent_name, agent_version_name } = c.req.valid('param');
+    const version = await telemetry.updateAgentVersion(c.get('requestContext'), agent_name, agent_version_name, changes(c.req.valid('json')));
+    return c.json(toRestVersion(version), 200);
+  });

@@ -1,0 +1,544 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { Prisma, type Agent, type AgentVersion, type LlmEvent } from '../../generated/prisma/client.ts';
+import { requireScope } from '../../auth/require.ts';
+import type { Scope } from '../../db/scoped.ts';
+import { dateRange } from '../../db/filters.ts';
+import { AppError, badInput, notFound, type FieldIssue } from '../../errors.ts';
+import type { RequestContext } from '../../http/context.ts';
+import { inAuditedTransaction, writeAudited, type AuditEntry } from '../audit/service.ts';
+import { summarizeLlmCall } from './providers.ts';
+
+export const MAX_BATCH = 1000;
+export const MAX_PROPERTIES_BYTES = 1024 * 1024;
+/** What an event that names no agent (or no version) is recorded under. */
+export const DEFAULT_AGENT_NAME = 'default';
+export const DEFAULT_VERSION_NAME = 'default';
+
+// ---------------------------------------------------------------------------------------------
+// Input: one zod schema per operation, camelCase; the REST routes map the page's snake_case names.
+
+const identifier = z.string().trim().min(1, 'must not be empty').max(255, 'must be at most 255 characters');
+const description = z.string().max(2000, 'must be at most 2000 characters');
+const jsonObject = (maxBytes: number) =>
+  z
+    .record(z.string(), z.unknown(), { error: 'must be a JSON object' })
+    .refine((value) => Buffer.byteLength(JSON.stringify(value)) <= maxBytes, {
+      message: `must be at most ${maxBytes / 1024} KiB as JSON`,
+    });
+const personProperties = jsonObject(64 * 1024);
+
+export const fingerprintInputSchema = z.object({
+  language: identifier,
+  languageVersion: identifier,
+  system: identifier,
+  openaiSdkVersion: identifier.nullish(),
+  anthropicSdkVersion: identifier.nullish(),
+  geminiSdkVersion: identifier.nullish(),
+  vokerSdkVersion: identifier.nullish(),
+  allPackages: jsonObject(256 * 1024).nullish(),
+  gitRepositoryUrl: z.string().max(2000).nullish(),
+  gitBranch: z.string().max(255).nullish(),
+  gitCommitHash: z.string().max(255).nullish(),
+  gitCommitDate: z.string().max(255).nullish(),
+});
+export const personInputSchema = z.object({ personId: identifier, properties: personProperties.nullish() });
+export const agentInputSchema = z.object({ name: identifier, description: description.nullish() });
+export const agentChangesSchema = z.object({ description: description.nullish(), deprecatedAt: z.date().nullish() });
+export const agentVersionInputSchema = agentInputSchema.extend({ deprecatedAt: z.date().nullish() });
+export const llmEventInputSchema = z.object({
+  fingerprintId: z.string().min(1, 'must not be empty'),
+  properties: jsonObject(MAX_PROPERTIES_BYTES),
+  agent: identifier.nullish(),
+  agentVersion: identifier.nullish(),
+  person: identifier.nullish(),
+  session: identifier.nullish(),
+});
+export type LlmEventInput = z.input<typeof llmEventInputSchema>;
+
+function issuesOf(error: z.ZodError, prefix: (string | number)[] = []): FieldIssue[] {
+  return error.issues.map((issue) => ({ path: [...prefix, ...issue.path.map((part) => part as string | number)], message: issue.message }));
+}
+
+function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const issues = issuesOf(parsed.error);
+  throw badInput(`Invalid ${issues[0].path.join('.') || 'input'}: ${issues[0].message}`, issues);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Names live in the caller's space: its project, or the tenant's own (projectId null) for a
+// tenant-wide key. The scoped client confines reads to the tenant; the space names the project
+// explicitly, because a tenant-wide key could otherwise match a same-named row of one of its projects.
+
+const space = (scope: Scope) => ({ tenantId: scope.tenantId, projectId: scope.projectId });
+
+const agentNotFound = (name: string) => notFound(`Agent "${name}"`, 'agent-not-found');
+const versionNotFound = (agent: string, name: string) => notFound(`Version "${name}" of agent "${agent}"`, 'agent-version-not-found');
+const personNotFound = (personId: string) => notFound(`Person "${personId}"`, 'person-not-found');
+
+/** Serialises creations that draw the next number of one sequence (agents of a project, versions of an agent). */
+async function lockSequence(tx: Prisma.TransactionClient, key: string) {
+  await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(hashtextextended(${key}, 0))`;
+}
+
+type RecordAudit = (entry: AuditEntry) => void;
+
+/**
+ * The agent named `name` in the caller's space, created when missing (numbered 1, 2, 3... per
+ * project under a per-project lock, so concurrent creations get neither gaps nor duplicates).
+ */
+async function ensureAgent(
+  tx: Prisma.TransactionClient,
+  scope: Scope,
+  record: RecordAudit,
+  input: { name: string; description?: string | null },
+  onExisting: (agent: Agent) => Agent = (agent) => agent,
+): Promise<Agent> {
+  const existing = await tx.agent.findFirst({ where: { ...space(scope), name: input.name } });
+  if (existing) return onExisting(existing);
+  await lockSequence(tx, `agent:${scope.tenantId}:${scope.projectId ?? ''}`);
+  const raced = await tx.agent.findFirst({ where: { ...space(scope), name: input.name } });
+  if (raced) return onExisting(raced);
+  const { _max } = await tx.agent.aggregate({ where: space(scope), _max: { number: true } });
+  const agent = await tx.agent.create({
+    data: { ...space(scope), name: input.name, description: input.description ?? null, number: (_max.number ?? 0) + 1 },
+  });
+  record({ eventType: 'agent.created', resourceType: 'agent', resourceId: agent.id, payload: { name: agent.name, number: agent.number } });
+  return agent;
+}
+
+async function ensureAgentVersion(
+  tx: Prisma.TransactionClient,
+  record: RecordAudit,
+  agent: Agent,
+  input: { name: string; description?: string | null; deprecatedAt?: Date | null },
+  onExisting: (version: AgentVersion) => AgentVersion = (version) => version,
+): Promise<AgentVersion> {
+  const existing = await tx.agentVersion.findFirst({ where: { agentId: agent.id, name: input.name } });
+  if (existing) return onExisting(existing);
+  await lockSequence(tx, `agent-version:${agent.id}`);
+  const raced = await tx.agentVersion.findFirst({ where: { agentId: agent.id, name: input.name } });
+  if (raced) return onExisting(raced);
+  const { _max } = await tx.agentVersion.aggregate({ where: { agentId: agent.id }, _max: { number: true } });
+  const version = await tx.agentVersion.create({
+    data: {
+      agentId: agent.id,
+      tenantId: agent.tenantId,
+      projectId: agent.projectId,
+      name: input.name,
+      description: input.description ?? null,
+      deprecatedAt: input.deprecatedAt ?? null,
+      number: (_max.number ?? 0) + 1,
+    },
+  });
+  record({
+    eventType: 'agent_version.created',
+    resourceType: 'agent_version',
+    resourceId: version.id,
+    payload: { agent: agent.name, name: version.name, number: version.number },
+  });
+  return version;
+}
+
+/**
+ * The internal ids of the persons (or sessions) named by client ids, inserting the missing ones.
+ * `INSERT ... ON CONFLICT DO NOTHING` makes concurrent requests naming the same new id create it
+ * once: the second waits for the first to commit, then finds its row.
+ */
+async function ensureNamed(
+  tx: Prisma.TransactionClient,
+  scope: Scope,
+  record: RecordAudit,
+  table: 'Person' | 'TelemetrySession',
+  wanted: { key: string; personRef?: string | null }[],
+): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  const keyColumn = table === 'Person' ? Prisma.sql`"personId"` : Prisma.sql`"sessionId"`;
+  // Sorted, so that concurrent batches take their row locks in one order and cannot deadlock.
+  for (const { key, personRef } of [...wanted].sort((a, b) => a.key.localeCompare(b.key))) {
+    const extraColumns = table === 'TelemetrySession' ? Prisma.sql`, "personRef"` : Prisma.empty;
+    const extraValues = table === 'TelemetrySession' ? Prisma.sql`, ${personRef ?? null}` : Prisma.empty;
+    const inserted = await tx.$queryRaw<{ id: string }[]>`
+      INSERT INTO ${Prisma.raw(`"${table}"`)} (id, "tenantId", "projectId", ${keyColumn}, "createdAt" ${extraColumns})
+      VALUES (${randomUUID()}, ${scope.tenantId}, ${scope.projectId}, ${key}, now() ${extraValues})
+      ON CONFLICT ("tenantId", "projectId", ${keyColumn}) DO NOTHING
+      RETURNING id`;
+    if (inserted.length) {
+      ids.set(key, inserted[0].id);
+      const resourceType = table === 'Person' ? 'person' : 'session';
+      record({ eventType: `${resourceType}.created`, resourceType, resourceId: key, payload: { autoCreated: true } });
+      continue;
+    }
+    const [existing] = await tx.$queryRaw<{ id: string }[]>`
+      SELECT id FROM ${Prisma.raw(`"${table}"`)}
+      WHERE "tenantId" = ${scope.tenantId} AND "projectId" IS NOT DISTINCT FROM ${scope.projectId} AND ${keyColumn} = ${key}`;
+    ids.set(key, existing.id);
+  }
+  return ids;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fingerprints
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value)
+      .filter(([, item]) => item !== undefined && item !== null)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** The same content (in any key order) returns the same fingerprint; `created` says whether it is new. */
+export async function createFingerprint(ctx: RequestContext, input: unknown) {
+  const scope = requireScope(ctx);
+  const content = parse(fingerprintInputSchema, input);
+  const contentHash = createHash('sha256').update(canonicalJson(content)).digest('hex');
+  const existing = await ctx.db.fingerprint.findFirst({ where: { ...space(scope), contentHash } });
+  if (existing) return { fingerprint: existing, created: false };
+  const id = randomUUID();
+  try {
+    const fingerprint = await writeAudited(
+      ctx,
+      ctx.db.fingerprint.create({
+        data: { id, ...space(scope), contentHash, ...content, allPackages: (content.allPackages ?? undefined) as Prisma.InputJsonObject | undefined },
+      }),
+      [{ eventType: 'fingerprint.created', resourceType: 'fingerprint', resourceId: id, payload: { language: content.language, system: content.system } }],
+    );
+    return { fingerprint, created: true };
+  } catch (error) {
+    // Sent twice at once: the other request stored it first.
+    if ((error as { code?: string }).code !== 'P2002') throw error;
+    return { fingerprint: await ctx.db.fingerprint.findFirstOrThrow({ where: { ...space(scope), contentHash } }), created: false };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Persons
+
+export async function getPerson(ctx: RequestContext, personId: string) {
+  const person = await ctx.db.person.findFirst({ where: { ...space(requireScope(ctx)), personId } });
+  if (!person) throw personNotFound(personId);
+  return person;
+}
+
+export async function createPerson(ctx: RequestContext, input: unknown) {
+  const scope = requireScope(ctx);
+  const { personId, properties } = parse(personInputSchema, input);
+  if (await ctx.db.person.findFirst({ where: { ...space(scope), personId } })) {
+    throw new AppError('CONFLICT', `Person "${personId}" already exists`, { type: 'person-already-exists' });
+  }
+  return writeAudited(ctx, ctx.db.person.create({ data: { ...space(scope), personId, properties: toJson(properties) } }), [
+    { eventType: 'person.created', resourceType: 'person', resourceId: personId },
+  ]);
+}
+
+/** `replace` sets the properties (the reference's update); `merge` adds and overwrites top-level keys. */
+export async function updatePerson(ctx: RequestContext, personId: string, input: unknown, mode: 'replace' | 'merge' = 'replace') {
+  const { properties } = parse(z.object({ properties: personProperties }), input);
+  const person = await getPerson(ctx, personId);
+  const next = mode === 'merge' ? { ...((person.properties as object | null) ?? {}), ...properties } : properties;
+  return writeAudited(ctx, ctx.db.person.update({ where: { id: person.id }, data: { properties: next as Prisma.InputJsonObject } }), [
+    { eventType: 'person.updated', resourceType: 'person', resourceId: personId, payload: { mode, keys: Object.keys(properties) } },
+  ]);
+}
+
+const toJson = (value: object | null | undefined) => (value ?? Prisma.DbNull) as Prisma.InputJsonObject;
+
+// ---------------------------------------------------------------------------------------------
+// Agents and versions
+
+export async function getAgent(ctx: RequestContext, name: string) {
+  const agent = await ctx.db.agent.findFirst({ where: { ...space(requireScope(ctx)), name } });
+  if (!agent) throw agentNotFound(name);
+  return agent;
+}
+
+export async function createAgent(ctx: RequestContext, input: unknown) {
+  const scope = requireScope(ctx);
+  const agentInput = parse(agentInputSchema, input);
+  return inAuditedTransaction(ctx, (tx, record) =>
+    ensureAgent(tx, scope, record, agentInput, () => {
+      throw new AppError('CONFLICT', `Agent "${agentInput.name}" already exists`, { type: 'agent-already-exists' });
+    }),
+  );
+}
+
+export async function updateAgent(ctx: RequestContext, name: string, input: unknown) {
+  const changes = parse(agentChangesSchema, input);
+  const agent = await getAgent(ctx, name);
+  return writeAudited(ctx, ctx.db.agent.update({ where: { id: agent.id }, data: changes }), [
+    { eventType: 'agent.updated', resourceType: 'agent', resourceId: agent.id, payload: changedFields(changes) },
+  ]);
+}
+
+export async function getAgentVersion(ctx: RequestContext, agentName: string, name: string) {
+  const agent = await getAgent(ctx, agentName);
+  const version = await ctx.db.agentVersion.findFirst({ where: { agentId: agent.id, name } });
+  if (!version) throw versionNotFound(agentName, name);
+  return version;
+}
+
+export async function createAgentVersion(ctx: RequestContext, agentName: string, input: unknown) {
+  const versionInput = parse(agentVersionInputSchema, input);
+  const agent = await getAgent(ctx, agentName);
+  return inAuditedTransaction(ctx, (tx, record) =>
+    ensureAgentVersion(tx, record, agent, versionInput, () => {
+      throw new AppError('CONFLICT', `Version "${versionInput.name}" of agent "${agentName}" already exists`, {
+        type: 'agent-version-already-exists',
+      });
+    }),
+  );
+}
+
+export async function updateAgentVersion(ctx: RequestContext, agentName: string, name: string, input: unknown) {
+  const changes = parse(agentChangesSchema, input);
+  const version = await getAgentVersion(ctx, agentName, name);
+  return writeAudited(ctx, ctx.db.agentVersion.update({ where: { id: version.id }, data: changes }), [
+    { eventType: 'agent_version.updated', resourceType: 'agent_version', resourceId: version.id, payload: changedFields(changes) },
+  ]);
+}
+
+/** The audit payload of an update: the fields it set, dates as ISO strings. */
+function changedFields(changes: { description?: string | null; deprecatedAt?: Date | null }): Prisma.InputJsonObject {
+  return Object.fromEntries(
+    Object.entries(changes)
+      .filter(([, value]) => value !== undefined)
+      .map(([key, value]) => [key, value instanceof Date ? value.toISOString() : value]),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// LLM events
+
+function validateEvents(inputs: unknown[]) {
+  if (inputs.length === 0) throw badInput('A batch holds at least one event');
+  if (inputs.length > MAX_BATCH) throw badInput(`A batch holds at most ${MAX_BATCH} events, got ${inputs.length}`);
+  const issues: FieldIssue[] = [];
+  const events = inputs.map((input, index) => {
+    const parsed = llmEventInputSchema.safeParse(input);
+    if (parsed.success) return parsed.data;
+    issues.push(...issuesOf(parsed.error, inputs.length > 1 ? [index] : []));
+    return null;
+  });
+  if (issues.length) throw badInput(`Invalid event: ${issues[0].path.join('.')} ${issues[0].message}`, issues);
+  return events as z.output<typeof llmEventInputSchema>[];
+}
+
+const distinct = <T>(values: T[]) => [...new Set(values)];
+
+/**
+ * Records LLM events in one transaction: the fingerprints must exist; agents, versions, persons
+ * and sessions they name are created when missing (the default agent and version when unnamed).
+ * What the provider payload says (model, tokens, tool calls, errors, latency) and the cost from
+ * the price table are stored with each event.
+ */
+export async function recordLlmEvents(ctx: RequestContext, inputs: unknown[]): Promise<LlmEvent[]> {
+  const scope = requireScope(ctx);
+  const events = validateEvents(inputs);
+  const prices = ctx.services.prices;
+  const recorded = await inAuditedTransaction(ctx, async (tx, record) => {
+    const fingerprintIds = distinct(events.map((event) => event.fingerprintId));
+    const found = await tx.fingerprint.findMany({ where: { id: { in: fingerprintIds } }, select: { id: true } });
+    const missing = fingerprintIds.find((id) => !found.some((fingerprint) => fingerprint.id === id));
+    if (missing) throw notFound(`Fingerprint "${missing}"`, 'fingerprint-not-found');
+
+    const agents = new Map<string, Agent>();
+    for (const name of distinct(events.map((event) => event.agent ?? DEFAULT_AGENT_NAME)).sort()) {
+      agents.set(name, await ensureAgent(tx, scope, record, { name }));
+    }
+    const versions = new Map<string, AgentVersion>();
+    const versionKey = (event: (typeof events)[number]) => JSON.stringify([event.agent ?? DEFAULT_AGENT_NAME, event.agentVersion ?? DEFAULT_VERSION_NAME]);
+    for (const key of distinct(events.map(versionKey)).sort()) {
+      const [agentName, name] = JSON.parse(key) as [string, string];
+      versions.set(key, await ensureAgentVersion(tx, record, agents.get(agentName)!, { name }));
+    }
+    const persons = await ensureNamed(tx, scope, record, 'Person', distinct(events.flatMap((event) => (event.person ? [event.person] : []))).map((key) => ({ key })));
+    const sessionPerson = new Map<string, string | null>();
+    for (const event of events) {
+      if (event.session && !sessionPerson.has(event.session)) sessionPerson.set(event.session, event.person ? persons.get(event.person)! : null);
+    }
+    const sessions = await ensureNamed(tx, scope, record, 'TelemetrySession', [...sessionPerson].map(([key, personRef]) => ({ key, personRef })));
+
+    const rows = events.map((event) => {
+      const summary = summarizeLlmCall(event.properties);
+      const version = versions.get(versionKey(event))!;
+      return {
+        id: randomUUID(),
+        ...space(scope),
+        fingerprintId: event.fingerprintId,
+        agentId: version.agentId,
+        agentVersionId: version.id,
+        personRef: event.person ? persons.get(event.person)! : null,
+        sessionRef: event.session ? sessions.get(event.session)! : null,
+        properties: event.properties as Prisma.InputJsonObject,
+        provider: summary.provider,
+        model: summary.model,
+        inputTokens: summary.inputTokens,
+        outputTokens: summary.outputTokens,
+        cachedInputTokens: summary.cachedInputTokens,
+        toolCalls: summary.toolCalls as unknown as Prisma.InputJsonArray,
+        finishReason: summary.finishReason,
+        error: summary.error,
+        latencyMs: summary.latencyMs,
+        costUsd: prices.cost(summary),
+      };
+    });
+    for (const row of rows) {
+      record({
+        eventType: 'llm_event.recorded',
+        resourceType: 'llm_event',
+        resourceId: row.id,
+        payload: { agentId: row.agentId, model: row.model, provider: row.provider },
+      });
+    }
+    const created = new Map((await tx.llmEvent.createManyAndReturn({ data: rows })).map((event) => [event.id, event]));
+    return rows.map((row) => created.get(row.id)!);
+  });
+  for (const event of recorded) ctx.services.bus.publish('llmEventRecorded', event.tenantId, event);
+  return recorded;
+}
+
+export async function recordLlmEvent(ctx: RequestContext, input: unknown): Promise<LlmEvent> {
+  const [event] = await recordLlmEvents(ctx, [input]);
+  return event;
+}
+
+export interface LlmEventFilter {
+  agent?: string | null;
+  version?: string | null;
+  person?: string | null;
+  session?: string | null;
+  model?: string | null;
+  provider?: string | null;
+  from?: Date | null;
+  to?: Date | null;
+  hasError?: boolean | null;
+}
+
+/** The Prisma condition for a filter: names are the client's (agent name, person id, session id). */
+export function llmEventWhere(filter: LlmEventFilter = {}): Prisma.LlmEventWhereInput {
+  return {
+    agent: filter.agent ? { name: filter.agent } : undefined,
+    agentVersion: filter.version ? { name: filter.version } : undefined,
+    person: filter.person ? { personId: filter.person } : undefined,
+    session: filter.session ? { sessionId: filter.session } : undefined,
+    model: filter.model ?? undefined,
+    provider: filter.provider ?? undefined,
+    createdAt: dateRange(filter.from, filter.to),
+    error: filter.hasError === true ? { not: null } : filter.hasError === false ? null : undefined,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Usage analytics
+
+export const USAGE_DIMENSIONS = ['agent', 'version', 'model', 'provider', 'person', 'day'] as const;
+export type UsageDimension = (typeof USAGE_DIMENSIONS)[number];
+
+export interface UsageGroup {
+  agent: string | null;
+  version: string | null;
+  model: string | null;
+  provider: string | null;
+  person: string | null;
+  day: Date | null;
+  count: number;
+  inputTokens: number;
+  outputTokens: number;
+  cachedInputTokens: number;
+  /** Sum over the priced events; null when none of the group's events has a price. */
+  costUsd: number | null;
+  unpricedCount: number;
+  errorCount: number;
+  errorRate: number;
+  p50LatencyMs: number | null;
+  p95LatencyMs: number | null;
+}
+
+/**
+ * Each dimension: the LlmEvent column it groups by, and how the outer query names the group. A
+ * version is named with its agent, since version names repeat across agents.
+ */
+const dimensionSql: { [D in UsageDimension]: { column: Prisma.Sql; label: Prisma.Sql; join?: Prisma.Sql } } = {
+  agent: { column: Prisma.sql`e."agentId"`, label: Prisma.sql`a.name`, join: Prisma.sql`JOIN "Agent" a ON a.id = g."agentId"` },
+  version: {
+    column: Prisma.sql`e."agentVersionId"`,
+    label: Prisma.sql`v.name`,
+    join: Prisma.sql`JOIN "AgentVersion" v ON v.id = g."agentVersionId" JOIN "Agent" va ON va.id = v."agentId"`,
+  },
+  model: { column: Prisma.sql`e.model`, label: Prisma.sql`g.model` },
+  provider: { column: Prisma.sql`e.provider`, label: Prisma.sql`g.provider` },
+  person: { column: Prisma.sql`e."personRef"`, label: Prisma.sql`p."personId"`, join: Prisma.sql`LEFT JOIN "Person" p ON p.id = g."personRef"` },
+  day: { column: Prisma.sql`date_trunc('day', e."createdAt")`, label: Prisma.sql`g.day` },
+};
+const groupColumnName: { [D in UsageDimension]: string } = {
+  agent: 'agentId',
+  version: 'agentVersionId',
+  model: 'model',
+  provider: 'provider',
+  person: 'personRef',
+  day: 'day',
+};
+
+function labelOf(dimension: UsageDimension, dimensions: UsageDimension[]): Prisma.Sql {
+  if (dimensions.includes(dimension)) return dimensionSql[dimension].label;
+  if (dimension === 'agent' && dimensions.includes('version')) return Prisma.sql`va.name`;
+  return Prisma.sql`NULL`;
+}
+
+/**
+ * Count, tokens, cost, error rate and latency percentiles of the events a filter selects, per
+ * group of the chosen dimensions (one group of everything when none), computed by the database:
+ * the events are aggregated by their id columns first and the names joined to the groups after.
+ */
+export async function telemetryUsage(ctx: RequestContext, groupBy: UsageDimension[], filter: LlmEventFilter = {}): Promise<UsageGroup[]> {
+  const scope = requireScope(ctx);
+  const dimensions = USAGE_DIMENSIONS.filter((dimension) => groupBy.includes(dimension));
+  const conditions: Prisma.Sql[] = [Prisma.sql`e."tenantId" = ${scope.tenantId}`];
+  if (scope.projectId) conditions.push(Prisma.sql`e."projectId" = ${scope.projectId}`);
+  const inScope = Prisma.sql`"tenantId" = ${scope.tenantId} ${scope.projectId ? Prisma.sql`AND "projectId" = ${scope.projectId}` : Prisma.empty}`;
+  if (filter.agent) conditions.push(Prisma.sql`e."agentId" IN (SELECT id FROM "Agent" WHERE ${inScope} AND name = ${filter.agent})`);
+  if (filter.version) {
+    conditions.push(Prisma.sql`e."agentVersionId" IN (SELECT id FROM "AgentVersion" WHERE ${inScope} AND name = ${filter.version})`);
+  }
+  if (filter.person) conditions.push(Prisma.sql`e."personRef" IN (SELECT id FROM "Person" WHERE ${inScope} AND "personId" = ${filter.person})`);
+  if (filter.session) {
+    conditions.push(Prisma.sql`e."sessionRef" IN (SELECT id FROM "TelemetrySession" WHERE ${inScope} AND "sessionId" = ${filter.session})`);
+  }
+  if (filter.model) conditions.push(Prisma.sql`e.model = ${filter.model}`);
+  if (filter.provider) conditions.push(Prisma.sql`e.provider = ${filter.provider}`);
+  if (filter.from) conditions.push(Prisma.sql`e."createdAt" >= ${filter.from}`);
+  if (filter.to) conditions.push(Prisma.sql`e."createdAt" < ${filter.to}`);
+  if (filter.hasError === true) conditions.push(Prisma.sql`e.error IS NOT NULL`);
+  if (filter.hasError === false) conditions.push(Prisma.sql`e.error IS NULL`);
+
+  const groupColumns = dimensions.map((dimension) => Prisma.sql`${dimensionSql[dimension].column} AS ${Prisma.raw(`"${groupColumnName[dimension]}"`)}`);
+  const labels = USAGE_DIMENSIONS.map((dimension) => Prisma.sql`${labelOf(dimension, dimensions)} AS ${Prisma.raw(`"${dimension}"`)}`);
+  const joins = dimensions.flatMap((dimension) => (dimensionSql[dimension].join ? [dimensionSql[dimension].join!] : []));
+  const rows = await ctx.services.prisma.$queryRaw<(Omit<UsageGroup, 'day'> & { day: Date | null })[]>`
+    WITH g AS (
+      SELECT ${Prisma.join([...groupColumns, Prisma.sql`count(*)::int AS count`], ', ')},
+        COALESCE(sum(e."inputTokens"), 0)::float8 AS "inputTokens",
+        COALESCE(sum(e."outputTokens"), 0)::float8 AS "outputTokens",
+        COALESCE(sum(e."cachedInputTokens"), 0)::float8 AS "cachedInputTokens",
+        sum(e."costUsd") AS "costUsd",
+        count(*) FILTER (WHERE e."costUsd" IS NULL)::int AS "unpricedCount",
+        count(*) FILTER (WHERE e.error IS NOT NULL)::int AS "errorCount",
+        percentile_cont(0.5) WITHIN GROUP (ORDER BY e."latencyMs") AS "p50LatencyMs",
+        percentile_cont(0.95) WITHIN GROUP (ORDER BY e."latencyMs") AS "p95LatencyMs"
+      FROM "LlmEvent" e
+      WHERE ${Prisma.join(conditions, ' AND ')}
+      ${dimensions.length ? Prisma.sql`GROUP BY ${Prisma.join(dimensions.map((_, index) => Prisma.raw(String(index + 1))), ', ')}` : Prisma.empty}
+    )
+    SELECT ${Prisma.join(labels, ', ')}, g.count, g."inputTokens", g."outputTokens", g."cachedInputTokens", g."costUsd",
+      g."unpricedCount", g."errorCount", g."p50LatencyMs", g."p95LatencyMs"
+    FROM g ${joins.length ? Prisma.join(joins, ' ') : Prisma.empty}
+    WHERE g.count > 0
+    ORDER BY g.count DESC, ${Prisma.join(USAGE_DIMENSIONS.map((dimension) => Prisma.raw(`"${dimension}"`)), ', ')}`;
+  return rows.map((row) => ({ ...row, errorRate: row.count ? row.errorCount / row.count : 0 }));
+}
