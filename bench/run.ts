@@ -154,7 +154,7 @@ for (let done = existing; done < target; done += 100_000) {
       CASE WHEN i % 3 = 0 THEN NULL ELSE persons.ids[1 + i % persons.n] END, '{}'::jsonb,
       (ARRAY['openai', 'anthropic', 'gemini'])[1 + i % 3],
       (ARRAY['gpt-4o', 'claude-sonnet-4', 'gemini-2.5-flash', 'gpt-4o-mini', 'claude-3-5-haiku', 'unpriced-model'])[1 + i % 6],
-      100 + i % 900, 50 + i % 400, i % 64, 'stop', CASE WHEN i % 50 = 0 THEN 'rate limited' END, 50 + (i * 7919) % 3000,
+      100 + i % 900, 50 + i % 400, i % 64, 'stop', CASE WHEN i % 50 = 0 THEN 'rate limited' END, 50 + (i::bigint * 7919) % 3000,
       CASE WHEN i % 6 = 5 THEN NULL ELSE (100 + i % 900) * 0.000001 END,
       now() - ((i % 30) * interval '1 day') - ((i % 86400) * interval '1 second')
     FROM versions, persons, generate_series(${done + 1}::int, ${done + rows}::int) AS i`;

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../src/config.ts';
 
@@ -28,5 +31,20 @@ describe('configuration', () => {
     expect(config.CORS_ORIGINS).toEqual(['https://a.example', 'https://b.example']);
     expect(config.DATABASE_URL).toBeUndefined();
     expect(config.REDIS_URL).toBeUndefined();
+  });
+
+  it('reads LLM_PRICES as JSON or from a JSON file, and says what is wrong with a bad one', () => {
+    const prices = { 'my-model': { input: 1, output: 2 } };
+    expect(loadConfig({ LLM_PRICES: JSON.stringify(prices) }).LLM_PRICES).toEqual(prices);
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sb-prices-')), 'prices.json');
+    fs.writeFileSync(file, JSON.stringify(prices));
+    expect(loadConfig({ LLM_PRICES: file }).LLM_PRICES).toEqual(prices);
+    const problems: [string, RegExp][] = [
+      ['{not json', /LLM_PRICES: must be a JSON object of model prices or a path to one/],
+      ['/no/such/file.json', /LLM_PRICES: must be a JSON object of model prices or a path to one: ENOENT/],
+      [JSON.stringify({ 'my-model': { input: -1, output: 2 } }), /LLM_PRICES\.my-model\.input/],
+      ['{}', /LLM_PRICES: must name at least one model/],
+    ];
+    for (const [value, message] of problems) expect(() => loadConfig({ LLM_PRICES: value }), value).toThrow(message);
   });
 });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../gql/index.ts';
 import type { LlmEventFilter } from '../gql/graphql.ts';
 import { chatCompletion } from '../support/llm.ts';
-import { AuditEvents } from '../support/operations.ts';
+import { AuditEvents, CreateApiKey, CreateProject } from '../support/operations.ts';
 import { eventually, startServer, subscribe, type TestServer } from '../support/switchboard.ts';
 
 const CreateFingerprint = graphql(`
@@ -270,6 +270,16 @@ describe('agents and versions', () => {
     expect(await rest('POST', '/agents/ghost/versions', { agent_version_name: 'v1' })).toMatchObject({ status: 404, body: { type: 'agent-not-found' } });
     expect(await rest('GET', '/agents/support-bot/versions/v9')).toMatchObject({ status: 404, body: { type: 'agent-version-not-found' } });
     expect(await rest('PATCH', '/agents/support-bot/versions/v9', {})).toMatchObject({ status: 404, body: { type: 'agent-version-not-found' } });
+  });
+
+  it('keeps a project key’s agents in the project’s own space', async () => {
+    const project = await server.graphql(CreateProject, { name: 'mobile' }, { key: tenant.key });
+    const projectKey = (await server.graphql(CreateApiKey, { name: 'mobile', projectId: project.data!.createProject.id }, { key: tenant.key })).data!.createApiKey.secret;
+    const own = await rest('POST', '/agents', { agent_name: 'support-bot', description: 'Mobile support' }, projectKey);
+    expect(own.body).toMatchObject({ agent_name: 'support-bot', agent_number: 1, description: 'Mobile support' });
+    expect((await rest('GET', '/agents/support-bot', undefined, projectKey)).body.description).toBe('Mobile support');
+    expect((await rest('GET', '/agents/triage-bot', undefined, projectKey)).status).toBe(404);
+    expect((await rest('GET', '/agents/support-bot')).body.description).toBe('Answers tickets');
   });
 
   it('gives concurrently created agents distinct numbers without gaps', async () => {

@@ -78,74 +78,93 @@ const agentNotFound = (name: string) => notFound(`Agent "${name}"`, 'agent-not-f
 const versionNotFound = (agent: string, name: string) => notFound(`Version "${name}" of agent "${agent}"`, 'agent-version-not-found');
 const personNotFound = (personId: string) => notFound(`Person "${personId}"`, 'person-not-found');
 
-/** Serialises creations that draw the next number of one sequence (agents of a project, versions of an agent). */
-async function lockSequence(tx: Prisma.TransactionClient, key: string) {
-  await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(hashtextextended(${key}, 0))`;
-}
-
 type RecordAudit = (entry: AuditEntry) => void;
 
-/**
- * The agent named `name` in the caller's space, created when missing (numbered 1, 2, 3... per
- * project under a per-project lock, so concurrent creations get neither gaps nor duplicates).
- */
-async function ensureAgent(
-  tx: Prisma.TransactionClient,
-  scope: Scope,
-  record: RecordAudit,
-  input: { name: string; description?: string | null },
-  onExisting: (agent: Agent) => Agent = (agent) => agent,
-): Promise<Agent> {
-  const existing = await tx.agent.findFirst({ where: { ...space(scope), name: input.name } });
-  if (existing) return onExisting(existing);
-  await lockSequence(tx, `agent:${scope.tenantId}:${scope.projectId ?? ''}`);
-  const raced = await tx.agent.findFirst({ where: { ...space(scope), name: input.name } });
-  if (raced) return onExisting(raced);
-  const { _max } = await tx.agent.aggregate({ where: space(scope), _max: { number: true } });
-  const agent = await tx.agent.create({
-    data: { ...space(scope), name: input.name, description: input.description ?? null, number: (_max.number ?? 0) + 1 },
-  });
-  record({ eventType: 'agent.created', resourceType: 'agent', resourceId: agent.id, payload: { name: agent.name, number: agent.number } });
-  return agent;
+/** A sequence of numbered, named rows: the agents of a project, or the versions of an agent. */
+interface NumberedSpace<T extends { name: string }> {
+  lockKey: string;
+  find(names: string[]): Promise<T[]>;
+  maxNumber(): Promise<number | null>;
+  create(rows: { name: string; number: number }[]): Promise<T[]>;
 }
 
-async function ensureAgentVersion(
+/**
+ * The rows of `space` with these names, the missing ones created numbered max + 1, + 2... under a
+ * transaction-scoped lock of the space, so concurrent creations get neither gaps nor duplicates.
+ * Existing rows take no lock.
+ */
+async function ensureNumbered<T extends { name: string }>(
   tx: Prisma.TransactionClient,
-  record: RecordAudit,
+  space: NumberedSpace<T>,
+  names: string[],
+  onExisting: (row: T) => T,
+  onCreated: (row: T) => void,
+): Promise<Map<string, T>> {
+  const rows = new Map((await space.find(names)).map((row) => [row.name, onExisting(row)]));
+  let missing = names.filter((name) => !rows.has(name));
+  if (!missing.length) return rows;
+  await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(hashtextextended(${space.lockKey}, 0))`;
+  // Another transaction may have created some of them while this one waited for the lock.
+  for (const row of await space.find(missing)) rows.set(row.name, onExisting(row));
+  missing = missing.filter((name) => !rows.has(name)).sort();
+  const first = ((await space.maxNumber()) ?? 0) + 1;
+  for (const row of await space.create(missing.map((name, index) => ({ name, number: first + index })))) {
+    rows.set(row.name, row);
+    onCreated(row);
+  }
+  return rows;
+}
+
+const sameRow = <T>(row: T) => row;
+
+function agentSpace(tx: Prisma.TransactionClient, scope: Scope, descriptions: Map<string, string | null> = new Map()): NumberedSpace<Agent> {
+  return {
+    lockKey: `agent:${scope.tenantId}:${scope.projectId ?? ''}`,
+    find: (names) => tx.agent.findMany({ where: { ...space(scope), name: { in: names } } }),
+    maxNumber: async () => (await tx.agent.aggregate({ where: space(scope), _max: { number: true } }))._max.number,
+    create: (rows) =>
+      tx.agent.createManyAndReturn({ data: rows.map((row) => ({ ...space(scope), ...row, description: descriptions.get(row.name) ?? null })) }),
+  };
+}
+
+function versionSpace(
+  tx: Prisma.TransactionClient,
   agent: Agent,
-  input: { name: string; description?: string | null; deprecatedAt?: Date | null },
-  onExisting: (version: AgentVersion) => AgentVersion = (version) => version,
-): Promise<AgentVersion> {
-  const existing = await tx.agentVersion.findFirst({ where: { agentId: agent.id, name: input.name } });
-  if (existing) return onExisting(existing);
-  await lockSequence(tx, `agent-version:${agent.id}`);
-  const raced = await tx.agentVersion.findFirst({ where: { agentId: agent.id, name: input.name } });
-  if (raced) return onExisting(raced);
-  const { _max } = await tx.agentVersion.aggregate({ where: { agentId: agent.id }, _max: { number: true } });
-  const version = await tx.agentVersion.create({
-    data: {
-      agentId: agent.id,
-      tenantId: agent.tenantId,
-      projectId: agent.projectId,
-      name: input.name,
-      description: input.description ?? null,
-      deprecatedAt: input.deprecatedAt ?? null,
-      number: (_max.number ?? 0) + 1,
-    },
-  });
+  details: { description?: string | null; deprecatedAt?: Date | null } = {},
+): NumberedSpace<AgentVersion> {
+  return {
+    lockKey: `agent-version:${agent.id}`,
+    find: (names) => tx.agentVersion.findMany({ where: { agentId: agent.id, name: { in: names } } }),
+    maxNumber: async () => (await tx.agentVersion.aggregate({ where: { agentId: agent.id }, _max: { number: true } }))._max.number,
+    create: (rows) =>
+      tx.agentVersion.createManyAndReturn({
+        data: rows.map((row) => ({
+          ...row,
+          agentId: agent.id,
+          tenantId: agent.tenantId,
+          projectId: agent.projectId,
+          description: details.description ?? null,
+          deprecatedAt: details.deprecatedAt ?? null,
+        })),
+      }),
+  };
+}
+
+const auditAgentCreated = (record: RecordAudit) => (agent: Agent) =>
+  record({ eventType: 'agent.created', resourceType: 'agent', resourceId: agent.id, payload: { name: agent.name, number: agent.number } });
+const auditVersionCreated = (record: RecordAudit, agent: Agent) => (version: AgentVersion) =>
   record({
     eventType: 'agent_version.created',
     resourceType: 'agent_version',
     resourceId: version.id,
     payload: { agent: agent.name, name: version.name, number: version.number },
   });
-  return version;
-}
 
 /**
- * The internal ids of the persons (or sessions) named by client ids, inserting the missing ones.
- * `INSERT ... ON CONFLICT DO NOTHING` makes concurrent requests naming the same new id create it
- * once: the second waits for the first to commit, then finds its row.
+ * The internal ids of the persons (or sessions) named by client ids, inserting the missing ones in
+ * one statement. `ON CONFLICT DO NOTHING` makes concurrent requests naming the same new id create it
+ * once: the second waits for the first to commit, skips it, and reads it back in a new statement
+ * (whose snapshot sees that commit).
  */
 async function ensureNamed(
   tx: Prisma.TransactionClient,
@@ -155,26 +174,31 @@ async function ensureNamed(
   wanted: { key: string; personRef?: string | null }[],
 ): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
+  if (!wanted.length) return ids;
+  const tableName = Prisma.raw(`"${table}"`);
   const keyColumn = table === 'Person' ? Prisma.sql`"personId"` : Prisma.sql`"sessionId"`;
-  // Sorted, so that concurrent batches take their row locks in one order and cannot deadlock.
-  for (const { key, personRef } of [...wanted].sort((a, b) => a.key.localeCompare(b.key))) {
-    const extraColumns = table === 'TelemetrySession' ? Prisma.sql`, "personRef"` : Prisma.empty;
-    const extraValues = table === 'TelemetrySession' ? Prisma.sql`, ${personRef ?? null}` : Prisma.empty;
-    const inserted = await tx.$queryRaw<{ id: string }[]>`
-      INSERT INTO ${Prisma.raw(`"${table}"`)} (id, "tenantId", "projectId", ${keyColumn}, "createdAt" ${extraColumns})
-      VALUES (${randomUUID()}, ${scope.tenantId}, ${scope.projectId}, ${key}, now() ${extraValues})
-      ON CONFLICT ("tenantId", "projectId", ${keyColumn}) DO NOTHING
-      RETURNING id`;
-    if (inserted.length) {
-      ids.set(key, inserted[0].id);
-      const resourceType = table === 'Person' ? 'person' : 'session';
-      record({ eventType: `${resourceType}.created`, resourceType, resourceId: key, payload: { autoCreated: true } });
-      continue;
-    }
-    const [existing] = await tx.$queryRaw<{ id: string }[]>`
-      SELECT id FROM ${Prisma.raw(`"${table}"`)}
-      WHERE "tenantId" = ${scope.tenantId} AND "projectId" IS NOT DISTINCT FROM ${scope.projectId} AND ${keyColumn} = ${key}`;
-    ids.set(key, existing.id);
+  const personColumn = table === 'TelemetrySession' ? Prisma.sql`, "personRef"` : Prisma.empty;
+  const personValue = table === 'TelemetrySession' ? Prisma.sql`, w."personRef"` : Prisma.empty;
+  // Inserted in key order, so that concurrent batches lock their keys in one order and cannot deadlock.
+  const inserted = await tx.$queryRaw<{ id: string; key: string }[]>`
+    INSERT INTO ${tableName} (id, "tenantId", "projectId", ${keyColumn}, "createdAt" ${personColumn})
+    SELECT gen_random_uuid()::text, ${scope.tenantId}, ${scope.projectId}, w.key, now() ${personValue}
+    FROM jsonb_to_recordset(${JSON.stringify(wanted)}::jsonb) AS w(key text, "personRef" text)
+    ORDER BY w.key
+    ON CONFLICT ("tenantId", "projectId", ${keyColumn}) DO NOTHING
+    RETURNING id, ${keyColumn} AS key`;
+  const resourceType = table === 'Person' ? 'person' : 'session';
+  for (const { id, key } of inserted) {
+    ids.set(key, id);
+    record({ eventType: `${resourceType}.created`, resourceType, resourceId: key, payload: { autoCreated: true } });
+  }
+  const existing = wanted.filter(({ key }) => !ids.has(key)).map(({ key }) => key);
+  if (existing.length) {
+    const rows = await tx.$queryRaw<{ id: string; key: string }[]>`
+      SELECT id, ${keyColumn} AS key FROM ${tableName}
+      WHERE "tenantId" = ${scope.tenantId} AND "projectId" IS NOT DISTINCT FROM ${scope.projectId}
+        AND ${keyColumn} IN (SELECT jsonb_array_elements_text(${JSON.stringify(existing)}::jsonb))`;
+    for (const { id, key } of rows) ids.set(key, id);
   }
   return ids;
 }
@@ -261,11 +285,14 @@ export async function getAgent(ctx: RequestContext, name: string) {
 export async function createAgent(ctx: RequestContext, input: unknown) {
   const scope = requireScope(ctx);
   const agentInput = parse(agentInputSchema, input);
-  return inAuditedTransaction(ctx, (tx, record) =>
-    ensureAgent(tx, scope, record, agentInput, () => {
-      throw new AppError('CONFLICT', `Agent "${agentInput.name}" already exists`, { type: 'agent-already-exists' });
-    }),
-  );
+  const alreadyExists = () => {
+    throw new AppError('CONFLICT', `Agent "${agentInput.name}" already exists`, { type: 'agent-already-exists' });
+  };
+  return inAuditedTransaction(ctx, async (tx, record) => {
+    const descriptions = new Map([[agentInput.name, agentInput.description ?? null]]);
+    const agents = await ensureNumbered(tx, agentSpace(tx, scope, descriptions), [agentInput.name], alreadyExists, auditAgentCreated(record));
+    return agents.get(agentInput.name)!;
+  });
 }
 
 export async function updateAgent(ctx: RequestContext, name: string, input: unknown) {
@@ -286,13 +313,15 @@ export async function getAgentVersion(ctx: RequestContext, agentName: string, na
 export async function createAgentVersion(ctx: RequestContext, agentName: string, input: unknown) {
   const versionInput = parse(agentVersionInputSchema, input);
   const agent = await getAgent(ctx, agentName);
-  return inAuditedTransaction(ctx, (tx, record) =>
-    ensureAgentVersion(tx, record, agent, versionInput, () => {
-      throw new AppError('CONFLICT', `Version "${versionInput.name}" of agent "${agentName}" already exists`, {
-        type: 'agent-version-already-exists',
-      });
-    }),
-  );
+  const alreadyExists = () => {
+    throw new AppError('CONFLICT', `Version "${versionInput.name}" of agent "${agentName}" already exists`, {
+      type: 'agent-version-already-exists',
+    });
+  };
+  return inAuditedTransaction(ctx, async (tx, record) => {
+    const versions = await ensureNumbered(tx, versionSpace(tx, agent, versionInput), [versionInput.name], alreadyExists, auditVersionCreated(record, agent));
+    return versions.get(versionInput.name)!;
+  });
 }
 
 export async function updateAgentVersion(ctx: RequestContext, agentName: string, name: string, input: unknown) {
@@ -347,15 +376,14 @@ export async function recordLlmEvents(ctx: RequestContext, inputs: unknown[]): P
     const missing = fingerprintIds.find((id) => !found.some((fingerprint) => fingerprint.id === id));
     if (missing) throw notFound(`Fingerprint "${missing}"`, 'fingerprint-not-found');
 
-    const agents = new Map<string, Agent>();
-    for (const name of distinct(events.map((event) => event.agent ?? DEFAULT_AGENT_NAME)).sort()) {
-      agents.set(name, await ensureAgent(tx, scope, record, { name }));
-    }
-    const versions = new Map<string, AgentVersion>();
-    const versionKey = (event: (typeof events)[number]) => JSON.stringify([event.agent ?? DEFAULT_AGENT_NAME, event.agentVersion ?? DEFAULT_VERSION_NAME]);
-    for (const key of distinct(events.map(versionKey)).sort()) {
-      const [agentName, name] = JSON.parse(key) as [string, string];
-      versions.set(key, await ensureAgentVersion(tx, record, agents.get(agentName)!, { name }));
+    const agentOf = (event: (typeof events)[number]) => event.agent ?? DEFAULT_AGENT_NAME;
+    const versionOf = (event: (typeof events)[number]) => event.agentVersion ?? DEFAULT_VERSION_NAME;
+    const agents = await ensureNumbered(tx, agentSpace(tx, scope), distinct(events.map(agentOf)), sameRow, auditAgentCreated(record));
+    const versionsByAgent = new Map<string, Map<string, AgentVersion>>();
+    // One agent at a time, in name order: each may take its agent's lock.
+    for (const [name, agent] of [...agents].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      const names = distinct(events.filter((event) => agentOf(event) === name).map(versionOf));
+      versionsByAgent.set(name, await ensureNumbered(tx, versionSpace(tx, agent), names, sameRow, auditVersionCreated(record, agent)));
     }
     const persons = await ensureNamed(tx, scope, record, 'Person', distinct(events.flatMap((event) => (event.person ? [event.person] : []))).map((key) => ({ key })));
     const sessionPerson = new Map<string, string | null>();
@@ -366,7 +394,7 @@ export async function recordLlmEvents(ctx: RequestContext, inputs: unknown[]): P
 
     const rows = events.map((event) => {
       const summary = summarizeLlmCall(event.properties);
-      const version = versions.get(versionKey(event))!;
+      const version = versionsByAgent.get(agentOf(event))!.get(versionOf(event))!;
       return {
         id: randomUUID(),
         ...space(scope),
