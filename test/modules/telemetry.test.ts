@@ -337,6 +337,14 @@ describe('LLM events', () => {
     }
     const session = await server.graphql(SessionEvents, { id: 'race-session' }, { key: tenant.key });
     expect(session.data!.session!.events.totalCount).toBe(16);
+
+    // With the agent existing, no lock orders the requests: only the unique index does.
+    const secondRound = await Promise.all(Array.from({ length: 16 }, () => rest('POST', '/events', { ...body, person: 'race-person-2', session: 'race-session-2' })));
+    expect(secondRound.map((response) => response.status)).toEqual(Array(16).fill(200));
+    const persons = await server.graphql(AuditEvents, { filter: { resourceType: 'PERSON', resourceId: 'race-person-2' } }, { key: tenant.key });
+    expect(persons.data!.auditEvents.totalCount).toBe(1);
+    const secondSession = await server.graphql(SessionEvents, { id: 'race-session-2' }, { key: tenant.key });
+    expect(secondSession.data!.session).toMatchObject({ person: { personId: 'race-person-2' }, events: { totalCount: 16 } });
   });
 
   it('lists a session’s events in order and a person’s sessions', async () => {

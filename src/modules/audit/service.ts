@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { AuditEvent, Prisma } from '../../generated/prisma/client.ts';
+import { Prisma, type AuditEvent } from '../../generated/prisma/client.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { dateRange } from '../../db/filters.ts';
 import type { RequestContext } from '../../http/context.ts';
@@ -60,6 +60,20 @@ export function auditRow(ctx: RequestContext, entry: AuditEntry): Prisma.AuditEv
   };
 }
 
+/** The audit table's columns, for statements that insert audit rows given as JSON (`auditRecordset`). */
+export const auditColumns = Prisma.sql`(id, "tenantId", "projectId", "eventType", "actorType", "actorId", "resourceType",
+  "resourceId", "correlationId", "causationId", outcome, payload, "occurredAt")`;
+export const auditValues = Prisma.sql`a.id, a."tenantId", a."projectId", a."eventType", a."actorType", a."actorId",
+  a."resourceType", a."resourceId", a."correlationId", a."causationId", a.outcome, a.payload, a."occurredAt"`;
+
+/** Audit rows as a table `a` of one JSON parameter: one round trip whatever their number. */
+export function auditRecordset(rows: Prisma.AuditEventCreateManyInput[]) {
+  return Prisma.sql`jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS a(
+    id text, "tenantId" text, "projectId" text, "eventType" text, "actorType" text, "actorId" text,
+    "resourceType" text, "resourceId" text, "correlationId" text, "causationId" text, outcome text, payload jsonb,
+    "occurredAt" timestamp(3))`;
+}
+
 export function publishAuditEvents(ctx: RequestContext, events: AuditEvent[]) {
   for (const event of events) ctx.services.bus.publish('auditEventRecorded', event.tenantId, event);
 }
@@ -92,8 +106,12 @@ export async function inAuditedTransaction<T>(
   const [result, audited] = await ctx.db.$transaction(async (tx) => {
     const entries: AuditEntry[] = [];
     const value = await work(tx, (entry) => entries.push(entry));
-    const rows = entries.length ? await tx.auditEvent.createManyAndReturn({ data: entries.map((entry) => auditRow(ctx, entry)) }) : [];
-    return [value, rows] as const;
+    const rows = entries.map((entry) => auditRow(ctx, entry));
+    if (!rows.length) return [value, [] as AuditEvent[]] as const;
+    const inserted = await tx.$queryRaw<{ id: string; seq: bigint }[]>`
+      INSERT INTO "AuditEvent" ${auditColumns} SELECT ${auditValues} FROM ${auditRecordset(rows)} RETURNING id, seq`;
+    const seqs = new Map(inserted.map((row) => [row.id, row.seq]));
+    return [value, rows.map((row) => ({ ...row, seq: seqs.get(row.id!)! }) as AuditEvent)] as const;
   });
   publishAuditEvents(ctx, audited);
   return result;

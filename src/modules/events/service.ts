@@ -5,7 +5,7 @@ import { AppError, badInput } from '../../errors.ts';
 import { dateRange } from '../../db/filters.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { requireScope } from '../../auth/require.ts';
-import { auditRow, publishAuditEvents } from '../audit/service.ts';
+import { auditColumns, auditRecordset, auditRow, auditValues, publishAuditEvents } from '../audit/service.ts';
 
 export const MAX_BATCH = 1000;
 export const MAX_JSON_FIELD_BYTES = 64 * 1024;
@@ -134,14 +134,8 @@ export async function logEvents(ctx: RequestContext, inputs: unknown[]): Promise
       ON CONFLICT ("tenantId", id) DO NOTHING
       RETURNING id, seq
     ), audited AS (
-      INSERT INTO "AuditEvent" (id, "tenantId", "projectId", "eventType", "actorType", "actorId", "resourceType",
-        "resourceId", "correlationId", "causationId", outcome, payload, "occurredAt")
-      SELECT a.id, a."tenantId", a."projectId", a."eventType", a."actorType", a."actorId", a."resourceType",
-        a."resourceId", a."correlationId", a."causationId", a.outcome, a.payload, a."occurredAt"
-      FROM jsonb_to_recordset(${JSON.stringify(audits)}::jsonb) AS a(
-        id text, "tenantId" text, "projectId" text, "eventType" text, "actorType" text, "actorId" text,
-        "resourceType" text, "resourceId" text, "correlationId" text, "causationId" text, outcome text, payload jsonb,
-        "occurredAt" timestamp(3))
+      INSERT INTO "AuditEvent" ${auditColumns}
+      SELECT ${auditValues} FROM ${auditRecordset(audits)}
       JOIN inserted ON inserted.id = a."resourceId"
       RETURNING "resourceId", seq
     )

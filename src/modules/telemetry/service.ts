@@ -161,10 +161,10 @@ const auditVersionCreated = (record: RecordAudit, agent: Agent) => (version: Age
   });
 
 /**
- * The internal ids of the persons (or sessions) named by client ids, inserting the missing ones in
- * one statement. `ON CONFLICT DO NOTHING` makes concurrent requests naming the same new id create it
- * once: the second waits for the first to commit, skips it, and reads it back in a new statement
- * (whose snapshot sees that commit).
+ * The internal ids of the persons (or sessions) named by client ids, inserting the missing ones:
+ * one statement inserts what is new and reads what exists. `ON CONFLICT DO NOTHING` makes
+ * concurrent requests naming the same new id create it once: the second waits for the first to
+ * commit and skips it; that row is then read in a second statement, whose snapshot sees the commit.
  */
 async function ensureNamed(
   tx: Prisma.TransactionClient,
@@ -179,26 +179,32 @@ async function ensureNamed(
   const keyColumn = table === 'Person' ? Prisma.sql`"personId"` : Prisma.sql`"sessionId"`;
   const personColumn = table === 'TelemetrySession' ? Prisma.sql`, "personRef"` : Prisma.empty;
   const personValue = table === 'TelemetrySession' ? Prisma.sql`, w."personRef"` : Prisma.empty;
+  const inSpace = Prisma.sql`t."tenantId" = ${scope.tenantId} AND t."projectId" IS NOT DISTINCT FROM ${scope.projectId}`;
   // Inserted in key order, so that concurrent batches lock their keys in one order and cannot deadlock.
-  const inserted = await tx.$queryRaw<{ id: string; key: string }[]>`
-    INSERT INTO ${tableName} (id, "tenantId", "projectId", ${keyColumn}, "createdAt" ${personColumn})
-    SELECT gen_random_uuid()::text, ${scope.tenantId}, ${scope.projectId}, w.key, now() ${personValue}
-    FROM jsonb_to_recordset(${JSON.stringify(wanted)}::jsonb) AS w(key text, "personRef" text)
-    ORDER BY w.key
-    ON CONFLICT ("tenantId", "projectId", ${keyColumn}) DO NOTHING
-    RETURNING id, ${keyColumn} AS key`;
+  const found = await tx.$queryRaw<{ id: string; key: string; created: boolean }[]>`
+    WITH w AS (SELECT * FROM jsonb_to_recordset(${JSON.stringify(wanted)}::jsonb) AS w(key text, "personRef" text)),
+    inserted AS (
+      INSERT INTO ${tableName} (id, "tenantId", "projectId", ${keyColumn}, "createdAt" ${personColumn})
+      SELECT gen_random_uuid()::text, ${scope.tenantId}, ${scope.projectId}, w.key, now() ${personValue} FROM w
+      ORDER BY w.key
+      ON CONFLICT ("tenantId", "projectId", ${keyColumn}) DO NOTHING
+      RETURNING id, ${keyColumn} AS key
+    )
+    SELECT id, key, true AS created FROM inserted
+    UNION ALL
+    SELECT t.id, t.${keyColumn} AS key, false AS created FROM ${tableName} t JOIN w ON t.${keyColumn} = w.key WHERE ${inSpace}`;
+  const missing = new Set(wanted.map(({ key }) => key));
   const resourceType = table === 'Person' ? 'person' : 'session';
-  for (const { id, key } of inserted) {
+  for (const { id, key, created } of found) {
     ids.set(key, id);
-    record({ eventType: `${resourceType}.created`, resourceType, resourceId: key, payload: { autoCreated: true } });
+    missing.delete(key);
+    if (created) record({ eventType: `${resourceType}.created`, resourceType, resourceId: key, payload: { autoCreated: true } });
   }
-  const existing = wanted.filter(({ key }) => !ids.has(key)).map(({ key }) => key);
-  if (existing.length) {
-    const rows = await tx.$queryRaw<{ id: string; key: string }[]>`
-      SELECT id, ${keyColumn} AS key FROM ${tableName}
-      WHERE "tenantId" = ${scope.tenantId} AND "projectId" IS NOT DISTINCT FROM ${scope.projectId}
-        AND ${keyColumn} IN (SELECT jsonb_array_elements_text(${JSON.stringify(existing)}::jsonb))`;
-    for (const { id, key } of rows) ids.set(key, id);
+  if (missing.size) {
+    const raced = await tx.$queryRaw<{ id: string; key: string }[]>`
+      SELECT t.id, t.${keyColumn} AS key FROM ${tableName} t
+      WHERE ${inSpace} AND t.${keyColumn} IN (SELECT jsonb_array_elements_text(${JSON.stringify([...missing])}::jsonb))`;
+    for (const { id, key } of raced) ids.set(key, id);
   }
   return ids;
 }
@@ -392,24 +398,24 @@ export async function recordLlmEvents(ctx: RequestContext, inputs: unknown[]): P
     }
     const sessions = await ensureNamed(tx, scope, record, 'TelemetrySession', [...sessionPerson].map(([key, personRef]) => ({ key, personRef })));
 
+    const now = new Date();
     const rows = events.map((event) => {
       const summary = summarizeLlmCall(event.properties);
       const version = versionsByAgent.get(agentOf(event))!.get(versionOf(event))!;
       return {
         id: randomUUID(),
-        ...space(scope),
         fingerprintId: event.fingerprintId,
         agentId: version.agentId,
         agentVersionId: version.id,
         personRef: event.person ? persons.get(event.person)! : null,
         sessionRef: event.session ? sessions.get(event.session)! : null,
-        properties: event.properties as Prisma.InputJsonObject,
+        properties: event.properties as Prisma.JsonObject,
         provider: summary.provider,
         model: summary.model,
         inputTokens: summary.inputTokens,
         outputTokens: summary.outputTokens,
         cachedInputTokens: summary.cachedInputTokens,
-        toolCalls: summary.toolCalls as unknown as Prisma.InputJsonArray,
+        toolCalls: summary.toolCalls as unknown as Prisma.JsonArray,
         finishReason: summary.finishReason,
         error: summary.error,
         latencyMs: summary.latencyMs,
@@ -424,8 +430,21 @@ export async function recordLlmEvents(ctx: RequestContext, inputs: unknown[]): P
         payload: { agentId: row.agentId, model: row.model, provider: row.provider },
       });
     }
-    const created = new Map((await tx.llmEvent.createManyAndReturn({ data: rows })).map((event) => [event.id, event]));
-    return rows.map((row) => created.get(row.id)!);
+    // One statement from JSON, as for app events: Prisma's createMany costs more than the insert.
+    const inserted = await tx.$queryRaw<{ id: string; seq: bigint }[]>`
+      INSERT INTO "LlmEvent" (id, "tenantId", "projectId", "fingerprintId", "agentId", "agentVersionId", "personRef", "sessionRef",
+        properties, provider, model, "inputTokens", "outputTokens", "cachedInputTokens", "toolCalls", "finishReason", error,
+        "latencyMs", "costUsd", "createdAt")
+      SELECT r.id, ${scope.tenantId}, ${scope.projectId}, r."fingerprintId", r."agentId", r."agentVersionId", r."personRef",
+        r."sessionRef", r.properties, r.provider, r.model, r."inputTokens", r."outputTokens", r."cachedInputTokens",
+        r."toolCalls", r."finishReason", r.error, r."latencyMs", r."costUsd", ${now}
+      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(id text, "fingerprintId" text, "agentId" text,
+        "agentVersionId" text, "personRef" text, "sessionRef" text, properties jsonb, provider text, model text,
+        "inputTokens" int, "outputTokens" int, "cachedInputTokens" int, "toolCalls" jsonb, "finishReason" text,
+        error text, "latencyMs" float8, "costUsd" float8)
+      RETURNING id, seq`;
+    const seqs = new Map(inserted.map((row) => [row.id, row.seq]));
+    return rows.map((row): LlmEvent => ({ ...row, ...space(scope), seq: seqs.get(row.id)!, createdAt: now }));
   });
   for (const event of recorded) ctx.services.bus.publish('llmEventRecorded', event.tenantId, event);
   return recorded;
