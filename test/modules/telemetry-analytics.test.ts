@@ -19,21 +19,7 @@ const CreateFingerprintId = graphql(`
 const RecordLlmEvents = graphql(`
   mutation RecordLlmEvents($inputs: [CreateLlmEventInput!]!) {
     createLlmEvents(inputs: $inputs) {
-      id
-      provider
-      model
-      inputTokens
-      outputTokens
-      cachedInputTokens
-      toolCalls {
-        id
-        name
-        arguments
-      }
-      finishReason
-      error
-      latencyMs
-      costUsd
+      ...LlmEventFields
       createdAt
     }
   }

@@ -21,21 +21,7 @@ const CreateFingerprint = graphql(`
 const CreateLlmEvent = graphql(`
   mutation CreateLlmEvent($input: CreateLlmEventInput!) {
     createLlmEvent(input: $input) {
-      id
-      provider
-      model
-      inputTokens
-      outputTokens
-      cachedInputTokens
-      toolCalls {
-        id
-        name
-        arguments
-      }
-      finishReason
-      error
-      latencyMs
-      costUsd
+      ...LlmEventFields
       agent {
         name
         number

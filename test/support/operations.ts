@@ -119,3 +119,23 @@ export const AppEventLogged = graphql(`
     }
   }
 `);
+
+export const LlmEventFields = graphql(`
+  fragment LlmEventFields on LlmEvent {
+    id
+    provider
+    model
+    inputTokens
+    outputTokens
+    cachedInputTokens
+    toolCalls {
+      id
+      name
+      arguments
+    }
+    finishReason
+    error
+    latencyMs
+    costUsd
+  }
+`);
