@@ -12,7 +12,7 @@ import { eventually, startServer, subscribe, type TestServer } from './support/s
  */
 
 const EverythingB = graphql(`
-  query EverythingVisible($auditId: ID!, $correlationId: String!, $resourceId: String!, $llmEventId: ID!) {
+  query EverythingVisible($auditId: ID!, $correlationId: String!, $resourceId: String!, $llmEventId: ID!, $executionId: ID!) {
     viewer {
       tenantId
     }
@@ -86,6 +86,39 @@ const EverythingB = graphql(`
     telemetryUsage {
       count
     }
+    execution(id: $executionId) {
+      id
+    }
+    executions(first: 10) {
+      totalCount
+    }
+    conversation(id: "a-conversation") {
+      conversationId
+    }
+  }
+`);
+
+const CreateExecutionOfA = graphql(`
+  mutation CreateExecutionOfA {
+    createExecution(input: { conversationId: "a-conversation", messages: [{ role: "user", content: "secret" }] }) {
+      id
+    }
+  }
+`);
+
+const ExecutionEventsOf = graphql(`
+  subscription ExecutionEventsOf($executionId: ID!) {
+    executionEvents(executionId: $executionId) {
+      __typename
+    }
+  }
+`);
+
+const ExecutionUpdatedAny = graphql(`
+  subscription ExecutionUpdatedAny {
+    executionUpdated {
+      id
+    }
   }
 `);
 
@@ -133,8 +166,11 @@ const coveredQueries = [
   'agent',
   'agents',
   'telemetryUsage',
+  'execution',
+  'executions',
+  'conversation',
 ];
-const coveredSubscriptions = ['appEventLogged', 'auditEventRecorded', 'llmEventRecorded'];
+const coveredSubscriptions = ['appEventLogged', 'auditEventRecorded', 'llmEventRecorded', 'executionEvents', 'executionUpdated'];
 
 let server: TestServer;
 let a: { tenantId: string; key: string; keyId: string };
@@ -143,6 +179,7 @@ const correlationId = 'isolation-correlation';
 let auditIdOfA: string;
 let fingerprintOfA: string;
 let llmEventOfA: string;
+let executionOfA: string;
 const fingerprintContent = { language: 'python', language_version: '3.12', system: 'linux' };
 
 beforeAll(async () => {
@@ -155,6 +192,7 @@ beforeAll(async () => {
   fingerprintOfA = (await (await rest('POST', '/telemetry/v1/fingerprints', fingerprintContent, a.key)).json()).fingerprint_id;
   const recorded = await server.graphql(RecordLlmEventOfA, { fingerprintId: fingerprintOfA }, { key: a.key });
   llmEventOfA = recorded.data!.createLlmEvent.id;
+  executionOfA = (await server.graphql(CreateExecutionOfA, {}, { key: a.key })).data!.createExecution.id;
 });
 afterAll(() => server?.stop());
 
@@ -167,7 +205,7 @@ describe('tenant isolation', () => {
   it('shows tenant B nothing of tenant A in any query', async () => {
     const result = await server.graphql(
       EverythingB,
-      { auditId: auditIdOfA, correlationId, resourceId: 'shared-id', llmEventId: llmEventOfA },
+      { auditId: auditIdOfA, correlationId, resourceId: 'shared-id', llmEventId: llmEventOfA, executionId: executionOfA },
       { key: b.key },
     );
     expect(result.errors).toBeUndefined();
@@ -189,6 +227,15 @@ describe('tenant isolation', () => {
     expect([data.llmEvent, data.session, data.person, data.agent]).toEqual([null, null, null, null]);
     expect(data.agents).toEqual([]);
     expect(data.telemetryUsage).toEqual([]);
+    expect([data.execution, data.conversation]).toEqual([null, null]);
+    expect(data.executions.totalCount).toBe(0);
+  });
+
+  it('refuses tenant B a subscription to A’s execution as if it did not exist', async () => {
+    const foreign = subscribe(server.wsClient(b.key), ExecutionEventsOf, { executionId: executionOfA });
+    await eventually(() => foreign.completed, 'the subscription to end');
+    expect(foreign.received[0]?.errors?.[0].extensions?.code ?? (foreign.failure as { message?: string } | undefined)?.message).toBeTruthy();
+    expect(JSON.stringify(foreign.received)).toContain('NOT_FOUND');
   });
 
   it('keeps client ids per tenant: B logging A’s id creates B’s own event', async () => {
@@ -200,18 +247,21 @@ describe('tenant isolation', () => {
     const appEvents = subscribe(server.wsClient(b.key), AppEventLogged, {});
     const audits = subscribe(server.wsClient(b.key), AuditEventRecordedAny, {});
     const llmEvents = subscribe(server.wsClient(b.key), LlmEventRecordedAny, {});
+    const executionUpdates = subscribe(server.wsClient(b.key), ExecutionUpdatedAny, {});
     const control = subscribe(server.wsClient(a.key), AppEventLogged, {});
     const llmControl = subscribe(server.wsClient(a.key), LlmEventRecordedAny, {});
-    await Promise.all([appEvents.started, audits.started, llmEvents.started, control.started, llmControl.started]);
+    await Promise.all([appEvents.started, audits.started, llmEvents.started, executionUpdates.started, control.started, llmControl.started]);
     await new Promise((resolve) => setTimeout(resolve, 300));
     await server.graphql(LogEvent, { input: { id: 'while-listening', type: 'secret' } }, { key: a.key });
     await server.graphql(RecordLlmEventOfA, { fingerprintId: fingerprintOfA }, { key: a.key });
+    await server.graphql(CreateExecutionOfA, {}, { key: a.key });
     await eventually(() => control.received.length === 1, 'tenant A’s own subscriber to receive its event');
     await eventually(() => llmControl.received.length === 1, 'tenant A’s own subscriber to receive its LLM event');
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(appEvents.received).toEqual([]);
     expect(audits.received).toEqual([]);
     expect(llmEvents.received).toEqual([]);
+    expect(executionUpdates.received).toEqual([]);
   });
 
   it('covers every REST route and answers A’s ids to B like missing ones', async () => {
@@ -253,6 +303,21 @@ describe('tenant isolation', () => {
         expect(await foreign.json()).toEqual(await missing.json());
       },
       ...telemetryChecks(),
+      'POST /run/api/executions': async () => {
+        const response = await rest('POST', '/run/api/executions', { messages: [{ role: 'user', content: 'b' }], conversationId: 'a-conversation' }, b.key);
+        await response.text();
+        const executionId = response.headers.get('x-execution-id')!;
+        const own = await server.switchboard.services.prisma.execution.findUniqueOrThrow({ where: { id: executionId }, include: { conversation: true } });
+        expect(own.tenantId).toBe(b.tenantId);
+        expect((await server.switchboard.services.prisma.conversationMessage.count({ where: { conversationRef: own.conversationRef } }))).toBe(2);
+      },
+      'GET /run/api/executions/{executionId}': () => sameAsMissing('GET', `/run/api/executions/${executionOfA}`, '/run/api/executions/00000000-0000-4000-8000-000000000000'),
+      'POST /run/api/executions/{executionId}/approvals/{toolCallId}': async () => {
+        const response = await rest('POST', `/run/api/executions/${executionOfA}/approvals/call_1_1`, { approved: true }, b.key);
+        expect(response.status).toBe(404);
+      },
+      'GET /run/api/executions/{executionId}/stream': () =>
+        sameAsMissing('GET', `/run/api/executions/${executionOfA}/stream`, '/run/api/executions/00000000-0000-4000-8000-000000000000/stream'),
     };
     expect(routes.sort()).toEqual(Object.keys(checks).sort());
     for (const [route, check] of Object.entries(checks)) {
@@ -289,6 +354,13 @@ function telemetryChecks(): Record<string, () => Promise<void>> {
     // Runs last among these: B's own agent of A's name is numbered in B's space, from 1.
     'POST /telemetry/v1/agents': async () => expect((await asB('POST', '/agents', { agent_name: 'a-agent' })).body.agent_number).toBe(1),
   };
+}
+
+async function sameAsMissing(method: string, foreignPath: string, missingPath: string) {
+  const foreign = await rest(method, foreignPath, undefined, b.key);
+  const missing = await rest(method, missingPath, undefined, b.key);
+  expect(foreign.status).toBe(404);
+  expect(await foreign.json()).toEqual(await missing.json());
 }
 
 async function rest(method: string, path: string, body: unknown, key: string) {

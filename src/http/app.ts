@@ -10,6 +10,7 @@ import { requireScope } from '../auth/require.ts';
 import { AppError, asAppError } from '../errors.ts';
 import { auditErrorFormat, auditRoutes } from '../modules/audit/rest.ts';
 import { eventRoutes } from '../modules/events/rest.ts';
+import { executionRoutes, executionsErrorFormat } from '../modules/executions/rest.ts';
 import { telemetryErrorFormat, telemetryRoutes } from '../modules/telemetry/rest.ts';
 import { createRequestContext, type RequestContext, type Services } from './context.ts';
 import { registerDocs } from './docs.ts';
@@ -18,7 +19,7 @@ import { toGraphQLError, type GraphQLServerContext } from './graphql.ts';
 import { errorResponse, problemResponse } from './problem.ts';
 
 /** Each REST family's error body, chosen by path prefix; problem+json for the others. */
-const errorFormats = [auditErrorFormat, telemetryErrorFormat];
+const errorFormats = [auditErrorFormat, telemetryErrorFormat, executionsErrorFormat];
 
 function clientIp(c: Context) {
   try {
@@ -120,6 +121,7 @@ export function createHttpApp(options: {
   app.route('/', eventRoutes);
   app.route('/', auditRoutes);
   app.route('/', telemetryRoutes);
+  app.route('/', executionRoutes);
 
   app.on(['GET', 'POST', 'OPTIONS'], '/graphql', async (c) => {
     let requestContext;

@@ -17,6 +17,8 @@ export interface Services {
   authenticator: Authenticator;
   /** LLM prices: the shipped table with LLM_PRICES over it. */
   prices: PriceTable;
+  /** Tells this instance's execution runner that work is waiting (the others find it by polling). */
+  wakeRunner: () => void;
   /** Aborted when the server starts draining: open subscriptions complete. */
   shutdownSignal: AbortSignal;
 }

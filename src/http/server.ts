@@ -8,6 +8,7 @@ import { databaseLocation, type Config } from '../config.ts';
 import { openDatabase, type Database } from '../db/adapters.ts';
 import { applyMigrations } from '../db/migrate.ts';
 import type { Logger } from '../logger.ts';
+import { ExecutionRunner } from '../modules/executions/runner.ts';
 import { PriceTable } from '../modules/telemetry/prices.ts';
 import { EventBus } from '../pubsub/index.ts';
 import { createHttpApp } from './app.ts';
@@ -59,8 +60,15 @@ export async function createSwitchboard({ config, logger, ...options }: Switchbo
     logger,
     authenticator: new Authenticator(database.prisma, adminKeyHash, rateLimiter),
     prices: new PriceTable(config.LLM_PRICES),
+    wakeRunner: () => runner.nudge(),
     shutdownSignal: shutdownController.signal,
   };
+  const runner = new ExecutionRunner(services, {
+    leaseMs: config.EXECUTION_LEASE_MS,
+    pollMs: config.EXECUTION_POLL_MS,
+    concurrency: config.EXECUTION_CONCURRENCY,
+  });
+  runner.start();
   const yoga = createGraphQLServer({ maxBatch: config.GRAPHQL_MAX_BATCH, logger });
   let draining = false;
 
@@ -95,6 +103,7 @@ export async function createSwitchboard({ config, logger, ...options }: Switchbo
       const grace = setTimeout(() => server.closeAllConnections(), config.SHUTDOWN_GRACE_MS);
       await closed;
       clearTimeout(grace);
+      await runner.stop();
       await bus.close();
       await database.close();
     },

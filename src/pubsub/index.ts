@@ -3,13 +3,16 @@ import { createPubSub, filter, pipe, Repeater } from 'graphql-yoga';
 import { Redis } from 'ioredis';
 import superjson from 'superjson';
 import type { Scope } from '../db/scoped.ts';
-import type { AppEvent, AuditEvent, LlmEvent } from '../generated/prisma/client.ts';
+import type { AppEvent, AuditEvent, Execution, LlmEvent } from '../generated/prisma/client.ts';
+import type { JournalEntry } from '../modules/executions/journal.ts';
 
 /** What each topic carries. Every topic is per tenant: a subscriber never receives another tenant's payloads. */
 export interface TopicPayloads {
   appEventLogged: AppEvent;
   auditEventRecorded: AuditEvent;
   llmEventRecorded: LlmEvent;
+  executionJournal: JournalEntry;
+  executionUpdated: Execution;
 }
 export type Topic = keyof TopicPayloads;
 

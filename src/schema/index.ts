@@ -4,6 +4,7 @@ import '../modules/tenancy/schema.ts';
 import '../modules/audit/schema.ts';
 import '../modules/events/schema.ts';
 import '../modules/telemetry/schema.ts';
+import '../modules/executions/schema.ts';
 
 export const schema = builder.toSchema();
 

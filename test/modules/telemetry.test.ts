@@ -358,7 +358,7 @@ describe('LLM events', () => {
     expect(await events({ session: 'ordered-session' })).toBe(3);
     expect(await events({ session: 'ordered-session', model: 'm-2' })).toBe(1);
     expect(await events({ person: 'ordered-person' })).toBe(4);
-    expect(await events({ agent: 'race-agent', version: 'race-v' })).toBe(16);
+    expect(await events({ agent: 'race-agent', version: 'race-v' })).toBe(32);
     expect(await events({ agent: 'race-agent', version: 'v7' })).toBe(0);
     expect(await events({ provider: 'openai', model: 'test-model-a' })).toBe(1);
     expect(await events({ from: new Date(Date.now() + 60_000).toISOString() })).toBe(0);

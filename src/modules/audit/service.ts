@@ -20,6 +20,8 @@ export const RESOURCE_TYPES = [
   'agent',
   'agent_version',
   'llm_event',
+  'execution',
+  'tool_call',
 ] as const;
 export type ResourceType = (typeof RESOURCE_TYPES)[number];
 export const ACTOR_TYPES = ['user', 'api_key', 'system', 'webhook'] as const satisfies readonly ActorType[];

@@ -54,6 +54,7 @@ builder.prismaObject('AgentVersion', {
     number: t.exposeInt('number', { description: '1, 2, 3... in order of creation, per agent.' }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     deprecatedAt: t.expose('deprecatedAt', { type: 'DateTime', nullable: true }),
+    runConfig: t.expose('runConfig', { type: 'JSON', nullable: true, description: 'How executions run this version.' }),
     agent: t.relation('agent'),
   }),
 });
@@ -181,10 +182,14 @@ const PersonUpdateMode = builder.enumType('PersonUpdateMode', {
   } as const,
 });
 
+const RUN_CONFIG_DESCRIPTION =
+  'How executions run the version: `{provider: {type: "scripted", turns}, systemPrompt, tools: [{name, description, parameters, requiresApproval, executor: {type: "http", url} | {type: "builtin", name: "echo"}}], forwardedHeaders, approvalTimeoutSeconds}`.';
+
 const AgentChanges = builder.inputType('AgentChangesInput', {
   fields: (t) => ({
     description: t.string(),
     deprecatedAt: t.field({ type: 'DateTime', description: 'Null undeprecates.' }),
+    runConfig: t.field({ type: 'JSONObject', description: `Versions only. ${RUN_CONFIG_DESCRIPTION}` }),
   }),
 });
 
@@ -323,6 +328,7 @@ builder.mutationFields((t) => ({
       name: t.arg.string({ required: true }),
       description: t.arg.string(),
       deprecatedAt: t.arg({ type: 'DateTime' }),
+      runConfig: t.arg({ type: 'JSONObject', description: RUN_CONFIG_DESCRIPTION }),
     },
     resolve: (_query, _root, { agentName, ...input }, ctx) => telemetry.createAgentVersion(ctx, agentName, input),
   }),

@@ -7,6 +7,7 @@ import { dateRange } from '../../db/filters.ts';
 import { AppError, badInput, notFound, type FieldIssue } from '../../errors.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { inAuditedTransaction, writeAudited, type AuditEntry } from '../audit/service.ts';
+import { runConfigSchema } from '../executions/config.ts';
 import { summarizeLlmCall } from './providers.ts';
 
 export const MAX_BATCH = 1000;
@@ -45,7 +46,10 @@ export const fingerprintInputSchema = z.object({
 export const personInputSchema = z.object({ personId: identifier, properties: personProperties.nullish() });
 export const agentInputSchema = z.object({ name: identifier, description: description.nullish() });
 export const agentChangesSchema = z.object({ description: description.nullish(), deprecatedAt: z.date().nullish() });
-export const agentVersionInputSchema = agentInputSchema.extend({ deprecatedAt: z.date().nullish() });
+/** How executions run the version (src/modules/executions/config.ts); checked when it is saved. */
+const runConfig = runConfigSchema.transform((config) => config as Prisma.InputJsonObject);
+export const agentVersionInputSchema = agentInputSchema.extend({ deprecatedAt: z.date().nullish(), runConfig: runConfig.nullish() });
+const versionChangesSchema = agentChangesSchema.extend({ runConfig: runConfig.optional() });
 export const llmEventInputSchema = z.object({
   fingerprintId: z.string().min(1, 'must not be empty'),
   properties: jsonObject(MAX_PROPERTIES_BYTES),
@@ -130,7 +134,7 @@ function agentSpace(tx: Prisma.TransactionClient, scope: Scope, descriptions: Ma
 function versionSpace(
   tx: Prisma.TransactionClient,
   agent: Agent,
-  details: { description?: string | null; deprecatedAt?: Date | null } = {},
+  details: { description?: string | null; deprecatedAt?: Date | null; runConfig?: Prisma.InputJsonObject | null } = {},
 ): NumberedSpace<AgentVersion> {
   return {
     lockKey: `agent-version:${agent.id}`,
@@ -145,6 +149,7 @@ function versionSpace(
           projectId: agent.projectId,
           description: details.description ?? null,
           deprecatedAt: details.deprecatedAt ?? null,
+          runConfig: details.runConfig ?? undefined,
         })),
       }),
   };
@@ -331,11 +336,37 @@ export async function createAgentVersion(ctx: RequestContext, agentName: string,
 }
 
 export async function updateAgentVersion(ctx: RequestContext, agentName: string, name: string, input: unknown) {
-  const changes = parse(agentChangesSchema, input);
+  const changes = parse(versionChangesSchema, input);
   const version = await getAgentVersion(ctx, agentName, name);
   return writeAudited(ctx, ctx.db.agentVersion.update({ where: { id: version.id }, data: changes }), [
     { eventType: 'agent_version.updated', resourceType: 'agent_version', resourceId: version.id, payload: changedFields(changes) },
   ]);
+}
+
+/**
+ * The agent and version an execution runs: `agentId`'s agent (the default agent when absent, created
+ * when missing), and its version named `versionName`, else its newest undeprecated one, else `default`.
+ */
+export async function versionToRun(
+  tx: Prisma.TransactionClient,
+  scope: Scope,
+  record: RecordAudit,
+  agentId: string | null | undefined,
+  versionName: string | null | undefined,
+): Promise<{ agent: Agent; version: AgentVersion }> {
+  const agent = agentId
+    ? await tx.agent.findFirst({ where: { id: agentId } })
+    : (await ensureNumbered(tx, agentSpace(tx, scope), [DEFAULT_AGENT_NAME], sameRow, auditAgentCreated(record))).get(DEFAULT_AGENT_NAME)!;
+  if (!agent) throw notFound(`Agent "${agentId}"`, 'agent-not-found');
+  if (versionName) {
+    const version = await tx.agentVersion.findFirst({ where: { agentId: agent.id, name: versionName } });
+    if (!version) throw versionNotFound(agent.name, versionName);
+    return { agent, version };
+  }
+  const newest = await tx.agentVersion.findFirst({ where: { agentId: agent.id, deprecatedAt: null }, orderBy: { number: 'desc' } });
+  if (newest) return { agent, version: newest };
+  const versions = await ensureNumbered(tx, versionSpace(tx, agent), [DEFAULT_VERSION_NAME], sameRow, auditVersionCreated(record, agent));
+  return { agent, version: versions.get(DEFAULT_VERSION_NAME)! };
 }
 
 /** The audit payload of an update: the fields it set, dates as ISO strings. */

@@ -1,0 +1,126 @@
+import { Prisma, type PrismaClient } from '../../generated/prisma/client.ts';
+import { Repeater } from 'graphql-yoga';
+import type { Scope } from '../../db/scoped.ts';
+import type { EventBus } from '../../pubsub/index.ts';
+
+/** What an execution streams; each is journaled with the next sequence number. */
+export const JOURNAL_TYPES = [
+  'status_changed',
+  'text_delta',
+  'tool_call',
+  'approval_requested',
+  'approval_decided',
+  'tool_result',
+  'step_restarted',
+  'error',
+  'finished',
+] as const;
+export type JournalType = (typeof JOURNAL_TYPES)[number];
+
+export const TERMINAL_STATUSES = ['completed', 'failed', 'cancelled'] as const;
+export type ExecutionStatus = 'queued' | 'running' | 'suspended' | (typeof TERMINAL_STATUSES)[number];
+export const isTerminal = (status: string) => (TERMINAL_STATUSES as readonly string[]).includes(status);
+
+export interface JournalEntry {
+  tenantId: string;
+  projectId: string | null;
+  executionId: string;
+  seq: number;
+  type: JournalType;
+  data: Record<string, unknown>;
+  createdAt: Date;
+}
+
+type Db = PrismaClient | Prisma.TransactionClient;
+
+/**
+ * Appends entries to an execution's journal, numbered after its last one, and publishes them.
+ * The counter row's lock orders concurrent appenders (a worker and an approval). With `leaseOwner`
+ * nothing is written unless that worker still holds a running execution's lease: a worker that lost
+ * it (or whose run was cancelled) learns so from an empty result.
+ */
+export async function appendJournal(
+  db: Db,
+  bus: EventBus,
+  executionId: string,
+  entries: { type: JournalType; data?: Record<string, unknown> }[],
+  guard: { leaseOwner?: string } = {},
+): Promise<JournalEntry[]> {
+  const leaseCondition = guard.leaseOwner ? Prisma.sql`AND "leaseOwner" = ${guard.leaseOwner} AND status = 'running'` : Prisma.empty;
+  const rows = await db.$queryRaw<(Omit<JournalEntry, 'seq'> & { seq: number })[]>`
+    WITH counter AS (
+      UPDATE "Execution" SET "journalLength" = "journalLength" + ${entries.length}::int, "updatedAt" = now()
+      WHERE id = ${executionId} ${leaseCondition}
+      RETURNING "tenantId", "projectId", "journalLength" - ${entries.length}::int AS base
+    ), appended AS (
+      INSERT INTO "ExecutionEvent" ("executionId", seq, type, data, "createdAt")
+      SELECT ${executionId}, counter.base + e.ord::int, e.value->>'type', COALESCE(e.value->'data', '{}'::jsonb), now()
+      FROM counter, jsonb_array_elements(${JSON.stringify(entries)}::jsonb) WITH ORDINALITY AS e(value, ord)
+      RETURNING seq, type, data, "createdAt"
+    )
+    SELECT counter."tenantId", counter."projectId", ${executionId} AS "executionId", appended.*
+    FROM appended, counter ORDER BY appended.seq`;
+  for (const row of rows) bus.publish('executionJournal', row.tenantId, row);
+  return rows;
+}
+
+/** The journal after `after`, in order. */
+export async function readJournal(db: Db, executionId: string, after = 0, limit?: number): Promise<Omit<JournalEntry, 'tenantId' | 'projectId'>[]> {
+  const rows = await db.executionEvent.findMany({
+    where: { executionId, seq: { gt: after } },
+    orderBy: { seq: 'asc' },
+    take: limit,
+  });
+  return rows.map((row) => ({ ...row, type: row.type as JournalType, data: row.data as Record<string, unknown> }));
+}
+
+const REPLAY_PAGE = 1000;
+
+/**
+ * An execution's journal after `after`, then its new entries as they are appended on any instance,
+ * until `finished`: no gap and no duplicate at the switch. The live subscription starts before the
+ * replay; what it receives meanwhile waits, and anything it skipped is read back from the database.
+ */
+export function followJournal(
+  db: Db,
+  bus: EventBus,
+  scope: Scope,
+  executionId: string,
+  after: number,
+  signal: AbortSignal,
+): AsyncIterable<Omit<JournalEntry, 'tenantId' | 'projectId'>> {
+  return new Repeater(async (push, stop) => {
+    let last = after;
+    let delivery = Promise.resolve();
+    const emit = async (entry: Omit<JournalEntry, 'tenantId' | 'projectId'>) => {
+      if (entry.seq <= last) return;
+      last = entry.seq;
+      await push(entry);
+      if (entry.type === 'finished') stop();
+    };
+    const deliver = async (entry: Omit<JournalEntry, 'tenantId' | 'projectId'>) => {
+      if (entry.seq > last + 1) for (const missed of await readJournal(db, executionId, last, entry.seq - last - 1)) await emit(missed);
+      await emit(entry);
+    };
+    // One delivery at a time, in arrival order: the replay first, then each live entry.
+    const enqueue = (task: () => Promise<void>) => (delivery = delivery.then(task).catch((error) => stop(error)));
+    const done = new AbortController();
+    const live = bus.subscribe('executionJournal', scope, AbortSignal.any([signal, done.signal]));
+    const pump = (async () => {
+      for await (const entry of live) {
+        if (entry.executionId === executionId) enqueue(() => deliver(entry));
+      }
+      stop();
+    })();
+    enqueue(async () => {
+      for (;;) {
+        const page = await readJournal(db, executionId, last, REPLAY_PAGE);
+        for (const entry of page) await emit(entry);
+        if (page.length < REPLAY_PAGE) break;
+      }
+    });
+    await stop;
+    done.abort();
+    await pump;
+  });
+}

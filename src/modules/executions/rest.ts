@@ -1,0 +1,139 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import { requireScope } from '../../auth/require.ts';
+import { httpStatusOf } from '../../errors.ts';
+import type { RequestContext } from '../../http/context.ts';
+import { restRouter } from '../../http/env.ts';
+import type { ErrorFormat } from '../../http/problem.ts';
+import { followJournal } from './journal.ts';
+import * as executions from './service.ts';
+
+export const EXECUTIONS_REST_PREFIX = '/run/api/executions';
+
+/** Reference 001's error body: `{"error": "..."}`. */
+export const executionsErrorFormat: ErrorFormat = {
+  pathPrefix: EXECUTIONS_REST_PREFIX,
+  respond: (c, error) => c.json({ error: error.message }, httpStatusOf[error.code] as 400),
+};
+
+const errorBody = z.object({ error: z.string() }).openapi('ExecutionError');
+const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+const eventStream = (description: string) => ({
+  description,
+  headers: { 'X-Execution-Id': { schema: { type: 'string' as const }, description: 'The execution’s id' } },
+  content: { 'text/event-stream': { schema: z.string().openapi({ description: '`id: <seq>`, `event: <type>`, `data: <JSON>` per journal entry' }) } },
+});
+const errors = {
+  400: json(errorBody, 'Invalid request'),
+  401: json(errorBody, 'Missing or invalid API key'),
+  404: json(errorBody, 'Not found'),
+};
+const route = <R extends Parameters<typeof createRoute>[0]>(definition: R) =>
+  createRoute({ ...definition, tags: ['Executions'], security: [{ bearerAuth: [] }] });
+const executionPath = z.object({ executionId: z.string() });
+
+const createExecutionRoute = route({
+  method: 'post',
+  path: EXECUTIONS_REST_PREFIX,
+  summary: 'Create durable agent execution',
+  description: 'Queues the execution and streams its journal until it ends. A client that disconnects does not stop it.',
+  request: { body: { required: true, content: { 'application/json': { schema: executions.createExecutionSchema } } } },
+  responses: { 200: eventStream('The execution’s events'), ...errors },
+});
+const statusRoute = route({
+  method: 'get',
+  path: `${EXECUTIONS_REST_PREFIX}/{executionId}`,
+  summary: 'Get execution status',
+  request: { params: executionPath },
+  responses: {
+    200: json(
+      z
+        .object({
+          agentId: z.string(),
+          conversationId: z.string(),
+          createdAt: z.string(),
+          id: z.string(),
+          status: z.enum(['queued', 'running', 'suspended', 'completed', 'failed', 'cancelled']),
+          updatedAt: z.string(),
+        })
+        .openapi('ExecutionStatus'),
+      'The execution',
+    ),
+    ...errors,
+  },
+});
+const approvalRoute = route({
+  method: 'post',
+  path: `${EXECUTIONS_REST_PREFIX}/{executionId}/approvals/{toolCallId}`,
+  summary: 'Approve or deny a tool call',
+  request: {
+    params: executionPath.extend({ toolCallId: z.string() }),
+    body: { required: true, content: { 'application/json': { schema: z.object({ approved: z.boolean(), reason: z.string().max(2000).optional() }) } } },
+  },
+  responses: { 200: json(z.object({ success: z.literal(true) }), 'Recorded (or the same decision again)'), 409: json(errorBody, 'A contrary decision was made'), ...errors },
+});
+const streamRoute = route({
+  method: 'get',
+  path: `${EXECUTIONS_REST_PREFIX}/{executionId}/stream`,
+  summary: 'Reconnect to execution stream',
+  description: 'Replays the journal after `Last-Event-ID` (or `startIndex`), then continues live until the execution ends.',
+  request: {
+    params: executionPath,
+    query: z.object({ startIndex: z.coerce.number().int().min(0).optional() }),
+    headers: z.object({ 'last-event-id': z.coerce.number().int().min(0).optional() }),
+  },
+  responses: { 200: eventStream('The execution’s events'), ...errors },
+});
+
+/** The journal after `after` as server-sent events, until the run ends or the client goes away. */
+function journalStream(c: Context, ctx: RequestContext, executionId: string, after: number) {
+  c.header('X-Execution-Id', executionId);
+  return streamSSE(c, async (stream) => {
+    const gone = new AbortController();
+    stream.onAbort(() => gone.abort());
+    const signal = AbortSignal.any([gone.signal, ctx.services.shutdownSignal]);
+    for await (const entry of followJournal(ctx.db, ctx.services.bus, requireScope(ctx), executionId, after, signal)) {
+      await stream.writeSSE({
+        id: String(entry.seq),
+        event: entry.type,
+        data: JSON.stringify({ seq: entry.seq, type: entry.type, ...entry.data, createdAt: entry.createdAt }),
+      });
+    }
+  });
+}
+
+/** Reference 001's routes (the HTTP app requires a tenant key before any of them). */
+export const executionRoutes = restRouter()
+  .openapi(createExecutionRoute, async (c) => {
+    const ctx = c.get('requestContext');
+    const execution = await executions.createExecution(ctx, c.req.valid('json'));
+    return journalStream(c, ctx, execution.id, 0) as never;
+  })
+  .openapi(statusRoute, async (c) => {
+    const ctx = c.get('requestContext');
+    const execution = await executions.getExecution(ctx, c.req.valid('param').executionId);
+    const conversation = await ctx.db.conversation.findUniqueOrThrow({ where: { id: execution.conversationRef } });
+    return c.json(
+      {
+        agentId: execution.agentId,
+        conversationId: conversation.conversationId,
+        createdAt: execution.createdAt.toISOString(),
+        id: execution.id,
+        status: execution.status as 'queued',
+        updatedAt: execution.updatedAt.toISOString(),
+      },
+      200,
+    );
+  })
+  .openapi(approvalRoute, async (c) => {
+    const { executionId, toolCallId } = c.req.valid('param');
+    const { approved, reason } = c.req.valid('json');
+    return c.json(await executions.approveToolCall(c.get('requestContext'), { executionId, toolCallId, approved, reason }), 200);
+  })
+  .openapi(streamRoute, async (c) => {
+    const ctx = c.get('requestContext');
+    const execution = await executions.getExecution(ctx, c.req.valid('param').executionId);
+    const after = c.req.valid('header')['last-event-id'] ?? c.req.valid('query').startIndex ?? 0;
+    return journalStream(c, ctx, execution.id, after) as never;
+  });

@@ -1,0 +1,355 @@
+import { randomUUID } from 'node:crypto';
+import type { Execution, ExecutionToolCall, Prisma } from '../../generated/prisma/client.ts';
+import type { RequestContext, Services } from '../../http/context.ts';
+import { scopedClient } from '../../db/scoped.ts';
+import { inAuditedTransaction } from '../audit/service.ts';
+import { runConfigOf, type RunConfig, type ToolConfig } from './config.ts';
+import { appendJournal, readJournal, type JournalType } from './journal.ts';
+import { modelProviderOf, type ChatMessage, type ToolCallRequest } from './models.ts';
+import { setStatus } from './service.ts';
+
+export interface RunnerOptions {
+  /** How long a claim lasts without a heartbeat; a crashed worker's executions resume after it. */
+  leaseMs: number;
+  /** How often an idle runner looks for work that another instance queued. */
+  pollMs: number;
+  /** Executions one process runs at once. */
+  concurrency: number;
+}
+
+/** The run was taken from this worker: cancelled, or its lease lost. Nothing more may be written. */
+class RunStopped extends Error {}
+
+/**
+ * Claims queued executions (and those whose worker died, and those whose approvals expired) with a
+ * lease, runs them, renews the lease while it runs. `FOR UPDATE SKIP LOCKED` hands each execution to
+ * one worker; every journal write checks the lease, so a worker that lost it writes nothing more.
+ */
+export class ExecutionRunner {
+  readonly workerId = `worker-${randomUUID()}`;
+  private readonly running = new Set<Promise<void>>();
+  private wake: (() => void) | null = null;
+  private stopped = false;
+  private loop: Promise<void> | null = null;
+
+  constructor(
+    private readonly services: Services,
+    private readonly options: RunnerOptions,
+  ) {}
+
+  start() {
+    this.loop ??= this.claimLoop();
+  }
+
+  /** Looks for work now instead of at the next poll. */
+  nudge = () => this.wake?.();
+
+  async stop() {
+    this.stopped = true;
+    this.wake?.();
+    await this.loop;
+    await Promise.allSettled(this.running);
+  }
+
+  private async claimLoop() {
+    while (!this.stopped) {
+      let claimed: string | null = null;
+      if (this.running.size < this.options.concurrency) {
+        try {
+          claimed = await this.claim();
+        } catch (error) {
+          this.services.logger.error({ err: error }, 'claiming an execution failed');
+        }
+      }
+      if (claimed) {
+        const run = this.run(claimed).catch((error) => this.services.logger.error({ err: error, executionId: claimed }, 'execution run failed'));
+        this.running.add(run);
+        void run.finally(() => {
+          this.running.delete(run);
+          this.wake?.();
+        });
+        continue;
+      }
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, this.options.pollMs);
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.wake = null;
+    }
+  }
+
+  private async claim(): Promise<string | null> {
+    const leaseSeconds = this.options.leaseMs / 1000;
+    const rows = await this.services.prisma.$queryRaw<{ id: string }[]>`
+      UPDATE "Execution" SET status = 'running', "leaseOwner" = ${this.workerId},
+        "leaseExpiresAt" = now() + make_interval(secs => ${leaseSeconds}::float8), claims = claims + 1, "updatedAt" = now()
+      WHERE id = (
+        SELECT e.id FROM "Execution" e
+        WHERE e.status = 'queued'
+           OR (e.status = 'running' AND e."leaseExpiresAt" < now())
+           OR (e.status = 'suspended' AND EXISTS (
+                SELECT 1 FROM "ExecutionToolCall" t
+                WHERE t."executionId" = e.id AND t.status = 'pending_approval' AND t."expiresAt" < now()))
+        ORDER BY e.seq
+        FOR UPDATE SKIP LOCKED
+        LIMIT 1)
+      RETURNING id`;
+    return rows[0]?.id ?? null;
+  }
+
+  private async run(executionId: string) {
+    const { prisma, bus } = this.services;
+    const execution = await prisma.execution.findUniqueOrThrow({ where: { id: executionId }, include: { agentVersion: true } });
+    const config = runConfigOf(execution.agentVersion.runConfig);
+    const scope = { tenantId: execution.tenantId, projectId: execution.projectId };
+    // Audit events of the run share the correlation id of the request that created it.
+    const ctx: RequestContext = {
+      services: this.services,
+      viewer: null,
+      scope,
+      db: scopedClient(prisma, scope),
+      correlationId: execution.correlationId,
+      requestId: randomUUID(),
+      client: { ip: null, userAgent: null },
+    };
+    const lease = { leaseOwner: this.workerId };
+    const journal = async (entries: { type: JournalType; data?: Record<string, unknown> }[], db: Prisma.TransactionClient | typeof prisma = prisma) => {
+      if (this.stopped) throw new RunStopped();
+      const written = await appendJournal(db, bus, executionId, entries, lease);
+      if (!written.length) throw new RunStopped();
+      return written;
+    };
+    const heartbeat = setInterval(() => {
+      prisma.execution
+        .updateMany({
+          where: { id: executionId, leaseOwner: this.workerId, status: 'running' },
+          data: { leaseExpiresAt: new Date(Date.now() + this.options.leaseMs) },
+        })
+        .catch((error) => this.services.logger.warn({ err: error, executionId }, 'lease renewal failed'));
+    }, this.options.leaseMs / 3);
+
+    try {
+      await journal([{ type: 'status_changed', data: { status: 'running', worker: this.workerId, claim: execution.claims } }]);
+      for (;;) {
+        const state = await this.loadState(execution, config);
+        if (state.pending.length) {
+          const suspended = await this.runTools(ctx, execution, config, state.pending, journal);
+          if (suspended) return;
+          continue;
+        }
+        const step = state.completedSteps + 1;
+        if (state.startedSteps >= step) await journal([{ type: 'step_restarted', data: { step } }]);
+        const outcome = await this.callModel(execution, config, step, state.messages, journal);
+        if (!outcome.toolCalls.length) {
+          await this.finish(ctx, executionId, 'completed');
+          return;
+        }
+      }
+    } catch (error) {
+      if (error instanceof RunStopped) {
+        // Shutting down: hand the run over now rather than when the lease would expire.
+        if (this.stopped) await prisma.execution.updateMany({ where: { id: executionId, leaseOwner: this.workerId }, data: { leaseExpiresAt: new Date() } });
+        return;
+      }
+      await this.finish(ctx, executionId, 'failed', (error as Error).message).catch(() => {});
+    } finally {
+      clearInterval(heartbeat);
+    }
+  }
+
+  /** What the run has done so far, from the conversation's messages and the journal. */
+  private async loadState(execution: Execution, config: RunConfig) {
+    const { prisma } = this.services;
+    const [messages, toolCalls, started] = await Promise.all([
+      prisma.conversationMessage.findMany({ where: { conversationRef: execution.conversationRef }, orderBy: { seq: 'asc' } }),
+      prisma.executionToolCall.findMany({ where: { executionId: execution.id, status: { not: 'completed' } }, orderBy: { createdAt: 'asc' } }),
+      prisma.executionEvent.findFirst({ where: { executionId: execution.id, type: { in: ['text_delta', 'tool_call'] } }, orderBy: { seq: 'desc' } }),
+    ]);
+    const chat: ChatMessage[] = [
+      ...(config.systemPrompt ? [{ role: 'system' as const, content: config.systemPrompt }] : []),
+      ...messages.map((message) => ({
+        role: message.role as ChatMessage['role'],
+        content: message.content,
+        toolCalls: (message.toolCalls as ToolCallRequest[] | null) ?? undefined,
+        toolCallId: message.toolCallId ?? undefined,
+      })),
+    ];
+    const completedSteps = messages.filter((message) => message.executionId === execution.id && message.role === 'assistant').length;
+    return { messages: chat, pending: toolCalls, completedSteps, startedSteps: ((started?.data as { step?: number }) ?? {}).step ?? 0 };
+  }
+
+  /** One model call, streamed to the journal; the step completes with the assistant message stored. */
+  private async callModel(
+    execution: Execution,
+    config: RunConfig,
+    step: number,
+    messages: ChatMessage[],
+    journal: (entries: { type: JournalType; data?: Record<string, unknown> }[], db?: Prisma.TransactionClient) => Promise<unknown>,
+  ) {
+    const provider = modelProviderOf(config);
+    const abort = new AbortController();
+    let text = '';
+    const toolCalls: ToolCallRequest[] = [];
+    for await (const chunk of provider.stream({ step, messages, tools: config.tools, signal: abort.signal })) {
+      if (chunk.type === 'text') {
+        text += chunk.text;
+        await journal([{ type: 'text_delta', data: { step, text: chunk.text } }]);
+      } else {
+        const { type: _type, ...call } = chunk;
+        toolCalls.push(call);
+        await journal([{ type: 'tool_call', data: { step, toolCallId: call.id, name: call.name, arguments: call.arguments } }]);
+      }
+    }
+    const expiresAt = new Date(Date.now() + config.approvalTimeoutSeconds * 1000);
+    await this.services.prisma.$transaction(async (tx) => {
+      await tx.conversationMessage.create({
+        data: {
+          tenantId: execution.tenantId,
+          projectId: execution.projectId,
+          conversationRef: execution.conversationRef,
+          executionId: execution.id,
+          role: 'assistant',
+          content: text,
+          toolCalls: toolCalls.length ? (toolCalls as unknown as Prisma.InputJsonArray) : undefined,
+        },
+      });
+      const needsApproval = (call: ToolCallRequest) => toolOf(config, call.name)?.requiresApproval ?? false;
+      await tx.executionToolCall.createMany({
+        data: toolCalls.map((call) => ({
+          executionId: execution.id,
+          toolCallId: call.id,
+          name: call.name,
+          arguments: call.arguments as Prisma.InputJsonObject,
+          status: needsApproval(call) ? 'pending_approval' : 'ready',
+          expiresAt: needsApproval(call) ? expiresAt : null,
+        })),
+      });
+      const requests = toolCalls.filter(needsApproval);
+      if (requests.length) {
+        await journal(
+          requests.map((call) => ({
+            type: 'approval_requested' as const,
+            data: { toolCallId: call.id, name: call.name, arguments: call.arguments, expiresAt: expiresAt.toISOString() },
+          })),
+          tx,
+        );
+      }
+    });
+    return { text, toolCalls };
+  }
+
+  /**
+   * Runs the step's tool calls that are ready; a call still waiting for approval suspends the run
+   * (true; false when it was decided meanwhile: the caller reads the state again), an expired one
+   * counts as a denial. Each result is stored before it is journaled, so a
+   * resumed run never calls a completed tool again.
+   */
+  private async runTools(
+    ctx: RequestContext,
+    execution: Execution,
+    config: RunConfig,
+    pending: ExecutionToolCall[],
+    journal: (entries: { type: JournalType; data?: Record<string, unknown> }[], db?: Prisma.TransactionClient) => Promise<unknown>,
+  ): Promise<boolean> {
+    const { prisma } = this.services;
+    for (const call of pending) {
+      if (call.status === 'pending_approval') {
+        if (call.expiresAt && call.expiresAt > new Date()) {
+          // Under the execution's row lock, which approvals also take: a decision that came in since
+          // the state was read is seen here, and the run goes on instead of suspending.
+          const suspended = await prisma.$transaction(async (tx) => {
+            const held = await tx.execution.updateMany({ where: { id: execution.id, leaseOwner: this.workerId, status: 'running' }, data: { updatedAt: new Date() } });
+            if (!held.count) throw new RunStopped();
+            const waiting = await tx.executionToolCall.count({ where: { executionId: execution.id, status: 'pending_approval' } });
+            return waiting ? setStatus(tx, ctx, execution.id, 'suspended') : null;
+          });
+          if (suspended) this.services.bus.publish('executionUpdated', suspended.tenantId, suspended);
+          return Boolean(suspended);
+        }
+        await prisma.executionToolCall.update({ where: { id: call.id }, data: { status: 'ready', approved: false, expired: true, decidedAt: new Date() } });
+        await journal([{ type: 'approval_decided', data: { toolCallId: call.toolCallId, approved: false, reason: 'The approval request expired', expired: true } }]);
+        call.approved = false;
+        call.expired = true;
+        call.reason = 'The approval request expired';
+      }
+      const tool = toolOf(config, call.name);
+      const denied = call.approved === false;
+      const { result, isError } = denied
+        ? { result: { denied: true, reason: call.reason ?? 'Denied' }, isError: true }
+        : tool
+          ? await runTool(tool, call, execution)
+          : { result: { error: `No tool named "${call.name}"` }, isError: true };
+      await prisma.$transaction(async (tx) => {
+        await tx.executionToolCall.update({ where: { id: call.id }, data: { status: 'completed', result: result as Prisma.InputJsonObject, completedAt: new Date() } });
+        await tx.conversationMessage.create({
+          data: {
+            tenantId: execution.tenantId,
+            projectId: execution.projectId,
+            conversationRef: execution.conversationRef,
+            executionId: execution.id,
+            role: 'tool',
+            content: JSON.stringify(result),
+            toolCallId: call.toolCallId,
+          },
+        });
+        await journal([{ type: 'tool_result', data: { toolCallId: call.toolCallId, name: call.name, result, isError } }], tx);
+      });
+    }
+    return false;
+  }
+
+  private async finish(ctx: RequestContext, executionId: string, status: 'completed' | 'failed', error?: string) {
+    const ended = await inAuditedTransaction(ctx, async (tx, record) => {
+      const updated = await setStatusIfLeased(tx, ctx, executionId, this.workerId, status, error);
+      if (updated) record({ eventType: `execution.${status}`, resourceType: 'execution', resourceId: executionId, outcome: status === 'completed' ? 'success' : 'failure', payload: error ? { error } : {} });
+      return updated;
+    });
+    if (ended) this.services.bus.publish('executionUpdated', ended.tenantId, ended);
+  }
+}
+
+const toolOf = (config: RunConfig, name: string): ToolConfig | undefined => config.tools.find((tool) => tool.name === name);
+
+/** setStatus, unless this worker no longer holds the run (it was cancelled, or its lease lost). */
+async function setStatusIfLeased(
+  tx: Prisma.TransactionClient,
+  ctx: RequestContext,
+  executionId: string,
+  workerId: string,
+  status: 'completed' | 'failed',
+  error?: string,
+) {
+  const held = await tx.execution.updateMany({ where: { id: executionId, leaseOwner: workerId, status: 'running' }, data: { updatedAt: new Date() } });
+  if (!held.count) return null;
+  return setStatus(tx, ctx, executionId, status, { error });
+}
+
+/** Calls a tool's executor. An HTTP tool gets an idempotency key, so a retried call can be recognised. */
+async function runTool(tool: ToolConfig, call: ExecutionToolCall, execution: Execution): Promise<{ result: unknown; isError: boolean }> {
+  if (tool.executor.type === 'builtin') return { result: call.arguments, isError: false };
+  try {
+    const response = await fetch(tool.executor.url, {
+      method: 'POST',
+      headers: {
+        ...(execution.forwardedHeaders as Record<string, string>),
+        'content-type': 'application/json',
+        'idempotency-key': `${execution.id}:${call.toolCallId}`,
+      },
+      body: JSON.stringify({ arguments: call.arguments, toolCallId: call.toolCallId, executionId: execution.id }),
+      signal: AbortSignal.timeout(30_000),
+    });
+    const body = await response.text();
+    let result: unknown = body;
+    try {
+      result = JSON.parse(body);
+    } catch {
+      // a plain-text answer is the result as it is
+    }
+    return response.ok ? { result, isError: false } : { result: { status: response.status, body: result }, isError: true };
+  } catch (error) {
+    return { result: { error: (error as Error).message }, isError: true };
+  }
+}

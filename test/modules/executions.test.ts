@@ -1,0 +1,367 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphql } from '../gql/index.ts';
+import type { CreateExecutionInput } from '../gql/graphql.ts';
+
+import { readEvents } from '../support/sse.ts';
+import { eventually, startServer, subscribe, type TestServer } from '../support/switchboard.ts';
+
+const CreateExecution = graphql(`
+  mutation CreateExecution($input: CreateExecutionInput!) {
+    createExecution(input: $input) {
+      id
+      status
+      correlationId
+      agent {
+        name
+      }
+      conversation {
+        conversationId
+      }
+    }
+  }
+`);
+
+const ExecutionEvents = graphql(`
+  subscription ExecutionEvents($executionId: ID!, $after: Int) {
+    executionEvents(executionId: $executionId, after: $after) {
+      __typename
+      ... on ExecutionTextDelta {
+        seq
+        text
+      }
+      ... on ExecutionStatusChanged {
+        seq
+        status
+      }
+      ... on ExecutionToolCallRequested {
+        seq
+        toolCallId
+        name
+      }
+      ... on ExecutionApprovalRequested {
+        seq
+        toolCallId
+      }
+      ... on ExecutionApprovalDecided {
+        seq
+        approved
+        reason
+      }
+      ... on ExecutionToolResult {
+        seq
+        toolCallId
+        result
+        isError
+      }
+      ... on ExecutionFinished {
+        seq
+        status
+      }
+      ... on ExecutionStepRestarted {
+        seq
+      }
+      ... on ExecutionErrorOccurred {
+        seq
+      }
+    }
+  }
+`);
+
+const ExecutionState = graphql(`
+  query ExecutionState($id: ID!) {
+    execution(id: $id) {
+      status
+      journalLength
+      toolCalls {
+        toolCallId
+        status
+        approved
+        result
+      }
+      conversation {
+        messages {
+          edges {
+            node {
+              role
+              content
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+const CreateScriptedVersion = graphql(`
+  mutation CreateScriptedVersion($agentName: String!, $name: String!, $runConfig: JSONObject) {
+    createAgentVersion(agentName: $agentName, name: $name, runConfig: $runConfig) {
+      id
+      agent {
+        id
+      }
+    }
+  }
+`);
+
+const CreateAgentForRuns = graphql(`
+  mutation CreateAgentForRuns($name: String!) {
+    createAgent(name: $name) {
+      id
+    }
+  }
+`);
+
+const ApproveToolCall = graphql(`
+  mutation ApproveToolCall($executionId: ID!, $toolCallId: String!, $approved: Boolean!, $reason: String) {
+    approveToolCall(executionId: $executionId, toolCallId: $toolCallId, approved: $approved, reason: $reason) {
+      success
+    }
+  }
+`);
+
+const AuditEventsByCorrelation = graphql(`
+  query AuditEventsByCorrelation($correlationId: String!) {
+    auditEventsByCorrelation(correlationId: $correlationId) {
+      edges {
+        node {
+          eventType
+        }
+      }
+    }
+  }
+`);
+
+const CancelExecution = graphql(`
+  mutation CancelExecution($id: ID!) {
+    cancelExecution(id: $id) {
+      status
+    }
+  }
+`);
+
+let server: TestServer;
+let key: string;
+let toolServer: http.Server;
+let toolUrl: string;
+const toolRequests: { headers: http.IncomingHttpHeaders; body: { arguments: unknown; toolCallId: string } }[] = [];
+
+beforeAll(async () => {
+  server = await startServer();
+  key = (await server.newTenant('executions')).key;
+  toolServer = http.createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk) => (body += chunk));
+    request.on('end', () => {
+      const parsed = JSON.parse(body);
+      toolRequests.push({ headers: request.headers, body: parsed });
+      response.setHeader('content-type', 'application/json');
+      response.end(JSON.stringify({ temperature: 21, city: parsed.arguments.city }));
+    });
+  });
+  await new Promise<void>((resolve) => toolServer.listen(0, '127.0.0.1', resolve));
+  toolUrl = `http://127.0.0.1:${(toolServer.address() as AddressInfo).port}/weather`;
+});
+afterAll(async () => {
+  await server?.stop();
+  toolServer?.close();
+});
+
+type Received = ReturnType<typeof subscribe<unknown, unknown>>['received'];
+const events = (received: Received) => received.map((message) => (message.data as { executionEvents: Record<string, unknown> }).executionEvents);
+
+async function agentWithVersion(name: string, runConfig: Record<string, unknown>) {
+  const agent = await server.graphql(CreateAgentForRuns, { name }, { key });
+  expect(agent.errors).toBeUndefined();
+  const version = await server.graphql(CreateScriptedVersion, { agentName: name, name: 'v1', runConfig }, { key });
+  expect(version.errors).toBeUndefined();
+  return agent.data!.createAgent.id;
+}
+
+async function runToEnd(input: CreateExecutionInput, headers: Record<string, string> = {}) {
+  const created = await server.graphql(CreateExecution, { input }, { key, headers });
+  expect(created.errors).toBeUndefined();
+  const execution = created.data!.createExecution;
+  const stream = subscribe(server.wsClient(key), ExecutionEvents, { executionId: execution.id });
+  return { execution, stream };
+}
+
+describe('executions over GraphQL', () => {
+  it('runs the default agent to completion and streams the journal in order', async () => {
+    const { execution, stream } = await runToEnd({ messages: [{ role: 'user', content: 'hello there' }], conversationId: 'conv-echo' });
+    expect(execution).toMatchObject({ status: 'QUEUED', agent: { name: 'default' }, conversation: { conversationId: 'conv-echo' } });
+    await eventually(() => stream.completed, 'the stream to complete');
+    const received = events(stream.received);
+    expect(received.map((event) => event.seq)).toEqual(received.map((_, index) => index + 1));
+    expect(received.map((event) => event.__typename)).toEqual([
+      'ExecutionStatusChanged',
+      'ExecutionStatusChanged',
+      'ExecutionTextDelta',
+      'ExecutionTextDelta',
+      'ExecutionTextDelta',
+      'ExecutionTextDelta',
+      'ExecutionStatusChanged',
+      'ExecutionFinished',
+    ]);
+    expect(received.filter((event) => event.text).map((event) => event.text).join('')).toBe('You said: hello there');
+    const state = await server.graphql(ExecutionState, { id: execution.id }, { key });
+    expect(state.data!.execution).toMatchObject({ status: 'COMPLETED', journalLength: 8 });
+    expect(state.data!.execution!.conversation.messages.edges.map(({ node }) => [node.role, node.content])).toEqual([
+      ['user', 'hello there'],
+      ['assistant', 'You said: hello there'],
+    ]);
+  });
+
+  it('replays only what follows `after` to a late subscriber', async () => {
+    const { execution, stream } = await runToEnd({ messages: [{ role: 'user', content: 'late' }] });
+    await eventually(() => stream.completed, 'the first stream to complete');
+    const late = subscribe(server.wsClient(key), ExecutionEvents, { executionId: execution.id, after: 5 });
+    await eventually(() => late.completed, 'the late stream to complete');
+    expect(events(late.received).map((event) => event.seq)).toEqual([6, 7]);
+  });
+
+  it('calls an HTTP tool with an idempotency key and only the allowed forwarded headers', async () => {
+    const agentId = await agentWithVersion('weather-bot', {
+      provider: { type: 'scripted', turns: [{ text: 'Checking.', toolCalls: [{ name: 'weather', arguments: { city: 'Oslo' } }] }, { text: 'It is 21 degrees.' }] },
+      tools: [{ name: 'weather', executor: { type: 'http', url: toolUrl } }],
+      forwardedHeaders: ['X-User-Token'],
+    });
+    const { execution, stream } = await runToEnd({
+      agentId,
+      messages: [{ role: 'user', content: 'Weather in Oslo?' }],
+      forwardedHeaders: { 'X-User-Token': 'user-123', Authorization: 'Bearer secret' },
+    });
+    await eventually(() => stream.completed, 'the stream to complete');
+    const received = events(stream.received);
+    expect(received.find((event) => event.__typename === 'ExecutionToolResult')).toMatchObject({ toolCallId: 'call_1_1', result: { temperature: 21, city: 'Oslo' }, isError: false });
+    const request = toolRequests.find((entry) => entry.body.toolCallId === 'call_1_1' && entry.headers['idempotency-key'] === `${execution.id}:call_1_1`);
+    expect(request?.headers['x-user-token']).toBe('user-123');
+    expect(request?.headers.authorization).toBeUndefined();
+    const state = await server.graphql(ExecutionState, { id: execution.id }, { key });
+    expect(state.data!.execution!.conversation.messages.edges.map(({ node }) => node.role)).toEqual(['user', 'assistant', 'tool', 'assistant']);
+  });
+
+  it('suspends for approval, resumes on approval, and treats decisions idempotently', async () => {
+    const agentId = await agentWithVersion('careful-bot', {
+      provider: { type: 'scripted', turns: [{ toolCalls: [{ name: 'refund', arguments: { amount: 10 } }] }, { text: 'Done.' }] },
+      tools: [{ name: 'refund', requiresApproval: true, executor: { type: 'builtin', name: 'echo' } }],
+    });
+    const { execution, stream } = await runToEnd({ agentId, messages: [{ role: 'user', content: 'Refund me' }] });
+    await eventually(() => events(stream.received).some((event) => event.status === 'SUSPENDED'), 'the run to suspend');
+    const wrong = await server.graphql(ApproveToolCall, { executionId: execution.id, toolCallId: 'nope', approved: true }, { key });
+    expect(wrong.errors![0].extensions!.code).toBe('NOT_FOUND');
+    const approve = () => server.graphql(ApproveToolCall, { executionId: execution.id, toolCallId: 'call_1_1', approved: true }, { key });
+    expect((await approve()).data!.approveToolCall.success).toBe(true);
+    expect((await approve()).data!.approveToolCall.success).toBe(true);
+    const contrary = await server.graphql(ApproveToolCall, { executionId: execution.id, toolCallId: 'call_1_1', approved: false }, { key });
+    expect(contrary.errors![0].extensions!.code).toBe('CONFLICT');
+    await eventually(() => stream.completed, 'the stream to complete');
+    const types = events(stream.received).map((event) => event.__typename);
+    expect(types).toContain('ExecutionApprovalRequested');
+    expect(types.filter((type) => type === 'ExecutionApprovalDecided')).toHaveLength(1);
+    expect(events(stream.received).at(-1)).toMatchObject({ __typename: 'ExecutionFinished', status: 'COMPLETED' });
+    const chain = await server.graphql(AuditEventsByCorrelation, { correlationId: execution.correlationId }, { key });
+    expect(chain.data!.auditEventsByCorrelation.edges.map(({ node }) => node.eventType)).toEqual(['execution.created', 'tool_call.approved', 'execution.completed']);
+  });
+
+  it('gives a denial’s reason to the model as the tool result', async () => {
+    const agentId = await agentWithVersion('denied-bot', {
+      provider: { type: 'scripted', turns: [{ toolCalls: [{ name: 'delete_all', arguments: {} }] }, { text: 'Understood.' }] },
+      tools: [{ name: 'delete_all', requiresApproval: true, executor: { type: 'builtin', name: 'echo' } }],
+    });
+    const { execution, stream } = await runToEnd({ agentId, messages: [{ role: 'user', content: 'Delete everything' }] });
+    await eventually(() => events(stream.received).some((event) => event.status === 'SUSPENDED'), 'the run to suspend');
+    await server.graphql(ApproveToolCall, { executionId: execution.id, toolCallId: 'call_1_1', approved: false, reason: 'Not allowed' }, { key });
+    await eventually(() => stream.completed, 'the stream to complete');
+    expect(events(stream.received).find((event) => event.__typename === 'ExecutionToolResult')).toMatchObject({ isError: true, result: { denied: true, reason: 'Not allowed' } });
+  });
+
+  it('cancels a suspended run, and cancelling again changes nothing', async () => {
+    const agentId = await agentWithVersion('cancel-bot', {
+      provider: { type: 'scripted', turns: [{ toolCalls: [{ name: 'wait', arguments: {} }] }] },
+      tools: [{ name: 'wait', requiresApproval: true, executor: { type: 'builtin', name: 'echo' } }],
+    });
+    const { execution, stream } = await runToEnd({ agentId, messages: [{ role: 'user', content: 'Wait' }] });
+    await eventually(() => events(stream.received).some((event) => event.status === 'SUSPENDED'), 'the run to suspend');
+    expect((await server.graphql(CancelExecution, { id: execution.id }, { key })).data!.cancelExecution.status).toBe('CANCELLED');
+    expect((await server.graphql(CancelExecution, { id: execution.id }, { key })).data!.cancelExecution.status).toBe('CANCELLED');
+    await eventually(() => stream.completed, 'the stream to complete');
+    expect(events(stream.received).at(-1)).toMatchObject({ __typename: 'ExecutionFinished', status: 'CANCELLED' });
+    const approval = await server.graphql(ApproveToolCall, { executionId: execution.id, toolCallId: 'call_1_1', approved: true }, { key });
+    expect(approval.errors![0].extensions!.code).toBe('CONFLICT');
+  });
+
+  it('rejects bad input and unknown agents clearly', async () => {
+    const empty = await server.graphql(CreateExecution, { input: { messages: [] } }, { key });
+    expect(empty.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+    const role = await server.graphql(CreateExecution, { input: { messages: [{ role: 'robot', content: 'x' }] } }, { key });
+    expect(role.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+    const unknown = await server.graphql(CreateExecution, { input: { agentId: '00000000-0000-4000-8000-000000000000', messages: [{ role: 'user', content: 'x' }] } }, { key });
+    expect(unknown.errors![0].extensions!.code).toBe('NOT_FOUND');
+    const badConfig = await server.graphql(CreateScriptedVersion, { agentName: 'default', name: 'bad', runConfig: { tools: [{ name: 'x', executor: { type: 'ftp' } }] } }, { key });
+    expect(badConfig.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('executions over REST and SSE (reference 001)', () => {
+  const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+    fetch(`${server.url}/run/api/executions${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
+  const get = (path: string, headers: Record<string, string> = {}) =>
+    fetch(`${server.url}/run/api/executions${path}`, { headers: { authorization: `Bearer ${key}`, ...headers } });
+
+  it('streams the execution with its id in a header and `id: <seq>` on every event', async () => {
+    const response = await post('', { messages: [{ role: 'user', content: 'over SSE' }], conversationId: 'sse-conv' });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/event-stream');
+    const executionId = response.headers.get('x-execution-id')!;
+    const received = await readEvents(response);
+    expect(received.map((event) => Number(event.id))).toEqual(received.map((_, index) => index + 1));
+    expect(received.at(-1)).toMatchObject({ event: 'finished' });
+    expect(JSON.parse(received.at(-1)!.data)).toMatchObject({ status: 'completed' });
+    const status = await (await get(`/${executionId}`)).json();
+    expect(status).toMatchObject({ id: executionId, status: 'completed', conversationId: 'sse-conv' });
+    expect(Object.keys(status).sort()).toEqual(['agentId', 'conversationId', 'createdAt', 'id', 'status', 'updatedAt']);
+  });
+
+  it('keeps running when the client disconnects, and resumes after Last-Event-ID or startIndex', async () => {
+    const agentId = await agentWithVersion('slow-bot', { provider: { type: 'scripted', turns: [{ text: 'one two three four five six', delayMs: 40 }] } });
+    const response = await post('', { agentId, messages: [{ role: 'user', content: 'count' }] });
+    const executionId = response.headers.get('x-execution-id')!;
+    const firstPart = await readEvents(response, (event) => event.event === 'text_delta');
+    expect(firstPart.length).toBeGreaterThanOrEqual(3);
+    const resumed = await readEvents(await get(`/${executionId}/stream`, { 'last-event-id': firstPart.at(-1)!.id! }));
+    expect(Number(resumed[0].id)).toBe(Number(firstPart.at(-1)!.id) + 1);
+    expect(resumed.at(-1)!.event).toBe('finished');
+    const text = [...firstPart, ...resumed].filter((event) => event.event === 'text_delta').map((event) => JSON.parse(event.data).text).join('');
+    expect(text).toBe('one two three four five six');
+    const fromIndex = await readEvents(await get(`/${executionId}/stream?startIndex=5`));
+    expect(fromIndex[0].id).toBe('6');
+  });
+
+  it('approves over REST and answers errors with `{error}`', async () => {
+    const agentId = await agentWithVersion('rest-approval-bot', {
+      provider: { type: 'scripted', turns: [{ toolCalls: [{ name: 'ship', arguments: {} }] }, { text: 'Shipped.' }] },
+      tools: [{ name: 'ship', requiresApproval: true, executor: { type: 'builtin', name: 'echo' } }],
+    });
+    const response = await post('', { agentId, messages: [{ role: 'user', content: 'Ship it' }] });
+    const executionId = response.headers.get('x-execution-id')!;
+    await readEvents(response, (event) => event.event === 'status_changed' && JSON.parse(event.data).status === 'suspended');
+    const missing = await post(`/${executionId}/approvals/call_9_9`, { approved: true });
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toEqual({ error: `Tool call "call_9_9" of execution "${executionId}" not found` });
+    const approved = await post(`/${executionId}/approvals/call_1_1`, { approved: true });
+    expect(await approved.json()).toEqual({ success: true });
+    expect((await post(`/${executionId}/approvals/call_1_1`, { approved: false })).status).toBe(409);
+    const rest = await readEvents(await get(`/${executionId}/stream`));
+    expect(rest.at(-1)).toMatchObject({ event: 'finished' });
+    expect((await get('/00000000-0000-4000-8000-000000000000')).status).toBe(404);
+    const bad = await post('', { messages: 'hello' });
+    expect(bad.status).toBe(400);
+    expect(Object.keys(await bad.json())).toEqual(['error']);
+  });
+});
