@@ -33,7 +33,11 @@ export interface SwitchboardOptions {
   database?: Database;
 }
 
-export async function createSwitchboard({ config, logger, ...options }: SwitchboardOptions): Promise<Switchboard> {
+/**
+ * The long-lived parts every process shares (database migrated, pub/sub, keys, execution runner):
+ * the server's, and `npm run worker`'s, which runs executions only.
+ */
+export async function createServices({ config, logger, ...options }: SwitchboardOptions) {
   const database =
     options.database ??
     (await openDatabase(databaseLocation(config)));
@@ -69,6 +73,23 @@ export async function createSwitchboard({ config, logger, ...options }: Switchbo
     concurrency: config.EXECUTION_CONCURRENCY,
   });
   runner.start();
+  return {
+    services,
+    database,
+    /** Completes subscriptions, hands running executions over, closes pub/sub and the database. */
+    async close(beforeClosing: () => Promise<void> = async () => {}) {
+      shutdownController.abort();
+      await beforeClosing();
+      await runner.stop();
+      await bus.close();
+      await database.close();
+    },
+  };
+}
+
+export async function createSwitchboard(options: SwitchboardOptions): Promise<Switchboard> {
+  const { config, logger } = options;
+  const { services, database, close } = await createServices(options);
   const yoga = createGraphQLServer({ maxBatch: config.GRAPHQL_MAX_BATCH, logger });
   let draining = false;
 
@@ -94,18 +115,16 @@ export async function createSwitchboard({ config, logger, ...options }: Switchbo
     shutdown: async () => {
       if (draining) return;
       draining = true;
-      shutdownController.abort();
-      // Let the subscriptions' "complete" messages reach their clients before the sockets close.
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      await webSocketServer.dispose();
-      const closed = new Promise<void>((resolve) => (server.listening ? server.close(() => resolve()) : resolve()));
-      server.closeIdleConnections();
-      const grace = setTimeout(() => server.closeAllConnections(), config.SHUTDOWN_GRACE_MS);
-      await closed;
-      clearTimeout(grace);
-      await runner.stop();
-      await bus.close();
-      await database.close();
+      await close(async () => {
+        // Let the subscriptions' "complete" messages reach their clients before the sockets close.
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        await webSocketServer.dispose();
+        const closed = new Promise<void>((resolve) => (server.listening ? server.close(() => resolve()) : resolve()));
+        server.closeIdleConnections();
+        const grace = setTimeout(() => server.closeAllConnections(), config.SHUTDOWN_GRACE_MS);
+        await closed;
+        clearTimeout(grace);
+      });
     },
   };
 }

@@ -22,6 +22,7 @@ type Documents = {
     "\n  mutation RecordLlmEventOfA($fingerprintId: ID!) {\n    createLlmEvent(input: { fingerprintId: $fingerprintId, properties: {}, agent: \"a-agent\", agentVersion: \"a-v1\", person: \"a-person\", session: \"a-session\" }) {\n      id\n    }\n  }\n": typeof types.RecordLlmEventOfADocument,
     "\n  subscription LlmEventRecordedAny {\n    llmEventRecorded {\n      id\n    }\n  }\n": typeof types.LlmEventRecordedAnyDocument,
     "\n  subscription AuditEventRecordedAny {\n    auditEventRecorded {\n      tenantId\n      resourceId\n    }\n  }\n": typeof types.AuditEventRecordedAnyDocument,
+    "\n  mutation CreateCrashAgent($runConfig: JSONObject!) {\n    createAgent(name: \"crash-bot\") {\n      id\n    }\n    createAgentVersion(agentName: \"crash-bot\", name: \"v1\", runConfig: $runConfig) {\n      id\n    }\n  }\n": typeof types.CreateCrashAgentDocument,
     "\n  subscription AuditEventRecordedScaleOut {\n    auditEventRecorded {\n      eventType\n      resourceId\n      occurredAt\n    }\n  }\n": typeof types.AuditEventRecordedScaleOutDocument,
     "\n  query ViewerTenant {\n    viewer {\n      tenantId\n    }\n  }\n": typeof types.ViewerTenantDocument,
     "\n  query AuditTestById($id: ID!) {\n    auditEvent(id: $id) {\n      ...AuditEventFields\n    }\n  }\n": typeof types.AuditTestByIdDocument,
@@ -77,6 +78,7 @@ const documents: Documents = {
     "\n  mutation RecordLlmEventOfA($fingerprintId: ID!) {\n    createLlmEvent(input: { fingerprintId: $fingerprintId, properties: {}, agent: \"a-agent\", agentVersion: \"a-v1\", person: \"a-person\", session: \"a-session\" }) {\n      id\n    }\n  }\n": types.RecordLlmEventOfADocument,
     "\n  subscription LlmEventRecordedAny {\n    llmEventRecorded {\n      id\n    }\n  }\n": types.LlmEventRecordedAnyDocument,
     "\n  subscription AuditEventRecordedAny {\n    auditEventRecorded {\n      tenantId\n      resourceId\n    }\n  }\n": types.AuditEventRecordedAnyDocument,
+    "\n  mutation CreateCrashAgent($runConfig: JSONObject!) {\n    createAgent(name: \"crash-bot\") {\n      id\n    }\n    createAgentVersion(agentName: \"crash-bot\", name: \"v1\", runConfig: $runConfig) {\n      id\n    }\n  }\n": types.CreateCrashAgentDocument,
     "\n  subscription AuditEventRecordedScaleOut {\n    auditEventRecorded {\n      eventType\n      resourceId\n      occurredAt\n    }\n  }\n": types.AuditEventRecordedScaleOutDocument,
     "\n  query ViewerTenant {\n    viewer {\n      tenantId\n    }\n  }\n": types.ViewerTenantDocument,
     "\n  query AuditTestById($id: ID!) {\n    auditEvent(id: $id) {\n      ...AuditEventFields\n    }\n  }\n": types.AuditTestByIdDocument,
@@ -170,6 +172,10 @@ export function graphql(source: "\n  subscription LlmEventRecordedAny {\n    llm
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription AuditEventRecordedAny {\n    auditEventRecorded {\n      tenantId\n      resourceId\n    }\n  }\n"): (typeof documents)["\n  subscription AuditEventRecordedAny {\n    auditEventRecorded {\n      tenantId\n      resourceId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateCrashAgent($runConfig: JSONObject!) {\n    createAgent(name: \"crash-bot\") {\n      id\n    }\n    createAgentVersion(agentName: \"crash-bot\", name: \"v1\", runConfig: $runConfig) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation CreateCrashAgent($runConfig: JSONObject!) {\n    createAgent(name: \"crash-bot\") {\n      id\n    }\n    createAgentVersion(agentName: \"crash-bot\", name: \"v1\", runConfig: $runConfig) {\n      id\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
