@@ -62,6 +62,10 @@ export const configSchema = z.object({
       .pipe(modelPricesSchema)
       .optional(),
   ),
+  /** Where agents with the `openai-compatible` provider send their calls unless their version names a base URL. */
+  OPENAI_BASE_URL: optionalString.pipe(z.url({ error: 'must be an http(s) URL' }).optional()),
+  /** Their API key, unless their version names another environment variable. */
+  OPENAI_API_KEY: optionalString,
   /** An execution's lease: a worker renews it every third of it; a dead worker's runs resume after it. */
   EXECUTION_LEASE_MS: positiveInt(15_000),
   /** How often an idle runner looks for executions another instance queued or approved. */

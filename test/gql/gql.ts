@@ -41,6 +41,7 @@ type Documents = {
     "\n  mutation CreateAgentForRuns($name: String!) {\n    createAgent(name: $name) {\n      id\n    }\n  }\n": typeof types.CreateAgentForRunsDocument,
     "\n  mutation ApproveToolCall($executionId: ID!, $toolCallId: String!, $approved: Boolean!, $reason: String) {\n    approveToolCall(executionId: $executionId, toolCallId: $toolCallId, approved: $approved, reason: $reason) {\n      success\n    }\n  }\n": typeof types.ApproveToolCallDocument,
     "\n  query AuditEventsByCorrelation($correlationId: String!) {\n    auditEventsByCorrelation(correlationId: $correlationId) {\n      edges {\n        node {\n          eventType\n        }\n      }\n    }\n  }\n": typeof types.AuditEventsByCorrelationDocument,
+    "\n  query AgentLlmCalls($filter: LlmEventFilter) {\n    llmEvents(filter: $filter) {\n      edges {\n        node {\n          model\n          inputTokens\n          outputTokens\n          finishReason\n          costUsd\n        }\n      }\n    }\n  }\n": typeof types.AgentLlmCallsDocument,
     "\n  mutation CancelExecution($id: ID!) {\n    cancelExecution(id: $id) {\n      status\n    }\n  }\n": typeof types.CancelExecutionDocument,
     "\n  mutation CreateFingerprintId($input: CreateFingerprintInput!) {\n    createFingerprint(input: $input) {\n      fingerprint {\n        id\n      }\n    }\n  }\n": typeof types.CreateFingerprintIdDocument,
     "\n  mutation RecordLlmEvents($inputs: [CreateLlmEventInput!]!) {\n    createLlmEvents(inputs: $inputs) {\n      ...LlmEventFields\n      createdAt\n    }\n  }\n": typeof types.RecordLlmEventsDocument,
@@ -97,6 +98,7 @@ const documents: Documents = {
     "\n  mutation CreateAgentForRuns($name: String!) {\n    createAgent(name: $name) {\n      id\n    }\n  }\n": types.CreateAgentForRunsDocument,
     "\n  mutation ApproveToolCall($executionId: ID!, $toolCallId: String!, $approved: Boolean!, $reason: String) {\n    approveToolCall(executionId: $executionId, toolCallId: $toolCallId, approved: $approved, reason: $reason) {\n      success\n    }\n  }\n": types.ApproveToolCallDocument,
     "\n  query AuditEventsByCorrelation($correlationId: String!) {\n    auditEventsByCorrelation(correlationId: $correlationId) {\n      edges {\n        node {\n          eventType\n        }\n      }\n    }\n  }\n": types.AuditEventsByCorrelationDocument,
+    "\n  query AgentLlmCalls($filter: LlmEventFilter) {\n    llmEvents(filter: $filter) {\n      edges {\n        node {\n          model\n          inputTokens\n          outputTokens\n          finishReason\n          costUsd\n        }\n      }\n    }\n  }\n": types.AgentLlmCallsDocument,
     "\n  mutation CancelExecution($id: ID!) {\n    cancelExecution(id: $id) {\n      status\n    }\n  }\n": types.CancelExecutionDocument,
     "\n  mutation CreateFingerprintId($input: CreateFingerprintInput!) {\n    createFingerprint(input: $input) {\n      fingerprint {\n        id\n      }\n    }\n  }\n": types.CreateFingerprintIdDocument,
     "\n  mutation RecordLlmEvents($inputs: [CreateLlmEventInput!]!) {\n    createLlmEvents(inputs: $inputs) {\n      ...LlmEventFields\n      createdAt\n    }\n  }\n": types.RecordLlmEventsDocument,
@@ -248,6 +250,10 @@ export function graphql(source: "\n  mutation ApproveToolCall($executionId: ID!,
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query AuditEventsByCorrelation($correlationId: String!) {\n    auditEventsByCorrelation(correlationId: $correlationId) {\n      edges {\n        node {\n          eventType\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AuditEventsByCorrelation($correlationId: String!) {\n    auditEventsByCorrelation(correlationId: $correlationId) {\n      edges {\n        node {\n          eventType\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AgentLlmCalls($filter: LlmEventFilter) {\n    llmEvents(filter: $filter) {\n      edges {\n        node {\n          model\n          inputTokens\n          outputTokens\n          finishReason\n          costUsd\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AgentLlmCalls($filter: LlmEventFilter) {\n    llmEvents(filter: $filter) {\n      edges {\n        node {\n          model\n          inputTokens\n          outputTokens\n          finishReason\n          costUsd\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

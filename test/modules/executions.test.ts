@@ -133,6 +133,22 @@ const AuditEventsByCorrelation = graphql(`
   }
 `);
 
+const AgentLlmCalls = graphql(`
+  query AgentLlmCalls($filter: LlmEventFilter) {
+    llmEvents(filter: $filter) {
+      edges {
+        node {
+          model
+          inputTokens
+          outputTokens
+          finishReason
+          costUsd
+        }
+      }
+    }
+  }
+`);
+
 const CancelExecution = graphql(`
   mutation CancelExecution($id: ID!) {
     cancelExecution(id: $id) {
@@ -262,7 +278,13 @@ describe('executions over GraphQL', () => {
     expect(types.filter((type) => type === 'ExecutionApprovalDecided')).toHaveLength(1);
     expect(events(stream.received).at(-1)).toMatchObject({ __typename: 'ExecutionFinished', status: 'COMPLETED' });
     const chain = await server.graphql(AuditEventsByCorrelation, { correlationId: execution.correlationId }, { key });
-    expect(chain.data!.auditEventsByCorrelation.edges.map(({ node }) => node.eventType)).toEqual(['execution.created', 'tool_call.approved', 'execution.completed']);
+    const eventTypes = chain.data!.auditEventsByCorrelation.edges.map(({ node }) => node.eventType);
+    expect(eventTypes.filter((type) => type.startsWith('execution.') || type.startsWith('tool_call.'))).toEqual([
+      'execution.created',
+      'tool_call.approved',
+      'execution.completed',
+    ]);
+    expect(eventTypes.filter((type) => type === 'llm_event.recorded')).toHaveLength(2);
   });
 
   it('gives a denial’s reason to the model as the tool result', async () => {
@@ -363,5 +385,75 @@ describe('executions over REST and SSE (reference 001)', () => {
     const bad = await post('', { messages: 'hello' });
     expect(bad.status).toBe(400);
     expect(Object.keys(await bad.json())).toEqual(['error']);
+  });
+});
+
+describe('the openai-compatible provider', () => {
+  it('streams text and fragmented tool calls from a chat-completions server, and records each call in telemetry', async () => {
+    const requests: { messages: { role: string; tool_call_id?: string; tool_calls?: unknown[] }[]; tools?: unknown[]; stream: boolean }[] = [];
+    const chunk = (delta: Record<string, unknown>, finishReason: string | null = null) => ({
+      id: 'chatcmpl-test',
+      object: 'chat.completion.chunk',
+      created: 1732400000,
+      model: 'gpt-4o-mini-2024-07-18',
+      choices: [{ index: 0, delta, finish_reason: finishReason }],
+    });
+    const usage = (prompt: number, completion: number) => ({
+      id: 'chatcmpl-test',
+      object: 'chat.completion.chunk',
+      created: 1732400000,
+      model: 'gpt-4o-mini-2024-07-18',
+      choices: [],
+      usage: { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion },
+    });
+    const answers = [
+      [
+        chunk({ role: 'assistant', content: '' }),
+        chunk({ content: 'Let me ' }),
+        chunk({ content: 'check.' }),
+        chunk({ tool_calls: [{ index: 0, id: 'call_abc', type: 'function', function: { name: 'weather', arguments: '{"ci' } }] }),
+        chunk({ tool_calls: [{ index: 0, function: { arguments: 'ty":"Oslo"}' } }] }),
+        chunk({}, 'tool_calls'),
+        usage(120, 30),
+      ],
+      [chunk({ role: 'assistant', content: 'It is ' }), chunk({ content: '21 degrees.' }), chunk({}, 'stop'), usage(180, 8)],
+    ];
+    const llm = http.createServer((request, response) => {
+      let body = '';
+      request.on('data', (part) => (body += part));
+      request.on('end', () => {
+        requests.push(JSON.parse(body));
+        response.writeHead(200, { 'content-type': 'text/event-stream' });
+        for (const part of answers[requests.length - 1] ?? []) response.write(`data: ${JSON.stringify(part)}\n\n`);
+        response.end('data: [DONE]\n\n');
+      });
+    });
+    await new Promise<void>((resolve) => llm.listen(0, '127.0.0.1', resolve));
+    try {
+      const agentId = await agentWithVersion('openai-bot', {
+        provider: { type: 'openai-compatible', model: 'gpt-4o-mini', baseUrl: `http://127.0.0.1:${(llm.address() as AddressInfo).port}/v1` },
+        systemPrompt: 'You report the weather.',
+        tools: [{ name: 'weather', description: 'Weather by city', parameters: { type: 'object', properties: { city: { type: 'string' } } }, executor: { type: 'http', url: toolUrl } }],
+      });
+      const { execution, stream } = await runToEnd({ agentId, messages: [{ role: 'user', content: 'Weather in Oslo?' }], conversationId: 'openai-conv' });
+      await eventually(() => stream.completed, 'the stream to complete');
+      const received = events(stream.received);
+      expect(received.filter((event) => event.text).map((event) => event.text)).toEqual(['Let me ', 'check.', 'It is ', '21 degrees.']);
+      expect(received.find((event) => event.__typename === 'ExecutionToolCallRequested')).toMatchObject({ toolCallId: 'call_abc', name: 'weather' });
+      expect(received.at(-1)).toMatchObject({ __typename: 'ExecutionFinished', status: 'COMPLETED' });
+      expect(requests[0]).toMatchObject({ stream: true, messages: [{ role: 'system' }, { role: 'user' }], tools: [{ type: 'function', function: { name: 'weather' } }] });
+      expect(requests[1].messages.map((message) => message.role)).toEqual(['system', 'user', 'assistant', 'tool']);
+      expect(requests[1].messages[3].tool_call_id).toBe('call_abc');
+      expect(toolRequests.some((request) => request.headers['idempotency-key'] === `${execution.id}:call_abc`)).toBe(true);
+
+      const calls = await server.graphql(AgentLlmCalls, { filter: { agent: 'openai-bot', session: 'openai-conv' } }, { key });
+      expect(calls.data!.llmEvents.edges.map(({ node }) => [node.model, node.inputTokens, node.outputTokens, node.finishReason])).toEqual([
+        ['gpt-4o-mini-2024-07-18', 180, 8, 'stop'],
+        ['gpt-4o-mini-2024-07-18', 120, 30, 'tool_calls'],
+      ]);
+      expect(calls.data!.llmEvents.edges[1].node.costUsd).toBeCloseTo((120 * 0.15 + 30 * 0.6) / 1e6, 12);
+    } finally {
+      llm.close();
+    }
   });
 });

@@ -31,6 +31,16 @@ export const runConfigSchema = z.object({
         /** Turn n answers the n-th model call; with none, the reply echoes the last user message. */
         turns: z.array(scriptedTurnSchema).default([]),
       }),
+      z.object({
+        /** Any server speaking OpenAI's streaming chat-completions protocol. */
+        type: z.literal('openai-compatible'),
+        model: z.string().min(1),
+        /** Default: OPENAI_BASE_URL. */
+        baseUrl: z.url({ error: 'must be an http(s) URL' }).optional(),
+        /** The environment variable holding the API key (default OPENAI_API_KEY): keys are not stored with agents. */
+        apiKeyEnv: z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'must be an environment variable name').optional(),
+        temperature: z.number().min(0).max(2).optional(),
+      }),
     ])
     .default({ type: 'scripted', turns: [] }),
   systemPrompt: z.string().max(100_000).default(''),

@@ -1,4 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import OpenAI from 'openai';
+import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import type { RunConfig, ToolConfig } from './config.ts';
 
 export interface ToolCallRequest {
@@ -14,8 +16,11 @@ export interface ChatMessage {
   toolCallId?: string;
 }
 
-/** What a model streams: text as it comes, then the tool calls it wants. */
-export type ModelChunk = { type: 'text'; text: string } | ({ type: 'tool_call' } & ToolCallRequest);
+/** What a model streams: text as it comes, then the tool calls it wants, and what it counted. */
+export type ModelChunk =
+  | { type: 'text'; text: string }
+  | ({ type: 'tool_call' } & ToolCallRequest)
+  | { type: 'usage'; model: string; promptTokens: number; completionTokens: number; finishReason: string | null };
 
 export interface ModelCall {
   /** 1 for the run's first model call, 2 for the next... */
@@ -59,6 +64,86 @@ export function scriptedProvider(config: Extract<RunConfig['provider'], { type: 
   };
 }
 
-export function modelProviderOf(config: RunConfig): ModelProvider {
-  return scriptedProvider(config.provider);
+/** OpenAI's message shapes for the run's messages. */
+function toOpenAI(messages: ChatMessage[]): ChatCompletionMessageParam[] {
+  return messages.map((message): ChatCompletionMessageParam => {
+    if (message.role === 'tool') return { role: 'tool', tool_call_id: message.toolCallId ?? '', content: message.content };
+    if (message.role === 'assistant') {
+      return {
+        role: 'assistant',
+        content: message.content || null,
+        ...(message.toolCalls?.length
+          ? { tool_calls: message.toolCalls.map((call) => ({ id: call.id, type: 'function' as const, function: { name: call.name, arguments: JSON.stringify(call.arguments) } })) }
+          : {}),
+      };
+    }
+    return { role: message.role, content: message.content };
+  });
+}
+
+function parseArguments(text: string): Record<string, unknown> {
+  try {
+    const parsed = JSON.parse(text || '{}') as unknown;
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : { value: parsed };
+  } catch {
+    return { unparsed: text };
+  }
+}
+
+/**
+ * Any server that speaks OpenAI's streaming chat completions, through the official client. Tool
+ * calls arrive in fragments per index and are yielded whole once the stream ends.
+ */
+export function openAICompatibleProvider(
+  config: Extract<RunConfig['provider'], { type: 'openai-compatible' }>,
+  environment: { baseUrl?: string; apiKey?: string },
+): ModelProvider {
+  const client = new OpenAI({ baseURL: config.baseUrl ?? environment.baseUrl, apiKey: environment.apiKey ?? 'unset', maxRetries: 2 });
+  return {
+    provider: 'openai',
+    model: config.model,
+    async *stream({ messages, tools, signal }) {
+      const stream = await client.chat.completions.create(
+        {
+          model: config.model,
+          messages: toOpenAI(messages),
+          stream: true,
+          stream_options: { include_usage: true },
+          ...(config.temperature === undefined ? {} : { temperature: config.temperature }),
+          ...(tools.length
+            ? { tools: tools.map((tool) => ({ type: 'function' as const, function: { name: tool.name, description: tool.description, parameters: tool.parameters } })) }
+            : {}),
+        },
+        { signal },
+      );
+      const calls = new Map<number, { id: string; name: string; arguments: string }>();
+      let finishReason: string | null = null;
+      let model = config.model;
+      for await (const chunk of stream) {
+        model = chunk.model || model;
+        const [choice] = chunk.choices;
+        if (choice?.delta?.content) yield { type: 'text', text: choice.delta.content };
+        for (const fragment of choice?.delta?.tool_calls ?? []) {
+          const call = calls.get(fragment.index) ?? { id: '', name: '', arguments: '' };
+          call.id ||= fragment.id ?? '';
+          call.name += fragment.function?.name ?? '';
+          call.arguments += fragment.function?.arguments ?? '';
+          calls.set(fragment.index, call);
+        }
+        finishReason = choice?.finish_reason ?? finishReason;
+        if (chunk.usage) {
+          yield { type: 'usage', model, promptTokens: chunk.usage.prompt_tokens, completionTokens: chunk.usage.completion_tokens, finishReason };
+        }
+      }
+      for (const [index, call] of [...calls].sort(([a], [b]) => a - b)) {
+        yield { type: 'tool_call', id: call.id || `call_${index}`, name: call.name, arguments: parseArguments(call.arguments) };
+      }
+    },
+  };
+}
+
+export function modelProviderOf(config: RunConfig, environment: { OPENAI_BASE_URL?: string; OPENAI_API_KEY?: string; [name: string]: unknown }): ModelProvider {
+  if (config.provider.type === 'scripted') return scriptedProvider(config.provider);
+  const apiKey = config.provider.apiKeyEnv ? process.env[config.provider.apiKeyEnv] : environment.OPENAI_API_KEY;
+  return openAICompatibleProvider(config.provider, { baseUrl: environment.OPENAI_BASE_URL, apiKey });
 }

@@ -5,7 +5,8 @@ import { scopedClient } from '../../db/scoped.ts';
 import { inAuditedTransaction } from '../audit/service.ts';
 import { runConfigOf, type RunConfig, type ToolConfig } from './config.ts';
 import { appendJournal, readJournal, type JournalType } from './journal.ts';
-import { modelProviderOf, type ChatMessage, type ToolCallRequest } from './models.ts';
+import { createFingerprint, recordLlmEvent } from '../telemetry/service.ts';
+import { modelProviderOf, type ChatMessage, type ModelChunk, type ToolCallRequest } from './models.ts';
 import { setStatus } from './service.ts';
 
 export interface RunnerOptions {
@@ -102,7 +103,7 @@ export class ExecutionRunner {
 
   private async run(executionId: string) {
     const { prisma, bus } = this.services;
-    const execution = await prisma.execution.findUniqueOrThrow({ where: { id: executionId }, include: { agentVersion: true } });
+    const execution = await prisma.execution.findUniqueOrThrow({ where: { id: executionId }, include: claimedRelations });
     const config = runConfigOf(execution.agentVersion.runConfig);
     const scope = { tenantId: execution.tenantId, projectId: execution.projectId };
     // Audit events of the run share the correlation id of the request that created it.
@@ -142,7 +143,7 @@ export class ExecutionRunner {
         }
         const step = state.completedSteps + 1;
         if (state.startedSteps >= step) await journal([{ type: 'step_restarted', data: { step } }]);
-        const outcome = await this.callModel(execution, config, step, state.messages, journal);
+        const outcome = await this.callModel(ctx, execution, config, step, state.messages, journal);
         if (!outcome.toolCalls.length) {
           await this.finish(ctx, executionId, 'completed');
           return;
@@ -183,20 +184,24 @@ export class ExecutionRunner {
 
   /** One model call, streamed to the journal; the step completes with the assistant message stored. */
   private async callModel(
-    execution: Execution,
+    ctx: RequestContext,
+    execution: ClaimedExecution,
     config: RunConfig,
     step: number,
     messages: ChatMessage[],
     journal: (entries: { type: JournalType; data?: Record<string, unknown> }[], db?: Prisma.TransactionClient) => Promise<unknown>,
   ) {
-    const provider = modelProviderOf(config);
-    const abort = new AbortController();
+    const provider = modelProviderOf(config, this.services.config);
+    const started = performance.now();
     let text = '';
+    let usage: Extract<ModelChunk, { type: 'usage' }> | null = null;
     const toolCalls: ToolCallRequest[] = [];
-    for await (const chunk of provider.stream({ step, messages, tools: config.tools, signal: abort.signal })) {
+    for await (const chunk of provider.stream({ step, messages, tools: config.tools, signal: AbortSignal.timeout(10 * 60_000) })) {
       if (chunk.type === 'text') {
         text += chunk.text;
         await journal([{ type: 'text_delta', data: { step, text: chunk.text } }]);
+      } else if (chunk.type === 'usage') {
+        usage = chunk;
       } else {
         const { type: _type, ...call } = chunk;
         toolCalls.push(call);
@@ -238,7 +243,60 @@ export class ExecutionRunner {
         );
       }
     });
+    await this.recordLlmCall(ctx, execution, { provider, step, messages, text, toolCalls, usage, latencyMs: performance.now() - started });
     return { text, toolCalls };
+  }
+
+  /**
+   * The model call as a telemetry LLM event of the execution's agent, version and conversation (as
+   * the session), in OpenAI's chat-completion shape. Telemetry never fails a run: errors are logged.
+   */
+  private async recordLlmCall(
+    ctx: RequestContext,
+    execution: ClaimedExecution,
+    call: {
+      provider: { provider: string; model: string };
+      step: number;
+      messages: ChatMessage[];
+      text: string;
+      toolCalls: ToolCallRequest[];
+      usage: Extract<ModelChunk, { type: 'usage' }> | null;
+      latencyMs: number;
+    },
+  ) {
+    try {
+      const { fingerprint } = await createFingerprint(ctx, { language: 'typescript', languageVersion: process.versions.node, system: 'switchboard-executions' });
+      const model = call.usage?.model ?? call.provider.model;
+      await recordLlmEvent(ctx, {
+        fingerprintId: fingerprint.id,
+        agent: execution.agentVersion.agent.name,
+        agentVersion: execution.agentVersion.name,
+        session: execution.conversation.conversationId,
+        properties: {
+          inputs: { model: call.provider.model, messages: call.messages },
+          outputs: {
+            object: 'chat.completion',
+            model,
+            choices: [
+              {
+                index: 0,
+                message: {
+                  role: 'assistant',
+                  content: call.text,
+                  tool_calls: call.toolCalls.map((tool) => ({ id: tool.id, type: 'function', function: { name: tool.name, arguments: JSON.stringify(tool.arguments) } })),
+                },
+                finish_reason: call.usage?.finishReason ?? (call.toolCalls.length ? 'tool_calls' : 'stop'),
+              },
+            ],
+            ...(call.usage ? { usage: { prompt_tokens: call.usage.promptTokens, completion_tokens: call.usage.completionTokens } } : {}),
+          },
+          latency_ms: call.latencyMs,
+          runtime: { provider: call.provider.provider, executionId: execution.id, step: call.step },
+        },
+      });
+    } catch (error) {
+      this.services.logger.warn({ err: error, executionId: execution.id }, 'recording the LLM call in telemetry failed');
+    }
   }
 
   /**
@@ -310,6 +368,9 @@ export class ExecutionRunner {
     if (ended) this.services.bus.publish('executionUpdated', ended.tenantId, ended);
   }
 }
+
+const claimedRelations = { agentVersion: { include: { agent: true } }, conversation: true } as const;
+type ClaimedExecution = Prisma.ExecutionGetPayload<{ include: typeof claimedRelations }>;
 
 const toolOf = (config: RunConfig, name: string): ToolConfig | undefined => config.tools.find((tool) => tool.name === name);
 
