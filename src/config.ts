@@ -70,8 +70,8 @@ export const configSchema = z.object({
   EXECUTION_LEASE_MS: positiveInt(15_000),
   /** How often an idle runner looks for executions another instance queued or approved. */
   EXECUTION_POLL_MS: positiveInt(250),
-  /** Executions one process runs at once. */
-  EXECUTION_CONCURRENCY: positiveInt(16),
+  /** Executions one process runs at once; 0 leaves them to other instances and `npm run worker`. */
+  EXECUTION_CONCURRENCY: z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(0, 'must not be negative').default(16),
   /** How long SIGTERM waits for in-flight requests before closing connections. */
   SHUTDOWN_GRACE_MS: z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(0, 'must not be negative').default(5000),
 });

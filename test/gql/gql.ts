@@ -23,6 +23,10 @@ type Documents = {
     "\n  subscription LlmEventRecordedAny {\n    llmEventRecorded {\n      id\n    }\n  }\n": typeof types.LlmEventRecordedAnyDocument,
     "\n  subscription AuditEventRecordedAny {\n    auditEventRecorded {\n      tenantId\n      resourceId\n    }\n  }\n": typeof types.AuditEventRecordedAnyDocument,
     "\n  mutation CreateCrashAgent($runConfig: JSONObject!) {\n    createAgent(name: \"crash-bot\") {\n      id\n    }\n    createAgentVersion(agentName: \"crash-bot\", name: \"v1\", runConfig: $runConfig) {\n      id\n    }\n  }\n": typeof types.CreateCrashAgentDocument,
+    "\n  mutation CreateApprovalAgent($runConfig: JSONObject!) {\n    createAgent(name: \"scaled-bot\") {\n      id\n    }\n    createAgentVersion(agentName: \"scaled-bot\", name: \"v1\", runConfig: $runConfig) {\n      id\n    }\n  }\n": typeof types.CreateApprovalAgentDocument,
+    "\n  mutation StartScaledExecution($agentId: ID) {\n    createExecution(input: { agentId: $agentId, messages: [{ role: \"user\", content: \"go\" }] }) {\n      id\n    }\n  }\n": typeof types.StartScaledExecutionDocument,
+    "\n  subscription ScaledEvents($executionId: ID!) {\n    executionEvents(executionId: $executionId) {\n      __typename\n      ... on ExecutionStatusChanged {\n        seq\n        status\n      }\n      ... on ExecutionTextDelta {\n        seq\n        text\n      }\n      ... on ExecutionApprovalRequested {\n        seq\n        toolCallId\n      }\n      ... on ExecutionApprovalDecided {\n        seq\n      }\n      ... on ExecutionToolResult {\n        seq\n      }\n      ... on ExecutionToolCallRequested {\n        seq\n      }\n      ... on ExecutionFinished {\n        seq\n        status\n      }\n    }\n  }\n": typeof types.ScaledEventsDocument,
+    "\n  mutation ApproveScaled($executionId: ID!, $toolCallId: String!) {\n    approveToolCall(executionId: $executionId, toolCallId: $toolCallId, approved: true) {\n      success\n    }\n  }\n": typeof types.ApproveScaledDocument,
     "\n  subscription AuditEventRecordedScaleOut {\n    auditEventRecorded {\n      eventType\n      resourceId\n      occurredAt\n    }\n  }\n": typeof types.AuditEventRecordedScaleOutDocument,
     "\n  query ViewerTenant {\n    viewer {\n      tenantId\n    }\n  }\n": typeof types.ViewerTenantDocument,
     "\n  query AuditTestById($id: ID!) {\n    auditEvent(id: $id) {\n      ...AuditEventFields\n    }\n  }\n": typeof types.AuditTestByIdDocument,
@@ -42,6 +46,7 @@ type Documents = {
     "\n  mutation ApproveToolCall($executionId: ID!, $toolCallId: String!, $approved: Boolean!, $reason: String) {\n    approveToolCall(executionId: $executionId, toolCallId: $toolCallId, approved: $approved, reason: $reason) {\n      success\n    }\n  }\n": typeof types.ApproveToolCallDocument,
     "\n  query AuditEventsByCorrelation($correlationId: String!) {\n    auditEventsByCorrelation(correlationId: $correlationId) {\n      edges {\n        node {\n          eventType\n        }\n      }\n    }\n  }\n": typeof types.AuditEventsByCorrelationDocument,
     "\n  query AgentLlmCalls($filter: LlmEventFilter) {\n    llmEvents(filter: $filter) {\n      edges {\n        node {\n          model\n          inputTokens\n          outputTokens\n          finishReason\n          costUsd\n        }\n      }\n    }\n  }\n": typeof types.AgentLlmCallsDocument,
+    "\n  subscription ExecutionUpdated($filter: ExecutionFilter) {\n    executionUpdated(filter: $filter) {\n      id\n      status\n    }\n  }\n": typeof types.ExecutionUpdatedDocument,
     "\n  mutation CancelExecution($id: ID!) {\n    cancelExecution(id: $id) {\n      status\n    }\n  }\n": typeof types.CancelExecutionDocument,
     "\n  mutation CreateFingerprintId($input: CreateFingerprintInput!) {\n    createFingerprint(input: $input) {\n      fingerprint {\n        id\n      }\n    }\n  }\n": typeof types.CreateFingerprintIdDocument,
     "\n  mutation RecordLlmEvents($inputs: [CreateLlmEventInput!]!) {\n    createLlmEvents(inputs: $inputs) {\n      ...LlmEventFields\n      createdAt\n    }\n  }\n": typeof types.RecordLlmEventsDocument,
@@ -80,6 +85,10 @@ const documents: Documents = {
     "\n  subscription LlmEventRecordedAny {\n    llmEventRecorded {\n      id\n    }\n  }\n": types.LlmEventRecordedAnyDocument,
     "\n  subscription AuditEventRecordedAny {\n    auditEventRecorded {\n      tenantId\n      resourceId\n    }\n  }\n": types.AuditEventRecordedAnyDocument,
     "\n  mutation CreateCrashAgent($runConfig: JSONObject!) {\n    createAgent(name: \"crash-bot\") {\n      id\n    }\n    createAgentVersion(agentName: \"crash-bot\", name: \"v1\", runConfig: $runConfig) {\n      id\n    }\n  }\n": types.CreateCrashAgentDocument,
+    "\n  mutation CreateApprovalAgent($runConfig: JSONObject!) {\n    createAgent(name: \"scaled-bot\") {\n      id\n    }\n    createAgentVersion(agentName: \"scaled-bot\", name: \"v1\", runConfig: $runConfig) {\n      id\n    }\n  }\n": types.CreateApprovalAgentDocument,
+    "\n  mutation StartScaledExecution($agentId: ID) {\n    createExecution(input: { agentId: $agentId, messages: [{ role: \"user\", content: \"go\" }] }) {\n      id\n    }\n  }\n": types.StartScaledExecutionDocument,
+    "\n  subscription ScaledEvents($executionId: ID!) {\n    executionEvents(executionId: $executionId) {\n      __typename\n      ... on ExecutionStatusChanged {\n        seq\n        status\n      }\n      ... on ExecutionTextDelta {\n        seq\n        text\n      }\n      ... on ExecutionApprovalRequested {\n        seq\n        toolCallId\n      }\n      ... on ExecutionApprovalDecided {\n        seq\n      }\n      ... on ExecutionToolResult {\n        seq\n      }\n      ... on ExecutionToolCallRequested {\n        seq\n      }\n      ... on ExecutionFinished {\n        seq\n        status\n      }\n    }\n  }\n": types.ScaledEventsDocument,
+    "\n  mutation ApproveScaled($executionId: ID!, $toolCallId: String!) {\n    approveToolCall(executionId: $executionId, toolCallId: $toolCallId, approved: true) {\n      success\n    }\n  }\n": types.ApproveScaledDocument,
     "\n  subscription AuditEventRecordedScaleOut {\n    auditEventRecorded {\n      eventType\n      resourceId\n      occurredAt\n    }\n  }\n": types.AuditEventRecordedScaleOutDocument,
     "\n  query ViewerTenant {\n    viewer {\n      tenantId\n    }\n  }\n": types.ViewerTenantDocument,
     "\n  query AuditTestById($id: ID!) {\n    auditEvent(id: $id) {\n      ...AuditEventFields\n    }\n  }\n": types.AuditTestByIdDocument,
@@ -99,6 +108,7 @@ const documents: Documents = {
     "\n  mutation ApproveToolCall($executionId: ID!, $toolCallId: String!, $approved: Boolean!, $reason: String) {\n    approveToolCall(executionId: $executionId, toolCallId: $toolCallId, approved: $approved, reason: $reason) {\n      success\n    }\n  }\n": types.ApproveToolCallDocument,
     "\n  query AuditEventsByCorrelation($correlationId: String!) {\n    auditEventsByCorrelation(correlationId: $correlationId) {\n      edges {\n        node {\n          eventType\n        }\n      }\n    }\n  }\n": types.AuditEventsByCorrelationDocument,
     "\n  query AgentLlmCalls($filter: LlmEventFilter) {\n    llmEvents(filter: $filter) {\n      edges {\n        node {\n          model\n          inputTokens\n          outputTokens\n          finishReason\n          costUsd\n        }\n      }\n    }\n  }\n": types.AgentLlmCallsDocument,
+    "\n  subscription ExecutionUpdated($filter: ExecutionFilter) {\n    executionUpdated(filter: $filter) {\n      id\n      status\n    }\n  }\n": types.ExecutionUpdatedDocument,
     "\n  mutation CancelExecution($id: ID!) {\n    cancelExecution(id: $id) {\n      status\n    }\n  }\n": types.CancelExecutionDocument,
     "\n  mutation CreateFingerprintId($input: CreateFingerprintInput!) {\n    createFingerprint(input: $input) {\n      fingerprint {\n        id\n      }\n    }\n  }\n": types.CreateFingerprintIdDocument,
     "\n  mutation RecordLlmEvents($inputs: [CreateLlmEventInput!]!) {\n    createLlmEvents(inputs: $inputs) {\n      ...LlmEventFields\n      createdAt\n    }\n  }\n": types.RecordLlmEventsDocument,
@@ -181,6 +191,22 @@ export function graphql(source: "\n  mutation CreateCrashAgent($runConfig: JSONO
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation CreateApprovalAgent($runConfig: JSONObject!) {\n    createAgent(name: \"scaled-bot\") {\n      id\n    }\n    createAgentVersion(agentName: \"scaled-bot\", name: \"v1\", runConfig: $runConfig) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation CreateApprovalAgent($runConfig: JSONObject!) {\n    createAgent(name: \"scaled-bot\") {\n      id\n    }\n    createAgentVersion(agentName: \"scaled-bot\", name: \"v1\", runConfig: $runConfig) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartScaledExecution($agentId: ID) {\n    createExecution(input: { agentId: $agentId, messages: [{ role: \"user\", content: \"go\" }] }) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation StartScaledExecution($agentId: ID) {\n    createExecution(input: { agentId: $agentId, messages: [{ role: \"user\", content: \"go\" }] }) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ScaledEvents($executionId: ID!) {\n    executionEvents(executionId: $executionId) {\n      __typename\n      ... on ExecutionStatusChanged {\n        seq\n        status\n      }\n      ... on ExecutionTextDelta {\n        seq\n        text\n      }\n      ... on ExecutionApprovalRequested {\n        seq\n        toolCallId\n      }\n      ... on ExecutionApprovalDecided {\n        seq\n      }\n      ... on ExecutionToolResult {\n        seq\n      }\n      ... on ExecutionToolCallRequested {\n        seq\n      }\n      ... on ExecutionFinished {\n        seq\n        status\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription ScaledEvents($executionId: ID!) {\n    executionEvents(executionId: $executionId) {\n      __typename\n      ... on ExecutionStatusChanged {\n        seq\n        status\n      }\n      ... on ExecutionTextDelta {\n        seq\n        text\n      }\n      ... on ExecutionApprovalRequested {\n        seq\n        toolCallId\n      }\n      ... on ExecutionApprovalDecided {\n        seq\n      }\n      ... on ExecutionToolResult {\n        seq\n      }\n      ... on ExecutionToolCallRequested {\n        seq\n      }\n      ... on ExecutionFinished {\n        seq\n        status\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApproveScaled($executionId: ID!, $toolCallId: String!) {\n    approveToolCall(executionId: $executionId, toolCallId: $toolCallId, approved: true) {\n      success\n    }\n  }\n"): (typeof documents)["\n  mutation ApproveScaled($executionId: ID!, $toolCallId: String!) {\n    approveToolCall(executionId: $executionId, toolCallId: $toolCallId, approved: true) {\n      success\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  subscription AuditEventRecordedScaleOut {\n    auditEventRecorded {\n      eventType\n      resourceId\n      occurredAt\n    }\n  }\n"): (typeof documents)["\n  subscription AuditEventRecordedScaleOut {\n    auditEventRecorded {\n      eventType\n      resourceId\n      occurredAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -254,6 +280,10 @@ export function graphql(source: "\n  query AuditEventsByCorrelation($correlation
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query AgentLlmCalls($filter: LlmEventFilter) {\n    llmEvents(filter: $filter) {\n      edges {\n        node {\n          model\n          inputTokens\n          outputTokens\n          finishReason\n          costUsd\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AgentLlmCalls($filter: LlmEventFilter) {\n    llmEvents(filter: $filter) {\n      edges {\n        node {\n          model\n          inputTokens\n          outputTokens\n          finishReason\n          costUsd\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ExecutionUpdated($filter: ExecutionFilter) {\n    executionUpdated(filter: $filter) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  subscription ExecutionUpdated($filter: ExecutionFilter) {\n    executionUpdated(filter: $filter) {\n      id\n      status\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -149,6 +149,15 @@ const AgentLlmCalls = graphql(`
   }
 `);
 
+const ExecutionUpdated = graphql(`
+  subscription ExecutionUpdated($filter: ExecutionFilter) {
+    executionUpdated(filter: $filter) {
+      id
+      status
+    }
+  }
+`);
+
 const CancelExecution = graphql(`
   mutation CancelExecution($id: ID!) {
     cancelExecution(id: $id) {
@@ -312,6 +321,28 @@ describe('executions over GraphQL', () => {
     expect(events(stream.received).at(-1)).toMatchObject({ __typename: 'ExecutionFinished', status: 'CANCELLED' });
     const approval = await server.graphql(ApproveToolCall, { executionId: execution.id, toolCallId: 'call_1_1', approved: true }, { key });
     expect(approval.errors![0].extensions!.code).toBe('CONFLICT');
+  });
+
+  it('treats an approval request that expires as a denial, journaled', async () => {
+    const agentId = await agentWithVersion('expiring-bot', {
+      provider: { type: 'scripted', turns: [{ toolCalls: [{ name: 'pay', arguments: { amount: 5 } }] }, { text: 'Not paid.' }] },
+      tools: [{ name: 'pay', requiresApproval: true, executor: { type: 'builtin', name: 'echo' } }],
+      approvalTimeoutSeconds: 1,
+    });
+    const updates = subscribe(server.wsClient(key), ExecutionUpdated, { filter: { agentId } });
+    await updates.started;
+    const { execution, stream } = await runToEnd({ agentId, messages: [{ role: 'user', content: 'Pay' }] });
+    await eventually(() => stream.completed, 'the stream to complete', 10_000);
+    const received = events(stream.received);
+    expect(received.find((event) => event.__typename === 'ExecutionApprovalDecided')).toMatchObject({ approved: false, reason: 'The approval request expired' });
+    expect(received.find((event) => event.__typename === 'ExecutionToolResult')).toMatchObject({ isError: true, result: { denied: true } });
+    expect(received.at(-1)).toMatchObject({ __typename: 'ExecutionFinished', status: 'COMPLETED' });
+    const late = await server.graphql(ApproveToolCall, { executionId: execution.id, toolCallId: 'call_1_1', approved: true }, { key });
+    expect(late.errors![0]).toMatchObject({ message: 'Tool call "call_1_1" expired', extensions: { code: 'CONFLICT' } });
+    await eventually(() => updates.received.some((update) => (update.data as { executionUpdated: { status: string } }).executionUpdated.status === 'COMPLETED'), 'the completed update');
+    const statuses = updates.received.map((update) => (update.data as { executionUpdated: { id: string; status: string } }).executionUpdated);
+    expect(statuses.every((update) => update.id === execution.id)).toBe(true);
+    expect(statuses.map((update) => update.status)).toEqual(['QUEUED', 'RUNNING', 'SUSPENDED', 'RUNNING', 'COMPLETED']);
   });
 
   it('rejects bad input and unknown agents clearly', async () => {

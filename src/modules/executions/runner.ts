@@ -39,7 +39,7 @@ export class ExecutionRunner {
   ) {}
 
   start() {
-    this.loop ??= this.claimLoop();
+    if (this.options.concurrency > 0) this.loop ??= this.claimLoop();
   }
 
   /** Looks for work now instead of at the next poll. */
@@ -134,6 +134,8 @@ export class ExecutionRunner {
 
     try {
       await journal([{ type: 'status_changed', data: { status: 'running', worker: this.workerId, claim: execution.claims } }]);
+      const { agentVersion: _version, conversation: _conversation, ...claimed } = execution;
+      bus.publish('executionUpdated', execution.tenantId, claimed);
       for (;;) {
         const state = await this.loadState(execution, config);
         if (state.pending.length) {
