@@ -256,7 +256,7 @@ describe('tenant isolation', () => {
     await server.graphql(RecordLlmEventOfA, { fingerprintId: fingerprintOfA }, { key: a.key });
     await server.graphql(CreateExecutionOfA, {}, { key: a.key });
     await eventually(() => control.received.length === 1, 'tenant A’s own subscriber to receive its event');
-    await eventually(() => llmControl.received.length === 1, 'tenant A’s own subscriber to receive its LLM event');
+    await eventually(() => llmControl.received.length >= 1, 'tenant A’s own subscriber to receive its LLM event');
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(appEvents.received).toEqual([]);
     expect(audits.received).toEqual([]);
