@@ -2,6 +2,8 @@
 // run on the same database (PGlite by default, PostgreSQL with DATABASE_URL).
 import { performance } from 'node:perf_hooks';
 import { randomUUID } from 'node:crypto';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
 import { loadConfig } from '../src/config.ts';
 import { createSwitchboard } from '../src/http/server.ts';
 import { createLogger } from '../src/logger.ts';
@@ -139,30 +141,8 @@ for (const size of [100, 1000]) {
 // telemetryUsage over a large table: rows generated in SQL (the ingest path is measured above),
 // spread over the agents, versions and persons just created, 30 days, 6 models, 2% errors.
 const tenantId: string = tenant.createTenant.id;
+/** BENCH_LLM_EVENTS=0 skips the usage figures (and the minutes that filling the table takes). */
 const target = Number(process.env.BENCH_LLM_EVENTS ?? 1_000_000);
-const existing = await prisma.llmEvent.count({ where: { tenantId } });
-const fillStarted = performance.now();
-for (let done = existing; done < target; done += 100_000) {
-  const rows = Math.min(100_000, target - done);
-  await prisma.$executeRaw`
-    WITH versions AS (SELECT array_agg(id ORDER BY id) AS ids, array_agg("agentId" ORDER BY id) AS agents, count(*)::int AS n
-                      FROM "AgentVersion" WHERE "tenantId" = ${tenantId}),
-         persons AS (SELECT array_agg(id ORDER BY id) AS ids, count(*)::int AS n FROM "Person" WHERE "tenantId" = ${tenantId})
-    INSERT INTO "LlmEvent" (id, "tenantId", "fingerprintId", "agentId", "agentVersionId", "personRef", properties, provider, model,
-      "inputTokens", "outputTokens", "cachedInputTokens", "finishReason", error, "latencyMs", "costUsd", "createdAt")
-    SELECT gen_random_uuid()::text, ${tenantId}, ${fingerprintId}, versions.agents[1 + i % versions.n], versions.ids[1 + i % versions.n],
-      CASE WHEN i % 3 = 0 THEN NULL ELSE persons.ids[1 + i % persons.n] END, '{}'::jsonb,
-      (ARRAY['openai', 'anthropic', 'gemini'])[1 + i % 3],
-      (ARRAY['gpt-4o', 'claude-sonnet-4', 'gemini-2.5-flash', 'gpt-4o-mini', 'claude-3-5-haiku', 'unpriced-model'])[1 + i % 6],
-      100 + i % 900, 50 + i % 400, i % 64, 'stop', CASE WHEN i % 50 = 0 THEN 'rate limited' END, 50 + (i::bigint * 7919) % 3000,
-      CASE WHEN i % 6 = 5 THEN NULL ELSE (100 + i % 900) * 0.000001 END,
-      now() - ((i % 30) * interval '1 day') - ((i % 86400) * interval '1 second')
-    FROM versions, persons, generate_series(${done + 1}::int, ${done + rows}::int) AS i`;
-}
-if (target > existing) console.log(`generated ${target - existing} LLM events in ${((performance.now() - fillStarted) / 1000).toFixed(1)} s`);
-// What autovacuum would have done by the time such a table is queried: statistics and visibility map.
-await prisma.$executeRawUnsafe('VACUUM ANALYZE "LlmEvent"');
-
 /** Median milliseconds of `runs` runs of `task`. */
 async function medianMs(runs: number, task: () => Promise<unknown>) {
   const times: number[] = [];
@@ -173,24 +153,160 @@ async function medianMs(runs: number, task: () => Promise<unknown>) {
   }
   return times.sort((a, b) => a - b)[Math.floor(runs / 2)];
 }
-const total = await prisma.llmEvent.count({ where: { tenantId } });
-const countBaseline = await medianMs(3, () => prisma.$queryRaw`SELECT count(*) FROM "LlmEvent" WHERE "tenantId" = ${tenantId}`);
-print(`baseline: SQL count(*) over ${total} LLM events`, countBaseline, 'ms');
-const usageQueries: [string, string[], Record<string, unknown>][] = [
-  ['telemetryUsage, no groupBy', [], {}],
-  ['telemetryUsage by AGENT', ['AGENT'], {}],
-  ['telemetryUsage by MODEL', ['MODEL'], {}],
-  ['telemetryUsage by DAY', ['DAY'], {}],
-  ['telemetryUsage by AGENT, VERSION, MODEL', ['AGENT', 'VERSION', 'MODEL'], {}],
-  ['telemetryUsage by PERSON', ['PERSON'], {}],
-  ['telemetryUsage by MODEL, agent filter', ['MODEL'], { agent: 'agent-3' }],
-  ['telemetryUsage by DAY, last 7 days', ['DAY'], { from: new Date(Date.now() - 7 * 86400_000).toISOString() }],
-];
-for (const [name, groupBy, filter] of usageQueries) {
-  const query = 'query ($g: [TelemetryUsageDimension!], $f: LlmEventFilter) { telemetryUsage(groupBy: $g, filter: $f) { count costUsd p95LatencyMs } }';
-  const ms = await medianMs(3, () => graphql(query, { g: groupBy, f: filter }, key));
-  print(name, ms, 'ms', countBaseline);
+
+if (target > 0) {
+  const existing = await prisma.llmEvent.count({ where: { tenantId } });
+  const fillStarted = performance.now();
+  for (let done = existing; done < target; done += 100_000) {
+    const rows = Math.min(100_000, target - done);
+    await prisma.$executeRaw`
+      WITH versions AS (SELECT array_agg(id ORDER BY id) AS ids, array_agg("agentId" ORDER BY id) AS agents, count(*)::int AS n
+                        FROM "AgentVersion" WHERE "tenantId" = ${tenantId}),
+           persons AS (SELECT array_agg(id ORDER BY id) AS ids, count(*)::int AS n FROM "Person" WHERE "tenantId" = ${tenantId})
+      INSERT INTO "LlmEvent" (id, "tenantId", "fingerprintId", "agentId", "agentVersionId", "personRef", properties, provider, model,
+        "inputTokens", "outputTokens", "cachedInputTokens", "finishReason", error, "latencyMs", "costUsd", "createdAt")
+      SELECT gen_random_uuid()::text, ${tenantId}, ${fingerprintId}, versions.agents[1 + i % versions.n], versions.ids[1 + i % versions.n],
+        CASE WHEN i % 3 = 0 THEN NULL ELSE persons.ids[1 + i % persons.n] END, '{}'::jsonb,
+        (ARRAY['openai', 'anthropic', 'gemini'])[1 + i % 3],
+        (ARRAY['gpt-4o', 'claude-sonnet-4', 'gemini-2.5-flash', 'gpt-4o-mini', 'claude-3-5-haiku', 'unpriced-model'])[1 + i % 6],
+        100 + i % 900, 50 + i % 400, i % 64, 'stop', CASE WHEN i % 50 = 0 THEN 'rate limited' END, 50 + (i::bigint * 7919) % 3000,
+        CASE WHEN i % 6 = 5 THEN NULL ELSE (100 + i % 900) * 0.000001 END,
+        now() - ((i % 30) * interval '1 day') - ((i % 86400) * interval '1 second')
+      FROM versions, persons, generate_series(${done + 1}::int, ${done + rows}::int) AS i`;
+  }
+  if (target > existing) console.log(`generated ${target - existing} LLM events in ${((performance.now() - fillStarted) / 1000).toFixed(1)} s`);
+  // What autovacuum would have done by the time such a table is queried: statistics and visibility map.
+  await prisma.$executeRawUnsafe('VACUUM ANALYZE "LlmEvent"');
+
+  const total = await prisma.llmEvent.count({ where: { tenantId } });
+  const countBaseline = await medianMs(3, () => prisma.$queryRaw`SELECT count(*) FROM "LlmEvent" WHERE "tenantId" = ${tenantId}`);
+  print(`baseline: SQL count(*) over ${total} LLM events`, countBaseline, 'ms');
+  const usageQueries: [string, string[], Record<string, unknown>][] = [
+    ['telemetryUsage, no groupBy', [], {}],
+    ['telemetryUsage by AGENT', ['AGENT'], {}],
+    ['telemetryUsage by MODEL', ['MODEL'], {}],
+    ['telemetryUsage by DAY', ['DAY'], {}],
+    ['telemetryUsage by AGENT, VERSION, MODEL', ['AGENT', 'VERSION', 'MODEL'], {}],
+    ['telemetryUsage by PERSON', ['PERSON'], {}],
+    ['telemetryUsage by MODEL, agent filter', ['MODEL'], { agent: 'agent-3' }],
+    ['telemetryUsage by DAY, last 7 days', ['DAY'], { from: new Date(Date.now() - 7 * 86400_000).toISOString() }],
+  ];
+  for (const [name, groupBy, filter] of usageQueries) {
+    const query = 'query ($g: [TelemetryUsageDimension!], $f: LlmEventFilter) { telemetryUsage(groupBy: $g, filter: $f) { count costUsd p95LatencyMs } }';
+    const ms = await medianMs(3, () => graphql(query, { g: groupBy, f: filter }, key));
+    print(name, ms, 'ms', countBaseline);
+  }
 }
+
+
+// Executions: from createExecution to the first streamed word (scripted provider), replay of a
+// 10,000-event journal to a new subscriber, and one run streamed live to 1,000 subscribers.
+const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((values.length * p) / 100))];
+const floor: number[] = [];
+for (let i = 0; i < 200; i++) {
+  const started = performance.now();
+  await graphql('{ viewer { kind } }', {}, key);
+  floor.push(performance.now() - started);
+}
+print('baseline: GraphQL { viewer } round trip, p50', percentile(floor, 50), 'ms');
+const firstWord: number[] = [];
+for (let i = 0; i < 200; i++) {
+  const started = performance.now();
+  const response = await fetch(`${url}/run/api/executions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+    body: JSON.stringify({ messages: [{ role: 'user', content: `hello ${i}` }] }),
+  });
+  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+  let received = '';
+  let first: number | null = null;
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    received += value;
+    if (first === null && received.includes('event: text_delta')) first = performance.now() - started;
+  }
+  firstWord.push(first!);
+}
+print('createExecution to first streamed word, p50', percentile(firstWord, 50), 'ms', percentile(floor, 50));
+print('createExecution to first streamed word, p99', percentile(firstWord, 99), 'ms', percentile(floor, 50));
+
+const wsClient = () =>
+  createClient({ url: `${url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${key}` }, lazy: false, retryAttempts: 0, onNonLazyError: () => {} });
+/** Subscribes to an execution's events; resolves with how many arrived once the stream completes. */
+const followExecution = (client: ReturnType<typeof wsClient>, executionId: string, onEvent: (count: number) => void = () => {}) =>
+  new Promise<number>((resolve, reject) => {
+    let count = 0;
+    client.subscribe(
+      { query: 'subscription ($id: ID!) { executionEvents(executionId: $id) { __typename ... on ExecutionStatusChanged { status } } }', variables: { id: executionId } },
+      {
+        next: (message) => {
+          count += 1;
+          onEvent(count);
+          if ((message.data?.executionEvents as { status?: string } | undefined)?.status === 'SUSPENDED') suspendedSeen();
+        },
+        error: reject,
+        complete: () => resolve(count),
+      },
+    );
+  });
+let suspendedSeen = () => {};
+
+// A journal of 10,000 events, written in SQL beside an ended execution's row.
+const template = await prisma.execution.findFirstOrThrow({ where: { tenantId, status: 'completed' } });
+const replayed = await prisma.execution.create({
+  data: { ...template, id: randomUUID(), seq: undefined, input: template.input ?? [], forwardedHeaders: template.forwardedHeaders ?? {}, journalLength: 10_000 },
+});
+await prisma.$executeRaw`
+  INSERT INTO "ExecutionEvent" ("executionId", seq, type, data, "createdAt")
+  SELECT ${replayed.id}, g, CASE WHEN g = 10000 THEN 'finished' ELSE 'text_delta' END,
+    CASE WHEN g = 10000 THEN '{"status": "completed"}'::jsonb ELSE jsonb_build_object('step', 1, 'text', 'word ') END, now()
+  FROM generate_series(1, 10000) AS g`;
+const readAll = await medianMs(3, () => prisma.executionEvent.findMany({ where: { executionId: replayed.id }, orderBy: { seq: 'asc' } }));
+print('baseline: Prisma read of the 10,000 journal rows', readAll, 'ms');
+const replayClient = wsClient();
+const replayMs = await medianMs(3, async () => {
+  const count = await followExecution(replayClient, replayed.id);
+  if (count !== 10_000) throw new Error(`replayed ${count} events`);
+});
+print('replay of 10,000 events to a new graphql-ws subscriber', replayMs, 'ms', readAll);
+const sseMs = await medianMs(3, async () => {
+  const response = await fetch(`${url}/run/api/executions/${replayed.id}/stream`, { headers: { authorization: `Bearer ${key}` } });
+  await response.text();
+});
+print('replay of 10,000 events over SSE', sseMs, 'ms', readAll);
+await replayClient.dispose();
+
+// 1,000 subscribers on 20 connections wait on a run suspended for approval; the approval sets off
+// 200 streamed words, which every subscriber receives live.
+const fanOutAgent = await graphql(
+  'mutation ($c: JSONObject!) { createAgent(name: "fan-out") { id } createAgentVersion(agentName: "fan-out", name: "v1", runConfig: $c) { id } }',
+  {
+    c: {
+      provider: { type: 'scripted', turns: [{ toolCalls: [{ name: 'go', arguments: {} }] }, { text: Array.from({ length: 200 }, (_, i) => `w${i}`).join(' ') }] },
+      tools: [{ name: 'go', requiresApproval: true, executor: { type: 'builtin', name: 'echo' } }],
+    },
+  },
+  key,
+);
+const fanOut = (await graphql('mutation ($a: ID) { createExecution(input: { agentId: $a, messages: [{ role: "user", content: "go" }] }) { id } }', { a: fanOutAgent.createAgent.id }, key)).createExecution.id as string;
+const clients = Array.from({ length: 20 }, wsClient);
+let suspendedCount = 0;
+const allSuspended = new Promise<void>((resolve) => {
+  suspendedSeen = () => {
+    if (++suspendedCount === 1000) resolve();
+  };
+});
+const finished = Array.from({ length: 1000 }, (_, i) => followExecution(clients[i % 20], fanOut));
+await allSuspended;
+const approvedAt = performance.now();
+await graphql('mutation ($e: ID!) { approveToolCall(executionId: $e, toolCallId: "call_1_1", approved: true) { success } }', { e: fanOut }, key);
+const counts = await Promise.all(finished);
+const fanOutMs = performance.now() - approvedAt;
+const liveEvents = counts.reduce((sum, count) => sum + count, 0) - suspendedCount * 5;
+print('1,000 subscribers: approval to last subscriber finished', fanOutMs, 'ms');
+print('1,000 subscribers: live events delivered', (liveEvents / fanOutMs) * 1000, 'events/s');
+await Promise.all(clients.map((client) => client.dispose()));
 
 await switchboard.shutdown();
 await database.drop();
