@@ -290,7 +290,10 @@ describe('executions over GraphQL', () => {
     const eventTypes = chain.data!.auditEventsByCorrelation.edges.map(({ node }) => node.eventType);
     expect(eventTypes.filter((type) => type.startsWith('execution.') || type.startsWith('tool_call.'))).toEqual([
       'execution.created',
+      'execution.started',
+      'execution.suspended',
       'tool_call.approved',
+      'execution.started',
       'execution.completed',
     ]);
     expect(eventTypes.filter((type) => type === 'llm_event.recorded')).toHaveLength(2);

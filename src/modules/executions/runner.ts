@@ -136,6 +136,9 @@ export class ExecutionRunner {
       await journal([{ type: 'status_changed', data: { status: 'running', worker: this.workerId, claim: execution.claims } }]);
       const { agentVersion: _version, conversation: _conversation, ...claimed } = execution;
       bus.publish('executionUpdated', execution.tenantId, claimed);
+      await inAuditedTransaction(ctx, async (_tx, record) =>
+        record({ eventType: 'execution.started', resourceType: 'execution', resourceId: executionId, payload: { claim: execution.claims } }),
+      );
       for (;;) {
         const state = await this.loadState(execution, config);
         if (state.pending.length) {
@@ -320,11 +323,13 @@ export class ExecutionRunner {
         if (call.expiresAt && call.expiresAt > new Date()) {
           // Under the execution's row lock, which approvals also take: a decision that came in since
           // the state was read is seen here, and the run goes on instead of suspending.
-          const suspended = await prisma.$transaction(async (tx) => {
+          const suspended = await inAuditedTransaction(ctx, async (tx, record) => {
             const held = await tx.execution.updateMany({ where: { id: execution.id, leaseOwner: this.workerId, status: 'running' }, data: { updatedAt: new Date() } });
             if (!held.count) throw new RunStopped();
             const waiting = await tx.executionToolCall.count({ where: { executionId: execution.id, status: 'pending_approval' } });
-            return waiting ? setStatus(tx, ctx, execution.id, 'suspended') : null;
+            if (!waiting) return null;
+            record({ eventType: 'execution.suspended', resourceType: 'execution', resourceId: execution.id, payload: { waitingApprovals: waiting } });
+            return setStatus(tx, ctx, execution.id, 'suspended');
           });
           if (suspended) this.services.bus.publish('executionUpdated', suspended.tenantId, suspended);
           return Boolean(suspended);
