@@ -215,17 +215,7 @@ export class ExecutionRunner {
     }
     const expiresAt = new Date(Date.now() + config.approvalTimeoutSeconds * 1000);
     await this.services.prisma.$transaction(async (tx) => {
-      await tx.conversationMessage.create({
-        data: {
-          tenantId: execution.tenantId,
-          projectId: execution.projectId,
-          conversationRef: execution.conversationRef,
-          executionId: execution.id,
-          role: 'assistant',
-          content: text,
-          toolCalls: toolCalls.length ? (toolCalls as unknown as Prisma.InputJsonArray) : undefined,
-        },
-      });
+      await storeMessage(tx, execution, { role: 'assistant', content: text, toolCalls: toolCalls.length ? (toolCalls as unknown as Prisma.InputJsonArray) : undefined });
       const needsApproval = (call: ToolCallRequest) => toolOf(config, call.name)?.requiresApproval ?? false;
       await tx.executionToolCall.createMany({
         data: toolCalls.map((call) => ({
@@ -349,17 +339,7 @@ export class ExecutionRunner {
           : { result: { error: `No tool named "${call.name}"` }, isError: true };
       await prisma.$transaction(async (tx) => {
         await tx.executionToolCall.update({ where: { id: call.id }, data: { status: 'completed', result: result as Prisma.InputJsonObject, completedAt: new Date() } });
-        await tx.conversationMessage.create({
-          data: {
-            tenantId: execution.tenantId,
-            projectId: execution.projectId,
-            conversationRef: execution.conversationRef,
-            executionId: execution.id,
-            role: 'tool',
-            content: JSON.stringify(result),
-            toolCallId: call.toolCallId,
-          },
-        });
+        await storeMessage(tx, execution, { role: 'tool', content: JSON.stringify(result), toolCallId: call.toolCallId });
         await journal([{ type: 'tool_result', data: { toolCallId: call.toolCallId, name: call.name, result, isError } }], tx);
       });
     }
@@ -378,6 +358,16 @@ export class ExecutionRunner {
 
 const claimedRelations = { agentVersion: { include: { agent: true } }, conversation: true } as const;
 type ClaimedExecution = Prisma.ExecutionGetPayload<{ include: typeof claimedRelations }>;
+
+/** A message the run adds to its conversation: the step (or tool call) it completes. */
+function storeMessage(
+  tx: Prisma.TransactionClient,
+  execution: Execution,
+  message: Pick<Prisma.ConversationMessageUncheckedCreateInput, 'role' | 'content' | 'toolCalls' | 'toolCallId'>,
+) {
+  const { tenantId, projectId, conversationRef, id: executionId } = execution;
+  return tx.conversationMessage.create({ data: { tenantId, projectId, conversationRef, executionId, ...message } });
+}
 
 const toolOf = (config: RunConfig, name: string): ToolConfig | undefined => config.tools.find((tool) => tool.name === name);
 

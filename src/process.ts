@@ -1,0 +1,28 @@
+import { ConfigError, loadConfig, type Config } from './config.ts';
+import { createLogger, type Logger } from './logger.ts';
+
+/**
+ * Runs a Switchboard process: checks the configuration first (a bad value exits 1 with one line per
+ * problem, no stack trace), starts it, and on SIGTERM or SIGINT stops it and exits 0.
+ */
+export async function runProcess(start: (config: Config, logger: Logger) => Promise<{ stop(): Promise<void>; stopping: string }>) {
+  try {
+    const config = loadConfig();
+    const logger = createLogger(config.LOG_LEVEL);
+    const running = await start(config, logger);
+    for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+      process.once(signal, async () => {
+        logger.info({ signal }, running.stopping);
+        await running.stop();
+        logger.info('stopped');
+        process.exit(0);
+      });
+    }
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
