@@ -66,6 +66,12 @@ export const configSchema = z.object({
   OPENAI_BASE_URL: optionalString.pipe(z.url({ error: 'must be an http(s) URL' }).optional()),
   /** Their API key, unless their version names another environment variable. */
   OPENAI_API_KEY: optionalString,
+  /** 32 bytes, base64: encrypts stored credentials (webhook signing secrets). Default: derived from the admin key. */
+  CREDENTIALS_KEY: optionalString.pipe(
+    z.string().refine((value) => Buffer.from(value, 'base64').length === 32, 'must be 32 bytes in base64 (openssl rand -base64 32)').optional(),
+  ),
+  /** The address webhook senders reach this service at: triggers' webhookUrl starts with it. */
+  PUBLIC_BASE_URL: optionalString.pipe(z.url({ error: 'must be an http(s) URL' }).optional()),
   /** An execution's lease: a worker renews it every third of it; a dead worker's runs resume after it. */
   EXECUTION_LEASE_MS: positiveInt(15_000),
   /** How often an idle runner looks for executions another instance queued or approved. */

@@ -12,7 +12,7 @@ import { eventually, startServer, subscribe, type TestServer } from './support/s
  */
 
 const EverythingB = graphql(`
-  query EverythingVisible($auditId: ID!, $correlationId: String!, $resourceId: String!, $llmEventId: ID!, $executionId: ID!) {
+  query EverythingVisible($auditId: ID!, $correlationId: String!, $resourceId: String!, $llmEventId: ID!, $executionId: ID!, $agentIdOfA: ID!) {
     viewer {
       tenantId
     }
@@ -95,6 +95,31 @@ const EverythingB = graphql(`
     conversation(id: "a-conversation") {
       conversationId
     }
+    triggers(agentId: $agentIdOfA) {
+      totalCount
+    }
+    trigger(agentId: $agentIdOfA, id: "a-trigger") {
+      id
+    }
+    credentials {
+      id
+    }
+  }
+`);
+
+const CreateAgentOfA = graphql(`
+  mutation CreateAgentOfA {
+    createAgent(name: "a-trigger-agent") {
+      id
+    }
+  }
+`);
+
+const TriggerInvocationsOf = graphql(`
+  subscription TriggerInvocationsOf($agentId: ID!, $triggerId: String!) {
+    triggerInvocationUpdated(agentId: $agentId, triggerId: $triggerId) {
+      id
+    }
   }
 `);
 
@@ -169,8 +194,11 @@ const coveredQueries = [
   'execution',
   'executions',
   'conversation',
+  'triggers',
+  'trigger',
+  'credentials',
 ];
-const coveredSubscriptions = ['appEventLogged', 'auditEventRecorded', 'llmEventRecorded', 'executionEvents', 'executionUpdated'];
+const coveredSubscriptions = ['appEventLogged', 'auditEventRecorded', 'llmEventRecorded', 'executionEvents', 'executionUpdated', 'triggerInvocationUpdated'];
 
 let server: TestServer;
 let a: { tenantId: string; key: string; keyId: string };
@@ -180,6 +208,7 @@ let auditIdOfA: string;
 let fingerprintOfA: string;
 let llmEventOfA: string;
 let executionOfA: string;
+let agentIdOfA: string;
 const fingerprintContent = { language: 'python', language_version: '3.12', system: 'linux' };
 
 beforeAll(async () => {
@@ -193,6 +222,9 @@ beforeAll(async () => {
   const recorded = await server.graphql(RecordLlmEventOfA, { fingerprintId: fingerprintOfA }, { key: a.key });
   llmEventOfA = recorded.data!.createLlmEvent.id;
   executionOfA = (await server.graphql(CreateExecutionOfA, {}, { key: a.key })).data!.createExecution.id;
+  agentIdOfA = (await server.graphql(CreateAgentOfA, {}, { key: a.key })).data!.createAgent.id;
+  const trigger = await rest('POST', `/manage/tenants/${a.tenantId}/projects/default/agents/${agentIdOfA}/triggers`, { id: 'a-trigger', name: 'A' }, a.key);
+  expect(trigger.status).toBe(201);
 });
 afterAll(() => server?.stop());
 
@@ -205,7 +237,7 @@ describe('tenant isolation', () => {
   it('shows tenant B nothing of tenant A in any query', async () => {
     const result = await server.graphql(
       EverythingB,
-      { auditId: auditIdOfA, correlationId, resourceId: 'shared-id', llmEventId: llmEventOfA, executionId: executionOfA },
+      { auditId: auditIdOfA, correlationId, resourceId: 'shared-id', llmEventId: llmEventOfA, executionId: executionOfA, agentIdOfA },
       { key: b.key },
     );
     expect(result.errors).toBeUndefined();
@@ -229,6 +261,7 @@ describe('tenant isolation', () => {
     expect(data.telemetryUsage).toEqual([]);
     expect([data.execution, data.conversation]).toEqual([null, null]);
     expect(data.executions.totalCount).toBe(0);
+    expect([data.trigger, data.triggers.totalCount, data.credentials]).toEqual([null, 0, []]);
   });
 
   it('refuses tenant B a subscription to A’s execution as if it did not exist', async () => {
@@ -236,6 +269,9 @@ describe('tenant isolation', () => {
     await eventually(() => foreign.completed, 'the subscription to end');
     expect(foreign.received[0]?.errors?.[0].extensions?.code ?? (foreign.failure as { message?: string } | undefined)?.message).toBeTruthy();
     expect(JSON.stringify(foreign.received)).toContain('NOT_FOUND');
+    const invocations = subscribe(server.wsClient(b.key), TriggerInvocationsOf, { agentId: agentIdOfA, triggerId: 'a-trigger' });
+    await eventually(() => invocations.completed, 'the trigger subscription to end');
+    expect(JSON.stringify(invocations.received)).toContain('NOT_FOUND');
   });
 
   it('keeps client ids per tenant: B logging A’s id creates B’s own event', async () => {
@@ -303,6 +339,7 @@ describe('tenant isolation', () => {
         expect(await foreign.json()).toEqual(await missing.json());
       },
       ...telemetryChecks(),
+      ...triggerChecks(),
       'POST /run/api/executions': async () => {
         const response = await rest('POST', '/run/api/executions', { messages: [{ role: 'user', content: 'b' }], conversationId: 'a-conversation' }, b.key);
         await response.text();
@@ -327,6 +364,26 @@ describe('tenant isolation', () => {
     }
   });
 });
+
+/** Reference 002's routes: B naming A's tenant, or its own tenant with A's agent, finds nothing. */
+function triggerChecks(): Record<string, () => Promise<void>> {
+  const check = (method: string, suffix: string, body?: unknown) => async () => {
+    for (const tenantId of [a.tenantId, b.tenantId]) {
+      const response = await rest(method, `/manage/tenants/${tenantId}/projects/default/agents/${agentIdOfA}/triggers${suffix}`, body, b.key);
+      expect(response.status, `${method} ${suffix} as ${tenantId === a.tenantId ? 'A' : 'B'}`).toBe(404);
+    }
+  };
+  const base = '/manage/tenants/{tenantId}/projects/{projectId}/agents/{agentId}/triggers';
+  return {
+    [`GET ${base}`]: check('GET', ''),
+    [`POST ${base}`]: check('POST', '', { name: 'intruder' }),
+    [`GET ${base}/{id}`]: check('GET', '/a-trigger'),
+    [`PATCH ${base}/{id}`]: check('PATCH', '/a-trigger', { enabled: false }),
+    [`DELETE ${base}/{id}`]: check('DELETE', '/a-trigger'),
+    [`GET ${base}/{id}/invocations`]: check('GET', '/a-trigger/invocations'),
+    [`GET ${base}/{id}/invocations/{invocationId}`]: check('GET', '/a-trigger/invocations/00000000-0000-4000-8000-000000000000'),
+  };
+}
 
 /** Reference 004's routes: B cannot use or see A's fingerprint, person, agent or versions; A's names are free for B. */
 function telemetryChecks(): Record<string, () => Promise<void>> {

@@ -12,6 +12,8 @@ import { auditErrorFormat, auditRoutes } from '../modules/audit/rest.ts';
 import { eventRoutes } from '../modules/events/rest.ts';
 import { executionRoutes, executionsErrorFormat } from '../modules/executions/rest.ts';
 import { telemetryErrorFormat, telemetryRoutes } from '../modules/telemetry/rest.ts';
+import { triggerRoutes } from '../modules/triggers/rest.ts';
+import { ingestWebhook } from '../modules/triggers/service.ts';
 import { createRequestContext, type RequestContext, type Services } from './context.ts';
 import { registerDocs } from './docs.ts';
 import type { AppEnv } from './env.ts';
@@ -118,10 +120,36 @@ export function createHttpApp(options: {
   app.use('/run/*', withRequestContext);
   app.use('/api/*', withRequestContext);
   app.use('/telemetry/*', withRequestContext);
+  app.use('/manage/*', withRequestContext);
   app.route('/', eventRoutes);
   app.route('/', auditRoutes);
   app.route('/', telemetryRoutes);
   app.route('/', executionRoutes);
+  app.route('/', triggerRoutes);
+
+  // Webhook senders carry no Switchboard key: the trigger's own authentication and signature
+  // checks stand in for it (src/modules/triggers/service.ts).
+  app.post('/webhooks/:webhookKey', async (c) => {
+    const rawBody = await c.req.text();
+    let body: unknown;
+    try {
+      body = rawBody ? JSON.parse(rawBody) : undefined;
+    } catch {
+      body = undefined;
+    }
+    const incoming = (c.env as { incoming?: { rawHeaders?: string[] } } | undefined)?.incoming;
+    const { invocation, created } = await ingestWebhook(
+      services,
+      c.req.param('webhookKey'),
+      { headers: c.req.raw.headers, rawHeaders: incoming?.rawHeaders ?? [], query: new URL(c.req.url).searchParams, rawBody, body },
+      { ip: clientIp(c), userAgent: c.req.header('user-agent') ?? null },
+    );
+    c.header('X-Correlation-Id', invocation.correlationId);
+    return c.json(
+      { invocationId: invocation.id, conversationId: invocation.conversationId, executionId: invocation.executionId, duplicate: !created },
+      202,
+    );
+  });
 
   app.on(['GET', 'POST', 'OPTIONS'], '/graphql', async (c) => {
     let requestContext;

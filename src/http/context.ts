@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Authenticator, Viewer } from '../auth/viewer.ts';
-import { presentedKey } from '../auth/viewer.ts';
+import { presentedKey, type ActorType } from '../auth/viewer.ts';
 import type { Config } from '../config.ts';
 import { scopedClient, type Scope } from '../db/scoped.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
@@ -17,6 +17,8 @@ export interface Services {
   authenticator: Authenticator;
   /** LLM prices: the shipped table with LLM_PRICES over it. */
   prices: PriceTable;
+  /** Encrypts and decrypts stored credentials (src/auth/credentials-key.ts); null when none is configured. */
+  credentialsKey: Buffer | null;
   /** Tells this instance's execution runner that work is waiting (the others find it by polling). */
   wakeRunner: () => void;
   /** Aborted when the server starts draining: open subscriptions complete. */
@@ -30,6 +32,8 @@ export interface Services {
 export interface RequestContext {
   services: Services;
   viewer: Viewer | null;
+  /** Who the audit log names when no key acts: a verified webhook (through its trigger). */
+  actor?: { actorType: ActorType; actorId: string };
   scope: Scope | null;
   db: PrismaClient;
   correlationId: string;

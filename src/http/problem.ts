@@ -16,6 +16,7 @@ const problemCodes: Record<ErrorCode, string> = {
   FORBIDDEN: 'forbidden',
   NOT_FOUND: 'not_found',
   CONFLICT: 'conflict',
+  UNPROCESSABLE: 'unprocessable_entity',
   PAYLOAD_TOO_LARGE: 'payload_too_large',
   QUERY_TOO_COMPLEX: 'bad_request',
   RATE_LIMITED: 'too_many_requests',

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { createAdaptorServer } from '@hono/node-server';
 import { resolveAdminKeyHash } from '../auth/admin-key.ts';
+import { credentialsKey } from '../auth/credentials-key.ts';
 import { RateLimiter } from '../auth/rate-limit.ts';
 import { Authenticator } from '../auth/viewer.ts';
 import { databaseLocation, type Config } from '../config.ts';
@@ -64,6 +65,7 @@ export async function createServices({ config, logger, ...options }: Switchboard
     logger,
     authenticator: new Authenticator(database.prisma, adminKeyHash, rateLimiter),
     prices: new PriceTable(config.LLM_PRICES),
+    credentialsKey: credentialsKey(config.CREDENTIALS_KEY, adminKeyHash),
     wakeRunner: () => runner.nudge(),
     shutdownSignal: shutdownController.signal,
   };

@@ -3,7 +3,7 @@ import { createPubSub, filter, pipe, Repeater } from 'graphql-yoga';
 import { Redis } from 'ioredis';
 import superjson from 'superjson';
 import type { Scope } from '../db/scoped.ts';
-import type { AppEvent, AuditEvent, Execution, LlmEvent } from '../generated/prisma/client.ts';
+import type { AppEvent, AuditEvent, Execution, LlmEvent, TriggerInvocation } from '../generated/prisma/client.ts';
 import type { JournalEntry } from '../modules/executions/journal.ts';
 
 /** What each topic carries. Every topic is per tenant: a subscriber never receives another tenant's payloads. */
@@ -13,6 +13,7 @@ export interface TopicPayloads {
   llmEventRecorded: LlmEvent;
   executionJournal: JournalEntry;
   executionUpdated: Execution;
+  triggerInvocationUpdated: TriggerInvocation;
 }
 export type Topic = keyof TopicPayloads;
 

@@ -5,6 +5,7 @@ import '../modules/audit/schema.ts';
 import '../modules/events/schema.ts';
 import '../modules/telemetry/schema.ts';
 import '../modules/executions/schema.ts';
+import '../modules/triggers/schema.ts';
 
 export const schema = builder.toSchema();
 

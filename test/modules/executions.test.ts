@@ -326,6 +326,19 @@ describe('executions over GraphQL', () => {
     expect(approval.errors![0].extensions!.code).toBe('CONFLICT');
   });
 
+  it('cancels a run while it streams: nothing more is journaled after `finished`', async () => {
+    const agentId = await agentWithVersion('chatty-bot', { provider: { type: 'scripted', turns: [{ text: 'a b c d e f g h i j k l m n o p', delayMs: 50 }] } });
+    const { execution, stream } = await runToEnd({ agentId, messages: [{ role: 'user', content: 'Talk' }] });
+    await eventually(() => events(stream.received).filter((event) => event.text).length >= 2, 'the run to stream');
+    expect((await server.graphql(CancelExecution, { id: execution.id }, { key })).data!.cancelExecution.status).toBe('CANCELLED');
+    await eventually(() => stream.completed, 'the stream to complete');
+    const received = events(stream.received);
+    expect(received.at(-1)).toMatchObject({ __typename: 'ExecutionFinished', status: 'CANCELLED' });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const state = await server.graphql(ExecutionState, { id: execution.id }, { key });
+    expect(state.data!.execution).toMatchObject({ status: 'CANCELLED', journalLength: received.at(-1)!.seq });
+  });
+
   it('treats an approval request that expires as a denial, journaled', async () => {
     const agentId = await agentWithVersion('expiring-bot', {
       provider: { type: 'scripted', turns: [{ toolCalls: [{ name: 'pay', arguments: { amount: 5 } }] }, { text: 'Not paid.' }] },

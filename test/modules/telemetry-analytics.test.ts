@@ -93,7 +93,8 @@ let fingerprintId: string;
 
 beforeAll(async () => {
   server = await startServer({
-    env: { LLM_PRICES: JSON.stringify({ 'test-model-a': { input: 1, output: 2 } }) },
+    // No execution runner: its polling would add statements to the ones counted.
+    env: { LLM_PRICES: JSON.stringify({ 'test-model-a': { input: 1, output: 2 } }), EXECUTION_CONCURRENCY: '0' },
     onQuery: (sql) => statements.push(sql),
   });
   key = (await server.newTenant('analytics')).key;

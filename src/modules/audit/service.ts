@@ -22,6 +22,8 @@ export const RESOURCE_TYPES = [
   'llm_event',
   'execution',
   'tool_call',
+  'trigger',
+  'credential',
 ] as const;
 export type ResourceType = (typeof RESOURCE_TYPES)[number];
 export const ACTOR_TYPES = ['user', 'api_key', 'system', 'webhook'] as const satisfies readonly ActorType[];
@@ -50,8 +52,8 @@ export function auditRow(ctx: RequestContext, entry: AuditEntry): Prisma.AuditEv
     tenantId,
     projectId: entry.projectId ?? ctx.scope?.projectId ?? null,
     eventType: entry.eventType,
-    actorType: ctx.viewer?.actorType ?? 'system',
-    actorId: ctx.viewer?.actorId ?? 'anonymous',
+    actorType: (ctx.actor ?? ctx.viewer)?.actorType ?? 'system',
+    actorId: (ctx.actor ?? ctx.viewer)?.actorId ?? 'anonymous',
     resourceType: entry.resourceType,
     resourceId: entry.resourceId,
     correlationId: ctx.correlationId,

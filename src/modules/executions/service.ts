@@ -181,6 +181,15 @@ export async function setStatus(
       ...(ended ? { endedAt: new Date() } : {}),
     },
   });
+  if (ended) {
+    // A trigger invocation that started the run ends with it.
+    const { count } = await tx.triggerInvocation.updateMany({
+      where: { executionId: id },
+      data: { status: status === 'completed' ? 'success' : 'failed', errorMessage: status === 'completed' ? null : (details.error ?? `The execution was ${status}`) },
+    });
+    const invocation = count ? await tx.triggerInvocation.findUnique({ where: { executionId: id } }) : null;
+    if (invocation) ctx.services.bus.publish('triggerInvocationUpdated', invocation.tenantId, invocation);
+  }
   await appendJournal(tx, ctx.services.bus, id, [
     ...(details.error ? [{ type: 'error' as const, data: { message: details.error } }] : []),
     { type: 'status_changed', data: { status } },

@@ -1,0 +1,202 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { Trigger, TriggerInvocation } from '../../generated/prisma/client.ts';
+import { notFound } from '../../errors.ts';
+import type { AppEnv } from '../../http/env.ts';
+import { restRouter } from '../../http/env.ts';
+import type { RequestContext } from '../../http/context.ts';
+import { dateRange } from '../../db/filters.ts';
+import * as triggers from './service.ts';
+
+export const MANAGE_PREFIX = '/manage/tenants/{tenantId}/projects/{projectId}/agents/{agentId}/triggers';
+
+const problem = z
+  .object({ code: z.string(), title: z.string(), status: z.number().int(), detail: z.string(), instance: z.string(), requestId: z.string(), error: z.object({ code: z.string(), message: z.string() }) })
+  .openapi('TriggerProblem');
+const problems = Object.fromEntries(
+  ([400, 401, 403, 404, 422] as const).map((status) => [status, { description: `Error ${status}`, content: { 'application/problem+json': { schema: problem } } }]),
+) as Record<400 | 401 | 403 | 404 | 422, { description: string; content: { 'application/problem+json': { schema: typeof problem } } }>;
+const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+const route = <R extends Parameters<typeof createRoute>[0]>(definition: R) =>
+  createRoute({ ...definition, tags: ['Triggers'], security: [{ bearerAuth: [] }] });
+
+const triggerSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    description: z.string().nullable(),
+    enabled: z.boolean(),
+    inputSchema: z.unknown(),
+    messageTemplate: z.string().nullable(),
+    outputTransform: z.unknown(),
+    authentication: z.unknown(),
+    signatureVerification: z.unknown(),
+    signingSecretCredentialReferenceId: z.string().nullable(),
+    signingSecretCredentialIds: z.array(z.string()),
+    webhookUrl: z.string(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi('Trigger');
+const invocationSchema = z
+  .object({
+    id: z.string(),
+    triggerId: z.string(),
+    status: z.enum(['pending', 'success', 'failed']),
+    errorMessage: z.string().nullable(),
+    requestPayload: z.unknown(),
+    transformedPayload: z.unknown(),
+    conversationId: z.string().nullable(),
+    executionId: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .openapi('TriggerInvocation');
+const pagination = z.object({ page: z.number(), limit: z.number(), total: z.number(), pages: z.number() });
+const pageQuery = { page: z.coerce.number().int().min(1).default(1), limit: z.coerce.number().int().min(1).max(100).default(10) };
+const scopePath = z.object({ tenantId: z.string(), projectId: z.string(), agentId: z.string() });
+const triggerPath = scopePath.extend({ id: z.string().regex(/^[a-zA-Z0-9\-_.]+$/).min(1).max(255) });
+const body = <T extends z.ZodType>(schema: T) => ({ body: { required: true, content: { 'application/json': { schema } } } });
+
+function toRestTrigger(ctx: RequestContext, trigger: Trigger): z.infer<typeof triggerSchema> {
+  return {
+    id: trigger.id,
+    name: trigger.name,
+    description: trigger.description,
+    enabled: trigger.enabled,
+    inputSchema: trigger.inputSchema,
+    messageTemplate: trigger.messageTemplate,
+    outputTransform: trigger.outputTransform,
+    authentication: triggers.publicAuthentication(trigger.authentication),
+    signatureVerification: trigger.signatureVerification,
+    signingSecretCredentialReferenceId: trigger.signingSecretCredentialIds[0] ?? null,
+    signingSecretCredentialIds: trigger.signingSecretCredentialIds,
+    webhookUrl: triggers.webhookUrl(ctx.services, trigger),
+    createdAt: trigger.createdAt.toISOString(),
+    updatedAt: trigger.updatedAt.toISOString(),
+  };
+}
+
+export const toRestInvocation = (invocation: TriggerInvocation, triggerId: string): z.infer<typeof invocationSchema> => ({
+  id: invocation.id,
+  triggerId,
+  status: invocation.status as 'pending',
+  errorMessage: invocation.errorMessage,
+  requestPayload: invocation.requestPayload,
+  transformedPayload: invocation.transformedPayload,
+  conversationId: invocation.conversationId,
+  executionId: invocation.executionId,
+  createdAt: invocation.createdAt.toISOString(),
+});
+
+/** The path's tenant must be the caller's and its project the agent's (`default` for a tenant-wide agent): anything else reads as missing. */
+async function scopedAgent(c: Context<AppEnv>, path: z.infer<typeof scopePath>) {
+  const ctx = c.get('requestContext');
+  const agent = await ctx.db.agent.findUnique({ where: { id: path.agentId } });
+  if (!agent || agent.tenantId !== ctx.scope?.tenantId || (agent.projectId ?? 'default') !== path.projectId) throw notFound(`Agent "${path.agentId}"`);
+  return { ctx, agentId: agent.id };
+}
+
+const listRoute = route({
+  method: 'get',
+  path: MANAGE_PREFIX,
+  summary: 'List Triggers',
+  request: { params: scopePath, query: z.object(pageQuery) },
+  responses: { 200: json(z.object({ data: z.array(triggerSchema), pagination }), 'Triggers'), ...problems },
+});
+const createTriggerRoute = route({
+  method: 'post',
+  path: MANAGE_PREFIX,
+  summary: 'Create Trigger',
+  request: { params: scopePath, ...body(z.record(z.string(), z.unknown()).openapi('CreateTrigger')) },
+  responses: { 201: json(z.object({ data: triggerSchema }), 'Created'), 409: problems[400], ...problems },
+});
+const getRoute = route({
+  method: 'get',
+  path: `${MANAGE_PREFIX}/{id}`,
+  summary: 'Get Trigger',
+  request: { params: triggerPath },
+  responses: { 200: json(z.object({ data: triggerSchema }), 'The trigger'), ...problems },
+});
+const updateRoute = route({
+  method: 'patch',
+  path: `${MANAGE_PREFIX}/{id}`,
+  summary: 'Update Trigger',
+  description: 'Changes the fields sent; the others stay.',
+  request: { params: triggerPath, ...body(z.record(z.string(), z.unknown()).openapi('UpdateTrigger')) },
+  responses: { 200: json(z.object({ data: triggerSchema }), 'The trigger'), ...problems },
+});
+const deleteRoute = route({
+  method: 'delete',
+  path: `${MANAGE_PREFIX}/{id}`,
+  summary: 'Delete Trigger',
+  request: { params: triggerPath },
+  responses: { 204: { description: 'Deleted' }, ...problems },
+});
+const invocationsRoute = route({
+  method: 'get',
+  path: `${MANAGE_PREFIX}/{id}/invocations`,
+  summary: 'List Trigger Invocations',
+  request: {
+    params: triggerPath,
+    query: z.object({
+      ...pageQuery,
+      status: z.enum(['pending', 'success', 'failed']).optional(),
+      from: z.iso.datetime({ offset: true }).optional(),
+      to: z.iso.datetime({ offset: true }).optional(),
+    }),
+  },
+  responses: { 200: json(z.object({ data: z.array(invocationSchema), pagination }), 'Invocations, newest first'), ...problems },
+});
+const invocationRoute = route({
+  method: 'get',
+  path: `${MANAGE_PREFIX}/{id}/invocations/{invocationId}`,
+  summary: 'Get Trigger Invocation',
+  request: { params: triggerPath.extend({ invocationId: z.string() }) },
+  responses: { 200: json(z.object({ data: invocationSchema }), 'The invocation'), ...problems },
+});
+
+const pageOf = (page: number, limit: number, total: number) => ({ page, limit, total, pages: Math.ceil(total / limit) });
+
+/** Reference 002's routes (the HTTP app requires a tenant key before any of them). */
+export const triggerRoutes = restRouter()
+  .openapi(listRoute, async (c) => {
+    const { ctx, agentId } = await scopedAgent(c, c.req.valid('param'));
+    const { page, limit } = c.req.valid('query');
+    const { triggers: list, total } = await triggers.listTriggers(ctx, agentId, { page, limit });
+    return c.json({ data: list.map((trigger) => toRestTrigger(ctx, trigger)), pagination: pageOf(page, limit, total) }, 200);
+  })
+  .openapi(createTriggerRoute, async (c) => {
+    const { ctx, agentId } = await scopedAgent(c, c.req.valid('param'));
+    return c.json({ data: toRestTrigger(ctx, await triggers.createTrigger(ctx, agentId, c.req.valid('json'))) }, 201);
+  })
+  .openapi(getRoute, async (c) => {
+    const { ctx, agentId } = await scopedAgent(c, c.req.valid('param'));
+    return c.json({ data: toRestTrigger(ctx, await triggers.getTrigger(ctx, agentId, c.req.valid('param').id)) }, 200);
+  })
+  .openapi(updateRoute, async (c) => {
+    const { ctx, agentId } = await scopedAgent(c, c.req.valid('param'));
+    return c.json({ data: toRestTrigger(ctx, await triggers.updateTrigger(ctx, agentId, c.req.valid('param').id, c.req.valid('json'))) }, 200);
+  })
+  .openapi(deleteRoute, async (c) => {
+    const { ctx, agentId } = await scopedAgent(c, c.req.valid('param'));
+    await triggers.deleteTrigger(ctx, agentId, c.req.valid('param').id);
+    return c.body(null, 204);
+  })
+  .openapi(invocationsRoute, async (c) => {
+    const { ctx, agentId } = await scopedAgent(c, c.req.valid('param'));
+    const trigger = await triggers.getTrigger(ctx, agentId, c.req.valid('param').id);
+    const { page, limit, status, from, to } = c.req.valid('query');
+    const where = { webhookKey: trigger.webhookKey, status, createdAt: dateRange(from ? new Date(from) : null, to ? new Date(to) : null) };
+    const [list, total] = await Promise.all([
+      ctx.db.triggerInvocation.findMany({ where, orderBy: { seq: 'desc' }, skip: (page - 1) * limit, take: limit }),
+      ctx.db.triggerInvocation.count({ where }),
+    ]);
+    return c.json({ data: list.map((invocation) => toRestInvocation(invocation, trigger.id)), pagination: pageOf(page, limit, total) }, 200);
+  })
+  .openapi(invocationRoute, async (c) => {
+    const { ctx, agentId } = await scopedAgent(c, c.req.valid('param'));
+    const trigger = await triggers.getTrigger(ctx, agentId, c.req.valid('param').id);
+    const invocation = await ctx.db.triggerInvocation.findFirst({ where: { id: c.req.valid('param').invocationId, webhookKey: trigger.webhookKey } });
+    if (!invocation) throw notFound('Invocation');
+    return c.json({ data: toRestInvocation(invocation, trigger.id) }, 200);
+  });

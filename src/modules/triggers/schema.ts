@@ -1,0 +1,182 @@
+import { filter as filterStream, pipe } from 'graphql-yoga';
+import { requireScope } from '../../auth/require.ts';
+import type { TriggerInvocation } from '../../generated/prisma/client.ts';
+import { builder } from '../../schema/builder.ts';
+import { countedConnection } from '../../schema/connections.ts';
+import * as triggers from './service.ts';
+
+const InvocationStatus = builder.enumType('TriggerInvocationStatus', {
+  values: { PENDING: { value: 'pending' }, SUCCESS: { value: 'success' }, FAILED: { value: 'failed' } } as const,
+});
+
+const TriggerRef = builder.prismaObject('Trigger', {
+  description: 'Turns incoming webhooks from any service into messages for an agent (reference 002).',
+  fields: (t) => ({
+    id: t.exposeString('id', { description: 'Unique per agent.' }),
+    name: t.exposeString('name'),
+    description: t.exposeString('description', { nullable: true }),
+    enabled: t.exposeBoolean('enabled'),
+    inputSchema: t.expose('inputSchema', { type: 'JSON', nullable: true }),
+    messageTemplate: t.exposeString('messageTemplate', { nullable: true }),
+    outputTransform: t.expose('outputTransform', { type: 'JSON', nullable: true }),
+    authentication: t.field({ type: 'JSON', nullable: true, description: 'Without its secrets.', resolve: (trigger) => triggers.publicAuthentication(trigger.authentication) }),
+    signatureVerification: t.expose('signatureVerification', { type: 'JSON', nullable: true }),
+    signingSecretCredentialIds: t.exposeStringList('signingSecretCredentialIds'),
+    webhookUrl: t.string({ resolve: (trigger, _args, ctx) => triggers.webhookUrl(ctx.services, trigger) }),
+    agent: t.relation('agent'),
+    invocations: t.relatedConnection('invocations', { cursor: 'seq', totalCount: true, query: { orderBy: { seq: 'desc' } } }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+  }),
+});
+const TriggerConnection = countedConnection(TriggerRef, 'TriggerConnection');
+
+builder.prismaObject('TriggerInvocation', {
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    status: t.field({ type: InvocationStatus, resolve: (invocation) => invocation.status as 'pending' | 'success' | 'failed' }),
+    errorMessage: t.exposeString('errorMessage', { nullable: true }),
+    deliveryId: t.exposeString('deliveryId', { nullable: true }),
+    requestPayload: t.expose('requestPayload', { type: 'JSON', nullable: true }),
+    transformedPayload: t.expose('transformedPayload', { type: 'JSON', nullable: true }),
+    message: t.exposeString('message', { nullable: true }),
+    correlationId: t.exposeString('correlationId', { description: 'Shared by the webhook, the invocation, the execution and its approvals in the audit log.' }),
+    trigger: t.relation('trigger'),
+    execution: t.prismaField({
+      type: 'Execution',
+      nullable: true,
+      resolve: (query, invocation, _args, ctx) => (invocation.executionId ? ctx.db.execution.findUnique({ ...query, where: { id: invocation.executionId } }) : null),
+    }),
+    conversation: t.prismaField({
+      type: 'Conversation',
+      nullable: true,
+      resolve: (query, invocation, _args, ctx) =>
+        invocation.conversationId ? ctx.db.conversation.findFirst({ ...query, where: { conversationId: invocation.conversationId, projectId: invocation.projectId } }) : null,
+    }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+  }),
+});
+
+builder.prismaObject('Credential', {
+  description: 'A stored secret (a webhook signing secret). The secret itself is shown only when created or rotated.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    name: t.exposeString('name'),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    rotatedAt: t.expose('rotatedAt', { type: 'DateTime', nullable: true }),
+    previousValidUntil: t.expose('previousExpiresAt', { type: 'DateTime', nullable: true, description: 'Until when the secret before the last rotation still verifies.' }),
+  }),
+});
+
+const CredentialWithSecret = builder
+  .objectRef<Awaited<ReturnType<typeof triggers.createCredential>>>('CredentialWithSecret')
+  .implement({
+    fields: (t) => ({
+      credential: t.prismaField({ type: 'Credential', resolve: (_query, payload) => payload.credential }),
+      secret: t.exposeString('secret', { description: 'Shown this once.' }),
+    }),
+  });
+
+const triggerFields = (t: PothosSchemaTypes.InputFieldBuilder<PothosSchemaTypes.ExtendDefaultTypes<never>, 'InputObject'>) => ({
+  name: t.string(),
+  description: t.string(),
+  enabled: t.boolean(),
+  inputSchema: t.field({ type: 'JSONObject', description: 'JSON Schema of the webhook body (checked when saved).' }),
+  messageTemplate: t.string({ description: 'With `{{a.b.c}}` placeholders over the transformed payload.' }),
+  outputTransform: t.field({ type: 'JSON', description: 'A JMESPath expression, or an object mapping keys to expressions.' }),
+  authentication: t.field({ type: 'JSONObject', description: '`{type: "header", header, value}`, `{type: "api_key", in, name, value}` or `{type: "basic", username, password}`; secrets are stored hashed.' }),
+  signatureVerification: t.field({ type: 'JSONObject', description: 'See README: algorithm, encoding, signature, signedComponents, componentJoin, validation, timestamp, deliveryId.' }),
+  signingSecretCredentialReferenceId: t.string(),
+  signingSecretCredentialIds: t.stringList({ description: 'Several secrets during a rotation.' }),
+});
+const CreateTriggerInput = builder.inputType('CreateTriggerInput', {
+  fields: (t) => ({ id: t.string({ description: '`^[a-zA-Z0-9-_.]+$`; generated when absent.' }), ...triggerFields(t as never), name: t.string({ required: true }) }),
+});
+const UpdateTriggerInput = builder.inputType('UpdateTriggerInput', { fields: (t) => triggerFields(t as never) });
+
+/** GraphQL leaves unsent input fields out; explicit nulls clear them, as PATCH does. */
+const sent = <T extends object>(input: T) => Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
+
+builder.queryFields((t) => ({
+  triggers: t.prismaConnection(
+    {
+      type: 'Trigger',
+      cursor: 'webhookKey',
+      authScopes: { tenant: true },
+      args: { agentId: t.arg.id({ required: true }) },
+      totalCount: (_connection, args, ctx) => ctx.db.trigger.count({ where: { agentId: args.agentId.toString() } }),
+      resolve: (query, _root, args, ctx) => ctx.db.trigger.findMany({ ...query, where: { agentId: args.agentId.toString() }, orderBy: { createdAt: 'asc' } }),
+    },
+    TriggerConnection,
+  ),
+  trigger: t.prismaField({
+    type: 'Trigger',
+    nullable: true,
+    authScopes: { tenant: true },
+    args: { agentId: t.arg.id({ required: true }), id: t.arg.string({ required: true }) },
+    resolve: (query, _root, args, ctx) => ctx.db.trigger.findFirst({ ...query, where: { agentId: args.agentId.toString(), id: args.id } }),
+  }),
+  credentials: t.prismaField({
+    type: ['Credential'],
+    authScopes: { tenant: true },
+    resolve: (query, _root, _args, ctx) => ctx.db.credential.findMany({ ...query, orderBy: { createdAt: 'asc' } }),
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  createTrigger: t.prismaField({
+    type: 'Trigger',
+    authScopes: { tenant: true },
+    args: { agentId: t.arg.id({ required: true }), input: t.arg({ type: CreateTriggerInput, required: true }) },
+    resolve: (_query, _root, args, ctx) => triggers.createTrigger(ctx, args.agentId.toString(), sent(args.input)),
+  }),
+  updateTrigger: t.prismaField({
+    type: 'Trigger',
+    description: 'Changes the fields sent; the others stay.',
+    authScopes: { tenant: true },
+    args: { agentId: t.arg.id({ required: true }), id: t.arg.string({ required: true }), changes: t.arg({ type: UpdateTriggerInput, required: true }) },
+    resolve: (_query, _root, args, ctx) => triggers.updateTrigger(ctx, args.agentId.toString(), args.id, sent(args.changes)),
+  }),
+  deleteTrigger: t.prismaField({
+    type: 'Trigger',
+    authScopes: { tenant: true },
+    args: { agentId: t.arg.id({ required: true }), id: t.arg.string({ required: true }) },
+    resolve: (_query, _root, args, ctx) => triggers.deleteTrigger(ctx, args.agentId.toString(), args.id),
+  }),
+  createCredential: t.field({
+    type: CredentialWithSecret,
+    authScopes: { tenant: true },
+    args: { name: t.arg.string({ required: true }), secret: t.arg.string({ description: 'Default: a new `whsec_…` secret.' }) },
+    resolve: (_root, args, ctx) => triggers.createCredential(ctx, args),
+  }),
+  rotateCredential: t.field({
+    type: CredentialWithSecret,
+    authScopes: { tenant: true },
+    args: { id: t.arg.id({ required: true }), secret: t.arg.string(), graceSeconds: t.arg.int({ description: 'How long the previous secret still verifies (default a day).' }) },
+    resolve: (_root, args, ctx) => triggers.rotateCredential(ctx, args.id.toString(), args),
+  }),
+  deleteCredential: t.prismaField({
+    type: 'Credential',
+    authScopes: { tenant: true },
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_query, _root, args, ctx) => triggers.deleteCredential(ctx, args.id.toString()),
+  }),
+}));
+
+builder.subscriptionFields((t) => ({
+  triggerInvocationUpdated: t.prismaField({
+    type: 'TriggerInvocation',
+    description: 'A trigger’s invocations as they are recorded and as they end, on any instance.',
+    authScopes: { tenant: true },
+    args: { agentId: t.arg.id({ required: true }), triggerId: t.arg.string({ required: true }) },
+    subscribe: async (_root, args, ctx) => {
+      const trigger = await triggers.getTrigger(ctx, args.agentId.toString(), args.triggerId);
+      return pipe(
+        ctx.services.bus.subscribe('triggerInvocationUpdated', requireScope(ctx), ctx.services.shutdownSignal),
+        filterStream((invocation: TriggerInvocation) => invocation.webhookKey === trigger.webhookKey),
+      );
+    },
+    resolve: (_query, invocation) => invocation,
+  }),
+}));

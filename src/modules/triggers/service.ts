@@ -1,0 +1,391 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Ajv, type ValidateFunction } from 'ajv';
+import jmespath from 'jmespath';
+import { z } from 'zod';
+import type { Credential, Prisma, Trigger, TriggerInvocation } from '../../generated/prisma/client.ts';
+import { decryptSecret, encryptSecret } from '../../auth/credentials-key.ts';
+import { hashSecret, secretMatches } from '../../auth/secrets.ts';
+import { requireScope } from '../../auth/require.ts';
+import { scopedClient } from '../../db/scoped.ts';
+import { AppError, badInput, notFound, type FieldIssue } from '../../errors.ts';
+import type { RequestContext, Services } from '../../http/context.ts';
+import { auditingFailure, inAuditedTransaction, writeAudited } from '../audit/service.ts';
+import { createExecution } from '../executions/service.ts';
+import { signatureVerificationSchema, verifySignature, locate, type WebhookRequest } from './signature.ts';
+
+// ---------------------------------------------------------------------------------------------
+// Configuration, checked when a trigger is saved (not when a webhook arrives).
+
+const ajv = new Ajv({ allErrors: true, strict: false });
+
+const jsonSchema = z.record(z.string(), z.unknown()).superRefine((schema, context) => {
+  try {
+    ajv.compile(schema);
+  } catch (error) {
+    context.addIssue({ code: 'custom', message: `is not a valid JSON Schema: ${(error as Error).message}` });
+  }
+});
+/** Parsed, not run: a type error depends on the payload, so it is answered when a webhook arrives (422). */
+const jmespathExpression = z.string().superRefine((expression, context) => {
+  try {
+    (jmespath as unknown as { compile(expression: string): unknown }).compile(expression);
+  } catch (error) {
+    context.addIssue({ code: 'custom', message: `is not a valid JMESPath expression: ${(error as Error).message}` });
+  }
+});
+
+/** How callers authenticate, as sent: the secret parts are stored only as SHA-256 hashes. */
+const authenticationSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('header'), header: z.string().min(1), value: z.string().min(1) }),
+  z.object({ type: z.literal('api_key'), in: z.enum(['header', 'query']).default('header'), name: z.string().min(1).default('X-API-Key'), value: z.string().min(1) }),
+  z.object({ type: z.literal('basic'), username: z.string().min(1), password: z.string().min(1) }),
+]);
+type StoredAuthentication =
+  | { type: 'header'; header: string; valueHash: string }
+  | { type: 'api_key'; in: 'header' | 'query'; name: string; valueHash: string }
+  | { type: 'basic'; username: string; passwordHash: string };
+
+const triggerFields = {
+  name: z.string().min(1, 'must not be empty').max(255),
+  description: z.string().max(2000).nullish(),
+  enabled: z.boolean(),
+  inputSchema: jsonSchema.nullish(),
+  messageTemplate: z.string().min(1, 'must not be empty').max(100_000).nullish(),
+  outputTransform: z.union([jmespathExpression, z.record(z.string(), jmespathExpression)]).nullish(),
+  authentication: authenticationSchema.nullish(),
+  signatureVerification: signatureVerificationSchema.nullish(),
+  signingSecretCredentialReferenceId: z.string().nullish(),
+  /** Several signing secrets, during a rotation of the sender's secret: any may sign. */
+  signingSecretCredentialIds: z.array(z.string()).max(5).nullish(),
+};
+export const createTriggerSchema = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(255)
+    .regex(/^[a-zA-Z0-9\-_.]+$/, 'may contain only letters, digits, "-", "_" and "."')
+    .optional(),
+  ...triggerFields,
+  enabled: triggerFields.enabled.default(true),
+});
+export const updateTriggerSchema = z.object(triggerFields).partial();
+
+function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const issues: FieldIssue[] = parsed.error.issues.map((issue) => ({ path: issue.path.map((part) => part as string | number), message: issue.message }));
+  throw badInput(`Invalid ${issues[0].path.join('.') || 'input'}: ${issues[0].message}`, issues);
+}
+
+function storedAuthentication(input: z.output<typeof authenticationSchema>): StoredAuthentication {
+  if (input.type === 'basic') return { type: 'basic', username: input.username, passwordHash: hashSecret(input.password) };
+  if (input.type === 'header') return { type: 'header', header: input.header, valueHash: hashSecret(input.value) };
+  return { type: 'api_key', in: input.in, name: input.name, valueHash: hashSecret(input.value) };
+}
+
+/** What the API shows of a trigger's authentication: never the hashes. */
+export function publicAuthentication(stored: unknown) {
+  if (!stored) return null;
+  const { valueHash: _value, passwordHash: _password, ...shown } = stored as Record<string, unknown>;
+  return shown;
+}
+
+export function webhookUrl(services: Services, trigger: Pick<Trigger, 'webhookKey'>) {
+  const base = services.config.PUBLIC_BASE_URL ?? `http://localhost:${services.config.PORT}`;
+  return `${base.replace(/\/$/, '')}/webhooks/${trigger.webhookKey}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Management
+
+/** The agent a trigger call names, in the caller's tenant; another tenant's reads as missing. */
+async function agentOf(ctx: RequestContext, agentId: string) {
+  requireScope(ctx);
+  const agent = await ctx.db.agent.findUnique({ where: { id: agentId } });
+  if (!agent) throw notFound(`Agent "${agentId}"`);
+  return agent;
+}
+
+async function checkCredentials(ctx: RequestContext, ids: string[]) {
+  const found = await ctx.db.credential.count({ where: { id: { in: ids } } });
+  if (found !== new Set(ids).size) throw badInput('A signing secret credential does not exist', [{ path: ['signingSecretCredentialReferenceId'], message: 'does not exist' }]);
+}
+
+function triggerData(input: Partial<z.output<typeof createTriggerSchema>>) {
+  const { authentication, signingSecretCredentialReferenceId, signingSecretCredentialIds, id: _id, ...rest } = input;
+  const credentialIds =
+    signingSecretCredentialIds ?? (signingSecretCredentialReferenceId === undefined ? undefined : signingSecretCredentialReferenceId ? [signingSecretCredentialReferenceId] : []);
+  return {
+    ...rest,
+    inputSchema: rest.inputSchema === undefined ? undefined : ((rest.inputSchema ?? null) as Prisma.InputJsonValue),
+    outputTransform: rest.outputTransform === undefined ? undefined : ((rest.outputTransform ?? null) as Prisma.InputJsonValue),
+    signatureVerification: rest.signatureVerification === undefined ? undefined : ((rest.signatureVerification ?? null) as Prisma.InputJsonValue),
+    authentication: authentication === undefined ? undefined : authentication ? (storedAuthentication(authentication) as Prisma.InputJsonObject) : undefined,
+    signingSecretCredentialIds: credentialIds,
+  };
+}
+
+export async function listTriggers(ctx: RequestContext, agentId: string, page: { page: number; limit: number }) {
+  await agentOf(ctx, agentId);
+  const [triggers, total] = await Promise.all([
+    ctx.db.trigger.findMany({ where: { agentId }, orderBy: { createdAt: 'asc' }, skip: (page.page - 1) * page.limit, take: page.limit }),
+    ctx.db.trigger.count({ where: { agentId } }),
+  ]);
+  return { triggers, total };
+}
+
+export async function getTrigger(ctx: RequestContext, agentId: string, id: string) {
+  await agentOf(ctx, agentId);
+  const trigger = await ctx.db.trigger.findFirst({ where: { agentId, id } });
+  if (!trigger) throw notFound(`Trigger "${id}"`);
+  return trigger;
+}
+
+export async function createTrigger(ctx: RequestContext, agentId: string, input: unknown) {
+  const agent = await agentOf(ctx, agentId);
+  const trigger = parse(createTriggerSchema, input);
+  const id = trigger.id ?? randomUUID();
+  const data = triggerData(trigger);
+  await checkCredentials(ctx, data.signingSecretCredentialIds ?? []);
+  if (await ctx.db.trigger.findFirst({ where: { agentId, id } })) throw new AppError('CONFLICT', `Trigger "${id}" already exists`);
+  const webhookKey = randomUUID();
+  return writeAudited(
+    ctx,
+    ctx.db.trigger.create({
+      data: { ...data, name: trigger.name, webhookKey, id, tenantId: agent.tenantId, projectId: agent.projectId, agentId, signingSecretCredentialIds: data.signingSecretCredentialIds ?? [] },
+    }),
+    [{ eventType: 'trigger.created', resourceType: 'trigger', resourceId: webhookKey, payload: { id, agentId, name: trigger.name } }],
+  );
+}
+
+/** PATCH semantics: the fields sent change, the others stay. */
+export async function updateTrigger(ctx: RequestContext, agentId: string, id: string, input: unknown) {
+  const existing = await getTrigger(ctx, agentId, id);
+  const changes = triggerData(parse(updateTriggerSchema, input));
+  if (changes.signingSecretCredentialIds) await checkCredentials(ctx, changes.signingSecretCredentialIds);
+  return writeAudited(ctx, ctx.db.trigger.update({ where: { webhookKey: existing.webhookKey }, data: changes }), [
+    { eventType: 'trigger.updated', resourceType: 'trigger', resourceId: existing.webhookKey, payload: { id, fields: Object.keys(changes).filter((key) => changes[key as keyof typeof changes] !== undefined) } },
+  ]);
+}
+
+export async function deleteTrigger(ctx: RequestContext, agentId: string, id: string) {
+  const existing = await getTrigger(ctx, agentId, id);
+  await writeAudited(ctx, ctx.db.trigger.delete({ where: { webhookKey: existing.webhookKey } }), [
+    { eventType: 'trigger.deleted', resourceType: 'trigger', resourceId: existing.webhookKey, payload: { id } },
+  ]);
+  return existing;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Credentials
+
+function sealingKey(ctx: Pick<RequestContext, 'services'>) {
+  const key = ctx.services.credentialsKey;
+  if (!key) throw new AppError('SERVICE_UNAVAILABLE', 'Credentials cannot be stored: set CREDENTIALS_KEY (or SWITCHBOARD_ADMIN_KEY)');
+  return key;
+}
+
+const newSigningSecret = () => `whsec_${randomBytes(32).toString('base64')}`;
+
+/** Stores a secret (a new `whsec_…` one when none is given) and shows it this once. */
+export async function createCredential(ctx: RequestContext, input: { name: string; secret?: string | null }) {
+  const scope = requireScope(ctx);
+  const { name, secret } = parse(z.object({ name: z.string().min(1).max(255), secret: z.string().min(8).max(4096).nullish() }), input);
+  const plaintext = secret ?? newSigningSecret();
+  const id = randomUUID();
+  const credential = await writeAudited(
+    ctx,
+    ctx.db.credential.create({ data: { id, tenantId: scope.tenantId, projectId: scope.projectId, name, secret: encryptSecret(sealingKey(ctx), plaintext) } }),
+    [{ eventType: 'credential.created', resourceType: 'credential', resourceId: id, payload: { name } }],
+  );
+  return { credential, secret: plaintext };
+}
+
+/** A new secret; the previous one keeps verifying for `graceSeconds`. */
+export async function rotateCredential(ctx: RequestContext, id: string, input: { secret?: string | null; graceSeconds?: number | null }) {
+  const existing = await ctx.db.credential.findUnique({ where: { id } });
+  if (!existing) throw notFound('Credential');
+  const plaintext = input.secret ?? newSigningSecret();
+  const graceSeconds = input.graceSeconds ?? 24 * 3600;
+  const credential = await writeAudited(
+    ctx,
+    ctx.db.credential.update({
+      where: { id },
+      data: { secret: encryptSecret(sealingKey(ctx), plaintext), previousSecret: existing.secret, previousExpiresAt: new Date(Date.now() + graceSeconds * 1000), rotatedAt: new Date() },
+    }),
+    [{ eventType: 'credential.rotated', resourceType: 'credential', resourceId: id, payload: { graceSeconds } }],
+  );
+  return { credential, secret: plaintext };
+}
+
+export async function deleteCredential(ctx: RequestContext, id: string) {
+  const existing = await ctx.db.credential.findUnique({ where: { id } });
+  if (!existing) throw notFound('Credential');
+  if (await ctx.db.trigger.count({ where: { signingSecretCredentialIds: { has: id } } })) {
+    throw new AppError('CONFLICT', 'The credential signs a trigger’s webhooks: remove it from the trigger first');
+  }
+  await writeAudited(ctx, ctx.db.credential.delete({ where: { id } }), [{ eventType: 'credential.deleted', resourceType: 'credential', resourceId: id }]);
+  return existing;
+}
+
+/** The secrets that may sign a trigger's webhooks: each credential's current one, and its previous one in its grace period. */
+function signingSecrets(services: Services, credentials: Credential[], now = new Date()) {
+  const key = services.credentialsKey;
+  if (!key) return [];
+  return credentials.flatMap((credential) => [
+    decryptSecret(key, credential.secret),
+    ...(credential.previousSecret && credential.previousExpiresAt && credential.previousExpiresAt > now ? [decryptSecret(key, credential.previousSecret)] : []),
+  ]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ingestion
+
+/** Compiled input schemas, per trigger version: compiled once, not per webhook. */
+const validators = new Map<string, ValidateFunction>();
+function validatorOf(trigger: Trigger): ValidateFunction {
+  const version = `${trigger.webhookKey}:${trigger.updatedAt.getTime()}`;
+  let validate = validators.get(version);
+  if (!validate) {
+    validate = ajv.compile(trigger.inputSchema as object);
+    if (validators.size > 1000) validators.clear();
+    validators.set(version, validate);
+  }
+  return validate;
+}
+
+function transform(expression: unknown, payload: unknown): unknown {
+  if (typeof expression === 'string') return jmespath.search(payload, expression);
+  return Object.fromEntries(Object.entries(expression as Record<string, string>).map(([key, path]) => [key, jmespath.search(payload, path)]));
+}
+
+/** `{{a.b.c}}` placeholders over the payload; objects are written as JSON, missing values as nothing. */
+export function renderTemplate(template: string, payload: unknown): string {
+  return template.replace(/\{\{\s*([\w.-]+)\s*\}\}/g, (_placeholder, path: string) => {
+    const value = path.split('.').reduce<unknown>((current, key) => (current && typeof current === 'object' ? (current as Record<string, unknown>)[key] : undefined), payload);
+    if (value === undefined || value === null) return '';
+    return typeof value === 'object' ? JSON.stringify(value) : String(value);
+  });
+}
+
+function authenticate(stored: StoredAuthentication, request: WebhookRequest): { status: 401 | 403; reason: string } | null {
+  let presented: string | null;
+  let expectedHash: string;
+  if (stored.type === 'basic') {
+    const header = request.headers.get('authorization');
+    if (!header?.startsWith('Basic ')) return { status: 401, reason: 'Basic credentials are required' };
+    const [username, ...password] = Buffer.from(header.slice(6), 'base64').toString('utf8').split(':');
+    if (username !== stored.username) return { status: 403, reason: 'Wrong credentials' };
+    presented = password.join(':');
+    expectedHash = stored.passwordHash;
+  } else {
+    presented = stored.type === 'header' ? request.headers.get(stored.header) : stored.in === 'query' ? request.query.get(stored.name) : request.headers.get(stored.name);
+    expectedHash = stored.valueHash;
+    if (!presented) return { status: 401, reason: `${stored.type === 'header' ? `Header ${stored.header}` : `API key ${stored.name}`} is required` };
+  }
+  return secretMatches(presented, expectedHash) ? null : { status: 403, reason: 'Wrong credentials' };
+}
+
+export interface IngestResult {
+  invocation: TriggerInvocation;
+  /** False for a delivery received before: the first invocation is answered again. */
+  created: boolean;
+}
+
+const refuse = (status: number, message: string) =>
+  new AppError(({ 400: 'BAD_USER_INPUT', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 422: 'UNPROCESSABLE' } as const)[status as 400]!, message);
+
+/**
+ * Turns a webhook into a message for the trigger's agent, in the page's order: trigger, caller
+ * authentication, signature, input schema, transform, template; then records the invocation and
+ * starts the execution. Each refusal after the trigger is found is recorded as a failed invocation.
+ */
+export async function ingestWebhook(services: Services, webhookKey: string, request: WebhookRequest, client: RequestContext['client']): Promise<IngestResult> {
+  const trigger = await services.prisma.trigger.findUnique({ where: { webhookKey } });
+  if (!trigger || !trigger.enabled) throw notFound('Trigger');
+  const scope = { tenantId: trigger.tenantId, projectId: trigger.projectId };
+  const ctx: RequestContext = {
+    services,
+    viewer: null,
+    actor: { actorType: 'webhook', actorId: `trigger:${trigger.id}` },
+    scope,
+    db: scopedClient(services.prisma, scope),
+    correlationId: randomUUID(),
+    requestId: randomUUID(),
+    client,
+  };
+  const config = trigger.signatureVerification ? signatureVerificationSchema.parse(trigger.signatureVerification) : null;
+  const deliveryId = config?.deliveryId ? locate(request, config.deliveryId) : null;
+  const fail = async (status: number, message: string, payload: unknown = request.body ?? null): Promise<never> => {
+    const invocation = await services.prisma.triggerInvocation.create({
+      data: { ...scope, webhookKey, status: 'failed', errorMessage: message, requestPayload: payload as Prisma.InputJsonValue, correlationId: ctx.correlationId },
+    });
+    services.bus.publish('triggerInvocationUpdated', trigger.tenantId, invocation);
+    throw refuse(status, message);
+  };
+
+  if (trigger.authentication) {
+    const refused = authenticate(trigger.authentication as StoredAuthentication, request);
+    if (refused) return fail(refused.status, refused.reason, null);
+  }
+  if (config) {
+    const credentials = await services.prisma.credential.findMany({ where: { id: { in: trigger.signingSecretCredentialIds }, tenantId: trigger.tenantId } });
+    const verified = verifySignature(config, request, signingSecrets(services, credentials));
+    if (!verified.ok) return fail(verified.status, verified.reason, null);
+    if (deliveryId) {
+      const repeat = await services.prisma.triggerInvocation.findUnique({ where: { webhookKey_deliveryId: { webhookKey, deliveryId } } });
+      if (repeat) return { invocation: repeat, created: false };
+    }
+  }
+  if (request.body === undefined && (trigger.inputSchema || trigger.outputTransform || trigger.messageTemplate?.includes('{{'))) {
+    return fail(400, 'The body must be JSON');
+  }
+  if (trigger.inputSchema) {
+    const validate = validatorOf(trigger);
+    if (!validate(request.body)) {
+      return fail(400, `The payload does not match the input schema: ${(validate.errors ?? []).map((error) => `${error.instancePath || '/'} ${error.message}`).join('; ')}`);
+    }
+  }
+  let transformed: unknown = request.body ?? request.rawBody;
+  if (trigger.outputTransform) {
+    try {
+      transformed = transform(trigger.outputTransform, request.body);
+    } catch (error) {
+      return fail(422, `The output transform failed: ${(error as Error).message}`);
+    }
+  }
+  const message = trigger.messageTemplate ? renderTemplate(trigger.messageTemplate, transformed) : typeof transformed === 'string' ? transformed : JSON.stringify(transformed);
+
+  return auditingFailure(ctx, { eventType: 'trigger.invoked', resourceType: 'trigger', resourceId: webhookKey }, async () => {
+    const execution = await createExecution(ctx, { agentId: trigger.agentId, messages: [{ role: 'user', content: message }] });
+    const conversation = await services.prisma.conversation.findUniqueOrThrow({ where: { id: execution.conversationRef } });
+    try {
+      const invocation = await inAuditedTransaction(ctx, async (tx, record) => {
+        const created = await tx.triggerInvocation.create({
+          data: {
+            ...scope,
+            webhookKey,
+            status: 'pending',
+            deliveryId,
+            requestPayload: (request.body ?? request.rawBody) as Prisma.InputJsonValue,
+            transformedPayload: transformed as Prisma.InputJsonValue,
+            message,
+            executionId: execution.id,
+            conversationId: conversation.conversationId,
+            correlationId: execution.correlationId,
+          },
+        });
+        record({ eventType: 'trigger.invoked', resourceType: 'trigger', resourceId: webhookKey, payload: { invocationId: created.id, executionId: execution.id } });
+        return created;
+      });
+      services.bus.publish('triggerInvocationUpdated', trigger.tenantId, invocation);
+      return { invocation, created: true };
+    } catch (error) {
+      // The same delivery raced in twice: the other request's invocation stands.
+      if ((error as { code?: string }).code === 'P2002' && deliveryId) {
+        return { invocation: await services.prisma.triggerInvocation.findUniqueOrThrow({ where: { webhookKey_deliveryId: { webhookKey, deliveryId } } }), created: false };
+      }
+      throw error;
+    }
+  });
+}

@@ -1,0 +1,325 @@
+import { createHmac } from 'node:crypto';
+import { sign as signGitHub } from '@octokit/webhooks-methods';
+import { Webhook as StandardWebhook } from 'standardwebhooks';
+import Stripe from 'stripe';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphql } from '../gql/index.ts';
+import { eventually, startServer, type TestServer } from '../support/switchboard.ts';
+
+const CreateTriggerAgent = graphql(`
+  mutation CreateTriggerAgent($name: String!) {
+    createAgent(name: $name) {
+      id
+    }
+  }
+`);
+
+const CreateSigningCredential = graphql(`
+  mutation CreateSigningCredential($name: String!, $secret: String) {
+    createCredential(name: $name, secret: $secret) {
+      secret
+      credential {
+        id
+      }
+    }
+  }
+`);
+
+const RotateSigningCredential = graphql(`
+  mutation RotateSigningCredential($id: ID!, $secret: String) {
+    rotateCredential(id: $id, secret: $secret) {
+      secret
+    }
+  }
+`);
+
+const ListCredentials = graphql(`
+  query ListCredentials {
+    credentials {
+      id
+      name
+      rotatedAt
+    }
+  }
+`);
+
+const AuditChain = graphql(`
+  query AuditChain($correlationId: String!) {
+    auditEventsByCorrelation(correlationId: $correlationId) {
+      edges {
+        node {
+          eventType
+          actorType
+        }
+      }
+    }
+  }
+`);
+
+let server: TestServer;
+let key: string;
+let tenantId: string;
+let agentId: string;
+
+beforeAll(async () => {
+  server = await startServer({ env: { EXECUTION_POLL_MS: '50' } });
+  ({ key, tenantId } = await server.newTenant('triggers'));
+  agentId = (await server.graphql(CreateTriggerAgent, { name: 'webhook-bot' }, { key })).data!.createAgent.id;
+});
+afterAll(() => server?.stop());
+
+const managePath = (path = '') => `/manage/tenants/${tenantId}/projects/default/agents/${agentId}/triggers${path}`;
+async function manage(method: string, path: string, body?: unknown, apiKey = key) {
+  const response = await fetch(`${server.url}${managePath(path)}`, {
+    method,
+    headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: response.status, body: response.status === 204 ? null : ((await response.json()) as any) };
+}
+async function credential(name: string, secret?: string) {
+  const created = await server.graphql(CreateSigningCredential, { name, secret }, { key });
+  expect(created.errors).toBeUndefined();
+  return created.data!.createCredential;
+}
+/** POSTs to a trigger's webhookUrl as a sender would. */
+async function deliver(webhookUrl: string, body: string, headers: Record<string, string> = {}, query = '') {
+  const url = new URL(webhookUrl);
+  const response = await fetch(`${server.url}${url.pathname}${query}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  return { status: response.status, body: (await response.json()) as any, headers: response.headers };
+}
+async function invocations(triggerId: string, query = '') {
+  return (await manage('GET', `/${triggerId}/invocations${query}`)).body;
+}
+
+describe('trigger management (reference 002)', () => {
+  it('creates with every field, lists with pagination, gets, patches and deletes', async () => {
+    const { credential: signing } = await credential('crud-secret');
+    const full = {
+      id: 'crud.trigger-1',
+      name: 'CRUD',
+      description: 'All the fields',
+      enabled: true,
+      inputSchema: { type: 'object', required: ['action'], properties: { action: { type: 'string' } } },
+      messageTemplate: 'Action: {{action}}',
+      outputTransform: { action: 'action' },
+      authentication: { type: 'header', header: 'X-Token', value: 'token-123' },
+      signatureVerification: { algorithm: 'sha256', encoding: 'hex', signature: { source: 'header', key: 'X-Signature' }, signedComponents: [{ source: 'body' }] },
+      signingSecretCredentialReferenceId: signing.id,
+    };
+    const created = await manage('POST', '', full);
+    expect(created.status).toBe(201);
+    expect(created.body.data).toMatchObject({ ...full, authentication: { type: 'header', header: 'X-Token' } });
+    expect(JSON.stringify(created.body)).not.toContain('token-123');
+    expect(created.body.data.webhookUrl).toMatch(/^http:\/\/localhost:\d+\/webhooks\/[0-9a-f-]{36}$/);
+    for (let i = 2; i <= 3; i++) expect((await manage('POST', '', { id: `crud.trigger-${i}`, name: `CRUD ${i}` })).status).toBe(201);
+    const page = await manage('GET', '?page=2&limit=2');
+    expect(page.body.pagination).toEqual({ page: 2, limit: 2, total: 3, pages: 2 });
+    expect(page.body.data.map((trigger: { id: string }) => trigger.id)).toEqual(['crud.trigger-3']);
+    expect((await manage('GET', '/crud.trigger-1')).body).toEqual(created.body);
+    const patched = await manage('PATCH', '/crud.trigger-1', { enabled: false, description: null });
+    expect(patched.body.data).toMatchObject({ enabled: false, description: null, name: 'CRUD', messageTemplate: 'Action: {{action}}' });
+    expect((await manage('DELETE', '/crud.trigger-3')).status).toBe(204);
+    expect((await manage('GET', '/crud.trigger-3')).status).toBe(404);
+    expect((await manage('POST', '', { id: 'crud.trigger-1', name: 'again' })).status).toBe(409);
+  });
+
+  it('rejects invalid regexes, transforms, schemas, ids and unknown credentials when saved', async () => {
+    const cases: [unknown, string][] = [
+      [{ name: 'x', signatureVerification: { signature: { source: 'header', key: 'X-Sig', regex: '([unclosed' } } }, 'signatureVerification.signature.regex'],
+      [{ name: 'x', outputTransform: 'foo[' }, 'outputTransform'],
+      [{ name: 'x', inputSchema: { type: 'no-such-type' } }, 'inputSchema'],
+      [{ name: 'x', id: 'has space' }, 'id'],
+      [{ name: '' }, 'name'],
+      [{ name: 'x', signingSecretCredentialReferenceId: 'missing' }, 'signingSecretCredentialReferenceId'],
+    ];
+    for (const [body, field] of cases) {
+      const response = await manage('POST', '', body);
+      expect(response.status, field).toBe(400);
+      expect(response.body).toMatchObject({ code: 'bad_request', status: 400 });
+      expect(JSON.stringify(response.body.errors ?? response.body.detail), field).toContain(field.split('.')[0]);
+    }
+  });
+
+  it('answers another tenant, project or agent in the path as missing', async () => {
+    const other = await server.newTenant('other');
+    expect((await manage('GET', '', undefined, other.key)).status).toBe(404);
+    const wrongProject = await fetch(`${server.url}/manage/tenants/${tenantId}/projects/some-project/agents/${agentId}/triggers`, { headers: { authorization: `Bearer ${key}` } });
+    expect(wrongProject.status).toBe(404);
+    expect((await wrongProject.json()).code).toBe('not_found');
+  });
+
+  it('never shows a credential’s secret again', async () => {
+    const { credential: created, secret } = await credential('shown-once');
+    expect(secret).toMatch(/^whsec_/);
+    const list = await server.graphql(ListCredentials, {}, { key });
+    expect(JSON.stringify(list.data)).not.toContain(secret);
+    expect(list.data!.credentials.some((entry) => entry.id === created.id)).toBe(true);
+  });
+});
+
+describe('webhook ingestion', () => {
+  it('runs every step: authentication, schema, transform, template, invocation and execution', async () => {
+    const trigger = (
+      await manage('POST', '', {
+        id: 'orders',
+        name: 'Orders',
+        inputSchema: { type: 'object', required: ['order'], properties: { order: { type: 'object', required: ['id', 'total'], properties: { id: { type: 'string' }, total: { type: 'number' } } } } },
+        outputTransform: { id: 'order.id', total: 'order.total', items: 'length(order.items)' },
+        messageTemplate: 'Order {{id}} of {{total}} EUR with {{items}} items',
+        authentication: { type: 'api_key', in: 'query', name: 'key', value: 'k-1' },
+      })
+    ).body.data;
+    const payload = JSON.stringify({ order: { id: 'A-17', total: 42.5, items: [1, 2, 3] } });
+    expect((await deliver(trigger.webhookUrl, payload)).status).toBe(401);
+    expect((await deliver(trigger.webhookUrl, payload, {}, '?key=wrong')).status).toBe(403);
+    const invalid = await deliver(trigger.webhookUrl, JSON.stringify({ order: { id: 17 } }), {}, '?key=k-1');
+    expect(invalid.status).toBe(400);
+    expect(invalid.body.detail).toContain('/order must have required property');
+    expect(invalid.body.detail).toContain('/order/id must be string');
+    const notJson = await deliver(trigger.webhookUrl, 'not json', {}, '?key=k-1');
+    expect(notJson.status).toBe(400);
+
+    const accepted = await deliver(trigger.webhookUrl, payload, {}, '?key=k-1');
+    expect(accepted.status).toBe(202);
+    expect(accepted.body).toMatchObject({ invocationId: expect.any(String), executionId: expect.any(String), conversationId: expect.any(String) });
+    const list = await eventually(
+      async () => {
+        const body = await invocations('orders');
+        return body.data.find((invocation: { id: string; status: string }) => invocation.id === accepted.body.invocationId && invocation.status === 'success') && body;
+      },
+      'the invocation to succeed',
+    );
+    expect(list.pagination.total).toBe(5);
+    expect((await invocations('orders', '?status=failed')).pagination.total).toBe(4);
+    const one = await manage('GET', `/orders/invocations/${accepted.body.invocationId}`);
+    expect(one.body.data).toMatchObject({ status: 'success', transformedPayload: { id: 'A-17', total: 42.5, items: 3 }, triggerId: 'orders' });
+    const status = await (await fetch(`${server.url}/run/api/executions/${accepted.body.executionId}`, { headers: { authorization: `Bearer ${key}` } })).json();
+    expect(status.status).toBe('completed');
+    const chain = await server.graphql(AuditChain, { correlationId: accepted.headers.get('x-correlation-id')! }, { key });
+    const types = chain.data!.auditEventsByCorrelation.edges.map(({ node }) => node.eventType);
+    expect(types.filter((type) => type.startsWith('trigger.') || type.startsWith('execution.'))).toEqual(['execution.created', 'trigger.invoked', 'execution.started', 'execution.completed']);
+    expect(chain.data!.auditEventsByCorrelation.edges[0].node.actorType).toBe('WEBHOOK');
+  });
+
+  it('answers an unknown or disabled trigger with 404, and a failing transform with 422', async () => {
+    expect((await deliver(`${server.url}/webhooks/00000000-0000-4000-8000-000000000000`, '{}')).status).toBe(404);
+    const disabled = (await manage('POST', '', { id: 'off', name: 'Off', enabled: false })).body.data;
+    expect((await deliver(disabled.webhookUrl, '{}')).status).toBe(404);
+    const failing = (await manage('POST', '', { id: 'bad-transform', name: 'Bad', outputTransform: 'abs(name)' })).body.data;
+    const response = await deliver(failing.webhookUrl, JSON.stringify({ name: 'text' }));
+    expect(response.status).toBe(422);
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
+    expect((await invocations('bad-transform')).data[0]).toMatchObject({ status: 'failed', errorMessage: expect.stringContaining('The output transform failed') });
+  });
+});
+
+describe('signatures, with the providers’ own signing code', () => {
+  const body = JSON.stringify({ action: 'opened', number: 7, title: 'Café ☕' });
+
+  it('GitHub: X-Hub-Signature-256, sha256=hex of the body', async () => {
+    const { credential: secret, secret: plaintext } = await credential('github', 'gh-webhook-secret');
+    const trigger = (
+      await manage('POST', '', {
+        id: 'github',
+        name: 'GitHub',
+        signatureVerification: { algorithm: 'sha256', encoding: 'hex', signature: { source: 'header', key: 'X-Hub-Signature-256', prefix: 'sha256=' }, signedComponents: [{ source: 'body' }] },
+        signingSecretCredentialReferenceId: secret.id,
+      })
+    ).body.data;
+    const signature = await signGitHub(plaintext, body);
+    expect((await deliver(trigger.webhookUrl, body, { 'X-Hub-Signature-256': signature })).status).toBe(202);
+    expect((await deliver(trigger.webhookUrl, body)).status).toBe(401);
+    expect((await deliver(trigger.webhookUrl, body, { 'X-Hub-Signature-256': await signGitHub('another-secret', body) })).status).toBe(403);
+    expect((await deliver(trigger.webhookUrl, body.replace('7', '8'), { 'X-Hub-Signature-256': signature })).status).toBe(403);
+  });
+
+  it('Stripe: Stripe-Signature t=…,v1=… over `t.body`, with a timestamp tolerance', async () => {
+    const { credential: secret, secret: plaintext } = await credential('stripe', 'whsec_stripe_test_secret');
+    const trigger = (
+      await manage('POST', '', {
+        id: 'stripe',
+        name: 'Stripe',
+        signatureVerification: {
+          signature: { source: 'header', key: 'Stripe-Signature', separator: ',', prefix: 'v1=' },
+          signedComponents: [{ source: 'header', key: 'Stripe-Signature', regex: 't=(\\d+)' }, { source: 'body' }],
+          componentJoin: { strategy: 'concatenate', separator: '.' },
+          timestamp: { source: 'header', key: 'Stripe-Signature', regex: 't=(\\d+)', toleranceSeconds: 300 },
+        },
+        signingSecretCredentialReferenceId: secret.id,
+      })
+    ).body.data;
+    const stripe = new Stripe('sk_test_unused');
+    const header = stripe.webhooks.generateTestHeaderString({ payload: body, secret: plaintext });
+    expect((await deliver(trigger.webhookUrl, body, { 'Stripe-Signature': header })).status).toBe(202);
+    const old = stripe.webhooks.generateTestHeaderString({ payload: body, secret: plaintext, timestamp: Math.floor(Date.now() / 1000) - 3600 });
+    const replay = await deliver(trigger.webhookUrl, body, { 'Stripe-Signature': old });
+    expect(replay.status).toBe(401);
+    expect(replay.body.detail).toContain('300 s');
+  });
+
+  it('Slack: X-Slack-Signature v0=hex over `v0:timestamp:body`', async () => {
+    const { credential: secret, secret: plaintext } = await credential('slack', 'slack-signing-secret');
+    const trigger = (
+      await manage('POST', '', {
+        id: 'slack',
+        name: 'Slack',
+        signatureVerification: {
+          signature: { source: 'header', key: 'X-Slack-Signature', prefix: 'v0=' },
+          signedComponents: [{ source: 'literal', value: 'v0' }, { source: 'header', key: 'X-Slack-Request-Timestamp' }, { source: 'body' }],
+          componentJoin: { strategy: 'concatenate', separator: ':' },
+          timestamp: { source: 'header', key: 'X-Slack-Request-Timestamp' },
+        },
+        signingSecretCredentialReferenceId: secret.id,
+      })
+    ).body.data;
+    // Slack ships no signing helper outside its frameworks: this is its documented recipe.
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const signature = `v0=${createHmac('sha256', plaintext).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+    expect((await deliver(trigger.webhookUrl, body, { 'X-Slack-Signature': signature, 'X-Slack-Request-Timestamp': timestamp })).status).toBe(202);
+    expect((await deliver(trigger.webhookUrl, body, { 'X-Slack-Signature': signature })).status).toBe(401);
+  });
+
+  it('Standard Webhooks: base64 whsec_ secret, several signatures, rotation and duplicate deliveries', async () => {
+    const { credential: secret, secret: first } = await credential('standard');
+    const trigger = (
+      await manage('POST', '', {
+        id: 'standard',
+        name: 'Standard Webhooks',
+        signatureVerification: {
+          encoding: 'base64',
+          secretEncoding: 'base64',
+          secretPrefix: 'whsec_',
+          signature: { source: 'header', key: 'webhook-signature', separator: ' ', prefix: 'v1,' },
+          signedComponents: [{ source: 'header', key: 'webhook-id' }, { source: 'header', key: 'webhook-timestamp' }, { source: 'body' }],
+          componentJoin: { strategy: 'concatenate', separator: '.' },
+          timestamp: { source: 'header', key: 'webhook-timestamp' },
+          deliveryId: { source: 'header', key: 'webhook-id' },
+        },
+        signingSecretCredentialReferenceId: secret.id,
+      })
+    ).body.data;
+    const send = (secretText: string, id: string, extraSignature = '') => {
+      const timestamp = new Date();
+      const signature = new StandardWebhook(secretText).sign(id, timestamp, body);
+      return deliver(trigger.webhookUrl, body, {
+        'webhook-id': id,
+        'webhook-timestamp': String(Math.floor(timestamp.getTime() / 1000)),
+        'webhook-signature': extraSignature ? `${extraSignature} ${signature}` : signature,
+      });
+    };
+    const accepted = await send(first, 'msg_1');
+    expect(accepted.status).toBe(202);
+    const again = await send(first, 'msg_1');
+    expect(again.body).toMatchObject({ invocationId: accepted.body.invocationId, duplicate: true });
+    const withStale = await send(first, 'msg_2', 'v1,AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=');
+    expect(withStale.status).toBe(202);
+
+    const rotated = await server.graphql(RotateSigningCredential, { id: secret.id }, { key });
+    const second = rotated.data!.rotateCredential.secret;
+    expect((await send(second, 'msg_3')).status).toBe(202);
+    expect((await send(first, 'msg_4')).status, 'the previous secret verifies during its grace period').toBe(202);
+    expect((await send(`whsec_${Buffer.from('x'.repeat(32)).toString('base64')}`, 'msg_5')).status).toBe(403);
+    expect((await invocations('standard')).pagination.total).toBe(5);
+  });
+});
