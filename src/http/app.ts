@@ -1,4 +1,3 @@
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -12,24 +11,17 @@ import { auditErrorFormat, auditRoutes } from '../modules/audit/rest.ts';
 import { eventRoutes } from '../modules/events/rest.ts';
 import { executionRoutes, executionsErrorFormat } from '../modules/executions/rest.ts';
 import { telemetryErrorFormat, telemetryRoutes } from '../modules/telemetry/rest.ts';
-import { triggerRoutes } from '../modules/triggers/rest.ts';
-import { ingestWebhook } from '../modules/triggers/service.ts';
+import { triggerRoutes, webhookRoutes } from '../modules/triggers/rest.ts';
 import { createRequestContext, type RequestContext, type Services } from './context.ts';
 import { registerDocs } from './docs.ts';
 import type { AppEnv } from './env.ts';
 import { toGraphQLError, type GraphQLServerContext } from './graphql.ts';
+import { clientIp } from './client-ip.ts';
 import { errorResponse, problemResponse } from './problem.ts';
 
 /** Each REST family's error body, chosen by path prefix; problem+json for the others. */
 const errorFormats = [auditErrorFormat, telemetryErrorFormat, executionsErrorFormat];
 
-function clientIp(c: Context) {
-  try {
-    return getConnInfo(c).remote.address ?? null;
-  } catch {
-    return null; // no socket: served through fetch()
-  }
-}
 
 /** Every HTTP route: health, GraphQL over HTTP, the modules' REST routes, OpenAPI and its page. */
 export function createHttpApp(options: {
@@ -127,29 +119,7 @@ export function createHttpApp(options: {
   app.route('/', executionRoutes);
   app.route('/', triggerRoutes);
 
-  // Webhook senders carry no Switchboard key: the trigger's own authentication and signature
-  // checks stand in for it (src/modules/triggers/service.ts).
-  app.post('/webhooks/:webhookKey', async (c) => {
-    const rawBody = await c.req.text();
-    let body: unknown;
-    try {
-      body = rawBody ? JSON.parse(rawBody) : undefined;
-    } catch {
-      body = undefined;
-    }
-    const incoming = (c.env as { incoming?: { rawHeaders?: string[] } } | undefined)?.incoming;
-    const { invocation, created } = await ingestWebhook(
-      services,
-      c.req.param('webhookKey'),
-      { headers: c.req.raw.headers, rawHeaders: incoming?.rawHeaders ?? [], query: new URL(c.req.url).searchParams, rawBody, body },
-      { ip: clientIp(c), userAgent: c.req.header('user-agent') ?? null },
-    );
-    c.header('X-Correlation-Id', invocation.correlationId);
-    return c.json(
-      { invocationId: invocation.id, conversationId: invocation.conversationId, executionId: invocation.executionId, duplicate: !created },
-      202,
-    );
-  });
+  app.route('/', webhookRoutes(services));
 
   app.on(['GET', 'POST', 'OPTIONS'], '/graphql', async (c) => {
     let requestContext;

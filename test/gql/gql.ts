@@ -71,6 +71,7 @@ type Documents = {
     "\n  mutation CreateSigningCredential($name: String!, $secret: String) {\n    createCredential(name: $name, secret: $secret) {\n      secret\n      credential {\n        id\n      }\n    }\n  }\n": typeof types.CreateSigningCredentialDocument,
     "\n  mutation RotateSigningCredential($id: ID!, $secret: String) {\n    rotateCredential(id: $id, secret: $secret) {\n      secret\n    }\n  }\n": typeof types.RotateSigningCredentialDocument,
     "\n  query ListCredentials {\n    credentials {\n      id\n      name\n      rotatedAt\n    }\n  }\n": typeof types.ListCredentialsDocument,
+    "\n  mutation RerunInvocation($invocationId: ID!) {\n    rerunInvocation(invocationId: $invocationId) {\n      id\n      status\n      message\n      execution {\n        id\n      }\n    }\n  }\n": typeof types.RerunInvocationDocument,
     "\n  query AuditChain($correlationId: String!) {\n    auditEventsByCorrelation(correlationId: $correlationId) {\n      edges {\n        node {\n          eventType\n          actorType\n        }\n      }\n    }\n  }\n": typeof types.AuditChainDocument,
     "\n  mutation CreateTenant($name: String!) {\n    createTenant(name: $name) {\n      id\n      name\n    }\n  }\n": typeof types.CreateTenantDocument,
     "\n  mutation CreateProject($name: String!, $tenantId: ID) {\n    createProject(name: $name, tenantId: $tenantId) {\n      id\n      name\n    }\n  }\n": typeof types.CreateProjectDocument,
@@ -140,6 +141,7 @@ const documents: Documents = {
     "\n  mutation CreateSigningCredential($name: String!, $secret: String) {\n    createCredential(name: $name, secret: $secret) {\n      secret\n      credential {\n        id\n      }\n    }\n  }\n": types.CreateSigningCredentialDocument,
     "\n  mutation RotateSigningCredential($id: ID!, $secret: String) {\n    rotateCredential(id: $id, secret: $secret) {\n      secret\n    }\n  }\n": types.RotateSigningCredentialDocument,
     "\n  query ListCredentials {\n    credentials {\n      id\n      name\n      rotatedAt\n    }\n  }\n": types.ListCredentialsDocument,
+    "\n  mutation RerunInvocation($invocationId: ID!) {\n    rerunInvocation(invocationId: $invocationId) {\n      id\n      status\n      message\n      execution {\n        id\n      }\n    }\n  }\n": types.RerunInvocationDocument,
     "\n  query AuditChain($correlationId: String!) {\n    auditEventsByCorrelation(correlationId: $correlationId) {\n      edges {\n        node {\n          eventType\n          actorType\n        }\n      }\n    }\n  }\n": types.AuditChainDocument,
     "\n  mutation CreateTenant($name: String!) {\n    createTenant(name: $name) {\n      id\n      name\n    }\n  }\n": types.CreateTenantDocument,
     "\n  mutation CreateProject($name: String!, $tenantId: ID) {\n    createProject(name: $name, tenantId: $tenantId) {\n      id\n      name\n    }\n  }\n": types.CreateProjectDocument,
@@ -394,6 +396,10 @@ export function graphql(source: "\n  mutation RotateSigningCredential($id: ID!, 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ListCredentials {\n    credentials {\n      id\n      name\n      rotatedAt\n    }\n  }\n"): (typeof documents)["\n  query ListCredentials {\n    credentials {\n      id\n      name\n      rotatedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RerunInvocation($invocationId: ID!) {\n    rerunInvocation(invocationId: $invocationId) {\n      id\n      status\n      message\n      execution {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RerunInvocation($invocationId: ID!) {\n    rerunInvocation(invocationId: $invocationId) {\n      id\n      status\n      message\n      execution {\n        id\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -37,6 +37,7 @@ describe('documentation routes', () => {
       '/telemetry/v1/fingerprints',
       '/telemetry/v1/persons',
       '/telemetry/v1/persons/{person_id}',
+      '/webhooks/{webhookKey}',
     ]);
     const list = document.paths['/api/v1/events'].get;
     expect(list.parameters.find((parameter: { name: string }) => parameter.name === 'limit').schema).toMatchObject({ minimum: 1, maximum: 100, default: 100 });

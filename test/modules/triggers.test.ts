@@ -43,6 +43,19 @@ const ListCredentials = graphql(`
   }
 `);
 
+const RerunInvocation = graphql(`
+  mutation RerunInvocation($invocationId: ID!) {
+    rerunInvocation(invocationId: $invocationId) {
+      id
+      status
+      message
+      execution {
+        id
+      }
+    }
+  }
+`);
+
 const AuditChain = graphql(`
   query AuditChain($correlationId: String!) {
     auditEventsByCorrelation(correlationId: $correlationId) {
@@ -200,6 +213,11 @@ describe('webhook ingestion', () => {
     const types = chain.data!.auditEventsByCorrelation.edges.map(({ node }) => node.eventType);
     expect(types.filter((type) => type.startsWith('trigger.') || type.startsWith('execution.'))).toEqual(['execution.created', 'trigger.invoked', 'execution.started', 'execution.completed']);
     expect(chain.data!.auditEventsByCorrelation.edges[0].node.actorType).toBe('WEBHOOK');
+
+    const rerun = await server.graphql(RerunInvocation, { invocationId: accepted.body.invocationId }, { key });
+    expect(rerun.data!.rerunInvocation).toMatchObject({ status: 'PENDING', message: 'Order A-17 of 42.5 EUR with 3 items' });
+    expect(rerun.data!.rerunInvocation.execution!.id).not.toBe(accepted.body.executionId);
+    await eventually(async () => (await invocations('orders', '?status=success')).pagination.total === 2, 'the rerun to succeed');
   });
 
   it('answers an unknown or disabled trigger with 404, and a failing transform with 422', async () => {

@@ -4,7 +4,8 @@ import type { Trigger, TriggerInvocation } from '../../generated/prisma/client.t
 import { notFound } from '../../errors.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { restRouter } from '../../http/env.ts';
-import type { RequestContext } from '../../http/context.ts';
+import type { RequestContext, Services } from '../../http/context.ts';
+import { clientIp } from '../../http/client-ip.ts';
 import { dateRange } from '../../db/filters.ts';
 import * as triggers from './service.ts';
 
@@ -199,4 +200,42 @@ export const triggerRoutes = restRouter()
     const invocation = await ctx.db.triggerInvocation.findFirst({ where: { id: c.req.valid('param').invocationId, webhookKey: trigger.webhookKey } });
     if (!invocation) throw notFound('Invocation');
     return c.json({ data: toRestInvocation(invocation, trigger.id) }, 200);
+  });
+
+const webhookRoute = createRoute({
+  method: 'post',
+  path: '/webhooks/{webhookKey}',
+  tags: ['Triggers'],
+  summary: 'Deliver a webhook',
+  description:
+    'A trigger’s webhookUrl. No Switchboard key: the trigger’s authentication and signature checks apply, then its input schema, transform and template. The body is read as sent (signatures cover the raw bytes).',
+  request: { params: z.object({ webhookKey: z.string() }) },
+  responses: {
+    202: json(
+      z.object({ invocationId: z.string(), conversationId: z.string().nullable(), executionId: z.string().nullable(), duplicate: z.boolean() }).openapi('WebhookAccepted'),
+      'Accepted: the execution started (or, for a repeated delivery id, had started)',
+    ),
+    ...problems,
+  },
+});
+
+/** Webhook senders carry no Switchboard key: the trigger's own checks stand in for it. */
+export const webhookRoutes = (services: Services) =>
+  restRouter().openapi(webhookRoute, async (c) => {
+    const rawBody = await c.req.text();
+    let body: unknown;
+    try {
+      body = rawBody ? JSON.parse(rawBody) : undefined;
+    } catch {
+      body = undefined;
+    }
+    const incoming = (c.env as { incoming?: { rawHeaders?: string[] } } | undefined)?.incoming;
+    const { invocation, created } = await triggers.ingestWebhook(
+      services,
+      c.req.valid('param').webhookKey,
+      { headers: c.req.raw.headers, rawHeaders: incoming?.rawHeaders ?? [], query: new URL(c.req.url).searchParams, rawBody, body },
+      { ip: clientIp(c), userAgent: c.req.header('user-agent') ?? null },
+    );
+    c.header('X-Correlation-Id', invocation.correlationId);
+    return c.json({ invocationId: invocation.id, conversationId: invocation.conversationId, executionId: invocation.executionId, duplicate: !created }, 202);
   });

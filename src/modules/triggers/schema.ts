@@ -144,6 +144,13 @@ builder.mutationFields((t) => ({
     args: { agentId: t.arg.id({ required: true }), id: t.arg.string({ required: true }) },
     resolve: (_query, _root, args, ctx) => triggers.deleteTrigger(ctx, args.agentId.toString(), args.id),
   }),
+  rerunInvocation: t.prismaField({
+    type: 'TriggerInvocation',
+    description: 'Runs an invocation’s message again, as a new invocation and execution.',
+    authScopes: { tenant: true },
+    args: { invocationId: t.arg.id({ required: true }) },
+    resolve: (_query, _root, args, ctx) => triggers.rerunInvocation(ctx, args.invocationId.toString()),
+  }),
   createCredential: t.field({
     type: CredentialWithSecret,
     authScopes: { tenant: true },

@@ -295,6 +295,36 @@ export interface IngestResult {
 const refuse = (status: number, message: string) =>
   new AppError(({ 400: 'BAD_USER_INPUT', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 422: 'UNPROCESSABLE' } as const)[status as 400]!, message);
 
+/** Runs an invocation's message again: a new invocation and execution, sharing the first one's payload. */
+export async function rerunInvocation(ctx: RequestContext, invocationId: string): Promise<TriggerInvocation> {
+  requireScope(ctx);
+  const previous = await ctx.db.triggerInvocation.findUnique({ where: { id: invocationId }, include: { trigger: true } });
+  if (!previous) throw notFound('Invocation');
+  if (previous.message === null) throw new AppError('CONFLICT', 'The invocation failed before it had a message: there is nothing to run again');
+  const execution = await createExecution(ctx, { agentId: previous.trigger.agentId, messages: [{ role: 'user', content: previous.message }] });
+  const conversation = await ctx.db.conversation.findUniqueOrThrow({ where: { id: execution.conversationRef } });
+  const invocation = await inAuditedTransaction(ctx, async (tx, record) => {
+    const created = await tx.triggerInvocation.create({
+      data: {
+        tenantId: previous.tenantId,
+        projectId: previous.projectId,
+        webhookKey: previous.webhookKey,
+        status: 'pending',
+        requestPayload: previous.requestPayload ?? undefined,
+        transformedPayload: previous.transformedPayload ?? undefined,
+        message: previous.message,
+        executionId: execution.id,
+        conversationId: conversation.conversationId,
+        correlationId: execution.correlationId,
+      },
+    });
+    record({ eventType: 'trigger.rerun', resourceType: 'trigger', resourceId: previous.webhookKey, payload: { invocationId: created.id, rerunOf: previous.id, executionId: execution.id } });
+    return created;
+  });
+  ctx.services.bus.publish('triggerInvocationUpdated', invocation.tenantId, invocation);
+  return invocation;
+}
+
 /**
  * Turns a webhook into a message for the trigger's agent, in the page's order: trigger, caller
  * authentication, signature, input schema, transform, template; then records the invocation and
