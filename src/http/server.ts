@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { createAdaptorServer } from '@hono/node-server';
@@ -58,6 +59,8 @@ export async function createServices({ config, logger, ...options }: Switchboard
     keyPrefix: config.REDIS_PREFIX,
   });
   const shutdownController = new AbortController();
+  // Every open subscription listens for shutdown: thousands are normal, not a leak.
+  setMaxListeners(0, shutdownController.signal);
   const services: Services = {
     config,
     prisma: database.prisma,

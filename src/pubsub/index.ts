@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { createPubSub, filter, pipe, Repeater } from 'graphql-yoga';
 import { Redis } from 'ioredis';
@@ -39,7 +40,7 @@ export class EventBus {
               serializer: { stringify: superjson.stringify, parse: superjson.parse },
             }),
           }
-        : {},
+        : { eventTarget: unlimitedEventTarget() },
     );
   }
 
@@ -83,6 +84,13 @@ export class EventBus {
     if (!this.redis) return;
     await Promise.all([this.redis.publisher.quit(), this.redis.subscriber.quit()]);
   }
+}
+
+/** An in-process event target without Node's warning past 10 listeners: a popular execution has thousands of subscribers. */
+function unlimitedEventTarget() {
+  const target = new EventTarget();
+  setMaxListeners(0, target);
+  return target;
 }
 
 function completeOnAbort<T>(source: AsyncIterable<T>, signal: AbortSignal): AsyncIterable<T> {
