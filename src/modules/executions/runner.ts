@@ -110,6 +110,7 @@ export class ExecutionRunner {
     const ctx: RequestContext = {
       services: this.services,
       viewer: null,
+      actor: { actorType: 'system', actorId: 'execution-runner' },
       scope,
       db: scopedClient(prisma, scope),
       correlationId: execution.correlationId,
