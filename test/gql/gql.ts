@@ -72,6 +72,9 @@ type Documents = {
     "\n  mutation RotateSigningCredential($id: ID!, $secret: String) {\n    rotateCredential(id: $id, secret: $secret) {\n      secret\n    }\n  }\n": typeof types.RotateSigningCredentialDocument,
     "\n  query ListCredentials {\n    credentials {\n      id\n      name\n      rotatedAt\n    }\n  }\n": typeof types.ListCredentialsDocument,
     "\n  mutation RerunInvocation($invocationId: ID!) {\n    rerunInvocation(invocationId: $invocationId) {\n      id\n      status\n      message\n      execution {\n        id\n      }\n    }\n  }\n": typeof types.RerunInvocationDocument,
+    "\n  query TriggerWithInvocations($agentId: ID!, $id: String!) {\n    trigger(agentId: $agentId, id: $id) {\n      webhookUrl\n      invocations(first: 5) {\n        totalCount\n        edges {\n          node {\n            status\n            execution {\n              status\n            }\n            conversation {\n              conversationId\n              messages {\n                totalCount\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.TriggerWithInvocationsDocument,
+    "\n  subscription InvocationUpdates($agentId: ID!, $triggerId: String!) {\n    triggerInvocationUpdated(agentId: $agentId, triggerId: $triggerId) {\n      id\n      status\n    }\n  }\n": typeof types.InvocationUpdatesDocument,
+    "\n  mutation DeleteCredential($id: ID!) {\n    deleteCredential(id: $id) {\n      id\n    }\n  }\n": typeof types.DeleteCredentialDocument,
     "\n  query AuditChain($correlationId: String!) {\n    auditEventsByCorrelation(correlationId: $correlationId) {\n      edges {\n        node {\n          eventType\n          actorType\n        }\n      }\n    }\n  }\n": typeof types.AuditChainDocument,
     "\n  mutation CreateTenant($name: String!) {\n    createTenant(name: $name) {\n      id\n      name\n    }\n  }\n": typeof types.CreateTenantDocument,
     "\n  mutation CreateProject($name: String!, $tenantId: ID) {\n    createProject(name: $name, tenantId: $tenantId) {\n      id\n      name\n    }\n  }\n": typeof types.CreateProjectDocument,
@@ -142,6 +145,9 @@ const documents: Documents = {
     "\n  mutation RotateSigningCredential($id: ID!, $secret: String) {\n    rotateCredential(id: $id, secret: $secret) {\n      secret\n    }\n  }\n": types.RotateSigningCredentialDocument,
     "\n  query ListCredentials {\n    credentials {\n      id\n      name\n      rotatedAt\n    }\n  }\n": types.ListCredentialsDocument,
     "\n  mutation RerunInvocation($invocationId: ID!) {\n    rerunInvocation(invocationId: $invocationId) {\n      id\n      status\n      message\n      execution {\n        id\n      }\n    }\n  }\n": types.RerunInvocationDocument,
+    "\n  query TriggerWithInvocations($agentId: ID!, $id: String!) {\n    trigger(agentId: $agentId, id: $id) {\n      webhookUrl\n      invocations(first: 5) {\n        totalCount\n        edges {\n          node {\n            status\n            execution {\n              status\n            }\n            conversation {\n              conversationId\n              messages {\n                totalCount\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": types.TriggerWithInvocationsDocument,
+    "\n  subscription InvocationUpdates($agentId: ID!, $triggerId: String!) {\n    triggerInvocationUpdated(agentId: $agentId, triggerId: $triggerId) {\n      id\n      status\n    }\n  }\n": types.InvocationUpdatesDocument,
+    "\n  mutation DeleteCredential($id: ID!) {\n    deleteCredential(id: $id) {\n      id\n    }\n  }\n": types.DeleteCredentialDocument,
     "\n  query AuditChain($correlationId: String!) {\n    auditEventsByCorrelation(correlationId: $correlationId) {\n      edges {\n        node {\n          eventType\n          actorType\n        }\n      }\n    }\n  }\n": types.AuditChainDocument,
     "\n  mutation CreateTenant($name: String!) {\n    createTenant(name: $name) {\n      id\n      name\n    }\n  }\n": types.CreateTenantDocument,
     "\n  mutation CreateProject($name: String!, $tenantId: ID) {\n    createProject(name: $name, tenantId: $tenantId) {\n      id\n      name\n    }\n  }\n": types.CreateProjectDocument,
@@ -400,6 +406,18 @@ export function graphql(source: "\n  query ListCredentials {\n    credentials {\
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RerunInvocation($invocationId: ID!) {\n    rerunInvocation(invocationId: $invocationId) {\n      id\n      status\n      message\n      execution {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RerunInvocation($invocationId: ID!) {\n    rerunInvocation(invocationId: $invocationId) {\n      id\n      status\n      message\n      execution {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TriggerWithInvocations($agentId: ID!, $id: String!) {\n    trigger(agentId: $agentId, id: $id) {\n      webhookUrl\n      invocations(first: 5) {\n        totalCount\n        edges {\n          node {\n            status\n            execution {\n              status\n            }\n            conversation {\n              conversationId\n              messages {\n                totalCount\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query TriggerWithInvocations($agentId: ID!, $id: String!) {\n    trigger(agentId: $agentId, id: $id) {\n      webhookUrl\n      invocations(first: 5) {\n        totalCount\n        edges {\n          node {\n            status\n            execution {\n              status\n            }\n            conversation {\n              conversationId\n              messages {\n                totalCount\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription InvocationUpdates($agentId: ID!, $triggerId: String!) {\n    triggerInvocationUpdated(agentId: $agentId, triggerId: $triggerId) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  subscription InvocationUpdates($agentId: ID!, $triggerId: String!) {\n    triggerInvocationUpdated(agentId: $agentId, triggerId: $triggerId) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteCredential($id: ID!) {\n    deleteCredential(id: $id) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteCredential($id: ID!) {\n    deleteCredential(id: $id) {\n      id\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -4,7 +4,7 @@ import { Webhook as StandardWebhook } from 'standardwebhooks';
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../gql/index.ts';
-import { eventually, startServer, type TestServer } from '../support/switchboard.ts';
+import { eventually, startServer, subscribe, type TestServer } from '../support/switchboard.ts';
 
 const CreateTriggerAgent = graphql(`
   mutation CreateTriggerAgent($name: String!) {
@@ -52,6 +52,48 @@ const RerunInvocation = graphql(`
       execution {
         id
       }
+    }
+  }
+`);
+
+const TriggerWithInvocations = graphql(`
+  query TriggerWithInvocations($agentId: ID!, $id: String!) {
+    trigger(agentId: $agentId, id: $id) {
+      webhookUrl
+      invocations(first: 5) {
+        totalCount
+        edges {
+          node {
+            status
+            execution {
+              status
+            }
+            conversation {
+              conversationId
+              messages {
+                totalCount
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+const InvocationUpdates = graphql(`
+  subscription InvocationUpdates($agentId: ID!, $triggerId: String!) {
+    triggerInvocationUpdated(agentId: $agentId, triggerId: $triggerId) {
+      id
+      status
+    }
+  }
+`);
+
+const DeleteCredential = graphql(`
+  mutation DeleteCredential($id: ID!) {
+    deleteCredential(id: $id) {
+      id
     }
   }
 `);
@@ -232,6 +274,29 @@ describe('webhook ingestion', () => {
   });
 });
 
+describe('invocations over GraphQL', () => {
+  it('streams an invocation from pending to success and lists it with its execution and conversation', async () => {
+    const trigger = (await manage('POST', '', { id: 'watched', name: 'Watched', messageTemplate: 'Ping {{n}}' })).body.data;
+    const updates = subscribe(server.wsClient(key), InvocationUpdates, { agentId, triggerId: 'watched' });
+    await updates.started;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const accepted = await deliver(trigger.webhookUrl, JSON.stringify({ n: 1 }));
+    expect(accepted.status).toBe(202);
+    await eventually(() => updates.received.length >= 2, 'pending and success');
+    expect(updates.received.map((update) => update.data!.triggerInvocationUpdated)).toEqual([
+      { id: accepted.body.invocationId, status: 'PENDING' },
+      { id: accepted.body.invocationId, status: 'SUCCESS' },
+    ]);
+    const listed = await server.graphql(TriggerWithInvocations, { agentId, id: 'watched' }, { key });
+    expect(listed.data!.trigger!.invocations).toMatchObject({
+      totalCount: 1,
+      edges: [{ node: { status: 'SUCCESS', execution: { status: 'COMPLETED' }, conversation: { conversationId: accepted.body.conversationId, messages: { totalCount: 2 } } } }],
+    });
+    const from = encodeURIComponent(new Date(Date.now() + 60_000).toISOString());
+    expect((await invocations('watched', `?from=${from}`)).pagination.total).toBe(0);
+  });
+});
+
 describe('signatures, with the providers’ own signing code', () => {
   const body = JSON.stringify({ action: 'opened', number: 7, title: 'Café ☕' });
 
@@ -339,5 +404,28 @@ describe('signatures, with the providers’ own signing code', () => {
     expect((await send(first, 'msg_4')).status, 'the previous secret verifies during its grace period').toBe(202);
     expect((await send(`whsec_${Buffer.from('x'.repeat(32)).toString('base64')}`, 'msg_5')).status).toBe(403);
     expect((await invocations('standard')).pagination.total).toBe(5);
+  });
+
+  it('accepts either of two signing secrets named by one trigger, and keeps a credential in use from deletion', async () => {
+    const first = await credential('pair-1', 'secret-one');
+    const second = await credential('pair-2', 'secret-two');
+    const trigger = (
+      await manage('POST', '', {
+        id: 'pair',
+        name: 'Two secrets',
+        signatureVerification: { signature: { source: 'header', key: 'X-Signature' } },
+        signingSecretCredentialIds: [first.credential.id, second.credential.id],
+      })
+    ).body.data;
+    for (const secret of ['secret-one', 'secret-two']) {
+      const signature = createHmac('sha256', secret).update(body).digest('hex');
+      expect((await deliver(trigger.webhookUrl, body, { 'X-Signature': signature })).status, secret).toBe(202);
+    }
+    const inUse = await server.graphql(DeleteCredential, { id: first.credential.id }, { key });
+    expect(inUse.errors![0].extensions!.code).toBe('CONFLICT');
+    await manage('PATCH', '/pair', { signingSecretCredentialIds: [second.credential.id] });
+    expect((await server.graphql(DeleteCredential, { id: first.credential.id }, { key })).data!.deleteCredential.id).toBe(first.credential.id);
+    const signature = createHmac('sha256', 'secret-one').update(body).digest('hex');
+    expect((await deliver(trigger.webhookUrl, body, { 'X-Signature': signature })).status).toBe(403);
   });
 });
