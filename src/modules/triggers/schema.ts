@@ -78,7 +78,9 @@ const CredentialWithSecret = builder
     }),
   });
 
-const triggerFields = (t: PothosSchemaTypes.InputFieldBuilder<PothosSchemaTypes.ExtendDefaultTypes<never>, 'InputObject'>) => ({
+type InputFields = Parameters<NonNullable<Parameters<typeof builder.inputType>[1]['fields']>>[0];
+
+const triggerFields = (t: InputFields) => ({
   name: t.string(),
   description: t.string(),
   enabled: t.boolean(),
@@ -91,9 +93,9 @@ const triggerFields = (t: PothosSchemaTypes.InputFieldBuilder<PothosSchemaTypes.
   signingSecretCredentialIds: t.stringList({ description: 'Several secrets during a rotation.' }),
 });
 const CreateTriggerInput = builder.inputType('CreateTriggerInput', {
-  fields: (t) => ({ id: t.string({ description: '`^[a-zA-Z0-9-_.]+$`; generated when absent.' }), ...triggerFields(t as never), name: t.string({ required: true }) }),
+  fields: (t) => ({ id: t.string({ description: '`^[a-zA-Z0-9-_.]+$`; generated when absent.' }), ...triggerFields(t), name: t.string({ required: true }) }),
 });
-const UpdateTriggerInput = builder.inputType('UpdateTriggerInput', { fields: (t) => triggerFields(t as never) });
+const UpdateTriggerInput = builder.inputType('UpdateTriggerInput', { fields: (t) => triggerFields(t) });
 
 /** GraphQL leaves unsent input fields out; explicit nulls clear them, as PATCH does. */
 const sent = <T extends object>(input: T) => Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
