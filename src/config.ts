@@ -72,6 +72,18 @@ export const configSchema = z.object({
   ),
   /** The address webhook senders reach this service at: triggers' webhookUrl starts with it. */
   PUBLIC_BASE_URL: optionalString.pipe(z.url({ error: 'must be an http(s) URL' }).optional()),
+  /** How often an idle delivery worker looks for due webhook deliveries. */
+  DELIVERY_POLL_MS: positiveInt(500),
+  /** How long a receiver has to answer 2xx. */
+  DELIVERY_TIMEOUT_MS: positiveInt(15_000),
+  /** An endpoint failing for longer than this is disabled (and that is itself an event). */
+  DELIVERY_DISABLE_AFTER_HOURS: positiveInt(120),
+  /** Private address ranges outbound webhooks may reach (SSRF guard): loopback, private, link-local. */
+  DELIVERY_ALLOWED_NETWORKS: z
+    .string()
+    .default('')
+    .transform((value) => value.split(',').map((kind) => kind.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(['loopback', 'private', 'link-local'], { error: 'must list loopback, private or link-local' }))),
   /** An execution's lease: a worker renews it every third of it; a dead worker's runs resume after it. */
   EXECUTION_LEASE_MS: positiveInt(15_000),
   /** How often an idle runner looks for executions another instance queued or approved. */

@@ -104,6 +104,30 @@ const EverythingB = graphql(`
     credentials {
       id
     }
+    webhookEndpoints {
+      id
+    }
+    webhookDeliveries {
+      totalCount
+    }
+  }
+`);
+
+const CreateEndpointOfA = graphql(`
+  mutation CreateEndpointOfA {
+    createWebhookEndpoint(input: { url: "http://127.0.0.1:9/hook", eventTypes: [EVENT_CREATED] }) {
+      endpoint {
+        id
+      }
+    }
+  }
+`);
+
+const DeliveriesOf = graphql(`
+  subscription DeliveriesOf($endpointId: ID!) {
+    webhookDeliveryUpdated(endpointId: $endpointId) {
+      id
+    }
   }
 `);
 
@@ -197,8 +221,18 @@ const coveredQueries = [
   'triggers',
   'trigger',
   'credentials',
+  'webhookEndpoints',
+  'webhookDeliveries',
 ];
-const coveredSubscriptions = ['appEventLogged', 'auditEventRecorded', 'llmEventRecorded', 'executionEvents', 'executionUpdated', 'triggerInvocationUpdated'];
+const coveredSubscriptions = [
+  'appEventLogged',
+  'auditEventRecorded',
+  'llmEventRecorded',
+  'executionEvents',
+  'executionUpdated',
+  'triggerInvocationUpdated',
+  'webhookDeliveryUpdated',
+];
 
 let server: TestServer;
 let a: { tenantId: string; key: string; keyId: string };
@@ -209,6 +243,7 @@ let fingerprintOfA: string;
 let llmEventOfA: string;
 let executionOfA: string;
 let agentIdOfA: string;
+let endpointOfA: string;
 const fingerprintContent = { language: 'python', language_version: '3.12', system: 'linux' };
 
 beforeAll(async () => {
@@ -223,6 +258,7 @@ beforeAll(async () => {
   llmEventOfA = recorded.data!.createLlmEvent.id;
   executionOfA = (await server.graphql(CreateExecutionOfA, {}, { key: a.key })).data!.createExecution.id;
   agentIdOfA = (await server.graphql(CreateAgentOfA, {}, { key: a.key })).data!.createAgent.id;
+  endpointOfA = (await server.graphql(CreateEndpointOfA, {}, { key: a.key })).data!.createWebhookEndpoint.endpoint.id;
   const trigger = await rest('POST', `/manage/tenants/${a.tenantId}/projects/default/agents/${agentIdOfA}/triggers`, { id: 'a-trigger', name: 'A' }, a.key);
   expect(trigger.status).toBe(201);
 });
@@ -262,6 +298,7 @@ describe('tenant isolation', () => {
     expect([data.execution, data.conversation]).toEqual([null, null]);
     expect(data.executions.totalCount).toBe(0);
     expect([data.trigger, data.triggers.totalCount, data.credentials]).toEqual([null, 0, []]);
+    expect([data.webhookEndpoints, data.webhookDeliveries.totalCount]).toEqual([[], 0]);
   });
 
   it('refuses tenant B a subscription to A’s execution as if it did not exist', async () => {
@@ -272,6 +309,9 @@ describe('tenant isolation', () => {
     const invocations = subscribe(server.wsClient(b.key), TriggerInvocationsOf, { agentId: agentIdOfA, triggerId: 'a-trigger' });
     await eventually(() => invocations.completed, 'the trigger subscription to end');
     expect(JSON.stringify(invocations.received)).toContain('NOT_FOUND');
+    const deliveries = subscribe(server.wsClient(b.key), DeliveriesOf, { endpointId: endpointOfA });
+    await eventually(() => deliveries.completed, 'the delivery subscription to end');
+    expect(JSON.stringify(deliveries.received)).toContain('NOT_FOUND');
   });
 
   it('keeps client ids per tenant: B logging A’s id creates B’s own event', async () => {

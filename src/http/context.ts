@@ -19,6 +19,10 @@ export interface Services {
   prices: PriceTable;
   /** Encrypts and decrypts stored credentials (src/auth/credentials-key.ts); null when none is configured. */
   credentialsKey: Buffer | null;
+  /** The time: tests of retry schedules move it instead of sleeping. */
+  now: () => Date;
+  /** Tells this instance's delivery worker that deliveries are due. */
+  wakeDeliveries: () => void;
   /** Tells this instance's execution runner that work is waiting (the others find it by polling). */
   wakeRunner: () => void;
   /** Aborted when the server starts draining: open subscriptions complete. */
@@ -39,6 +43,20 @@ export interface RequestContext {
   correlationId: string;
   requestId: string;
   client: { ip: string | null; userAgent: string | null };
+}
+
+/**
+ * The context of work that no request carries (an execution run, a webhook, a delivery): scoped
+ * to `scope`, attributed in the audit log to `actor`, joined to `correlationId`.
+ */
+export function systemContext(
+  services: Services,
+  scope: Scope,
+  correlationId: string,
+  actor: NonNullable<RequestContext['actor']>,
+  client: RequestContext['client'] = { ip: null, userAgent: null },
+): RequestContext {
+  return { services, viewer: null, actor, scope, db: scopedClient(services.prisma, scope), correlationId, requestId: randomUUID(), client };
 }
 
 const CORRELATION_ID = /^[\w.:\-]{1,128}$/;

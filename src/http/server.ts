@@ -10,6 +10,7 @@ import { databaseLocation, type Config } from '../config.ts';
 import { openDatabase, type Database } from '../db/adapters.ts';
 import { applyMigrations } from '../db/migrate.ts';
 import type { Logger } from '../logger.ts';
+import { DeliveryWorker } from '../modules/deliveries/worker.ts';
 import { ExecutionRunner } from '../modules/executions/runner.ts';
 import { PriceTable } from '../modules/telemetry/prices.ts';
 import { EventBus } from '../pubsub/index.ts';
@@ -33,6 +34,8 @@ export interface SwitchboardOptions {
   logger: Logger;
   /** An already-open database (tests); by default one is opened from the configuration. */
   database?: Database;
+  /** The time (tests of retry schedules move it); by default the system clock. */
+  now?: () => Date;
 }
 
 /**
@@ -70,6 +73,8 @@ export async function createServices({ config, logger, ...options }: Switchboard
     prices: new PriceTable(config.LLM_PRICES),
     credentialsKey: credentialsKey(config.CREDENTIALS_KEY, adminKeyHash),
     wakeRunner: () => runner.nudge(),
+    now: options.now ?? (() => new Date()),
+    wakeDeliveries: () => deliveries.nudge(),
     shutdownSignal: shutdownController.signal,
   };
   const runner = new ExecutionRunner(services, {
@@ -78,6 +83,13 @@ export async function createServices({ config, logger, ...options }: Switchboard
     concurrency: config.EXECUTION_CONCURRENCY,
   });
   runner.start();
+  const deliveries = new DeliveryWorker(services, {
+    pollMs: config.DELIVERY_POLL_MS,
+    timeoutMs: config.DELIVERY_TIMEOUT_MS,
+    disableAfterMs: config.DELIVERY_DISABLE_AFTER_HOURS * 3600_000,
+    allowedNetworks: config.DELIVERY_ALLOWED_NETWORKS,
+  });
+  deliveries.start();
   return {
     services,
     database,
@@ -85,7 +97,7 @@ export async function createServices({ config, logger, ...options }: Switchboard
     async close(beforeClosing: () => Promise<void> = async () => {}) {
       shutdownController.abort();
       await beforeClosing();
-      await runner.stop();
+      await Promise.all([runner.stop(), deliveries.stop()]);
       await bus.close();
       await database.close();
     },

@@ -4,7 +4,7 @@ import { createPubSub, filter, pipe, Repeater } from 'graphql-yoga';
 import { Redis } from 'ioredis';
 import superjson from 'superjson';
 import type { Scope } from '../db/scoped.ts';
-import type { AppEvent, AuditEvent, Execution, LlmEvent, TriggerInvocation } from '../generated/prisma/client.ts';
+import type { AppEvent, AuditEvent, Execution, LlmEvent, TriggerInvocation, WebhookDelivery } from '../generated/prisma/client.ts';
 import type { JournalEntry } from '../modules/executions/journal.ts';
 
 /** What each topic carries. Every topic is per tenant: a subscriber never receives another tenant's payloads. */
@@ -15,6 +15,7 @@ export interface TopicPayloads {
   executionJournal: JournalEntry;
   executionUpdated: Execution;
   triggerInvocationUpdated: TriggerInvocation;
+  webhookDeliveryUpdated: WebhookDelivery;
 }
 export type Topic = keyof TopicPayloads;
 

@@ -6,6 +6,7 @@ import '../modules/events/schema.ts';
 import '../modules/telemetry/schema.ts';
 import '../modules/executions/schema.ts';
 import '../modules/triggers/schema.ts';
+import '../modules/deliveries/schema.ts';
 
 export const schema = builder.toSchema();
 

@@ -40,6 +40,8 @@ export interface StartOptions {
   redisPrefix?: string;
   /** Called with each SQL statement the server's Prisma client sends. */
   onQuery?: (sql: string) => void;
+  /** The server's clock, for tests that move time instead of sleeping. */
+  now?: () => Date;
 }
 
 /**
@@ -64,6 +66,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     config,
     logger: createLogger(config.LOG_LEVEL),
     database: await database.open({ onQuery: options.onQuery }),
+    now: options.now,
   });
   const { url } = await switchboard.listen(0, '127.0.0.1');
   const clients: Client[] = [];

@@ -24,6 +24,7 @@ export const RESOURCE_TYPES = [
   'tool_call',
   'trigger',
   'credential',
+  'webhook_endpoint',
 ] as const;
 export type ResourceType = (typeof RESOURCE_TYPES)[number];
 export const ACTOR_TYPES = ['user', 'api_key', 'system', 'webhook'] as const satisfies readonly ActorType[];

@@ -5,6 +5,7 @@ import { AppError, badInput } from '../../errors.ts';
 import { dateRange } from '../../db/filters.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { requireScope } from '../../auth/require.ts';
+import { emitAfterCommit } from '../deliveries/service.ts';
 import { auditColumns, auditRecordset, auditRow, auditValues, publishAuditEvents } from '../audit/service.ts';
 
 export const MAX_BATCH = 1000;
@@ -156,9 +157,19 @@ export async function logEvents(ctx: RequestContext, inputs: unknown[]): Promise
     if (unseen.length) throw new AppError('CONFLICT', `Event id ${unseen[0]} is already used in another project`);
   }
 
-  for (const { event, created } of stored.values()) {
-    if (created) ctx.services.bus.publish('appEventLogged', event.tenantId, event);
-  }
+  const createdEvents = [...stored.values()].filter(({ created }) => created).map(({ event }) => event);
+  for (const event of createdEvents) ctx.services.bus.publish('appEventLogged', event.tenantId, event);
+  await emitAfterCommit(
+    ctx.services,
+    scope,
+    createdEvents.map((event) => ({
+      type: 'event.created' as const,
+      resourceId: event.id,
+      agentId: event.agentId,
+      appEventType: event.type,
+      data: { ...event, seq: undefined, tenantId: undefined, createdAt: event.createdAt.toISOString(), updatedAt: event.updatedAt.toISOString() },
+    })),
+  );
   publishAuditEvents(
     ctx,
     audits

@@ -34,17 +34,20 @@ export interface JournalEntry {
 type Db = PrismaClient | Prisma.TransactionClient;
 
 /**
- * Appends entries to an execution's journal, numbered after its last one, and publishes them.
- * The counter row's lock orders concurrent appenders (a worker and an approval). With `leaseOwner`
- * nothing is written unless that worker still holds a running execution's lease: a worker that lost
- * it (or whose run was cancelled) learns so from an empty result.
+ * Appends entries to an execution's journal, numbered after its last one. The counter row's lock
+ * orders concurrent appenders (a worker and an approval), so entries commit in sequence order.
+ * With `leaseOwner` nothing is written unless that worker still holds a running execution's lease:
+ * a worker that lost it (or whose run was cancelled) learns so from an empty result.
+ *
+ * Outside a transaction the entries are published at once; inside one, pass `outbox` and publish
+ * it (publishJournal) after the commit, so no subscriber sees an entry the database does not have.
  */
 export async function appendJournal(
   db: Db,
   bus: EventBus,
   executionId: string,
   entries: { type: JournalType; data?: Record<string, unknown> }[],
-  guard: { leaseOwner?: string } = {},
+  guard: { leaseOwner?: string; outbox?: JournalEntry[] } = {},
 ): Promise<JournalEntry[]> {
   const leaseCondition = guard.leaseOwner ? Prisma.sql`AND "leaseOwner" = ${guard.leaseOwner} AND status = 'running'` : Prisma.empty;
   const rows = await db.$queryRaw<(Omit<JournalEntry, 'seq'> & { seq: number })[]>`
@@ -60,8 +63,13 @@ export async function appendJournal(
     )
     SELECT counter."tenantId", counter."projectId", ${executionId} AS "executionId", appended.*
     FROM appended, counter ORDER BY appended.seq`;
-  for (const row of rows) bus.publish('executionJournal', row.tenantId, row);
+  if (guard.outbox) guard.outbox.push(...rows);
+  else publishJournal(bus, rows);
   return rows;
+}
+
+export function publishJournal(bus: EventBus, entries: JournalEntry[]) {
+  for (const entry of entries) bus.publish('executionJournal', entry.tenantId, entry);
 }
 
 /** The journal after `after`, in order. */

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Execution, ExecutionToolCall, Prisma } from '../../generated/prisma/client.ts';
-import type { RequestContext, Services } from '../../http/context.ts';
-import { scopedClient } from '../../db/scoped.ts';
+import { systemContext, type RequestContext, type Services } from '../../http/context.ts';
 import { inAuditedTransaction } from '../audit/service.ts';
 import { runConfigOf, type RunConfig, type ToolConfig } from './config.ts';
-import { appendJournal, readJournal, type JournalType } from './journal.ts';
+import { appendJournal, publishJournal, readJournal, type JournalEntry, type JournalType } from './journal.ts';
+import { emitAfterCommit } from '../deliveries/service.ts';
 import { createFingerprint, recordLlmEvent } from '../telemetry/service.ts';
 import { modelProviderOf, type ChatMessage, type ModelChunk, type ToolCallRequest } from './models.ts';
 import { setStatus } from './service.ts';
@@ -17,6 +17,11 @@ export interface RunnerOptions {
   /** Executions one process runs at once. */
   concurrency: number;
 }
+
+type Journal = (
+  entries: { type: JournalType; data?: Record<string, unknown> }[],
+  inside?: { tx: Prisma.TransactionClient; outbox: JournalEntry[] },
+) => Promise<void>;
 
 /** The run was taken from this worker: cancelled, or its lease lost. Nothing more may be written. */
 class RunStopped extends Error {}
@@ -107,22 +112,13 @@ export class ExecutionRunner {
     const config = runConfigOf(execution.agentVersion.runConfig);
     const scope = { tenantId: execution.tenantId, projectId: execution.projectId };
     // Audit events of the run share the correlation id of the request that created it.
-    const ctx: RequestContext = {
-      services: this.services,
-      viewer: null,
-      actor: { actorType: 'system', actorId: 'execution-runner' },
-      scope,
-      db: scopedClient(prisma, scope),
-      correlationId: execution.correlationId,
-      requestId: randomUUID(),
-      client: { ip: null, userAgent: null },
-    };
+    const ctx = systemContext(this.services, scope, execution.correlationId, { actorType: 'system', actorId: 'execution-runner' });
     const lease = { leaseOwner: this.workerId };
-    const journal = async (entries: { type: JournalType; data?: Record<string, unknown> }[], db: Prisma.TransactionClient | typeof prisma = prisma) => {
+    /** Journals entries now, or (with `inside`) in that transaction, published once it commits. */
+    const journal: Journal = async (entries, inside) => {
       if (this.stopped) throw new RunStopped();
-      const written = await appendJournal(db, bus, executionId, entries, lease);
+      const written = await appendJournal(inside?.tx ?? prisma, bus, executionId, entries, { ...lease, outbox: inside?.outbox });
       if (!written.length) throw new RunStopped();
-      return written;
     };
     const heartbeat = setInterval(() => {
       prisma.execution
@@ -195,7 +191,7 @@ export class ExecutionRunner {
     config: RunConfig,
     step: number,
     messages: ChatMessage[],
-    journal: (entries: { type: JournalType; data?: Record<string, unknown> }[], db?: Prisma.TransactionClient) => Promise<unknown>,
+    journal: Journal,
   ) {
     const provider = modelProviderOf(config, this.services.config);
     const started = performance.now();
@@ -215,6 +211,7 @@ export class ExecutionRunner {
       }
     }
     const expiresAt = new Date(Date.now() + config.approvalTimeoutSeconds * 1000);
+    const outbox: JournalEntry[] = [];
     await this.services.prisma.$transaction(async (tx) => {
       await storeMessage(tx, execution, { role: 'assistant', content: text, toolCalls: toolCalls.length ? (toolCalls as unknown as Prisma.InputJsonArray) : undefined });
       const needsApproval = (call: ToolCallRequest) => toolOf(config, call.name)?.requiresApproval ?? false;
@@ -235,10 +232,22 @@ export class ExecutionRunner {
             type: 'approval_requested' as const,
             data: { toolCallId: call.id, name: call.name, arguments: call.arguments, expiresAt: expiresAt.toISOString() },
           })),
-          tx,
+          { tx, outbox },
         );
       }
     });
+    publishJournal(this.services.bus, outbox);
+    const approvals = toolCalls.filter((call) => toolOf(config, call.name)?.requiresApproval);
+    await emitAfterCommit(
+      this.services,
+      ctx.scope!,
+      approvals.map((call) => ({
+        type: 'tool_call.approval_requested' as const,
+        resourceId: execution.id,
+        agentId: execution.agentId,
+        data: { executionId: execution.id, toolCallId: call.id, name: call.name, arguments: call.arguments, expiresAt: expiresAt.toISOString() },
+      })),
+    );
     await this.recordLlmCall(ctx, execution, { provider, step, messages, text, toolCalls, usage, latencyMs: performance.now() - started });
     return { text, toolCalls };
   }
@@ -306,7 +315,7 @@ export class ExecutionRunner {
     execution: Execution,
     config: RunConfig,
     pending: ExecutionToolCall[],
-    journal: (entries: { type: JournalType; data?: Record<string, unknown> }[], db?: Prisma.TransactionClient) => Promise<unknown>,
+    journal: Journal,
   ): Promise<boolean> {
     const { prisma } = this.services;
     for (const call of pending) {
@@ -314,14 +323,16 @@ export class ExecutionRunner {
         if (call.expiresAt && call.expiresAt > new Date()) {
           // Under the execution's row lock, which approvals also take: a decision that came in since
           // the state was read is seen here, and the run goes on instead of suspending.
+          const outbox: JournalEntry[] = [];
           const suspended = await inAuditedTransaction(ctx, async (tx, record) => {
             const held = await tx.execution.updateMany({ where: { id: execution.id, leaseOwner: this.workerId, status: 'running' }, data: { updatedAt: new Date() } });
             if (!held.count) throw new RunStopped();
             const waiting = await tx.executionToolCall.count({ where: { executionId: execution.id, status: 'pending_approval' } });
             if (!waiting) return null;
             record({ eventType: 'execution.suspended', resourceType: 'execution', resourceId: execution.id, payload: { waitingApprovals: waiting } });
-            return setStatus(tx, ctx, execution.id, 'suspended');
+            return setStatus(tx, ctx, execution.id, 'suspended', outbox);
           });
+          publishJournal(this.services.bus, outbox);
           if (suspended) this.services.bus.publish('executionUpdated', suspended.tenantId, suspended);
           return Boolean(suspended);
         }
@@ -338,22 +349,30 @@ export class ExecutionRunner {
         : tool
           ? await runTool(tool, call, execution)
           : { result: { error: `No tool named "${call.name}"` }, isError: true };
+      const outbox: JournalEntry[] = [];
       await prisma.$transaction(async (tx) => {
         await tx.executionToolCall.update({ where: { id: call.id }, data: { status: 'completed', result: result as Prisma.InputJsonObject, completedAt: new Date() } });
         await storeMessage(tx, execution, { role: 'tool', content: JSON.stringify(result), toolCallId: call.toolCallId });
-        await journal([{ type: 'tool_result', data: { toolCallId: call.toolCallId, name: call.name, result, isError } }], tx);
+        await journal([{ type: 'tool_result', data: { toolCallId: call.toolCallId, name: call.name, result, isError } }], { tx, outbox });
       });
+      publishJournal(this.services.bus, outbox);
     }
     return false;
   }
 
   private async finish(ctx: RequestContext, executionId: string, status: 'completed' | 'failed', error?: string) {
+    const outbox: JournalEntry[] = [];
     const ended = await inAuditedTransaction(ctx, async (tx, record) => {
-      const updated = await setStatusIfLeased(tx, ctx, executionId, this.workerId, status, error);
+      const updated = await setStatusIfLeased(tx, ctx, executionId, this.workerId, status, outbox, error);
       if (updated) record({ eventType: `execution.${status}`, resourceType: 'execution', resourceId: executionId, outcome: status === 'completed' ? 'success' : 'failure', payload: error ? { error } : {} });
       return updated;
     });
-    if (ended) this.services.bus.publish('executionUpdated', ended.tenantId, ended);
+    publishJournal(this.services.bus, outbox);
+    if (!ended) return;
+    this.services.bus.publish('executionUpdated', ended.tenantId, ended);
+    await emitAfterCommit(this.services, ctx.scope!, [
+      { type: `execution.${status}`, resourceId: executionId, agentId: ended.agentId, data: { executionId, agentId: ended.agentId, status, error: error ?? null } },
+    ]);
   }
 }
 
@@ -379,11 +398,12 @@ async function setStatusIfLeased(
   executionId: string,
   workerId: string,
   status: 'completed' | 'failed',
+  outbox: JournalEntry[],
   error?: string,
 ) {
   const held = await tx.execution.updateMany({ where: { id: executionId, leaseOwner: workerId, status: 'running' }, data: { updatedAt: new Date() } });
   if (!held.count) return null;
-  return setStatus(tx, ctx, executionId, status, { error });
+  return setStatus(tx, ctx, executionId, status, outbox, { error });
 }
 
 /** Calls a tool's executor. An HTTP tool gets an idempotency key, so a retried call can be recognised. */

@@ -7,7 +7,7 @@ import type { RequestContext } from '../../http/context.ts';
 import { inAuditedTransaction } from '../audit/service.ts';
 import { versionToRun } from '../telemetry/service.ts';
 import { runConfigOf } from './config.ts';
-import { appendJournal, isTerminal, type ExecutionStatus } from './journal.ts';
+import { appendJournal, isTerminal, publishJournal, type ExecutionStatus, type JournalEntry } from './journal.ts';
 
 export const createExecutionSchema = z.object({
   agentId: z.string().min(1).nullish(),
@@ -40,6 +40,7 @@ export async function createExecution(ctx: RequestContext, input: unknown): Prom
   }
   const request = parsed.data;
   const id = randomUUID();
+  const outbox: JournalEntry[] = [];
   const execution = await inAuditedTransaction(ctx, async (tx, record) => {
     const { agent, version } = await versionToRun(tx, scope, record, request.agentId, request.agentVersion);
     const config = runConfigOf(version.runConfig);
@@ -76,7 +77,7 @@ export async function createExecution(ctx: RequestContext, input: unknown): Prom
         content: message.content,
       })),
     });
-    await appendJournal(tx, ctx.services.bus, id, [{ type: 'status_changed', data: { status: 'queued' } }]);
+    await appendJournal(tx, ctx.services.bus, id, [{ type: 'status_changed', data: { status: 'queued' } }], { outbox });
     record({
       eventType: 'execution.created',
       resourceType: 'execution',
@@ -85,6 +86,7 @@ export async function createExecution(ctx: RequestContext, input: unknown): Prom
     });
     return created;
   });
+  publishJournal(ctx.services.bus, outbox);
   ctx.services.bus.publish('executionUpdated', execution.tenantId, execution);
   ctx.services.wakeRunner();
   return { ...execution, journalLength: 1 };
@@ -108,6 +110,7 @@ export async function approveToolCall(
   const execution = await ctx.db.execution.findUnique({ where: { id: input.executionId } });
   if (!execution) throw notFound(`Tool call "${input.toolCallId}" of execution "${input.executionId}"`);
   // The run's audit trail is one chain: the decision joins the execution's correlation id.
+  const outbox: JournalEntry[] = [];
   const requeued = await inAuditedTransaction({ ...ctx, correlationId: execution.correlationId }, async (tx, record) => {
     // The execution's row lock orders this decision with a runner about to suspend the run.
     const current = await tx.execution.update({ where: { id: execution.id }, data: { updatedAt: new Date() } });
@@ -132,7 +135,7 @@ export async function approveToolCall(
       await tx.execution.update({ where: { id: execution.id }, data: { status: 'queued' } });
       entries.push({ type: 'status_changed', data: { status: 'queued' } });
     }
-    await appendJournal(tx, ctx.services.bus, execution.id, entries);
+    await appendJournal(tx, ctx.services.bus, execution.id, entries, { outbox });
     record({
       eventType: input.approved ? 'tool_call.approved' : 'tool_call.denied',
       resourceType: 'tool_call',
@@ -141,6 +144,7 @@ export async function approveToolCall(
     });
     return resume ? execution.id : null;
   });
+  publishJournal(ctx.services.bus, outbox);
   if (requeued) {
     const execution = await getExecution(ctx, requeued);
     ctx.services.bus.publish('executionUpdated', execution.tenantId, execution);
@@ -154,21 +158,27 @@ export async function cancelExecution(ctx: RequestContext, id: string): Promise<
   requireScope(ctx);
   const execution = await getExecution(ctx, id);
   if (isTerminal(execution.status)) return execution;
+  const outbox: JournalEntry[] = [];
   const cancelled = await inAuditedTransaction({ ...ctx, correlationId: execution.correlationId }, async (tx, record) => {
-    const updated = await setStatus(tx, ctx, id, 'cancelled');
+    const updated = await setStatus(tx, ctx, id, 'cancelled', outbox);
     record({ eventType: 'execution.cancelled', resourceType: 'execution', resourceId: id, payload: { from: execution.status } });
     return updated;
   });
+  publishJournal(ctx.services.bus, outbox);
   ctx.services.bus.publish('executionUpdated', cancelled.tenantId, cancelled);
   return cancelled;
 }
 
-/** Moves an execution to `status` and journals it (and `finished` when the run ends). */
+/**
+ * Moves an execution to `status` and journals it (and `finished` when the run ends) into `outbox`,
+ * for the caller to publish once its transaction commits.
+ */
 export async function setStatus(
   tx: Prisma.TransactionClient,
   ctx: Pick<RequestContext, 'services'>,
   id: string,
   status: ExecutionStatus,
+  outbox: JournalEntry[],
   details: { error?: string } = {},
 ): Promise<Execution> {
   const ended = isTerminal(status);
@@ -194,7 +204,7 @@ export async function setStatus(
     ...(details.error ? [{ type: 'error' as const, data: { message: details.error } }] : []),
     { type: 'status_changed', data: { status } },
     ...(ended ? [{ type: 'finished' as const, data: { status } }] : []),
-  ]);
+  ], { outbox });
   return { ...updated, journalLength: updated.journalLength + (details.error ? 1 : 0) + (ended ? 2 : 1) };
 }
 

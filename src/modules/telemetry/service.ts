@@ -7,6 +7,7 @@ import { dateRange } from '../../db/filters.ts';
 import { AppError, badInput, notFound, type FieldIssue } from '../../errors.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { inAuditedTransaction, writeAudited, type AuditEntry } from '../audit/service.ts';
+import { emitAfterCommit } from '../deliveries/service.ts';
 import { runConfigSchema } from '../executions/config.ts';
 import { summarizeLlmCall } from './providers.ts';
 
@@ -478,6 +479,27 @@ export async function recordLlmEvents(ctx: RequestContext, inputs: unknown[]): P
     return rows.map((row): LlmEvent => ({ ...row, ...space(scope), seq: seqs.get(row.id)!, createdAt: now }));
   });
   for (const event of recorded) ctx.services.bus.publish('llmEventRecorded', event.tenantId, event);
+  await emitAfterCommit(
+    ctx.services,
+    scope,
+    recorded.map((event) => ({
+      type: 'llm_event.created' as const,
+      resourceId: event.id,
+      agentId: event.agentId,
+      data: {
+        id: event.id,
+        agentId: event.agentId,
+        agentVersionId: event.agentVersionId,
+        provider: event.provider,
+        model: event.model,
+        inputTokens: event.inputTokens,
+        outputTokens: event.outputTokens,
+        costUsd: event.costUsd,
+        error: event.error,
+        createdAt: event.createdAt.toISOString(),
+      },
+    })),
+  );
   return recorded;
 }
 

@@ -6,10 +6,10 @@ import type { Credential, Prisma, Trigger, TriggerInvocation } from '../../gener
 import { decryptSecret, encryptSecret } from '../../auth/credentials-key.ts';
 import { hashSecret, secretMatches } from '../../auth/secrets.ts';
 import { requireScope } from '../../auth/require.ts';
-import { scopedClient } from '../../db/scoped.ts';
 import { AppError, badInput, notFound, type FieldIssue } from '../../errors.ts';
-import type { RequestContext, Services } from '../../http/context.ts';
+import { systemContext, type RequestContext, type Services } from '../../http/context.ts';
 import { auditingFailure, inAuditedTransaction, writeAudited } from '../audit/service.ts';
+import { emitAfterCommit } from '../deliveries/service.ts';
 import { createExecution } from '../executions/service.ts';
 import { signatureVerificationSchema, verifySignature, locate, type WebhookRequest } from './signature.ts';
 
@@ -334,16 +334,7 @@ export async function ingestWebhook(services: Services, webhookKey: string, requ
   const trigger = await services.prisma.trigger.findUnique({ where: { webhookKey } });
   if (!trigger || !trigger.enabled) throw notFound('Trigger');
   const scope = { tenantId: trigger.tenantId, projectId: trigger.projectId };
-  const ctx: RequestContext = {
-    services,
-    viewer: null,
-    actor: { actorType: 'webhook', actorId: `trigger:${trigger.id}` },
-    scope,
-    db: scopedClient(services.prisma, scope),
-    correlationId: randomUUID(),
-    requestId: randomUUID(),
-    client,
-  };
+  const ctx = systemContext(services, scope, randomUUID(), { actorType: 'webhook', actorId: `trigger:${trigger.id}` }, client);
   const config = trigger.signatureVerification ? signatureVerificationSchema.parse(trigger.signatureVerification) : null;
   const deliveryId = config?.deliveryId ? locate(request, config.deliveryId) : null;
   const fail = async (status: number, message: string, payload: unknown = request.body ?? null): Promise<never> => {
@@ -351,6 +342,9 @@ export async function ingestWebhook(services: Services, webhookKey: string, requ
       data: { ...scope, webhookKey, status: 'failed', errorMessage: message, requestPayload: payload as Prisma.InputJsonValue, correlationId: ctx.correlationId },
     });
     services.bus.publish('triggerInvocationUpdated', trigger.tenantId, invocation);
+    await emitAfterCommit(services, scope, [
+      { type: 'trigger.invocation.failed', resourceId: invocation.id, agentId: trigger.agentId, data: { invocationId: invocation.id, triggerId: trigger.id, agentId: trigger.agentId, status, errorMessage: message } },
+    ]);
     throw refuse(status, message);
   };
 
