@@ -380,6 +380,7 @@ describe('tenant isolation', () => {
       },
       ...telemetryChecks(),
       ...triggerChecks(),
+      ...deliveryChecks(),
       'POST /run/api/executions': async () => {
         const response = await rest('POST', '/run/api/executions', { messages: [{ role: 'user', content: 'b' }], conversationId: 'a-conversation' }, b.key);
         await response.text();
@@ -404,6 +405,35 @@ describe('tenant isolation', () => {
     }
   });
 });
+
+/** Webhook endpoints and deliveries: B sees none of A's, and A's ids answer B like missing ones. */
+function deliveryChecks(): Record<string, () => Promise<void>> {
+  const missing = '00000000-0000-4000-8000-000000000000';
+  const notFoundLike = (method: string, path: (id: string) => string, body?: unknown) => async () => {
+    const foreign = await rest(method, path(endpointOfA), body, b.key);
+    const absent = await rest(method, path(missing), body, b.key);
+    expect(foreign.status).toBe(404);
+    expect((await foreign.json()).detail).toBe((await absent.json()).detail);
+  };
+  return {
+    'GET /run/v1/webhooks/endpoints': async () => expect((await (await rest('GET', '/run/v1/webhooks/endpoints', undefined, b.key)).json()).data).toEqual([]),
+    'POST /run/v1/webhooks/endpoints': async () => {
+      const created = await rest('POST', '/run/v1/webhooks/endpoints', { url: 'http://127.0.0.1:9/b', eventTypes: ['event.created'] }, b.key);
+      expect(created.status).toBe(201);
+      await rest('DELETE', `/run/v1/webhooks/endpoints/${(await created.json()).data.id}`, undefined, b.key);
+    },
+    'GET /run/v1/webhooks/endpoints/{id}': notFoundLike('GET', (id) => `/run/v1/webhooks/endpoints/${id}`),
+    'PATCH /run/v1/webhooks/endpoints/{id}': notFoundLike('PATCH', (id) => `/run/v1/webhooks/endpoints/${id}`, { enabled: false }),
+    'DELETE /run/v1/webhooks/endpoints/{id}': notFoundLike('DELETE', (id) => `/run/v1/webhooks/endpoints/${id}`),
+    'GET /run/v1/webhooks/deliveries': async () =>
+      expect((await (await rest('GET', `/run/v1/webhooks/deliveries?endpointId=${endpointOfA}`, undefined, b.key)).json()).data).toEqual([]),
+    'POST /run/v1/webhooks/deliveries/{id}/redeliver': async () => {
+      const ofA = await server.switchboard.services.prisma.webhookDelivery.findFirst({ where: { endpointId: endpointOfA } });
+      const response = await rest('POST', `/run/v1/webhooks/deliveries/${ofA?.id ?? missing}/redeliver`, undefined, b.key);
+      expect(response.status).toBe(404);
+    },
+  };
+}
 
 /** Reference 002's routes: B naming A's tenant, or its own tenant with A's agent, finds nothing. */
 function triggerChecks(): Record<string, () => Promise<void>> {

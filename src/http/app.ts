@@ -8,6 +8,7 @@ import type { Database } from '../db/adapters.ts';
 import { requireScope } from '../auth/require.ts';
 import { AppError, asAppError } from '../errors.ts';
 import { auditErrorFormat, auditRoutes } from '../modules/audit/rest.ts';
+import { deliveryRoutes } from '../modules/deliveries/rest.ts';
 import { eventRoutes } from '../modules/events/rest.ts';
 import { executionRoutes, executionsErrorFormat } from '../modules/executions/rest.ts';
 import { telemetryErrorFormat, telemetryRoutes } from '../modules/telemetry/rest.ts';
@@ -114,6 +115,7 @@ export function createHttpApp(options: {
   app.use('/telemetry/*', withRequestContext);
   app.use('/manage/*', withRequestContext);
   app.route('/', eventRoutes);
+  app.route('/', deliveryRoutes);
   app.route('/', auditRoutes);
   app.route('/', telemetryRoutes);
   app.route('/', executionRoutes);

@@ -46,6 +46,7 @@ type Documents = {
     "\n  query Endpoints {\n    webhookEndpoints {\n      id\n      enabled\n      disabledReason\n    }\n  }\n": typeof types.EndpointsDocument,
     "\n  mutation Redeliver($deliveryId: ID!) {\n    redeliver(deliveryId: $deliveryId) {\n      id\n    }\n  }\n": typeof types.RedeliverDocument,
     "\n  mutation Recover($endpointId: ID!, $since: DateTime!) {\n    recoverEndpoint(endpointId: $endpointId, since: $since)\n  }\n": typeof types.RecoverDocument,
+    "\n  subscription DeliveryUpdates($endpointId: ID!) {\n    webhookDeliveryUpdated(endpointId: $endpointId) {\n      eventType\n      status\n      attemptCount\n    }\n  }\n": typeof types.DeliveryUpdatesDocument,
     "\n  mutation RotateEndpointSecret($id: ID!) {\n    rotateWebhookEndpointSecret(id: $id) {\n      secret\n    }\n  }\n": typeof types.RotateEndpointSecretDocument,
     "\n  mutation LogEvents($inputs: [LogEventInput!]!) {\n    logEvents(inputs: $inputs) {\n      created\n      event {\n        id\n        type\n      }\n    }\n  }\n": typeof types.LogEventsDocument,
     "\n  mutation CreateExecution($input: CreateExecutionInput!) {\n    createExecution(input: $input) {\n      id\n      status\n      correlationId\n      agent {\n        name\n      }\n      conversation {\n        conversationId\n      }\n    }\n  }\n": typeof types.CreateExecutionDocument,
@@ -127,6 +128,7 @@ const documents: Documents = {
     "\n  query Endpoints {\n    webhookEndpoints {\n      id\n      enabled\n      disabledReason\n    }\n  }\n": types.EndpointsDocument,
     "\n  mutation Redeliver($deliveryId: ID!) {\n    redeliver(deliveryId: $deliveryId) {\n      id\n    }\n  }\n": types.RedeliverDocument,
     "\n  mutation Recover($endpointId: ID!, $since: DateTime!) {\n    recoverEndpoint(endpointId: $endpointId, since: $since)\n  }\n": types.RecoverDocument,
+    "\n  subscription DeliveryUpdates($endpointId: ID!) {\n    webhookDeliveryUpdated(endpointId: $endpointId) {\n      eventType\n      status\n      attemptCount\n    }\n  }\n": types.DeliveryUpdatesDocument,
     "\n  mutation RotateEndpointSecret($id: ID!) {\n    rotateWebhookEndpointSecret(id: $id) {\n      secret\n    }\n  }\n": types.RotateEndpointSecretDocument,
     "\n  mutation LogEvents($inputs: [LogEventInput!]!) {\n    logEvents(inputs: $inputs) {\n      created\n      event {\n        id\n        type\n      }\n    }\n  }\n": types.LogEventsDocument,
     "\n  mutation CreateExecution($input: CreateExecutionInput!) {\n    createExecution(input: $input) {\n      id\n      status\n      correlationId\n      agent {\n        name\n      }\n      conversation {\n        conversationId\n      }\n    }\n  }\n": types.CreateExecutionDocument,
@@ -318,6 +320,10 @@ export function graphql(source: "\n  mutation Redeliver($deliveryId: ID!) {\n   
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation Recover($endpointId: ID!, $since: DateTime!) {\n    recoverEndpoint(endpointId: $endpointId, since: $since)\n  }\n"): (typeof documents)["\n  mutation Recover($endpointId: ID!, $since: DateTime!) {\n    recoverEndpoint(endpointId: $endpointId, since: $since)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription DeliveryUpdates($endpointId: ID!) {\n    webhookDeliveryUpdated(endpointId: $endpointId) {\n      eventType\n      status\n      attemptCount\n    }\n  }\n"): (typeof documents)["\n  subscription DeliveryUpdates($endpointId: ID!) {\n    webhookDeliveryUpdated(endpointId: $endpointId) {\n      eventType\n      status\n      attemptCount\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

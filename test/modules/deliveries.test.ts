@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../gql/index.ts';
 import { createTestDatabase, type TestDatabase } from '../support/databases.ts';
 import { LogEvent } from '../support/operations.ts';
-import { eventually, startServer, type TestServer } from '../support/switchboard.ts';
+import { eventually, startServer, subscribe, type TestServer } from '../support/switchboard.ts';
 
 const CreateEndpoint = graphql(`
   mutation CreateEndpoint($input: CreateWebhookEndpointInput!) {
@@ -64,6 +64,16 @@ const Redeliver = graphql(`
 const Recover = graphql(`
   mutation Recover($endpointId: ID!, $since: DateTime!) {
     recoverEndpoint(endpointId: $endpointId, since: $since)
+  }
+`);
+
+const DeliveryUpdates = graphql(`
+  subscription DeliveryUpdates($endpointId: ID!) {
+    webhookDeliveryUpdated(endpointId: $endpointId) {
+      eventType
+      status
+      attemptCount
+    }
   }
 `);
 
@@ -196,6 +206,26 @@ describe('outbound webhook delivery', () => {
     expect(replayed.status).toBe('SUCCEEDED');
   });
 
+  it('reports each attempt to webhookDeliveryUpdated subscribers, and is managed over REST too', async () => {
+    const created = await fetch(`${server.url}/run/v1/webhooks/endpoints`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ url: `${receiver.url}/rest`, eventTypes: ['event.created'], appEventTypes: ['rest.event'] }),
+    });
+    expect(created.status).toBe(201);
+    const { data, secret } = (await created.json()) as { data: { id: string }; secret: string };
+    expect(secret).toMatch(/^whsec_/);
+    const updates = subscribe(server.wsClient(key), DeliveryUpdates, { endpointId: data.id });
+    await updates.started;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await logEvent('rest.event');
+    await eventually(() => updates.received.length === 1, 'the attempt report');
+    expect(updates.received[0].data!.webhookDeliveryUpdated).toEqual({ eventType: 'event.created', status: 'SUCCEEDED', attemptCount: 1 });
+    const list = await fetch(`${server.url}/run/v1/webhooks/deliveries?endpointId=${data.id}`, { headers: { authorization: `Bearer ${key}` } });
+    expect(((await list.json()) as { data: { status: string }[] }).data.map((delivery) => delivery.status)).toEqual(['succeeded']);
+    expect(receiver.verify(secret, receiver.at('/rest')[0]).type).toBe('event.created');
+  });
+
   it('refuses private and link-local destinations (SSRF) without retrying', async () => {
     const { endpoint: created } = await server.graphql(CreateEndpoint, { input: { url: 'http://169.254.169.254/latest/meta-data', eventTypes: ['EVENT_CREATED'] } }, { key }).then((result) => result.data!.createWebhookEndpoint);
     await logEvent('ssrf.event');
@@ -244,6 +274,19 @@ describe('outbound webhook delivery', () => {
       return list.find((entry) => entry.id === failing.id && !entry.enabled);
     }, 'the endpoint to be disabled');
     expect(listed.disabledReason).toBe('The endpoint kept failing');
+  });
+
+  it('keeps a conversation’s events in order for an endpoint that asks for it', async () => {
+    await endpoint('/ordered', { orderedByResource: true, appEventTypes: ['chat.message'] });
+    receiver.answers.set('/ordered', [{ status: 500 }]);
+    await server.graphql(LogEvent, { input: { type: 'chat.message', id: 'first', conversationId: 'conv-1' } }, { key });
+    await server.graphql(LogEvent, { input: { type: 'chat.message', id: 'second', conversationId: 'conv-1' } }, { key });
+    await eventually(() => receiver.at('/ordered').length === 1, 'the first attempt');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(receiver.at('/ordered'), 'the second waits for the first').toHaveLength(1);
+    advance(5_000);
+    await eventually(() => receiver.at('/ordered').length === 3, 'both, in order');
+    expect(receiver.at('/ordered').map((request) => JSON.parse(request.body).data.id)).toEqual(['first', 'first', 'second']);
   });
 
   it('resumes a retry schedule after a restart', async () => {

@@ -164,7 +164,8 @@ export async function logEvents(ctx: RequestContext, inputs: unknown[]): Promise
     scope,
     createdEvents.map((event) => ({
       type: 'event.created' as const,
-      resourceId: event.id,
+      // A conversation's events keep their order at endpoints that ask for it.
+      resourceId: event.conversationId ?? event.id,
       agentId: event.agentId,
       appEventType: event.type,
       data: { ...event, seq: undefined, tenantId: undefined, createdAt: event.createdAt.toISOString(), updatedAt: event.updatedAt.toISOString() },

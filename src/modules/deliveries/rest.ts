@@ -1,0 +1,124 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { WebhookDelivery, WebhookEndpoint } from '../../generated/prisma/client.ts';
+import { restRouter } from '../../http/env.ts';
+import * as deliveries from './service.ts';
+
+const PREFIX = '/run/v1/webhooks';
+
+const problem = z
+  .object({ code: z.string(), title: z.string(), status: z.number().int(), detail: z.string(), instance: z.string(), requestId: z.string(), error: z.object({ code: z.string(), message: z.string() }) })
+  .openapi('DeliveryProblem');
+const problems = Object.fromEntries(
+  ([400, 401, 404] as const).map((status) => [status, { description: `Error ${status}`, content: { 'application/problem+json': { schema: problem } } }]),
+) as Record<400 | 401 | 404, { description: string; content: { 'application/problem+json': { schema: typeof problem } } }>;
+const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+const body = <T extends z.ZodType>(schema: T) => ({ body: { required: true, content: { 'application/json': { schema } } } });
+const route = <R extends Parameters<typeof createRoute>[0]>(definition: R) =>
+  createRoute({ ...definition, tags: ['Webhook delivery'], security: [{ bearerAuth: [] }] });
+
+const endpointSchema = z
+  .object({
+    id: z.string(),
+    url: z.string(),
+    description: z.string().nullable(),
+    eventTypes: z.array(z.string()),
+    appEventTypes: z.array(z.string()),
+    agentId: z.string().nullable(),
+    headers: z.record(z.string(), z.string()),
+    enabled: z.boolean(),
+    orderedByResource: z.boolean(),
+    disabledReason: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .openapi('WebhookEndpoint');
+const deliverySchema = z
+  .object({ id: z.string(), messageId: z.string(), eventType: z.string(), status: z.string(), attemptCount: z.number(), nextAttemptAt: z.string().nullable(), createdAt: z.string() })
+  .openapi('WebhookDelivery');
+const idPath = z.object({ id: z.string() });
+
+const toRestEndpoint = (endpoint: WebhookEndpoint): z.infer<typeof endpointSchema> => ({
+  id: endpoint.id,
+  url: endpoint.url,
+  description: endpoint.description,
+  eventTypes: endpoint.eventTypes,
+  appEventTypes: endpoint.appEventTypes,
+  agentId: endpoint.agentId,
+  headers: endpoint.headers as Record<string, string>,
+  enabled: endpoint.enabled,
+  orderedByResource: endpoint.orderedByResource,
+  disabledReason: endpoint.disabledReason,
+  createdAt: endpoint.createdAt.toISOString(),
+});
+const toRestDelivery = (delivery: WebhookDelivery): z.infer<typeof deliverySchema> => ({
+  id: delivery.id,
+  messageId: delivery.messageId,
+  eventType: delivery.eventType,
+  status: delivery.status,
+  attemptCount: delivery.attemptCount,
+  nextAttemptAt: delivery.nextAttemptAt?.toISOString() ?? null,
+  createdAt: delivery.createdAt.toISOString(),
+});
+
+const listRoute = route({ method: 'get', path: `${PREFIX}/endpoints`, summary: 'List webhook endpoints', responses: { 200: json(z.object({ data: z.array(endpointSchema) }), 'Endpoints'), ...problems } });
+const createEndpointRoute = route({
+  method: 'post',
+  path: `${PREFIX}/endpoints`,
+  summary: 'Create a webhook endpoint',
+  description: 'The answer carries the `whsec_…` signing secret, shown this once.',
+  request: body(deliveries.createEndpointSchema),
+  responses: { 201: json(z.object({ data: endpointSchema, secret: z.string() }), 'Created'), ...problems },
+});
+const getRoute = route({ method: 'get', path: `${PREFIX}/endpoints/{id}`, summary: 'Get a webhook endpoint', request: { params: idPath }, responses: { 200: json(z.object({ data: endpointSchema }), 'The endpoint'), ...problems } });
+const updateRoute = route({
+  method: 'patch',
+  path: `${PREFIX}/endpoints/{id}`,
+  summary: 'Update a webhook endpoint',
+  request: { params: idPath, ...body(deliveries.updateEndpointSchema) },
+  responses: { 200: json(z.object({ data: endpointSchema }), 'The endpoint'), ...problems },
+});
+const deleteRoute = route({ method: 'delete', path: `${PREFIX}/endpoints/{id}`, summary: 'Delete a webhook endpoint', request: { params: idPath }, responses: { 204: { description: 'Deleted' }, ...problems } });
+const deliveriesRoute = route({
+  method: 'get',
+  path: `${PREFIX}/deliveries`,
+  summary: 'List deliveries',
+  request: {
+    query: z.object({
+      endpointId: z.string().optional(),
+      status: z.enum(['pending', 'succeeded', 'failed']).optional(),
+      limit: z.coerce.number().int().min(1).max(100).default(50),
+    }),
+  },
+  responses: { 200: json(z.object({ data: z.array(deliverySchema) }), 'Deliveries, newest first'), ...problems },
+});
+const redeliverRoute = route({
+  method: 'post',
+  path: `${PREFIX}/deliveries/{id}/redeliver`,
+  summary: 'Send a delivery again',
+  request: { params: idPath },
+  responses: { 202: json(z.object({ data: deliverySchema }), 'Queued'), ...problems },
+});
+
+/** Webhook endpoint management and the delivery log (the HTTP app requires a tenant key before any of them). */
+export const deliveryRoutes = restRouter()
+  .openapi(listRoute, async (c) => {
+    const endpoints = await c.get('requestContext').db.webhookEndpoint.findMany({ orderBy: { createdAt: 'asc' } });
+    return c.json({ data: endpoints.map(toRestEndpoint) }, 200);
+  })
+  .openapi(createEndpointRoute, async (c) => {
+    const { endpoint, secret } = await deliveries.createEndpoint(c.get('requestContext'), c.req.valid('json'));
+    return c.json({ data: toRestEndpoint(endpoint), secret }, 201);
+  })
+  .openapi(getRoute, async (c) => c.json({ data: toRestEndpoint(await deliveries.getEndpoint(c.get('requestContext'), c.req.valid('param').id)) }, 200))
+  .openapi(updateRoute, async (c) =>
+    c.json({ data: toRestEndpoint(await deliveries.updateEndpoint(c.get('requestContext'), c.req.valid('param').id, c.req.valid('json'))) }, 200),
+  )
+  .openapi(deleteRoute, async (c) => {
+    await deliveries.deleteEndpoint(c.get('requestContext'), c.req.valid('param').id);
+    return c.body(null, 204);
+  })
+  .openapi(deliveriesRoute, async (c) => {
+    const { endpointId, status, limit } = c.req.valid('query');
+    const list = await c.get('requestContext').db.webhookDelivery.findMany({ where: deliveries.deliveryWhere({ endpointId, status }), orderBy: { seq: 'desc' }, take: limit });
+    return c.json({ data: list.map(toRestDelivery) }, 200);
+  })
+  .openapi(redeliverRoute, async (c) => c.json({ data: toRestDelivery(await deliveries.redeliver(c.get('requestContext'), c.req.valid('param').id)) }, 202));
