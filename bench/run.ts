@@ -1,5 +1,7 @@
 // `npm run bench`: Switchboard's throughput figures, each next to a baseline measured in the same
 // run on the same database (PGlite by default, PostgreSQL with DATABASE_URL).
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { createHmac, randomUUID } from 'node:crypto';
 import { createClient } from 'graphql-ws';
@@ -17,6 +19,7 @@ const switchboard = await createSwitchboard({
     LOG_LEVEL: 'silent',
     RATE_LIMIT_REQUESTS: '100000000',
     REDIS_PREFIX: `sbbench:${randomUUID()}:`,
+    DELIVERY_ALLOWED_NETWORKS: 'loopback',
     ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
   }),
   logger: createLogger('silent'),
@@ -342,6 +345,52 @@ const hooksPerSecond = await rate(2000, 8, async (i) => {
 });
 print('POST webhook (signature + schema), 8 in flight', hooksPerSecond, 'req/s', health);
 print('POST webhook (signature + schema), p99 to the 202', percentile(hookLatencies, 99), 'ms', percentile(floor, 50));
+
+// Outbound delivery to a local receiver: the latency a webhook adds after an event is logged, and
+// how many messages per second go out, against the ingest figures above.
+const arrivals = new Map<string, number>();
+let arrived = 0;
+const receiver = http.createServer((request, response) => {
+  let body = '';
+  request.on('data', (chunk) => (body += chunk));
+  request.on('end', () => {
+    arrivals.set((JSON.parse(body) as { data: { id: string } }).data.id, performance.now());
+    arrived += 1;
+    response.end();
+  });
+});
+await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+await graphql(
+  'mutation ($i: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $i) { secret } }',
+  { i: { url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`, eventTypes: ['EVENT_CREATED'], appEventTypes: ['bench.delivery'] } },
+  key,
+);
+const ingestMs: number[] = [];
+const addedMs: number[] = [];
+for (let i = 0; i < 200; i++) {
+  const id = `delivery-latency-${i}`;
+  const started = performance.now();
+  await fetch(`${url}/run/v1/events`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+    body: JSON.stringify({ id, type: 'bench.delivery' }),
+  }).then((r) => r.arrayBuffer());
+  const logged = performance.now();
+  ingestMs.push(logged - started);
+  while (!arrivals.has(id)) await new Promise((resolve) => setTimeout(resolve, 1));
+  addedMs.push(arrivals.get(id)! - logged);
+}
+print('baseline: REST POST /run/v1/events, p50', percentile(ingestMs, 50), 'ms');
+print('event logged to webhook received, p50', percentile(addedMs, 50), 'ms', percentile(ingestMs, 50));
+print('event logged to webhook received, p99', percentile(addedMs, 99), 'ms', percentile(ingestMs, 50));
+arrived = 0;
+const burstStarted = performance.now();
+for (let batch = 0; batch < 5; batch++) {
+  await graphql('mutation ($inputs: [LogEventInput!]!) { logEvents(inputs: $inputs) { created } }', { inputs: Array.from({ length: 1000 }, () => ({ type: 'bench.delivery' })) }, key);
+}
+while (arrived < 5000) await new Promise((resolve) => setTimeout(resolve, 5));
+print('webhook deliveries of 5,000 logged events', (5000 / (performance.now() - burstStarted)) * 1000, 'messages/s', rawPerSecond);
+receiver.close();
 
 await switchboard.shutdown();
 await database.drop();

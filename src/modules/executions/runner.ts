@@ -7,7 +7,7 @@ import { appendJournal, publishJournal, readJournal, type JournalEntry, type Jou
 import { emitAfterCommit } from '../deliveries/service.ts';
 import { createFingerprint, recordLlmEvent } from '../telemetry/service.ts';
 import { modelProviderOf, type ChatMessage, type ModelChunk, type ToolCallRequest } from './models.ts';
-import { setStatus } from './service.ts';
+import { announceFailedInvocation, setStatus } from './service.ts';
 
 export interface RunnerOptions {
   /** How long a claim lasts without a heartbeat; a crashed worker's executions resume after it. */
@@ -373,6 +373,7 @@ export class ExecutionRunner {
     await emitAfterCommit(this.services, ctx.scope!, [
       { type: `execution.${status}`, resourceId: executionId, agentId: ended.agentId, data: { executionId, agentId: ended.agentId, status, error: error ?? null } },
     ]);
+    if (status === 'failed') await announceFailedInvocation(this.services, executionId);
   }
 }
 

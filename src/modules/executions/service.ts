@@ -5,6 +5,7 @@ import { requireScope } from '../../auth/require.ts';
 import { AppError, badInput, notFound } from '../../errors.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { inAuditedTransaction } from '../audit/service.ts';
+import { emitAfterCommit } from '../deliveries/service.ts';
 import { versionToRun } from '../telemetry/service.ts';
 import { runConfigOf } from './config.ts';
 import { appendJournal, isTerminal, publishJournal, type ExecutionStatus, type JournalEntry } from './journal.ts';
@@ -166,7 +167,22 @@ export async function cancelExecution(ctx: RequestContext, id: string): Promise<
   });
   publishJournal(ctx.services.bus, outbox);
   ctx.services.bus.publish('executionUpdated', cancelled.tenantId, cancelled);
+  await announceFailedInvocation(ctx.services, id);
   return cancelled;
+}
+
+/** After a run ended in failure: the trigger invocation that started it (if one did) failed too, which is an event. */
+export async function announceFailedInvocation(services: RequestContext['services'], executionId: string) {
+  const invocation = await services.prisma.triggerInvocation.findUnique({ where: { executionId }, include: { trigger: true } });
+  if (!invocation || invocation.status !== 'failed') return;
+  await emitAfterCommit(services, { tenantId: invocation.tenantId, projectId: invocation.projectId }, [
+    {
+      type: 'trigger.invocation.failed',
+      resourceId: invocation.id,
+      agentId: invocation.trigger.agentId,
+      data: { invocationId: invocation.id, triggerId: invocation.trigger.id, agentId: invocation.trigger.agentId, executionId, errorMessage: invocation.errorMessage },
+    },
+  ]);
 }
 
 /**
