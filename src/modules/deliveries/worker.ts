@@ -5,6 +5,7 @@ import type { WebhookDelivery, WebhookEndpoint } from '../../generated/prisma/cl
 import { decryptSecret } from '../../auth/credentials-key.ts';
 import { systemContext, type Services } from '../../http/context.ts';
 import { inAuditedTransaction } from '../audit/service.ts';
+import { PollingLoop } from '../../jobs/polling-loop.ts';
 import { emitWebhookEvents, RETRY_SCHEDULE_MS } from './service.ts';
 
 /** Address ranges outbound webhooks may not reach unless configuration allows them (SSRF). */
@@ -62,47 +63,27 @@ type Outcome = { status: number | null; body: string | null; error: string | nul
  * is the services' own, so tests move time instead of sleeping.
  */
 export class DeliveryWorker {
-  private wake: (() => void) | null = null;
-  private stopped = false;
-  private loop: Promise<void> | null = null;
+  private readonly loop: PollingLoop;
 
   constructor(
     private readonly services: Services,
     private readonly options: DeliveryWorkerOptions,
-  ) {}
-
-  start() {
-    this.loop ??= this.run();
-  }
-
-  nudge = () => this.wake?.();
-
-  async stop() {
-    this.stopped = true;
-    this.wake?.();
-    await this.loop;
-  }
-
-  private async run() {
-    while (!this.stopped) {
-      let claimed: (WebhookDelivery & { endpoint: WebhookEndpoint })[] = [];
+  ) {
+    this.loop = new PollingLoop(options.pollMs, async () => {
       try {
-        claimed = await this.claim();
+        const claimed = await this.claim();
         await Promise.all(claimed.map((delivery) => this.attempt(delivery)));
+        return claimed.length > 0;
       } catch (error) {
         this.services.logger.error({ err: error }, 'webhook delivery failed');
+        return false;
       }
-      if (claimed.length) continue;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, this.options.pollMs);
-        this.wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      this.wake = null;
-    }
+    });
   }
+
+  start = () => this.loop.start();
+  nudge = () => this.loop.nudge();
+  stop = () => this.loop.stop();
 
   private async claim() {
     const now = this.services.now();

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Execution, ExecutionToolCall, Prisma } from '../../generated/prisma/client.ts';
 import { systemContext, type RequestContext, type Services } from '../../http/context.ts';
+import { PollingLoop } from '../../jobs/polling-loop.ts';
 import { inAuditedTransaction } from '../audit/service.ts';
 import { runConfigOf, type RunConfig, type ToolConfig } from './config.ts';
 import { appendJournal, publishJournal, readJournal, type JournalEntry, type JournalType } from './journal.ts';
@@ -34,57 +35,45 @@ class RunStopped extends Error {}
 export class ExecutionRunner {
   readonly workerId = `worker-${randomUUID()}`;
   private readonly running = new Set<Promise<void>>();
-  private wake: (() => void) | null = null;
-  private stopped = false;
-  private loop: Promise<void> | null = null;
+  private readonly loop: PollingLoop;
 
   constructor(
     private readonly services: Services,
     private readonly options: RunnerOptions,
-  ) {}
+  ) {
+    this.loop = new PollingLoop(options.pollMs, async () => {
+      if (this.running.size >= this.options.concurrency) return false;
+      let claimed: string | null = null;
+      try {
+        claimed = await this.claim();
+      } catch (error) {
+        this.services.logger.error({ err: error }, 'claiming an execution failed');
+      }
+      if (!claimed) return false;
+      const run = this.run(claimed).catch((error) => this.services.logger.error({ err: error, executionId: claimed }, 'execution run failed'));
+      this.running.add(run);
+      void run.finally(() => {
+        this.running.delete(run);
+        this.loop.nudge();
+      });
+      return true;
+    });
+  }
 
   start() {
-    if (this.options.concurrency > 0) this.loop ??= this.claimLoop();
+    if (this.options.concurrency > 0) this.loop.start();
   }
 
   /** Looks for work now instead of at the next poll. */
-  nudge = () => this.wake?.();
+  nudge = () => this.loop.nudge();
 
-  async stop() {
-    this.stopped = true;
-    this.wake?.();
-    await this.loop;
-    await Promise.allSettled(this.running);
+  private get stopped() {
+    return this.loop.stopped;
   }
 
-  private async claimLoop() {
-    while (!this.stopped) {
-      let claimed: string | null = null;
-      if (this.running.size < this.options.concurrency) {
-        try {
-          claimed = await this.claim();
-        } catch (error) {
-          this.services.logger.error({ err: error }, 'claiming an execution failed');
-        }
-      }
-      if (claimed) {
-        const run = this.run(claimed).catch((error) => this.services.logger.error({ err: error, executionId: claimed }, 'execution run failed'));
-        this.running.add(run);
-        void run.finally(() => {
-          this.running.delete(run);
-          this.wake?.();
-        });
-        continue;
-      }
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, this.options.pollMs);
-        this.wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      this.wake = null;
-    }
+  async stop() {
+    await this.loop.stop();
+    await Promise.allSettled(this.running);
   }
 
   private async claim(): Promise<string | null> {
