@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { Prisma, WebhookDelivery, WebhookEndpoint } from '../../generated/prisma/client.ts';
+import type { Prisma, WebhookDelivery } from '../../generated/prisma/client.ts';
 import { encryptSecret } from '../../auth/credentials-key.ts';
 import { requireScope } from '../../auth/require.ts';
 import type { Scope } from '../../db/scoped.ts';
@@ -210,4 +210,3 @@ export const deliveryWhere = (filter: DeliveryFilter = {}): Prisma.WebhookDelive
   eventType: filter.eventType ?? undefined,
 });
 
-export type { WebhookEndpoint };

@@ -157,7 +157,7 @@ export class DeliveryWorker {
     const failingSince = succeeded ? null : (endpoint.failingSince ?? now);
     const disable = gone ? 'The endpoint answered 410 Gone' : !succeeded && now.getTime() - failingSince!.getTime() > this.options.disableAfterMs ? 'The endpoint kept failing' : null;
 
-    await prisma.$transaction([
+    const [, updated] = await prisma.$transaction([
       prisma.webhookAttempt.create({
         data: {
           deliveryId: delivery.id,
@@ -181,7 +181,6 @@ export class DeliveryWorker {
         data: { failingSince, ...(disable && endpoint.enabled ? { enabled: false, disabledReason: disable } : {}) },
       }),
     ]);
-    const updated = await prisma.webhookDelivery.findUniqueOrThrow({ where: { id: delivery.id } });
     this.services.bus.publish('webhookDeliveryUpdated', updated.tenantId, updated);
     if (disable && endpoint.enabled) await this.announceDisabled(endpoint, disable);
   }
