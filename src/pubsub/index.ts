@@ -1,11 +1,13 @@
 import { setMaxListeners } from 'node:events';
-import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { createPubSub, filter, pipe, Repeater } from 'graphql-yoga';
 import { Redis } from 'ioredis';
-import superjson from 'superjson';
 import type { Scope } from '../db/scoped.ts';
+import { connectionFailure } from '../errors.ts';
 import type { AppEvent, AuditEvent, Execution, LlmEvent, TriggerInvocation, WebhookDelivery } from '../generated/prisma/client.ts';
+import type { Logger } from '../logger.ts';
 import type { JournalEntry } from '../modules/executions/journal.ts';
+import { waitUntilAvailable } from '../net/wait.ts';
+import { redisEventTarget } from './redis.ts';
 
 /** What each topic carries. Every topic is per tenant: a subscriber never receives another tenant's payloads. */
 export interface TopicPayloads {
@@ -23,38 +25,44 @@ type ChannelMap = Record<string, [payload: unknown]>;
 
 /**
  * Publish/subscribe between the parts of Switchboard and across its instances: in-process by
- * default, through Redis with REDIS_URL. superjson keeps Dates and BigInts intact over Redis.
+ * default, through Redis with REDIS_URL (payloads in `codec.ts`'s JSON, which keeps Dates and
+ * BigInts). Publishing never throws: while Redis is away, payloads are dropped, logged and counted.
  */
 export class EventBus {
   private readonly pubsub;
+  /** Payloads that could not be published since start (shown by /readyz). */
+  publishFailures = 0;
 
   private constructor(
     private readonly prefix: string,
+    private readonly logger: Logger,
     readonly redis: { publisher: Redis; subscriber: Redis } | null,
   ) {
-    this.pubsub = createPubSub<ChannelMap>(
-      redis
-        ? {
-            eventTarget: createRedisEventTarget({
-              publishClient: redis.publisher,
-              subscribeClient: redis.subscriber,
-              serializer: { stringify: superjson.stringify, parse: superjson.parse },
-            }),
-          }
-        : { eventTarget: unlimitedEventTarget() },
-    );
+    this.pubsub = createPubSub<ChannelMap>({
+      eventTarget: redis ? redisEventTarget(redis, (error) => this.publishFailed(error)) : unlimitedEventTarget(),
+    });
   }
 
-  static inProcess(prefix: string) {
-    return new EventBus(prefix, null);
+  static inProcess(prefix: string, logger: Logger) {
+    return new EventBus(prefix, logger, null);
   }
 
-  static async redis(url: string, prefix: string) {
-    const options = { lazyConnect: true, maxRetriesPerRequest: 3 };
-    const publisher = new Redis(url, options);
-    const subscriber = new Redis(url, options);
-    await Promise.all([publisher.connect(), subscriber.connect()]);
-    return new EventBus(prefix, { publisher, subscriber });
+  /** Waits for Redis at start; later, both clients reconnect by themselves (the subscriber subscribes again). */
+  static async redis(url: string, prefix: string, logger: Logger) {
+    // No offline queue for the publisher: while Redis is away a publish (or a rate-limit count) fails
+    // at once instead of piling up; the subscriber's commands wait for the connection instead.
+    const publisher = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+    const subscriber = new Redis(url, { maxRetriesPerRequest: null });
+    for (const [name, client] of [['publisher', publisher], ['subscriber', subscriber]] as const) reportConnection(client, `Redis ${name}`, logger);
+    await waitUntilAvailable('Redis', () => Promise.all([ready(publisher), ready(subscriber)]), logger);
+    return new EventBus(prefix, logger, { publisher, subscriber });
+  }
+
+  private publishFailed(error: unknown) {
+    this.publishFailures += 1;
+    const reason = connectionFailure(error);
+    if (reason) this.logger.warn({ reason, publishFailures: this.publishFailures }, 'pub/sub payload dropped: Redis is unreachable');
+    else this.logger.error({ err: error, publishFailures: this.publishFailures }, 'pub/sub payload dropped');
   }
 
   private channel(topic: Topic, tenantId: string) {
@@ -62,7 +70,11 @@ export class EventBus {
   }
 
   publish<T extends Topic>(topic: T, tenantId: string, payload: TopicPayloads[T]): void {
-    this.pubsub.publish(this.channel(topic, tenantId), payload);
+    try {
+      this.pubsub.publish(this.channel(topic, tenantId), payload);
+    } catch (error) {
+      this.publishFailed(error);
+    }
   }
 
   /**
@@ -83,8 +95,39 @@ export class EventBus {
 
   async close(): Promise<void> {
     if (!this.redis) return;
-    await Promise.all([this.redis.publisher.quit(), this.redis.subscriber.quit()]);
+    // quit() would wait for a Redis that is away.
+    await Promise.all([this.redis.publisher, this.redis.subscriber].map((client) => (client.status === 'ready' ? client.quit().catch(() => client.disconnect()) : client.disconnect())));
   }
+}
+
+/** Resolves once `client` is connected; rejects with the error of a failed attempt. */
+function ready(client: Redis): Promise<void> {
+  if (client.status === 'ready') return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const settle = (error?: Error) => {
+      client.off('ready', settle);
+      client.off('error', settle);
+      if (error) reject(error);
+      else resolve();
+    };
+    client.on('ready', settle);
+    client.on('error', settle);
+  });
+}
+
+/** One log line when a connection is lost (ioredis retries every 2 s at most) and one when it is back. */
+function reportConnection(client: Redis, name: string, logger: Logger) {
+  let lost = false;
+  client.on('error', (error) => {
+    if (lost) return;
+    lost = true;
+    logger.warn({ reason: connectionFailure(error) ?? error.message }, `${name}: connection lost, reconnecting`);
+  });
+  client.on('ready', () => {
+    if (!lost) return;
+    lost = false;
+    logger.info(`${name}: connection back`);
+  });
 }
 
 /** An in-process event target without Node's warning past 10 listeners: a popular execution has thousands of subscribers. */

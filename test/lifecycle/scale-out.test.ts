@@ -116,7 +116,7 @@ describe.skipIf(missing.length > 0)(missing.length ? `${title} (skipped: needs $
       expect(eventIds(onA)).toEqual(['via-rest', 'via-graphql']);
       const restEvent = events.received.find((message) => message.data?.appEventLogged.id === 'via-rest')!.data!.appEventLogged;
       expect(restEvent).toMatchObject({ type: 'scaled', conversationId: 'c-rest' });
-      expect(Number.isNaN(Date.parse(restEvent.createdAt))).toBe(false); // the Date survived superjson over Redis
+      expect(Number.isNaN(Date.parse(restEvent.createdAt))).toBe(false); // the Date survived the trip over Redis
       const audit = audits.received.find((message) => message.data?.auditEventRecorded.resourceId === 'via-graphql')!.data!.auditEventRecorded;
       expect(audit.eventType).toBe('app_event.logged');
       expect(Number.isNaN(Date.parse(audit.occurredAt))).toBe(false);

@@ -1,0 +1,96 @@
+// Payloads pass through pub/sub exactly as stored, whatever their keys: `constructor`, `prototype`
+// and `__proto__` are ordinary keys of a tenant's JSON (superjson refused them over Redis, so the
+// request answered 500 after its commit and an execution stayed `running`).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphql } from '../gql/index.ts';
+import { LogEvent } from '../support/operations.ts';
+import { eventually, startServer, subscribe, type TestServer } from '../support/switchboard.ts';
+
+const AppEventLoggedProperties = graphql(`
+  subscription AppEventLoggedProperties($filter: AppEventFilter) {
+    appEventLogged(filter: $filter) {
+      id
+      properties
+      createdAt
+    }
+  }
+`);
+
+const CreateEchoAgent = graphql(`
+  mutation CreateEchoAgent($runConfig: JSONObject!) {
+    createAgent(name: "echo-keys") {
+      id
+    }
+    createAgentVersion(agentName: "echo-keys", name: "v1", runConfig: $runConfig) {
+      id
+    }
+  }
+`);
+
+const RunEcho = graphql(`
+  mutation RunEcho($input: CreateExecutionInput!) {
+    createExecution(input: $input) {
+      id
+    }
+  }
+`);
+
+const EchoRunState = graphql(`
+  query EchoRunState($id: ID!) {
+    execution(id: $id) {
+      status
+      toolCalls {
+        result
+      }
+    }
+  }
+`);
+
+// JSON.parse makes `__proto__` an own key, as it is in a request body.
+const awkward = () => JSON.parse('{"constructor": 1, "prototype": {"constructor": "x"}, "__proto__": {"polluted": true}, "nested": [{"__proto__": null}]}') as Record<string, unknown>;
+
+let server: TestServer;
+let tenant: { tenantId: string; key: string };
+
+beforeAll(async () => {
+  server = await startServer();
+  tenant = await server.newTenant('awkward-keys');
+});
+afterAll(() => server?.stop());
+
+describe('payloads with the keys constructor, prototype and __proto__', () => {
+  it('are logged (200) and reach appEventLogged subscribers intact', async () => {
+    const subscription = subscribe(server.wsClient(tenant.key), AppEventLoggedProperties, { filter: { type: 'awkward' } });
+    await subscription.started;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const logged = await server.graphql(LogEvent, { input: { id: 'awkward-1', type: 'awkward', properties: awkward() } }, { key: tenant.key });
+    expect(logged.status).toBe(200);
+    expect(logged.errors).toBeUndefined();
+    const stored = logged.data!.logEvent.event.properties as Record<string, unknown>;
+    expect(stored).toMatchObject({ constructor: 1, prototype: { constructor: 'x' } });
+
+    await eventually(() => subscription.received.length > 0, 'the event on the subscription');
+    const received = subscription.received[0].data!.appEventLogged;
+    expect(received.id).toBe('awkward-1');
+    expect(received.properties).toEqual(stored);
+    expect(Number.isNaN(Date.parse(received.createdAt))).toBe(false);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('finish an execution whose tool call carries them', async () => {
+    const runConfig = {
+      provider: { type: 'scripted', turns: [{ toolCalls: [{ name: 'echo', arguments: awkward() }] }, { text: 'Echoed.' }] },
+      tools: [{ name: 'echo', executor: { type: 'builtin', name: 'echo' } }],
+    };
+    const agent = await server.graphql(CreateEchoAgent, { runConfig }, { key: tenant.key });
+    expect(agent.errors).toBeUndefined();
+    const created = await server.graphql(RunEcho, { input: { agentId: agent.data!.createAgent.id, messages: [{ role: 'user', content: 'echo' }] } }, { key: tenant.key });
+    expect(created.errors).toBeUndefined();
+    const id = created.data!.createExecution.id;
+    const finished = await eventually(async () => {
+      const state = await server.graphql(EchoRunState, { id }, { key: tenant.key });
+      return state.data?.execution?.status === 'COMPLETED' && state.data.execution;
+    }, 'the execution to complete', 10_000);
+    expect(finished.toolCalls[0].result).toMatchObject({ constructor: 1, prototype: { constructor: 'x' } });
+  });
+});
