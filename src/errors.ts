@@ -52,14 +52,49 @@ export const notFound = (what: string, type?: string) => new AppError('NOT_FOUND
 export const badInput = (message: string, issues?: FieldIssue[]) =>
   new AppError('BAD_USER_INPUT', message, { issues });
 
+/** What a client is told to wait before retrying while the database (or Redis) is unreachable. */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+
 /**
  * The client-facing form of any error: AppErrors as they are, a unique-constraint race as a
- * conflict; everything else stays unknown (an internal error, masked).
+ * conflict, a lost database or Redis connection as 503; everything else stays unknown (an
+ * internal error, masked).
  */
 export function asAppError(error: unknown): AppError | null {
   if (error instanceof AppError) return error;
   const cause = (error as { originalError?: unknown })?.originalError;
   if (cause && cause !== error) return asAppError(cause);
   if ((error as { code?: string })?.code === 'P2002') return new AppError('CONFLICT', 'The resource already exists');
+  if (connectionFailure(error)) {
+    return new AppError('SERVICE_UNAVAILABLE', 'The database or Redis is unreachable; retry shortly', { retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS });
+  }
+  return null;
+}
+
+// Prisma: can't reach / timed out / connection closed / no pooled connection in time.
+const prismaConnectionCodes = new Set(['P1001', 'P1002', 'P1017', 'P2024']);
+// The driver adapters' kinds for the same (`@prisma/adapter-pg` maps socket errors to them).
+const adapterConnectionKinds = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections']);
+// SQLSTATE: 08xxx connection exceptions, 57P01-57P03 shutdown / crash / cannot connect now, 53300 too many connections.
+const connectionSqlState = /^(08...|57P0[123]|53300)$/;
+const socketCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH']);
+
+/**
+ * A short reason when `error` (or what it wraps) says PostgreSQL or Redis cannot be reached or
+ * dropped the connection, else null. The one place that knows the drivers' shapes of it.
+ */
+export function connectionFailure(error: unknown, depth = 0): string | null {
+  if (!error || typeof error !== 'object' || depth > 5) return null;
+  const e = error as { code?: unknown; kind?: unknown; name?: unknown; message?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } };
+  const code = typeof e.code === 'string' ? e.code : undefined;
+  if (code && (prismaConnectionCodes.has(code) || connectionSqlState.test(code) || socketCodes.has(code))) return code;
+  if (typeof e.kind === 'string' && adapterConnectionKinds.has(e.kind)) return e.kind;
+  // node-postgres, when the socket closes without a PostgreSQL error; ioredis, once a command gave up.
+  if (typeof e.message === 'string' && /^Connection terminated/.test(e.message)) return 'connection terminated';
+  if (e.name === 'MaxRetriesPerRequestError') return 'Redis unreachable';
+  for (const inner of [e.meta?.driverAdapterError, e.cause]) {
+    const reason = connectionFailure(inner, depth + 1);
+    if (reason) return reason;
+  }
   return null;
 }

@@ -2,14 +2,17 @@ import type { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { AppError } from '../errors.ts';
 
-/** Per-key request budget; shared through Redis when instances are scaled out. */
+/**
+ * Per-key request budget; shared through Redis when instances are scaled out. While Redis is away
+ * each process counts on its own (rate-limiter-flexible's insurance limiter) rather than failing requests.
+ */
 export class RateLimiter {
   private readonly limiter: RateLimiterAbstract;
 
   constructor(options: { requests: number; windowSeconds: number; redis?: Redis; keyPrefix: string }) {
     const common = { points: options.requests, duration: options.windowSeconds, keyPrefix: `${options.keyPrefix}rate` };
     this.limiter = options.redis
-      ? new RateLimiterRedis({ ...common, storeClient: options.redis })
+      ? new RateLimiterRedis({ ...common, storeClient: options.redis, rejectIfRedisNotReady: true, insuranceLimiter: new RateLimiterMemory(common) })
       : new RateLimiterMemory(common);
   }
 

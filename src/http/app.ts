@@ -6,7 +6,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { YogaServerInstance } from 'graphql-yoga';
 import type { Database } from '../db/adapters.ts';
 import { requireScope } from '../auth/require.ts';
-import { AppError, asAppError } from '../errors.ts';
+import { AppError, asAppError, connectionFailure } from '../errors.ts';
 import { auditErrorFormat, auditRoutes } from '../modules/audit/rest.ts';
 import { deliveryRoutes } from '../modules/deliveries/rest.ts';
 import { eventRoutes } from '../modules/events/rest.ts';
@@ -95,9 +95,9 @@ export function createHttpApp(options: {
   app.get('/readyz', async (c) => {
     try {
       await Promise.all([database.prisma.$queryRaw`SELECT 1`, bus.ping()]);
-      return c.json({ status: 'ready', database: database.kind, pubsub: bus.redis ? 'redis' : 'in-process' });
+      return c.json({ status: 'ready', database: database.kind, pubsub: bus.redis ? 'redis' : 'in-process', publishFailures: bus.publishFailures });
     } catch (error) {
-      return c.json({ status: 'unavailable', reason: (error as Error).message }, 503);
+      return c.json({ status: 'unavailable', reason: connectionFailure(error) ?? (error as Error).message, publishFailures: bus.publishFailures }, 503);
     }
   });
 

@@ -10,6 +10,7 @@ import { databaseLocation, type Config } from '../config.ts';
 import { openDatabase, type Database } from '../db/adapters.ts';
 import { applyMigrations } from '../db/migrate.ts';
 import type { Logger } from '../logger.ts';
+import { waitUntilAvailable } from '../net/wait.ts';
 import { DeliveryWorker } from '../modules/deliveries/worker.ts';
 import { ExecutionRunner } from '../modules/executions/runner.ts';
 import { PriceTable } from '../modules/telemetry/prices.ts';
@@ -46,10 +47,13 @@ export async function createServices({ config, logger, ...options }: Switchboard
   const database =
     options.database ??
     (await openDatabase(databaseLocation(config)));
+  if (database.kind === 'postgres') await waitUntilAvailable('PostgreSQL', () => database.prisma.$queryRaw`SELECT 1`, logger);
   const applied = await applyMigrations(database.adapterFactory);
   if (applied.length) logger.info({ applied }, 'applied database migrations');
 
-  const bus = config.REDIS_URL ? await EventBus.redis(config.REDIS_URL, config.REDIS_PREFIX) : EventBus.inProcess(config.REDIS_PREFIX);
+  const bus = config.REDIS_URL
+    ? await EventBus.redis(config.REDIS_URL, config.REDIS_PREFIX, logger)
+    : EventBus.inProcess(config.REDIS_PREFIX, logger);
   const adminKeyHash = await resolveAdminKeyHash({
     adminKey: config.SWITCHBOARD_ADMIN_KEY,
     dataDir: config.DATABASE_URL ? undefined : config.DATA_DIR,

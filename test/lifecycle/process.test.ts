@@ -63,7 +63,7 @@ describe('the server process on an embedded database', () => {
     expect(await health.json()).toEqual({ status: 'ok' });
     const ready = await fetch(`${first.url}/readyz`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ status: 'ready', database: 'pglite', pubsub: 'in-process' });
+    expect(await ready.json()).toEqual({ status: 'ready', database: 'pglite', pubsub: 'in-process', publishFailures: 0 });
   });
 
   it('drains on SIGTERM: open subscriptions complete, new requests are refused, the process exits 0', async () => {

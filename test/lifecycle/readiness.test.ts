@@ -19,6 +19,7 @@ describe('readiness', () => {
       status: 'ready',
       database: server.database.kind,
       pubsub: testRedisUrl() ? 'redis' : 'in-process',
+      publishFailures: 0,
     });
   });
 
