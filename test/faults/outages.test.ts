@@ -1,0 +1,216 @@
+// Outages for real: server processes on a PostgreSQL cluster and a Redis server of this test's own,
+// under a steady load of event writes and a live subscription, while Redis restarts, PostgreSQL
+// restarts and a server process is killed. No server may die on its own, every acknowledged write
+// must be stored, every refusal must be a 503 with Retry-After, and service must come back by itself.
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { AppEventLogged, CreateApiKey, CreateTenant } from '../support/operations.ts';
+import { cleanUpProcesses, graphqlAt, launch, logLines, startProcess, tempDir, type Running } from '../support/processes.ts';
+import { ADMIN_KEY, eventually, subscribe } from '../support/switchboard.ts';
+import { graphql } from '../gql/index.ts';
+import { createPostgres, createRedisServer, type Postgres, type RedisServer } from './services.ts';
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
+
+const CountEvents = graphql(`
+  query CountEvents {
+    appEvents(first: 1) {
+      totalCount
+    }
+  }
+`);
+
+let postgres: Postgres | undefined;
+let redis: RedisServer | undefined;
+const clients: Client[] = [];
+
+afterAll(async () => {
+  await Promise.allSettled(clients.map((client) => client.dispose()));
+  cleanUpProcesses();
+  await redis?.stop();
+  await postgres?.remove();
+});
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+interface Outcome {
+  id: string;
+  server: string;
+  phase: string;
+  status: number | 'error';
+  retryAfter: string | null;
+  at: number;
+}
+
+const postEvent = (url: string, key: string, body: Record<string, unknown>) =>
+  fetch(`${url}/run/v1/events`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+    signal: AbortSignal.timeout(15_000),
+  });
+
+const readyz = async (url: string) => {
+  const response = await fetch(`${url}/readyz`);
+  return { status: response.status, body: (await response.json()) as { publishFailures: number } };
+};
+
+describe.skipIf(!process.env.DATABASE_URL)('outages under load', () => {
+  it('survives Redis and PostgreSQL restarts and a killed process without losing an acknowledged write', async () => {
+    postgres = await createPostgres();
+    redis = await createRedisServer();
+    const env = {
+      DATABASE_URL: postgres.url,
+      REDIS_URL: redis.url,
+      SWITCHBOARD_ADMIN_KEY: ADMIN_KEY,
+      RATE_LIMIT_REQUESTS: '1000000',
+      EXECUTION_POLL_MS: '1000',
+      DELIVERY_POLL_MS: '1000',
+    };
+
+    // Start-up waits for PostgreSQL, then for Redis, one line per try and no stack trace.
+    const launched = launch(['src/main.ts'], { DATA_DIR: tempDir(), PORT: '0', HOST: '127.0.0.1', ...env });
+    const logged = (text: string) => () => logLines(launched.stdout()).some((line) => line.msg.startsWith(text));
+    await eventually(logged('waiting for PostgreSQL'), 'the first server to wait for PostgreSQL', 45_000);
+    await postgres.start();
+    await eventually(logged('waiting for Redis'), 'the first server to wait for Redis', 30_000);
+    await redis.start();
+    const listening = await eventually(() => logLines(launched.stdout()).find((line) => line.msg === 'Switchboard is listening'), 'the first server to listen', 30_000);
+    expect(launched.child.exitCode).toBeNull();
+    expect(launched.stderr()).not.toMatch(/\n\s+at /);
+    const first: Running = { ...launched, url: listening.url as string };
+    const second = await startProcess(tempDir(), env);
+    const servers = new Map<string, Running>([
+      ['A', first],
+      ['B', second],
+    ]);
+
+    const tenant = await graphqlAt(first.url, CreateTenant, { name: 'faults' }, ADMIN_KEY);
+    const tenantId = tenant.data.createTenant.id as string;
+    const key = (await graphqlAt(first.url, CreateApiKey, { name: 'faults', tenantId }, ADMIN_KEY)).data.createApiKey.secret as string;
+
+    // A subscriber on B, fed by events written on A: they can only arrive through Redis.
+    const client = createClient({
+      url: `${second.url.replace('http', 'ws')}/graphql`,
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${key}` },
+      retryAttempts: 0,
+      lazy: false,
+      onNonLazyError: () => {},
+    });
+    clients.push(client);
+    const subscription = subscribe(client, AppEventLogged, { filter: { type: 'probe' } });
+    await subscription.started;
+    let probes = 0;
+    /** Writes probes on A until B's subscriber receives one (or `timeoutMs` passes). */
+    const probeArrives = async (timeoutMs: number) => {
+      const deadline = Date.now() + timeoutMs;
+      while (Date.now() < deadline) {
+        const id = `probe-${(probes += 1)}`;
+        const response = await postEvent(first.url, key, { id, type: 'probe' }).catch(() => null);
+        await response?.body?.cancel();
+        if (await eventually(() => subscription.received.some((event) => event.data?.appEventLogged.id === id), 'a probe', 300).catch(() => false)) return true;
+      }
+      return false;
+    };
+    expect(await probeArrives(10_000)).toBe(true);
+
+    // The load: writes with client ids, round robin over the live servers.
+    const outcomes: Outcome[] = [];
+    let phase = 'steady';
+    let written = 0;
+    let loading = true;
+    const live = new Set(['A', 'B']);
+    const worker = async () => {
+      while (loading) {
+        const names = [...live];
+        const server = names[written % names.length];
+        const id = `load-${(written += 1)}`;
+        const outcome: Omit<Outcome, 'status' | 'retryAfter' | 'at'> = { id, server, phase };
+        try {
+          const response = await postEvent(servers.get(server)!.url, key, { id, type: 'load' });
+          await response.body?.cancel();
+          outcomes.push({ ...outcome, status: response.status, retryAfter: response.headers.get('retry-after'), at: Date.now() });
+        } catch {
+          outcomes.push({ ...outcome, status: 'error', retryAfter: null, at: Date.now() });
+        }
+        await sleep(20);
+      }
+    };
+    const workers = Array.from({ length: 3 }, () => worker());
+    const acknowledgedSince = (since: number) => outcomes.filter((outcome) => outcome.at > since && outcome.status === 201).length;
+    const resumes = (what: string) => {
+      const since = Date.now();
+      return eventually(() => acknowledgedSince(since) >= 10, what, 30_000);
+    };
+    await sleep(1000);
+
+    // Redis restarts: writes go on (rate limits per process), publishing fails softly, /readyz says 503.
+    phase = 'redis down';
+    await redis.stop();
+    await sleep(1500);
+    const redisDown = await readyz(first.url);
+    expect(redisDown.status).toBe(503);
+    await sleep(1000);
+    phase = 'redis back';
+    await redis.start();
+    await eventually(async () => (await readyz(first.url)).status === 200 && (await readyz(second.url)).status === 200, 'ready again after Redis', 15_000);
+    expect(await probeArrives(15_000)).toBe(true); // B's subscription resumed
+    const publishFailures = (await readyz(first.url)).body.publishFailures;
+    expect(publishFailures).toBeGreaterThan(0);
+    await resumes('writes after Redis');
+
+    // PostgreSQL restarts (fast shutdown: open connections get 57P01): 503 with Retry-After meanwhile.
+    phase = 'postgres down';
+    await postgres.stop();
+    await sleep(1000);
+    expect((await readyz(second.url)).status).toBe(503);
+    const graphqlDown = await graphqlAt(second.url, CountEvents, {}, key);
+    expect(graphqlDown.status).toBe(503);
+    expect(graphqlDown.errors).toMatchObject([{ extensions: { code: 'SERVICE_UNAVAILABLE' } }]);
+    const restDown = await postEvent(second.url, key, { id: 'while-down', type: 'refused' });
+    expect(restDown.status).toBe(503);
+    expect(restDown.headers.get('retry-after')).toBeTruthy();
+    expect(await restDown.json()).toMatchObject({ status: 503, code: 'service_unavailable' });
+    await sleep(1500);
+    phase = 'postgres back';
+    await postgres.start();
+    await resumes('writes after PostgreSQL');
+
+    // A server killed outright; its replacement joins.
+    phase = 'A killed';
+    live.delete('A');
+    const killedAt = Date.now();
+    first.child.kill('SIGKILL');
+    await first.exited;
+    const third = await startProcess(tempDir(), env);
+    servers.set('C', third);
+    live.add('C');
+    phase = 'C joined';
+    await resumes('writes on the new server');
+    loading = false;
+    await Promise.all(workers);
+
+    // Nobody died on their own, and nothing was lost.
+    expect(second.child.exitCode).toBeNull();
+    expect(third.child.exitCode).toBeNull();
+    for (const server of [first, second, third]) expect(server.stderr()).not.toMatch(/\n\s+at /);
+    const unexpected = outcomes.filter((outcome) => ![201, 503].includes(outcome.status as number) && !(outcome.server === 'A' && outcome.status === 'error' && outcome.at >= killedAt));
+    expect(unexpected).toEqual([]);
+    expect(outcomes.filter((outcome) => outcome.status === 503 && !outcome.retryAfter)).toEqual([]);
+    const database = new pg.Client({ connectionString: postgres.url });
+    await database.connect();
+    const stored = new Set((await database.query<{ id: string }>('SELECT id FROM "AppEvent" WHERE "tenantId" = $1', [tenantId])).rows.map((row) => row.id));
+    await database.end();
+    const acknowledged = outcomes.filter((outcome) => outcome.status === 201);
+    expect(acknowledged.filter((outcome) => !stored.has(outcome.id))).toEqual([]);
+
+    const figures = new Map<string, Record<string, number>>();
+    for (const outcome of outcomes) {
+      const counts = figures.get(outcome.phase) ?? {};
+      counts[outcome.status] = (counts[outcome.status] ?? 0) + 1;
+      figures.set(outcome.phase, counts);
+    }
+    console.log('outcomes per phase', Object.fromEntries(figures), { publishFailures, acknowledged: acknowledged.length, stored: stored.size });
+  }, 110_000);
+});
