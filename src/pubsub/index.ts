@@ -32,6 +32,7 @@ export class EventBus {
   private readonly pubsub;
   /** Payloads that could not be published since start (shown by /readyz). */
   publishFailures = 0;
+  private readonly resubscribed = new Set<() => void>();
 
   private constructor(
     private readonly prefix: string,
@@ -41,6 +42,22 @@ export class EventBus {
     this.pubsub = createPubSub<ChannelMap>({
       eventTarget: redis ? redisEventTarget(redis, (error) => this.publishFailed(error)) : unlimitedEventTarget(),
     });
+    if (redis) {
+      let lost = false;
+      redis.subscriber.on('close', () => (lost = true));
+      redis.subscriber.on('ready', () => {
+        if (!lost) return;
+        lost = false;
+        // 'ready' comes just before ioredis subscribes again; a PING sent after it answers once the
+        // subscriptions are back.
+        setImmediate(() =>
+          redis.subscriber.ping().then(
+            () => this.resubscribed.forEach((listener) => listener()),
+            () => {},
+          ),
+        );
+      });
+    }
   }
 
   static inProcess(prefix: string, logger: Logger) {
@@ -87,6 +104,15 @@ export class EventBus {
       ? filter((payload: TopicPayloads[T]) => payload.projectId === scope.projectId)
       : (stream: AsyncIterable<TopicPayloads[T]>) => stream;
     return completeOnAbort(pipe(source, inScope), signal);
+  }
+
+  /**
+   * Calls `listener` whenever the subscriptions are back after Redis was away: what was published
+   * meanwhile is lost, so streams that must not miss anything read it back. Returns the unsubscribe.
+   */
+  onResubscribed(listener: () => void): () => void {
+    this.resubscribed.add(listener);
+    return () => this.resubscribed.delete(listener);
   }
 
   async ping(): Promise<void> {

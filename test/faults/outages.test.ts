@@ -6,11 +6,23 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AppEventLogged, CreateApiKey, CreateTenant } from '../support/operations.ts';
 import { cleanUpProcesses, graphqlAt, launch, logLines, startProcess, tempDir, type Running } from '../support/processes.ts';
+import { readEvents } from '../support/sse.ts';
 import { ADMIN_KEY, eventually, subscribe } from '../support/switchboard.ts';
 import { graphql } from '../gql/index.ts';
 import { createPostgres, createRedisServer, type Postgres, type RedisServer } from './services.ts';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
+
+const CreateFaultsAgent = graphql(`
+  mutation CreateFaultsAgent($runConfig: JSONObject!) {
+    createAgent(name: "faults-bot") {
+      id
+    }
+    createAgentVersion(agentName: "faults-bot", name: "v1", runConfig: $runConfig) {
+      id
+    }
+  }
+`);
 
 const CountEvents = graphql(`
   query CountEvents {
@@ -145,6 +157,19 @@ describe.skipIf(!process.env.DATABASE_URL)('outages under load', () => {
     };
     await sleep(1000);
 
+    // An execution streaming on A, followed on B, that goes on (and ends) while Redis is away.
+    const words = Array.from({ length: 15 }, (_, i) => `w${i + 1}`).join(' ');
+    const agent = await graphqlAt(first.url, CreateFaultsAgent, { runConfig: { provider: { type: 'scripted', turns: [{ text: words, delayMs: 60 }] } } }, key);
+    expect(agent.errors).toBeUndefined();
+    const created = await fetch(`${first.url}/run/api/executions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ agentId: agent.data.createAgent.id, messages: [{ role: 'user', content: 'talk' }] }),
+    });
+    const executionId = created.headers.get('x-execution-id')!;
+    await created.body?.cancel();
+    const followed = readEvents(await fetch(`${second.url}/run/api/executions/${executionId}/stream`, { headers: { authorization: `Bearer ${key}` } }));
+
     // Redis restarts: writes go on (rate limits per process), publishing fails softly, /readyz says 503.
     phase = 'redis down';
     await redis.stop();
@@ -156,6 +181,10 @@ describe.skipIf(!process.env.DATABASE_URL)('outages under load', () => {
     await redis.start();
     await eventually(async () => (await readyz(first.url)).status === 200 && (await readyz(second.url)).status === 200, 'ready again after Redis', 15_000);
     expect(await probeArrives(15_000)).toBe(true); // B's subscription resumed
+    // The execution's stream on B is whole: what was published while Redis was away is read back.
+    const journal = await Promise.race([followed, sleep(15_000).then(() => [])]);
+    expect(journal.map((event) => Number(event.id))).toEqual(journal.map((_, index) => index + 1));
+    expect(journal.at(-1)?.event).toBe('finished');
     const publishFailures = (await readyz(first.url)).body.publishFailures;
     expect(publishFailures).toBeGreaterThan(0);
     await resumes('writes after Redis');

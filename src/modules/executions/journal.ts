@@ -114,6 +114,10 @@ export function followJournal(
     const enqueue = (task: () => Promise<void>) => (delivery = delivery.then(task).catch((error) => stop(error)));
     const done = new AbortController();
     const live = bus.subscribe('executionJournal', scope, AbortSignal.any([signal, done.signal]));
+    // Entries published while Redis was away never arrive: read them back once it returns.
+    const stopCatchingUp = bus.onResubscribed(() => enqueue(async () => {
+      for (const entry of await readJournal(db, executionId, last)) await emit(entry);
+    }));
     const pump = (async () => {
       for await (const entry of live) {
         if (entry.executionId === executionId) enqueue(() => deliver(entry));
@@ -128,6 +132,7 @@ export function followJournal(
       }
     });
     await stop;
+    stopCatchingUp();
     done.abort();
     await pump;
   });
