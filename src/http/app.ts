@@ -93,12 +93,12 @@ export function createHttpApp(options: {
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/readyz', async (c) => {
-    try {
-      await Promise.all([database.prisma.$queryRaw`SELECT 1`, bus.ping()]);
-      return c.json({ status: 'ready', database: database.kind, pubsub: bus.redis ? 'redis' : 'in-process', publishFailures: bus.publishFailures });
-    } catch (error) {
-      return c.json({ status: 'unavailable', reason: connectionFailure(error) ?? (error as Error).message, publishFailures: bus.publishFailures }, 503);
-    }
+    const checks = await Promise.allSettled([database.prisma.$queryRaw`SELECT 1`, bus.ping()]);
+    const body = { database: database.kind, pubsub: bus.redis ? 'redis' : 'in-process', publishFailures: bus.publishFailures };
+    const failed = checks.flatMap((check, index) =>
+      check.status === 'rejected' ? [`${index ? 'pub/sub' : 'database'}: ${connectionFailure(check.reason) ?? (check.reason as Error).message}`] : [],
+    );
+    return failed.length ? c.json({ status: 'unavailable', reason: failed.join('; '), ...body }, 503) : c.json({ status: 'ready', ...body });
   });
 
   // Authenticates the REST routes' caller before their input is validated: every REST route acts

@@ -45,7 +45,10 @@ export function attachGraphQLWebSockets(options: {
           });
           return true;
         } catch (error) {
-          if (asAppError(error)) return false;
+          const appError = asAppError(error);
+          // 1013 Try Again Later: a client retries it, where 4403 Forbidden would tell it its key is bad.
+          if (appError?.code === 'SERVICE_UNAVAILABLE') ctx.extra.socket.close(1013, appError.message);
+          if (appError) return false;
           throw error;
         }
       },

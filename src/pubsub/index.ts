@@ -116,7 +116,9 @@ export class EventBus {
   }
 
   async ping(): Promise<void> {
-    if (this.redis) await this.redis.publisher.ping();
+    if (!this.redis) return;
+    if (this.redis.publisher.status !== 'ready' || this.redis.subscriber.status !== 'ready') throw new Error('Redis is unreachable');
+    await this.redis.publisher.ping();
   }
 
   async close(): Promise<void> {

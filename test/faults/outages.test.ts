@@ -64,7 +64,7 @@ const postEvent = (url: string, key: string, body: Record<string, unknown>) =>
 
 const readyz = async (url: string) => {
   const response = await fetch(`${url}/readyz`);
-  return { status: response.status, body: (await response.json()) as { publishFailures: number } };
+  return { status: response.status, body: (await response.json()) as { publishFailures: number; reason?: string } };
 };
 
 describe.skipIf(!process.env.DATABASE_URL)('outages under load', () => {
@@ -176,6 +176,7 @@ describe.skipIf(!process.env.DATABASE_URL)('outages under load', () => {
     await sleep(1500);
     const redisDown = await readyz(first.url);
     expect(redisDown.status).toBe(503);
+    expect(redisDown.body.reason).toBe('pub/sub: Redis is unreachable');
     await sleep(1000);
     phase = 'redis back';
     await redis.start();
@@ -197,6 +198,17 @@ describe.skipIf(!process.env.DATABASE_URL)('outages under load', () => {
     const graphqlDown = await graphqlAt(second.url, CountEvents, {}, key);
     expect(graphqlDown.status).toBe(503);
     expect(graphqlDown.errors).toMatchObject([{ extensions: { code: 'SERVICE_UNAVAILABLE' } }]);
+    const refusedSocket = createClient({
+      url: `${second.url.replace('http', 'ws')}/graphql`,
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${key}` },
+      retryAttempts: 0,
+      lazy: false,
+      onNonLazyError: () => {},
+    });
+    clients.push(refusedSocket);
+    const closeCode = new Promise((resolve) => refusedSocket.on('closed', (event) => resolve((event as { code: number }).code)));
+    expect(await closeCode).toBe(1013); // try again later, not 4403 Forbidden
     const restDown = await postEvent(second.url, key, { id: 'while-down', type: 'refused' });
     expect(restDown.status).toBe(503);
     expect(restDown.headers.get('retry-after')).toBeTruthy();
