@@ -89,9 +89,10 @@ export function connectionFailure(error: unknown, depth = 0): string | null {
   const code = typeof e.code === 'string' ? e.code : undefined;
   if (code && (prismaConnectionCodes.has(code) || connectionSqlState.test(code) || socketCodes.has(code))) return code;
   if (typeof e.kind === 'string' && adapterConnectionKinds.has(e.kind)) return e.kind;
-  // node-postgres, when the socket closes without a PostgreSQL error; ioredis, once a command gave up.
+  // node-postgres, when the socket closes without a PostgreSQL error.
   if (typeof e.message === 'string' && /^Connection terminated/.test(e.message)) return 'connection terminated';
-  if (e.name === 'MaxRetriesPerRequestError') return 'Redis unreachable';
+  // ioredis: a command that gave up, found no connection (without an offline queue) or outlived it.
+  if (e.name === 'MaxRetriesPerRequestError' || (typeof e.message === 'string' && /^(Stream isn't writeable|Connection is closed)/.test(e.message))) return 'Redis unreachable';
   for (const inner of [e.meta?.driverAdapterError, e.cause]) {
     const reason = connectionFailure(inner, depth + 1);
     if (reason) return reason;

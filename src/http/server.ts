@@ -47,7 +47,7 @@ export async function createServices({ config, logger, ...options }: Switchboard
   const database =
     options.database ??
     (await openDatabase(databaseLocation(config)));
-  if (database.kind === 'postgres') await waitUntilAvailable('PostgreSQL', () => database.prisma.$queryRaw`SELECT 1`, logger);
+  if (database.kind === 'postgres') await waitUntilAvailable(`PostgreSQL at ${new URL(config.DATABASE_URL!).host}`, () => database.prisma.$queryRaw`SELECT 1`, logger);
   const applied = await applyMigrations(database.adapterFactory);
   if (applied.length) logger.info({ applied }, 'applied database migrations');
 

@@ -33,6 +33,7 @@ export class EventBus {
   /** Payloads that could not be published since start (shown by /readyz). */
   publishFailures = 0;
   private readonly resubscribed = new Set<() => void>();
+  private lastOutageLog = 0;
 
   private constructor(
     private readonly prefix: string,
@@ -71,15 +72,19 @@ export class EventBus {
     const publisher = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
     const subscriber = new Redis(url, { maxRetriesPerRequest: null });
     for (const [name, client] of [['publisher', publisher], ['subscriber', subscriber]] as const) reportConnection(client, `Redis ${name}`, logger);
-    await waitUntilAvailable('Redis', () => Promise.all([ready(publisher), ready(subscriber)]), logger);
+    await waitUntilAvailable(`Redis at ${new URL(url).host}`, () => Promise.all([ready(publisher), ready(subscriber)]), logger);
     return new EventBus(prefix, logger, { publisher, subscriber });
   }
 
   private publishFailed(error: unknown) {
     this.publishFailures += 1;
     const reason = connectionFailure(error);
-    if (reason) this.logger.warn({ reason, publishFailures: this.publishFailures }, 'pub/sub payload dropped: Redis is unreachable');
-    else this.logger.error({ err: error, publishFailures: this.publishFailures }, 'pub/sub payload dropped');
+    if (!reason) this.logger.error({ err: error, publishFailures: this.publishFailures }, 'pub/sub payload dropped');
+    // While Redis is away every publish fails: one line every 10 s is enough.
+    else if (Date.now() - this.lastOutageLog >= 10_000) {
+      this.lastOutageLog = Date.now();
+      this.logger.warn({ reason, publishFailures: this.publishFailures }, 'pub/sub payloads dropped: Redis is unreachable');
+    }
   }
 
   private channel(topic: Topic, tenantId: string) {
@@ -143,18 +148,20 @@ function ready(client: Redis): Promise<void> {
   });
 }
 
-/** One log line when a connection is lost (ioredis retries every 2 s at most) and one when it is back. */
+/**
+ * One log line when a connection is lost (ioredis retries every 2 s at most) and one when it is back;
+ * before the first connection, start-up's waiting lines say it.
+ */
 function reportConnection(client: Redis, name: string, logger: Logger) {
-  let lost = false;
+  let state: 'connecting' | 'up' | 'lost' = 'connecting';
   client.on('error', (error) => {
-    if (lost) return;
-    lost = true;
+    if (state !== 'up') return;
+    state = 'lost';
     logger.warn({ reason: connectionFailure(error) ?? error.message }, `${name}: connection lost, reconnecting`);
   });
   client.on('ready', () => {
-    if (!lost) return;
-    lost = false;
-    logger.info(`${name}: connection back`);
+    if (state === 'lost') logger.info(`${name}: connection back`);
+    state = 'up';
   });
 }
 
