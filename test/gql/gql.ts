@@ -65,6 +65,7 @@ type Documents = {
     "\n  mutation CreateEchoAgent($runConfig: JSONObject!) {\n    createAgent(name: \"echo-keys\") {\n      id\n    }\n    createAgentVersion(agentName: \"echo-keys\", name: \"v1\", runConfig: $runConfig) {\n      id\n    }\n  }\n": typeof types.CreateEchoAgentDocument,
     "\n  mutation RunEcho($input: CreateExecutionInput!) {\n    createExecution(input: $input) {\n      id\n    }\n  }\n": typeof types.RunEchoDocument,
     "\n  query EchoRunState($id: ID!) {\n    execution(id: $id) {\n      status\n      toolCalls {\n        result\n      }\n    }\n  }\n": typeof types.EchoRunStateDocument,
+    "\n  mutation CreateWebhookAgent {\n    createAgent(name: \"webhook-keys\") {\n      id\n    }\n  }\n": typeof types.CreateWebhookAgentDocument,
     "\n  mutation CreateFingerprintId($input: CreateFingerprintInput!) {\n    createFingerprint(input: $input) {\n      fingerprint {\n        id\n      }\n    }\n  }\n": typeof types.CreateFingerprintIdDocument,
     "\n  mutation RecordLlmEvents($inputs: [CreateLlmEventInput!]!) {\n    createLlmEvents(inputs: $inputs) {\n      ...LlmEventFields\n      createdAt\n    }\n  }\n": typeof types.RecordLlmEventsDocument,
     "\n  query TelemetryUsage($groupBy: [TelemetryUsageDimension!], $filter: LlmEventFilter) {\n    telemetryUsage(groupBy: $groupBy, filter: $filter) {\n      agent\n      version\n      model\n      provider\n      person\n      day\n      count\n      inputTokens\n      outputTokens\n      cachedInputTokens\n      costUsd\n      unpricedCount\n      errorCount\n      errorRate\n      p50LatencyMs\n      p95LatencyMs\n    }\n  }\n": typeof types.TelemetryUsageDocument,
@@ -153,6 +154,7 @@ const documents: Documents = {
     "\n  mutation CreateEchoAgent($runConfig: JSONObject!) {\n    createAgent(name: \"echo-keys\") {\n      id\n    }\n    createAgentVersion(agentName: \"echo-keys\", name: \"v1\", runConfig: $runConfig) {\n      id\n    }\n  }\n": types.CreateEchoAgentDocument,
     "\n  mutation RunEcho($input: CreateExecutionInput!) {\n    createExecution(input: $input) {\n      id\n    }\n  }\n": types.RunEchoDocument,
     "\n  query EchoRunState($id: ID!) {\n    execution(id: $id) {\n      status\n      toolCalls {\n        result\n      }\n    }\n  }\n": types.EchoRunStateDocument,
+    "\n  mutation CreateWebhookAgent {\n    createAgent(name: \"webhook-keys\") {\n      id\n    }\n  }\n": types.CreateWebhookAgentDocument,
     "\n  mutation CreateFingerprintId($input: CreateFingerprintInput!) {\n    createFingerprint(input: $input) {\n      fingerprint {\n        id\n      }\n    }\n  }\n": types.CreateFingerprintIdDocument,
     "\n  mutation RecordLlmEvents($inputs: [CreateLlmEventInput!]!) {\n    createLlmEvents(inputs: $inputs) {\n      ...LlmEventFields\n      createdAt\n    }\n  }\n": types.RecordLlmEventsDocument,
     "\n  query TelemetryUsage($groupBy: [TelemetryUsageDimension!], $filter: LlmEventFilter) {\n    telemetryUsage(groupBy: $groupBy, filter: $filter) {\n      agent\n      version\n      model\n      provider\n      person\n      day\n      count\n      inputTokens\n      outputTokens\n      cachedInputTokens\n      costUsd\n      unpricedCount\n      errorCount\n      errorRate\n      p50LatencyMs\n      p95LatencyMs\n    }\n  }\n": types.TelemetryUsageDocument,
@@ -408,6 +410,10 @@ export function graphql(source: "\n  mutation RunEcho($input: CreateExecutionInp
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query EchoRunState($id: ID!) {\n    execution(id: $id) {\n      status\n      toolCalls {\n        result\n      }\n    }\n  }\n"): (typeof documents)["\n  query EchoRunState($id: ID!) {\n    execution(id: $id) {\n      status\n      toolCalls {\n        result\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateWebhookAgent {\n    createAgent(name: \"webhook-keys\") {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation CreateWebhookAgent {\n    createAgent(name: \"webhook-keys\") {\n      id\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -49,6 +49,14 @@ const EchoRunState = graphql(`
 // JSON.parse makes `__proto__` an own key, as it is in a request body.
 const awkward = () => JSON.parse('{"constructor": 1, "prototype": {"constructor": "x"}, "__proto__": {"polluted": true}, "nested": [{"__proto__": null}]}') as Record<string, unknown>;
 
+const CreateWebhookAgent = graphql(`
+  mutation CreateWebhookAgent {
+    createAgent(name: "webhook-keys") {
+      id
+    }
+  }
+`);
+
 let server: TestServer;
 let tenant: { tenantId: string; key: string };
 
@@ -92,5 +100,28 @@ describe('payloads with the keys constructor, prototype and __proto__', () => {
       return state.data?.execution?.status === 'COMPLETED' && state.data.execution;
     }, 'the execution to complete', 10_000);
     expect(finished.toolCalls[0].result).toMatchObject({ constructor: 1, prototype: { constructor: 'x' } });
+  });
+
+  it('finish the execution a webhook with them starts', async () => {
+    const agent = await server.graphql(CreateWebhookAgent, {}, { key: tenant.key });
+    const triggers = `${server.url}/manage/tenants/${tenant.tenantId}/projects/default/agents/${agent.data!.createAgent.id}/triggers`;
+    const created = await fetch(triggers, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tenant.key}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ id: 'awkward', name: 'Awkward keys' }),
+    });
+    expect(created.status).toBe(201);
+    const webhook = new URL(((await created.json()) as { data: { webhookUrl: string } }).data.webhookUrl);
+    const accepted = await fetch(`${server.url}${webhook.pathname}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"__proto__": {"admin": true}, "constructor": {"prototype": 1}}',
+    });
+    expect(accepted.status).toBe(202);
+    const { executionId } = (await accepted.json()) as { executionId: string };
+    await eventually(async () => {
+      const execution = await fetch(`${server.url}/run/api/executions/${executionId}`, { headers: { authorization: `Bearer ${tenant.key}` } });
+      return ((await execution.json()) as { status: string }).status === 'completed';
+    }, 'the execution to complete', 10_000);
   });
 });
