@@ -36,6 +36,10 @@ export function createGraphQLServer(options: { maxBatch: number; logger: Logger 
     // CORS is answered by the HTTP layer for every route alike.
     cors: false,
     batching: { limit: options.maxBatch },
+    // Node's own fetch classes, as Hono uses: Hono copies the response into a native Response, and a
+    // ponyfill stream body wrapped that way threw an uncaught ERR_INVALID_STATE (a crash) when an
+    // SSE client went away mid-stream.
+    fetchAPI: { Request, Response, Headers, ReadableStream, WritableStream, TransformStream, TextEncoder, TextDecoder, URL, URLSearchParams, fetch, Blob, FormData, File, crypto },
     // GraphiQL served from the package, not a CDN: it works on networks without internet access.
     renderGraphiQL,
     graphiql: {
