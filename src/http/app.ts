@@ -115,15 +115,17 @@ export function createHttpApp(options: {
   // JSON bodies the database could not store (NUL, unpaired surrogates) or nested past
   // MAX_INPUT_DEPTH are refused before any route reads them; the routes then read the parsed copy.
   const withCheckedJsonBody: MiddlewareHandler<AppEnv> = async (c, next) => {
-    if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && /^application\/([\w.-]+\+)?json\b/i.test(c.req.header('content-type') ?? '')) {
+    const text = /^application\/([\w.-]+\+)?json\b/i.test(c.req.header('content-type') ?? '') ? await c.req.text() : '';
+    if (text) {
       let body: unknown;
       try {
-        body = await c.req.json();
-      } catch (error) {
-        if (error instanceof SyntaxError) throw badInput('The request body is not valid JSON');
-        throw error;
+        body = JSON.parse(text);
+      } catch {
+        throw badInput('The request body is not valid JSON');
       }
       checkJsonInput(body, config.MAX_INPUT_DEPTH, ['body']);
+      // The route's validator reads this instead of parsing the text again.
+      c.req.bodyCache.json = Promise.resolve(body);
     }
     await next();
   };
