@@ -52,14 +52,26 @@ export const notFound = (what: string, type?: string) => new AppError('NOT_FOUND
 export const badInput = (message: string, issues?: FieldIssue[]) =>
   new AppError('BAD_USER_INPUT', message, { issues });
 
+/** PostgreSQL's refusals of NUL and unpaired surrogates: in text (22021), in jsonb (22P05, and 22P02 from PGlite). */
+const UNSTORABLE_TEXT: [string, RegExp][] = [
+  ['22021', /./],
+  ['22P05', /./],
+  ['22P02', /json/i],
+];
+
 /**
  * The client-facing form of any error: AppErrors as they are, a unique-constraint race as a
- * conflict; everything else stays unknown (an internal error, masked).
+ * conflict, text the database refuses as bad input (for inputs no transport check saw, such as
+ * webhook payloads); everything else stays unknown (an internal error, masked).
  */
 export function asAppError(error: unknown): AppError | null {
   if (error instanceof AppError) return error;
   const cause = (error as { originalError?: unknown })?.originalError;
   if (cause && cause !== error) return asAppError(cause);
   if ((error as { code?: string })?.code === 'P2002') return new AppError('CONFLICT', 'The resource already exists');
+  const database = (error as { meta?: { driverAdapterError?: { cause?: { originalCode?: string; originalMessage?: string } } } })?.meta?.driverAdapterError?.cause;
+  if (database && UNSTORABLE_TEXT.some(([code, message]) => database.originalCode === code && message.test(database.originalMessage ?? ''))) {
+    return new AppError('BAD_USER_INPUT', 'The input holds characters the database cannot store (NUL, or an unpaired UTF-16 surrogate)');
+  }
   return null;
 }

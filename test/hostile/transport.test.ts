@@ -17,6 +17,14 @@ const Viewer = graphql(`
   }
 `);
 
+const CreateWebhookAgent = graphql(`
+  mutation CreateWebhookAgent($name: String!) {
+    createAgent(name: $name) {
+      id
+    }
+  }
+`);
+
 let server: TestServer;
 let key: string;
 let otherKey: string;
@@ -242,6 +250,18 @@ describe('input the database cannot store, and very deep JSON', () => {
     const response = await beside(post('/graphql', JSON.stringify({ query: nested }), json()));
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ errors: [{ message: 'The document nests deeper than 64 levels', extensions: { code: 'QUERY_TOO_COMPLEX' } }] });
+  });
+
+  it('answers webhook payloads the database cannot store with 400 (its refusal is mapped in one place)', async () => {
+    const { key: tenantKey, tenantId } = await server.newTenant('webhooks');
+    const agentId = (await server.graphql(CreateWebhookAgent, { name: 'hook-bot' }, { key: tenantKey })).data!.createAgent.id;
+    const created = await post(`/manage/tenants/${tenantId}/projects/default/agents/${agentId}/triggers`, JSON.stringify({ id: 'hook', name: 'Hook' }), json(tenantKey));
+    const { pathname } = new URL(((await created.json()) as { data: { webhookUrl: string } }).data.webhookUrl);
+    for (const payload of ['{"a": "nul\\u0000"}', '{"a": "lone\\ud800"}', '{"nul\\u0000": 1}']) {
+      const response = await beside(post(pathname, payload, { 'content-type': 'application/json' }));
+      expect(response.status, payload).toBe(400);
+      expect(await response.json()).toMatchObject({ status: 400, code: 'bad_request', detail: expect.stringMatching(/characters the database cannot store/) });
+    }
   });
 
   it('answers WebSocket variables the database cannot store with BAD_USER_INPUT', async () => {
