@@ -4,6 +4,7 @@ import { GraphQLError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { YogaServerInstance } from 'graphql-yoga';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { refuseCrossSiteCookieSocket } from '../auth/cookie-forgery.ts';
 import { AppError, asAppError } from '../errors.ts';
 import { createRequestContext, type RequestContext, type Services } from './context.ts';
 import { toGraphQLError, type GraphQLServerContext } from './graphql.ts';
@@ -73,6 +74,7 @@ export function attachGraphQLWebSockets(options: {
           if (typeof value === 'string' && /^(authorization|x-api-key|x-correlation-id)$/i.test(name)) headers.set(name, value);
         }
         try {
+          refuseCrossSiteCookieSocket(headers, config.CORS_ORIGINS);
           const connection = await createRequestContext(services, {
             method: 'GET',
             headers,

@@ -70,8 +70,8 @@ interface RawConnection {
 }
 
 /** A graphql-ws connection spoken by hand, to see close codes and per-operation errors. */
-function rawConnection(connectionKey: string | null, init = true): RawConnection {
-  const socket = new WebSocket(`${server.url.replace('http', 'ws')}/graphql`, 'graphql-transport-ws');
+function rawConnection(connectionKey: string | null, init = true, headers: Record<string, string> = {}): RawConnection {
+  const socket = new WebSocket(`${server.url.replace('http', 'ws')}/graphql`, 'graphql-transport-ws', { headers });
   const messages: RawConnection['messages'] = [];
   const outcome = new Promise<Awaited<RawConnection['outcome']>>((resolve) => {
     socket.on('open', () => {
@@ -127,6 +127,16 @@ describe('cookie-authenticated writes (CSRF)', () => {
     const graphqlWithCookie = await post('/graphql', JSON.stringify({ query: '{ viewer { kind } }' }), { 'content-type': 'application/json', cookie: cookie() });
     expect((await graphqlWithCookie.json()).data.viewer.kind).toBe('API_KEY');
     expect(await eventTypes(key)).toContain('cookie-json');
+  });
+
+  it('refuses a WebSocket from another site that authenticates with the key cookie alone', async () => {
+    const foreign = rawConnection(null, true, { cookie: cookie(), origin: 'https://evil.example' });
+    expect(await beside(foreign.outcome)).toMatchObject({ ack: false, code: 4403 });
+    const sameSite = rawConnection(null, true, { cookie: cookie(), origin: server.url });
+    expect(await sameSite.outcome).toEqual({ ack: true });
+    const withKey = rawConnection(key, true, { origin: 'https://evil.example' });
+    expect(await withKey.outcome).toEqual({ ack: true });
+    await closeAll([foreign, sameSite, withKey]);
   });
 
   it('never runs a mutation sent over GET', async () => {
