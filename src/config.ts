@@ -45,8 +45,30 @@ export const configSchema = z.object({
   GRAPHQL_MAX_COMPLEXITY: positiveInt(2000),
   GRAPHQL_MAX_BREADTH: positiveInt(200),
   GRAPHQL_MAX_BATCH: positiveInt(10),
+  /** Field selections one GraphQL operation may make, aliases and each fragment spread's fields included. */
+  GRAPHQL_MAX_FIELDS: positiveInt(1000),
+  /** Lexical tokens a GraphQL document may hold: bounds the work of parsing it. */
+  GRAPHQL_MAX_TOKENS: positiveInt(10_000),
+  /** How deep JSON bodies, GraphQL variables and GraphQL documents (braces, brackets, parentheses) may nest. */
+  MAX_INPUT_DEPTH: positiveInt(64),
   RATE_LIMIT_REQUESTS: positiveInt(1200),
   RATE_LIMIT_WINDOW_SECONDS: positiveInt(60),
+  /** Requests per client IP and window without a valid key (none, or a bad one). */
+  RATE_LIMIT_ANONYMOUS_REQUESTS: positiveInt(300),
+  /** Requests per client IP and window to `/webhooks/*`. */
+  RATE_LIMIT_WEBHOOK_REQUESTS: positiveInt(1200),
+  /** Open GraphQL WebSocket connections per key, counted per process. */
+  WS_MAX_CONNECTIONS_PER_KEY: positiveInt(100),
+  /** Open GraphQL WebSocket connections per client IP, counted per process. */
+  WS_MAX_CONNECTIONS_PER_IP: positiveInt(200),
+  /** Operations (subscriptions included) running at once on one WebSocket connection. */
+  WS_MAX_OPERATIONS_PER_CONNECTION: positiveInt(100),
+  /** How long a client may take to send a request's headers (Node's `server.headersTimeout`). */
+  HTTP_HEADERS_TIMEOUT_MS: positiveInt(10_000),
+  /** How long a client may take to send a whole request, body included (Node's `server.requestTimeout`). */
+  HTTP_REQUEST_TIMEOUT_MS: positiveInt(30_000),
+  /** How long an idle keep-alive connection stays open between requests. */
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: positiveInt(5_000),
   /** LLM prices over the shipped table: a JSON object, or the path of a JSON file holding one. */
   LLM_PRICES: optionalString.pipe(
     z

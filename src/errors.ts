@@ -55,16 +55,28 @@ export const badInput = (message: string, issues?: FieldIssue[]) =>
 /** What a client is told to wait before retrying while the database (or Redis) is unreachable. */
 export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 
+/** PostgreSQL's refusals of NUL and unpaired surrogates: in text (22021), in jsonb (22P05, and 22P02 from PGlite). */
+const UNSTORABLE_TEXT: [string, RegExp][] = [
+  ['22021', /./],
+  ['22P05', /./],
+  ['22P02', /json/i],
+];
+
 /**
  * The client-facing form of any error: AppErrors as they are, a unique-constraint race as a
- * conflict, a lost database or Redis connection as 503; everything else stays unknown (an
- * internal error, masked).
+ * conflict, text the database refuses as bad input (for inputs no transport check saw, such as
+ * webhook payloads), a lost database or Redis connection as 503; everything else stays unknown
+ * (an internal error, masked).
  */
 export function asAppError(error: unknown): AppError | null {
   if (error instanceof AppError) return error;
   const cause = (error as { originalError?: unknown })?.originalError;
   if (cause && cause !== error) return asAppError(cause);
   if ((error as { code?: string })?.code === 'P2002') return new AppError('CONFLICT', 'The resource already exists');
+  const database = (error as { meta?: { driverAdapterError?: { cause?: { originalCode?: string; originalMessage?: string } } } })?.meta?.driverAdapterError?.cause;
+  if (database && UNSTORABLE_TEXT.some(([code, message]) => database.originalCode === code && message.test(database.originalMessage ?? ''))) {
+    return new AppError('BAD_USER_INPUT', 'The input holds characters the database cannot store (NUL, or an unpaired UTF-16 surrogate)');
+  }
   if (connectionFailure(error)) {
     return new AppError('SERVICE_UNAVAILABLE', 'The database or Redis is unreachable; retry shortly', { retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS });
   }

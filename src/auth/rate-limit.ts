@@ -9,7 +9,8 @@ import { AppError } from '../errors.ts';
 export class RateLimiter {
   private readonly limiter: RateLimiterAbstract;
 
-  constructor(options: { requests: number; windowSeconds: number; redis?: Redis; keyPrefix: string }) {
+  /** `subject` names what is limited in the refusal ("this key", "this address"). */
+  constructor(private readonly options: { requests: number; windowSeconds: number; redis?: Redis; keyPrefix: string; subject: string }) {
     const common = { points: options.requests, duration: options.windowSeconds, keyPrefix: `${options.keyPrefix}rate` };
     this.limiter = options.redis
       ? new RateLimiterRedis({ ...common, storeClient: options.redis, rejectIfRedisNotReady: true, insuranceLimiter: new RateLimiterMemory(common) })
@@ -22,7 +23,7 @@ export class RateLimiter {
     } catch (rejection) {
       if (!(rejection instanceof RateLimiterRes)) throw rejection;
       const retryAfterSeconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
-      throw new AppError('RATE_LIMITED', `Too many requests for this key; retry in ${retryAfterSeconds} s`, {
+      throw new AppError('RATE_LIMITED', `Too many requests for ${this.options.subject}; retry in ${retryAfterSeconds} s`, {
         retryAfterSeconds,
       });
     }

@@ -43,13 +43,29 @@ export class Authenticator {
     private readonly prisma: PrismaClient,
     private readonly adminKeyHash: string | null,
     private readonly rateLimiter: RateLimiter,
+    /** Budget per client IP of requests without a valid key. */
+    private readonly anonymousLimiter: RateLimiter,
   ) {}
 
-  /** Resolves a presented key to its viewer and counts the request against the key's rate limit. */
-  async authenticate(token: string): Promise<Viewer> {
-    const viewer = await this.resolve(token);
+  /**
+   * Resolves a presented key to its viewer and counts the request against the key's rate limit;
+   * a bad key counts against the client IP's anonymous budget instead.
+   */
+  async authenticate(token: string, ip: string | null): Promise<Viewer> {
+    let viewer: Viewer;
+    try {
+      viewer = await this.resolve(token);
+    } catch (error) {
+      await this.countAnonymous(ip);
+      throw error;
+    }
     await this.countRequest(viewer);
     return viewer;
+  }
+
+  /** Counts a request without a valid key against its IP's budget; throws RATE_LIMITED past it. */
+  countAnonymous(ip: string | null): Promise<void> {
+    return this.anonymousLimiter.consume(ip ?? 'unknown');
   }
 
   /** Counts one request (or WebSocket operation) against the key's budget; throws RATE_LIMITED past it. */

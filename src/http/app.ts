@@ -5,8 +5,9 @@ import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import type { YogaServerInstance } from 'graphql-yoga';
 import type { Database } from '../db/adapters.ts';
+import { RateLimiter } from '../auth/rate-limit.ts';
 import { requireScope } from '../auth/require.ts';
-import { AppError, asAppError, connectionFailure } from '../errors.ts';
+import { AppError, asAppError, badInput, connectionFailure } from '../errors.ts';
 import { auditErrorFormat, auditRoutes } from '../modules/audit/rest.ts';
 import { deliveryRoutes } from '../modules/deliveries/rest.ts';
 import { eventRoutes } from '../modules/events/rest.ts';
@@ -18,6 +19,7 @@ import { registerDocs } from './docs.ts';
 import type { AppEnv } from './env.ts';
 import { toGraphQLError, type GraphQLServerContext } from './graphql.ts';
 import { clientIp } from './client-ip.ts';
+import { checkJsonInput } from './json-input.ts';
 import { errorResponse, problemResponse } from './problem.ts';
 
 /** Each REST family's error body, chosen by path prefix; problem+json for the others. */
@@ -104,16 +106,43 @@ export function createHttpApp(options: {
   // Authenticates the REST routes' caller before their input is validated: every REST route acts
   // inside a tenant. The route family's error format answers a missing or bad key.
   const withRequestContext: MiddlewareHandler<AppEnv> = async (c, next) => {
-    const requestContext = await createRequestContext(services, { headers: c.req.raw.headers, ip: clientIp(c) });
+    const requestContext = await createRequestContext(services, { method: c.req.method, headers: c.req.raw.headers, ip: clientIp(c) });
     c.set('requestContext', requestContext);
     c.header('X-Correlation-Id', requestContext.correlationId);
     requireScope(requestContext);
     await next();
   };
-  app.use('/run/*', withRequestContext);
-  app.use('/api/*', withRequestContext);
-  app.use('/telemetry/*', withRequestContext);
-  app.use('/manage/*', withRequestContext);
+  // JSON bodies the database could not store (NUL, unpaired surrogates) or nested past
+  // MAX_INPUT_DEPTH are refused before any route reads them; the routes then read the parsed copy.
+  const withCheckedJsonBody: MiddlewareHandler<AppEnv> = async (c, next) => {
+    const text = /^application\/([\w.-]+\+)?json\b/i.test(c.req.header('content-type') ?? '') ? await c.req.text() : '';
+    if (text) {
+      let body: unknown;
+      try {
+        body = JSON.parse(text);
+      } catch {
+        throw badInput('The request body is not valid JSON');
+      }
+      checkJsonInput(body, config.MAX_INPUT_DEPTH, ['body']);
+      // The route's validator reads this instead of parsing the text again.
+      c.req.bodyCache.json = Promise.resolve(body);
+    }
+    await next();
+  };
+  for (const path of ['/run/*', '/api/*', '/telemetry/*', '/manage/*']) app.use(path, withRequestContext, withCheckedJsonBody);
+
+  // Webhook senders carry no key: their budget is per client IP.
+  const webhookLimiter = new RateLimiter({
+    requests: config.RATE_LIMIT_WEBHOOK_REQUESTS,
+    windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS,
+    redis: bus.redis?.publisher,
+    keyPrefix: `${config.REDIS_PREFIX}webhook:`,
+    subject: 'this address',
+  });
+  app.use('/webhooks/*', async (c, next) => {
+    await webhookLimiter.consume(clientIp(c) ?? 'unknown');
+    await next();
+  });
   app.route('/', eventRoutes);
   app.route('/', deliveryRoutes);
   app.route('/', auditRoutes);
@@ -126,7 +155,7 @@ export function createHttpApp(options: {
   app.on(['GET', 'POST', 'OPTIONS'], '/graphql', async (c) => {
     let requestContext;
     try {
-      requestContext = await createRequestContext(services, { headers: c.req.raw.headers, ip: clientIp(c) });
+      requestContext = await createRequestContext(services, { method: c.req.method, headers: c.req.raw.headers, ip: clientIp(c) });
     } catch (error) {
       const appError = asAppError(error);
       if (!appError) throw error;

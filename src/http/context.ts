@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Authenticator, Viewer } from '../auth/viewer.ts';
+import { refuseCookieForgery } from '../auth/cookie-forgery.ts';
 import { presentedKey, type ActorType } from '../auth/viewer.ts';
 import type { Config } from '../config.ts';
 import { scopedClient, type Scope } from '../db/scoped.ts';
@@ -64,10 +65,12 @@ const CORRELATION_ID = /^[\w.:\-]{1,128}$/;
 /** Authenticates the presented key (throws AppError when it is bad) and scopes the database to it. */
 export async function createRequestContext(
   services: Services,
-  request: { headers: Headers; ip: string | null },
+  request: { method: string; headers: Headers; ip: string | null },
 ): Promise<RequestContext> {
+  refuseCookieForgery(request.method, request.headers);
   const token = presentedKey(request.headers);
-  const viewer = token ? await services.authenticator.authenticate(token) : null;
+  const viewer = token ? await services.authenticator.authenticate(token, request.ip) : null;
+  if (!viewer) await services.authenticator.countAnonymous(request.ip);
   const scope = viewer?.kind === 'apiKey' ? { tenantId: viewer.tenantId, projectId: viewer.projectId } : null;
   const requestId = randomUUID();
   const correlationHeader = request.headers.get('x-correlation-id');

@@ -5,6 +5,8 @@ import { AppError, asAppError, httpStatusOf } from '../errors.ts';
 import { schema } from '../schema/index.ts';
 import type { Logger } from '../logger.ts';
 import type { RequestContext } from './context.ts';
+import { useDocumentLimits, type DocumentLimits } from './document-limits.ts';
+import { checkJsonInput } from './json-input.ts';
 
 /** What the HTTP and WebSocket layers hand yoga: the request context they already built. */
 export interface GraphQLServerContext {
@@ -28,7 +30,11 @@ export function toGraphQLError(error: AppError, original?: GraphQLError): GraphQ
   });
 }
 
-export function createGraphQLServer(options: { maxBatch: number; logger: Logger }): YogaServerInstance<GraphQLServerContext, RequestContext> {
+export function createGraphQLServer(options: {
+  maxBatch: number;
+  limits: DocumentLimits;
+  logger: Logger;
+}): YogaServerInstance<GraphQLServerContext, RequestContext> {
   return createYoga<GraphQLServerContext, RequestContext>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -36,6 +42,10 @@ export function createGraphQLServer(options: { maxBatch: number; logger: Logger 
     // CORS is answered by the HTTP layer for every route alike.
     cors: false,
     batching: { limit: options.maxBatch },
+    // Node's own fetch classes, as Hono uses: Hono copies the response into a native Response, and a
+    // ponyfill stream body wrapped that way threw an uncaught ERR_INVALID_STATE (a crash) when an
+    // SSE client went away mid-stream.
+    fetchAPI: { Request, Response, Headers, ReadableStream, WritableStream, TransformStream, TextEncoder, TextDecoder, URL, URLSearchParams, fetch, Blob, FormData, File, crypto },
     // GraphiQL served from the package, not a CDN: it works on networks without internet access.
     renderGraphiQL,
     graphiql: {
@@ -44,6 +54,14 @@ export function createGraphQLServer(options: { maxBatch: number; logger: Logger 
       subscriptionsProtocol: 'WS',
     },
     context: ({ requestContext }) => requestContext,
+    plugins: [
+      useDocumentLimits(options.limits),
+      {
+        onParams({ params }) {
+          checkJsonInput(params.variables, options.limits.maxDepth, ['variables']);
+        },
+      },
+    ],
     logging: false,
     maskedErrors: {
       maskError(error, message, isDev) {

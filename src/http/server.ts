@@ -64,6 +64,14 @@ export async function createServices({ config, logger, ...options }: Switchboard
     windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS,
     redis: bus.redis?.publisher,
     keyPrefix: config.REDIS_PREFIX,
+    subject: 'this key',
+  });
+  const anonymousLimiter = new RateLimiter({
+    requests: config.RATE_LIMIT_ANONYMOUS_REQUESTS,
+    windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS,
+    redis: bus.redis?.publisher,
+    keyPrefix: `${config.REDIS_PREFIX}anonymous:`,
+    subject: 'this address without a valid key',
   });
   const shutdownController = new AbortController();
   // Every open subscription listens for shutdown: thousands are normal, not a leak.
@@ -73,7 +81,7 @@ export async function createServices({ config, logger, ...options }: Switchboard
     prisma: database.prisma,
     bus,
     logger,
-    authenticator: new Authenticator(database.prisma, adminKeyHash, rateLimiter),
+    authenticator: new Authenticator(database.prisma, adminKeyHash, rateLimiter, anonymousLimiter),
     prices: new PriceTable(config.LLM_PRICES),
     credentialsKey: credentialsKey(config.CREDENTIALS_KEY, adminKeyHash),
     wakeRunner: () => runner.nudge(),
@@ -111,11 +119,23 @@ export async function createServices({ config, logger, ...options }: Switchboard
 export async function createSwitchboard(options: SwitchboardOptions): Promise<Switchboard> {
   const { config, logger } = options;
   const { services, database, close } = await createServices(options);
-  const yoga = createGraphQLServer({ maxBatch: config.GRAPHQL_MAX_BATCH, logger });
+  const yoga = createGraphQLServer({
+    maxBatch: config.GRAPHQL_MAX_BATCH,
+    limits: { maxTokens: config.GRAPHQL_MAX_TOKENS, maxFields: config.GRAPHQL_MAX_FIELDS, maxDepth: config.MAX_INPUT_DEPTH },
+    logger,
+  });
   let draining = false;
 
   const app = createHttpApp({ services, database, yoga, isDraining: () => draining });
-  const server = createAdaptorServer({ fetch: app.fetch }) as Server;
+  const server = createAdaptorServer({
+    fetch: app.fetch,
+    // Node checks these timeouts every connectionsCheckingInterval (30 s by default): check each second,
+    // so a client trickling its headers or body is cut off close to the setting.
+    serverOptions: { connectionsCheckingInterval: 1000 },
+  }) as Server;
+  server.headersTimeout = config.HTTP_HEADERS_TIMEOUT_MS;
+  server.requestTimeout = config.HTTP_REQUEST_TIMEOUT_MS;
+  server.keepAliveTimeout = config.HTTP_KEEP_ALIVE_TIMEOUT_MS;
   const webSocketServer = attachGraphQLWebSockets({ server, services, yoga, isDraining: () => draining });
 
   return {

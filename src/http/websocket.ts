@@ -3,10 +3,12 @@ import type { IncomingMessage, Server } from 'node:http';
 import { GraphQLError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { YogaServerInstance } from 'graphql-yoga';
-import { WebSocketServer } from 'ws';
-import { asAppError } from '../errors.ts';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { refuseCrossSiteCookieSocket } from '../auth/cookie-forgery.ts';
+import { AppError, asAppError } from '../errors.ts';
 import { createRequestContext, type RequestContext, type Services } from './context.ts';
 import { toGraphQLError, type GraphQLServerContext } from './graphql.ts';
+import { checkJsonInput } from './json-input.ts';
 
 const headersOf = (request: IncomingMessage) => {
   const headers = new Headers();
@@ -16,9 +18,33 @@ const headersOf = (request: IncomingMessage) => {
   return headers;
 };
 
+/** The close code of a connection refused for exceeding a limit (graphql-ws leaves 4400-4499 to servers). */
+export const TOO_MANY_CLOSE_CODE = 4429;
+
+/** Open connections per key or address in this process. */
+class ConnectionCounts {
+  private readonly counts = new Map<string, number>();
+
+  constructor(private readonly limit: number) {}
+
+  /** Counts one more connection for `name` until `socket` closes; false when `name` is at the limit. */
+  admit(name: string, socket: WebSocket) {
+    const count = this.counts.get(name) ?? 0;
+    if (count >= this.limit) return false;
+    this.counts.set(name, count + 1);
+    socket.once('close', () => {
+      const left = this.counts.get(name)! - 1;
+      if (left) this.counts.set(name, left);
+      else this.counts.delete(name);
+    });
+    return true;
+  }
+}
+
 /**
  * GraphQL over WebSocket (graphql-ws) on the HTTP server's `/graphql`, run by the same yoga
  * pipeline as HTTP. The key is checked once, on connect; each operation is rate limited.
+ * Connections per address and per key, and operations per connection, are capped (per process).
  */
 export function attachGraphQLWebSockets(options: {
   server: Server;
@@ -27,6 +53,15 @@ export function attachGraphQLWebSockets(options: {
   isDraining: () => boolean;
 }) {
   const { server, services, yoga, isDraining } = options;
+  const { config } = services;
+  const byAddress = new ConnectionCounts(config.WS_MAX_CONNECTIONS_PER_IP);
+  const byKey = new ConnectionCounts(config.WS_MAX_CONNECTIONS_PER_KEY);
+  const webSocketServer = new WebSocketServer({ server, path: '/graphql' });
+  webSocketServer.on('connection', (socket, request) => {
+    if (!byAddress.admit(request.socket.remoteAddress ?? 'unknown', socket)) {
+      socket.close(TOO_MANY_CLOSE_CODE, `Over ${config.WS_MAX_CONNECTIONS_PER_IP} open connections from this address`);
+    }
+  });
   return useServer<Record<string, unknown>, { connectionContext?: RequestContext }>(
     {
       execute: (args: any) => args.rootValue.execute(args),
@@ -39,15 +74,24 @@ export function attachGraphQLWebSockets(options: {
           if (typeof value === 'string' && /^(authorization|x-api-key|x-correlation-id)$/i.test(name)) headers.set(name, value);
         }
         try {
-          ctx.extra.connectionContext = await createRequestContext(services, {
+          refuseCrossSiteCookieSocket(headers, config.CORS_ORIGINS);
+          const connection = await createRequestContext(services, {
+            method: 'GET',
             headers,
             ip: ctx.extra.request.socket.remoteAddress ?? null,
           });
+          const viewer = connection.viewer;
+          if (viewer && !byKey.admit(viewer.kind === 'admin' ? 'admin' : viewer.keyId, ctx.extra.socket)) {
+            ctx.extra.socket.close(TOO_MANY_CLOSE_CODE, `Over ${config.WS_MAX_CONNECTIONS_PER_KEY} open connections for this key`);
+            return false;
+          }
+          ctx.extra.connectionContext = connection;
           return true;
         } catch (error) {
           const appError = asAppError(error);
           // 1013 Try Again Later: a client retries it, where 4403 Forbidden would tell it its key is bad.
           if (appError?.code === 'SERVICE_UNAVAILABLE') ctx.extra.socket.close(1013, appError.message);
+          if (appError?.code === 'RATE_LIMITED') ctx.extra.socket.close(TOO_MANY_CLOSE_CODE, appError.message.slice(0, 120));
           if (appError) return false;
           throw error;
         }
@@ -62,6 +106,11 @@ export function attachGraphQLWebSockets(options: {
           correlationId: connection.correlationId === connection.requestId ? requestId : connection.correlationId,
         };
         try {
+          // graphql-ws has already registered this operation.
+          if (Object.keys(ctx.subscriptions).length > config.WS_MAX_OPERATIONS_PER_CONNECTION) {
+            throw new AppError('RATE_LIMITED', `At most ${config.WS_MAX_OPERATIONS_PER_CONNECTION} operations may run at once on one connection`);
+          }
+          checkJsonInput(params.variables, config.MAX_INPUT_DEPTH, ['variables']);
           if (connection.viewer) await services.authenticator.countRequest(connection.viewer);
           const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
             ...ctx,
@@ -90,6 +139,6 @@ export function attachGraphQLWebSockets(options: {
         }
       },
     },
-    new WebSocketServer({ server, path: '/graphql' }),
+    webSocketServer,
   );
 }

@@ -16,6 +16,10 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 type Documents = {
     "\n  mutation CreateFaultsAgent($runConfig: JSONObject!) {\n    createAgent(name: \"faults-bot\") {\n      id\n    }\n    createAgentVersion(agentName: \"faults-bot\", name: \"v1\", runConfig: $runConfig) {\n      id\n    }\n  }\n": typeof types.CreateFaultsAgentDocument,
     "\n  query CountEvents {\n    appEvents(first: 1) {\n      totalCount\n    }\n  }\n": typeof types.CountEventsDocument,
+    "\n  query StreamsViewer {\n    viewer {\n      kind\n    }\n  }\n": typeof types.StreamsViewerDocument,
+    "\n  subscription ExecutionReplay($executionId: ID!) {\n    executionEvents(executionId: $executionId) {\n      __typename\n    }\n  }\n": typeof types.ExecutionReplayDocument,
+    "\n  query TransportViewer {\n    viewer {\n      kind\n    }\n  }\n": typeof types.TransportViewerDocument,
+    "\n  mutation CreateWebhookAgent($name: String!) {\n    createAgent(name: $name) {\n      id\n    }\n  }\n": typeof types.CreateWebhookAgentDocument,
     "\n  query DeepQuery {\n    apiKeys {\n      edges {\n        node {\n          project {\n            tenant {\n              id\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.DeepQueryDocument,
     "\n  query EverythingVisible($auditId: ID!, $correlationId: String!, $resourceId: String!, $llmEventId: ID!, $executionId: ID!, $agentIdOfA: ID!) {\n    viewer {\n      tenantId\n    }\n    tenant {\n      id\n    }\n    projects {\n      id\n    }\n    apiKeys {\n      totalCount\n      edges {\n        node {\n          id\n        }\n      }\n    }\n    appEvents(first: 100) {\n      totalCount\n      edges {\n        node {\n          id\n        }\n      }\n    }\n    auditEvents(first: 100) {\n      totalCount\n      edges {\n        node {\n          tenantId\n          resourceId\n        }\n      }\n    }\n    auditEvent(id: $auditId) {\n      id\n    }\n    auditEventsByCorrelation(correlationId: $correlationId) {\n      totalCount\n    }\n    auditEventsByResource(resourceType: APP_EVENT, resourceId: $resourceId) {\n      totalCount\n    }\n    auditAggregate {\n      total\n      byEventType {\n        key\n      }\n    }\n    auditStatsByActor {\n      actorId\n    }\n    llmEvents(first: 100) {\n      totalCount\n    }\n    llmEvent(id: $llmEventId) {\n      id\n    }\n    session(id: \"a-session\") {\n      sessionId\n    }\n    person(id: \"a-person\") {\n      personId\n    }\n    agent(name: \"a-agent\") {\n      name\n    }\n    agents {\n      name\n    }\n    telemetryUsage {\n      count\n    }\n    execution(id: $executionId) {\n      id\n    }\n    executions(first: 10) {\n      totalCount\n    }\n    conversation(id: \"a-conversation\") {\n      conversationId\n    }\n    triggers(agentId: $agentIdOfA) {\n      totalCount\n    }\n    trigger(agentId: $agentIdOfA, id: \"a-trigger\") {\n      id\n    }\n    credentials {\n      id\n    }\n    webhookEndpoints {\n      id\n    }\n    webhookDeliveries {\n      totalCount\n    }\n  }\n": typeof types.EverythingVisibleDocument,
     "\n  mutation CreateEndpointOfA {\n    createWebhookEndpoint(input: { url: \"http://127.0.0.1:9/hook\", eventTypes: [EVENT_CREATED] }) {\n      endpoint {\n        id\n      }\n    }\n  }\n": typeof types.CreateEndpointOfADocument,
@@ -65,7 +69,7 @@ type Documents = {
     "\n  mutation CreateEchoAgent($runConfig: JSONObject!) {\n    createAgent(name: \"echo-keys\") {\n      id\n    }\n    createAgentVersion(agentName: \"echo-keys\", name: \"v1\", runConfig: $runConfig) {\n      id\n    }\n  }\n": typeof types.CreateEchoAgentDocument,
     "\n  mutation RunEcho($input: CreateExecutionInput!) {\n    createExecution(input: $input) {\n      id\n    }\n  }\n": typeof types.RunEchoDocument,
     "\n  query EchoRunState($id: ID!) {\n    execution(id: $id) {\n      status\n      toolCalls {\n        result\n      }\n    }\n  }\n": typeof types.EchoRunStateDocument,
-    "\n  mutation CreateWebhookAgent {\n    createAgent(name: \"webhook-keys\") {\n      id\n    }\n  }\n": typeof types.CreateWebhookAgentDocument,
+    "\n  mutation CreatePayloadsAgent {\n    createAgent(name: \"webhook-keys\") {\n      id\n    }\n  }\n": typeof types.CreatePayloadsAgentDocument,
     "\n  mutation CreateFingerprintId($input: CreateFingerprintInput!) {\n    createFingerprint(input: $input) {\n      fingerprint {\n        id\n      }\n    }\n  }\n": typeof types.CreateFingerprintIdDocument,
     "\n  mutation RecordLlmEvents($inputs: [CreateLlmEventInput!]!) {\n    createLlmEvents(inputs: $inputs) {\n      ...LlmEventFields\n      createdAt\n    }\n  }\n": typeof types.RecordLlmEventsDocument,
     "\n  query TelemetryUsage($groupBy: [TelemetryUsageDimension!], $filter: LlmEventFilter) {\n    telemetryUsage(groupBy: $groupBy, filter: $filter) {\n      agent\n      version\n      model\n      provider\n      person\n      day\n      count\n      inputTokens\n      outputTokens\n      cachedInputTokens\n      costUsd\n      unpricedCount\n      errorCount\n      errorRate\n      p50LatencyMs\n      p95LatencyMs\n    }\n  }\n": typeof types.TelemetryUsageDocument,
@@ -105,6 +109,10 @@ type Documents = {
 const documents: Documents = {
     "\n  mutation CreateFaultsAgent($runConfig: JSONObject!) {\n    createAgent(name: \"faults-bot\") {\n      id\n    }\n    createAgentVersion(agentName: \"faults-bot\", name: \"v1\", runConfig: $runConfig) {\n      id\n    }\n  }\n": types.CreateFaultsAgentDocument,
     "\n  query CountEvents {\n    appEvents(first: 1) {\n      totalCount\n    }\n  }\n": types.CountEventsDocument,
+    "\n  query StreamsViewer {\n    viewer {\n      kind\n    }\n  }\n": types.StreamsViewerDocument,
+    "\n  subscription ExecutionReplay($executionId: ID!) {\n    executionEvents(executionId: $executionId) {\n      __typename\n    }\n  }\n": types.ExecutionReplayDocument,
+    "\n  query TransportViewer {\n    viewer {\n      kind\n    }\n  }\n": types.TransportViewerDocument,
+    "\n  mutation CreateWebhookAgent($name: String!) {\n    createAgent(name: $name) {\n      id\n    }\n  }\n": types.CreateWebhookAgentDocument,
     "\n  query DeepQuery {\n    apiKeys {\n      edges {\n        node {\n          project {\n            tenant {\n              id\n            }\n          }\n        }\n      }\n    }\n  }\n": types.DeepQueryDocument,
     "\n  query EverythingVisible($auditId: ID!, $correlationId: String!, $resourceId: String!, $llmEventId: ID!, $executionId: ID!, $agentIdOfA: ID!) {\n    viewer {\n      tenantId\n    }\n    tenant {\n      id\n    }\n    projects {\n      id\n    }\n    apiKeys {\n      totalCount\n      edges {\n        node {\n          id\n        }\n      }\n    }\n    appEvents(first: 100) {\n      totalCount\n      edges {\n        node {\n          id\n        }\n      }\n    }\n    auditEvents(first: 100) {\n      totalCount\n      edges {\n        node {\n          tenantId\n          resourceId\n        }\n      }\n    }\n    auditEvent(id: $auditId) {\n      id\n    }\n    auditEventsByCorrelation(correlationId: $correlationId) {\n      totalCount\n    }\n    auditEventsByResource(resourceType: APP_EVENT, resourceId: $resourceId) {\n      totalCount\n    }\n    auditAggregate {\n      total\n      byEventType {\n        key\n      }\n    }\n    auditStatsByActor {\n      actorId\n    }\n    llmEvents(first: 100) {\n      totalCount\n    }\n    llmEvent(id: $llmEventId) {\n      id\n    }\n    session(id: \"a-session\") {\n      sessionId\n    }\n    person(id: \"a-person\") {\n      personId\n    }\n    agent(name: \"a-agent\") {\n      name\n    }\n    agents {\n      name\n    }\n    telemetryUsage {\n      count\n    }\n    execution(id: $executionId) {\n      id\n    }\n    executions(first: 10) {\n      totalCount\n    }\n    conversation(id: \"a-conversation\") {\n      conversationId\n    }\n    triggers(agentId: $agentIdOfA) {\n      totalCount\n    }\n    trigger(agentId: $agentIdOfA, id: \"a-trigger\") {\n      id\n    }\n    credentials {\n      id\n    }\n    webhookEndpoints {\n      id\n    }\n    webhookDeliveries {\n      totalCount\n    }\n  }\n": types.EverythingVisibleDocument,
     "\n  mutation CreateEndpointOfA {\n    createWebhookEndpoint(input: { url: \"http://127.0.0.1:9/hook\", eventTypes: [EVENT_CREATED] }) {\n      endpoint {\n        id\n      }\n    }\n  }\n": types.CreateEndpointOfADocument,
@@ -154,7 +162,7 @@ const documents: Documents = {
     "\n  mutation CreateEchoAgent($runConfig: JSONObject!) {\n    createAgent(name: \"echo-keys\") {\n      id\n    }\n    createAgentVersion(agentName: \"echo-keys\", name: \"v1\", runConfig: $runConfig) {\n      id\n    }\n  }\n": types.CreateEchoAgentDocument,
     "\n  mutation RunEcho($input: CreateExecutionInput!) {\n    createExecution(input: $input) {\n      id\n    }\n  }\n": types.RunEchoDocument,
     "\n  query EchoRunState($id: ID!) {\n    execution(id: $id) {\n      status\n      toolCalls {\n        result\n      }\n    }\n  }\n": types.EchoRunStateDocument,
-    "\n  mutation CreateWebhookAgent {\n    createAgent(name: \"webhook-keys\") {\n      id\n    }\n  }\n": types.CreateWebhookAgentDocument,
+    "\n  mutation CreatePayloadsAgent {\n    createAgent(name: \"webhook-keys\") {\n      id\n    }\n  }\n": types.CreatePayloadsAgentDocument,
     "\n  mutation CreateFingerprintId($input: CreateFingerprintInput!) {\n    createFingerprint(input: $input) {\n      fingerprint {\n        id\n      }\n    }\n  }\n": types.CreateFingerprintIdDocument,
     "\n  mutation RecordLlmEvents($inputs: [CreateLlmEventInput!]!) {\n    createLlmEvents(inputs: $inputs) {\n      ...LlmEventFields\n      createdAt\n    }\n  }\n": types.RecordLlmEventsDocument,
     "\n  query TelemetryUsage($groupBy: [TelemetryUsageDimension!], $filter: LlmEventFilter) {\n    telemetryUsage(groupBy: $groupBy, filter: $filter) {\n      agent\n      version\n      model\n      provider\n      person\n      day\n      count\n      inputTokens\n      outputTokens\n      cachedInputTokens\n      costUsd\n      unpricedCount\n      errorCount\n      errorRate\n      p50LatencyMs\n      p95LatencyMs\n    }\n  }\n": types.TelemetryUsageDocument,
@@ -214,6 +222,22 @@ export function graphql(source: "\n  mutation CreateFaultsAgent($runConfig: JSON
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query CountEvents {\n    appEvents(first: 1) {\n      totalCount\n    }\n  }\n"): (typeof documents)["\n  query CountEvents {\n    appEvents(first: 1) {\n      totalCount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StreamsViewer {\n    viewer {\n      kind\n    }\n  }\n"): (typeof documents)["\n  query StreamsViewer {\n    viewer {\n      kind\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ExecutionReplay($executionId: ID!) {\n    executionEvents(executionId: $executionId) {\n      __typename\n    }\n  }\n"): (typeof documents)["\n  subscription ExecutionReplay($executionId: ID!) {\n    executionEvents(executionId: $executionId) {\n      __typename\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TransportViewer {\n    viewer {\n      kind\n    }\n  }\n"): (typeof documents)["\n  query TransportViewer {\n    viewer {\n      kind\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateWebhookAgent($name: String!) {\n    createAgent(name: $name) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation CreateWebhookAgent($name: String!) {\n    createAgent(name: $name) {\n      id\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -413,7 +437,7 @@ export function graphql(source: "\n  query EchoRunState($id: ID!) {\n    executi
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation CreateWebhookAgent {\n    createAgent(name: \"webhook-keys\") {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation CreateWebhookAgent {\n    createAgent(name: \"webhook-keys\") {\n      id\n    }\n  }\n"];
+export function graphql(source: "\n  mutation CreatePayloadsAgent {\n    createAgent(name: \"webhook-keys\") {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation CreatePayloadsAgent {\n    createAgent(name: \"webhook-keys\") {\n      id\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -49,8 +49,8 @@ const EchoRunState = graphql(`
 // JSON.parse makes `__proto__` an own key, as it is in a request body.
 const awkward = () => JSON.parse('{"constructor": 1, "prototype": {"constructor": "x"}, "__proto__": {"polluted": true}, "nested": [{"__proto__": null}]}') as Record<string, unknown>;
 
-const CreateWebhookAgent = graphql(`
-  mutation CreateWebhookAgent {
+const CreatePayloadsAgent = graphql(`
+  mutation CreatePayloadsAgent {
     createAgent(name: "webhook-keys") {
       id
     }
@@ -103,7 +103,7 @@ describe('payloads with the keys constructor, prototype and __proto__', () => {
   });
 
   it('finish the execution a webhook with them starts', async () => {
-    const agent = await server.graphql(CreateWebhookAgent, {}, { key: tenant.key });
+    const agent = await server.graphql(CreatePayloadsAgent, {}, { key: tenant.key });
     const triggers = `${server.url}/manage/tenants/${tenant.tenantId}/projects/default/agents/${agent.data!.createAgent.id}/triggers`;
     const created = await fetch(triggers, {
       method: 'POST',
