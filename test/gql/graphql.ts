@@ -14,7 +14,7 @@ export type AgentChangesInput = {
   /** Null undeprecates. */
   deprecatedAt?: string | null | undefined;
   description?: string | null | undefined;
-  /** Versions only. How executions run the version: `{provider: {type: "scripted", turns}, systemPrompt, tools: [{name, description, parameters, requiresApproval, executor: {type: "http", url} | {type: "builtin", name: "echo"}}], forwardedHeaders, approvalTimeoutSeconds}`. */
+  /** Versions only. How executions run the version: `{provider: {type: "scripted", turns} | {type: "openai-compatible", model, baseUrl, apiKeyCredentialId, temperature}, systemPrompt, tools: [{name, description, parameters, requiresApproval, executor: {type: "http", url} | {type: "builtin", name: "echo"}}], forwardedHeaders, approvalTimeoutSeconds}`. `apiKeyCredentialId` names a MODEL_API_KEY credential of the caller (createCredential). */
   runConfig?: Record<string, unknown> | null | undefined;
 };
 
