@@ -19,6 +19,7 @@ type Documents = {
     "\n  mutation UpdateModelVersion($agentName: String!, $name: String!, $changes: AgentChangesInput!) {\n    updateAgentVersion(agentName: $agentName, name: $name, changes: $changes) {\n      id\n    }\n  }\n": typeof types.UpdateModelVersionDocument,
     "\n  mutation CreateKindedCredential($name: String!, $secret: String, $kind: CredentialKind) {\n    createCredential(name: $name, secret: $secret, kind: $kind) {\n      secret\n      credential {\n        id\n        kind\n      }\n    }\n  }\n": typeof types.CreateKindedCredentialDocument,
     "\n  mutation DeleteKindedCredential($id: ID!) {\n    deleteCredential(id: $id) {\n      id\n    }\n  }\n": typeof types.DeleteKindedCredentialDocument,
+    "\n  mutation RotateKindedCredential($id: ID!, $secret: String) {\n    rotateCredential(id: $id, secret: $secret) {\n      secret\n    }\n  }\n": typeof types.RotateKindedCredentialDocument,
     "\n  query CredentialKinds {\n    credentials {\n      id\n      kind\n    }\n  }\n": typeof types.CredentialKindsDocument,
     "\n  mutation CreateSignedTrigger($agentId: ID!, $input: CreateTriggerInput!) {\n    createTrigger(agentId: $agentId, input: $input) {\n      id\n    }\n  }\n": typeof types.CreateSignedTriggerDocument,
     "\n  mutation RunModelAgent($input: CreateExecutionInput!) {\n    createExecution(input: $input) {\n      id\n    }\n  }\n": typeof types.RunModelAgentDocument,
@@ -110,6 +111,7 @@ const documents: Documents = {
     "\n  mutation UpdateModelVersion($agentName: String!, $name: String!, $changes: AgentChangesInput!) {\n    updateAgentVersion(agentName: $agentName, name: $name, changes: $changes) {\n      id\n    }\n  }\n": types.UpdateModelVersionDocument,
     "\n  mutation CreateKindedCredential($name: String!, $secret: String, $kind: CredentialKind) {\n    createCredential(name: $name, secret: $secret, kind: $kind) {\n      secret\n      credential {\n        id\n        kind\n      }\n    }\n  }\n": types.CreateKindedCredentialDocument,
     "\n  mutation DeleteKindedCredential($id: ID!) {\n    deleteCredential(id: $id) {\n      id\n    }\n  }\n": types.DeleteKindedCredentialDocument,
+    "\n  mutation RotateKindedCredential($id: ID!, $secret: String) {\n    rotateCredential(id: $id, secret: $secret) {\n      secret\n    }\n  }\n": types.RotateKindedCredentialDocument,
     "\n  query CredentialKinds {\n    credentials {\n      id\n      kind\n    }\n  }\n": types.CredentialKindsDocument,
     "\n  mutation CreateSignedTrigger($agentId: ID!, $input: CreateTriggerInput!) {\n    createTrigger(agentId: $agentId, input: $input) {\n      id\n    }\n  }\n": types.CreateSignedTriggerDocument,
     "\n  mutation RunModelAgent($input: CreateExecutionInput!) {\n    createExecution(input: $input) {\n      id\n    }\n  }\n": types.RunModelAgentDocument,
@@ -230,6 +232,10 @@ export function graphql(source: "\n  mutation CreateKindedCredential($name: Stri
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DeleteKindedCredential($id: ID!) {\n    deleteCredential(id: $id) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteKindedCredential($id: ID!) {\n    deleteCredential(id: $id) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RotateKindedCredential($id: ID!, $secret: String) {\n    rotateCredential(id: $id, secret: $secret) {\n      secret\n    }\n  }\n"): (typeof documents)["\n  mutation RotateKindedCredential($id: ID!, $secret: String) {\n    rotateCredential(id: $id, secret: $secret) {\n      secret\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -52,6 +52,14 @@ const DeleteKindedCredential = graphql(`
   }
 `);
 
+const RotateKindedCredential = graphql(`
+  mutation RotateKindedCredential($id: ID!, $secret: String) {
+    rotateCredential(id: $id, secret: $secret) {
+      secret
+    }
+  }
+`);
+
 const CredentialKinds = graphql(`
   query CredentialKinds {
     credentials {
@@ -87,6 +95,7 @@ const ModelRunState = graphql(`
 `);
 
 const OPERATOR_KEY = `sk-operator-${randomBytes(12).toString('hex')}`;
+const forbidden = [ADMIN_KEY, OPERATOR_KEY];
 
 let operatorLlm: Awaited<ReturnType<typeof startFakeOpenAI>>;
 let tenantLlm: Awaited<ReturnType<typeof startFakeOpenAI>>;
@@ -146,10 +155,11 @@ async function run(on: TestServer, key: string, agentId: string) {
     const execution = answer.data?.execution;
     return execution && ['COMPLETED', 'FAILED'].includes(execution.status) ? execution : undefined;
   }, 'the execution to end');
+  // Whatever a tenant's own URL receives, no header carries the admin key or the operator's key.
+  for (const header of tenantLlm.headers.slice(before.tenant)) for (const secret of forbidden) expect(header).not.toContain(secret);
   return { state, operator: operatorLlm.authorizations.slice(before.operator), tenant: tenantLlm.authorizations.slice(before.tenant) };
 }
 
-const forbidden = [ADMIN_KEY, OPERATOR_KEY];
 
 describe('model API keys are tenant credentials, never environment variables', () => {
   it('refuses a run configuration naming an environment variable (apiKeyEnv), with BAD_USER_INPUT naming the field', async () => {
@@ -220,6 +230,8 @@ describe('model API keys are tenant credentials, never environment variables', (
     expect(version.version.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(version.version.errors?.[0].message).toContain('MODEL_API_KEY');
 
+    const rotated = await server.graphql(RotateKindedCredential, { id: modelCredential }, { key: tenantA.key });
+    expect(rotated.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     const secretless = await besideAnotherTenant(server, () => server.graphql(CreateKindedCredential, { name: 'no secret', kind: 'MODEL_API_KEY' as CredentialKind }, { key: tenantA.key }), tenantB);
     expect(secretless.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(secretless.errors?.[0].message).toContain('secret');

@@ -20,11 +20,16 @@ export function chatCompletion(model: string, usage: { prompt: number; completio
   };
 }
 
-/** A local OpenAI-compatible chat-completions server that answers every call with `text` and records the Authorization headers it got. */
+/**
+ * A local OpenAI-compatible chat-completions server that answers every call with `text`, recording
+ * each call's Authorization header and all of its headers as text.
+ */
 export async function startFakeOpenAI(text = 'Hello from the fake model.') {
   const authorizations: string[] = [];
+  const headers: string[] = [];
   const server = http.createServer((request, response) => {
     authorizations.push(request.headers.authorization ?? '');
+    headers.push(JSON.stringify(request.headers));
     request.resume();
     request.on('end', () => {
       const chunk = (delta: Record<string, unknown>, finishReason: string | null = null) =>
@@ -37,5 +42,5 @@ export async function startFakeOpenAI(text = 'Hello from the fake model.') {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}/v1`, authorizations, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return { url: `http://127.0.0.1:${port}/v1`, authorizations, headers, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
