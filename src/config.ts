@@ -86,8 +86,14 @@ export const configSchema = z.object({
   ),
   /** Where agents with the `openai-compatible` provider send their calls unless their version names a base URL. */
   OPENAI_BASE_URL: optionalString.pipe(z.url({ error: 'must be an http(s) URL' }).optional()),
-  /** Their API key, unless their version names another environment variable. */
+  /** The operator's own API key for OPENAI_BASE_URL; tenants' versions get it only with OPENAI_API_KEY_FOR_TENANTS. */
   OPENAI_API_KEY: optionalString,
+  /**
+   * Lends OPENAI_API_KEY to tenants' versions that name no key credential of their own, and only for
+   * calls to OPENAI_BASE_URL (a version with its own baseUrl never gets it). Default false: without
+   * a MODEL_API_KEY credential a version's calls carry no key.
+   */
+  OPENAI_API_KEY_FOR_TENANTS: z.stringbool({ error: 'must be true or false' }).default(false),
   /** 32 bytes, base64: encrypts stored credentials (webhook signing secrets). Default: derived from the admin key. */
   CREDENTIALS_KEY: optionalString.pipe(
     z.string().refine((value) => Buffer.from(value, 'base64').length === 32, 'must be 32 bytes in base64 (openssl rand -base64 32)').optional(),

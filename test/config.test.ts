@@ -26,6 +26,13 @@ describe('configuration', () => {
     for (const name of ['PORT', 'DATABASE_URL', 'REDIS_URL', 'LOG_LEVEL', 'SWITCHBOARD_ADMIN_KEY']) expect(message).toContain(name);
   });
 
+  it('lends OPENAI_API_KEY to tenants only when OPENAI_API_KEY_FOR_TENANTS is true', () => {
+    expect(loadConfig({}).OPENAI_API_KEY_FOR_TENANTS).toBe(false);
+    expect(loadConfig({ OPENAI_API_KEY_FOR_TENANTS: 'true' }).OPENAI_API_KEY_FOR_TENANTS).toBe(true);
+    expect(loadConfig({ OPENAI_API_KEY_FOR_TENANTS: 'false' }).OPENAI_API_KEY_FOR_TENANTS).toBe(false);
+    expect(() => loadConfig({ OPENAI_API_KEY_FOR_TENANTS: 'sometimes' })).toThrow(/OPENAI_API_KEY_FOR_TENANTS/);
+  });
+
   it('reads CORS origins as a list and treats empty strings as unset', () => {
     const config = loadConfig({ CORS_ORIGINS: 'https://a.example, https://b.example', DATABASE_URL: '', REDIS_URL: ' ' });
     expect(config.CORS_ORIGINS).toEqual(['https://a.example', 'https://b.example']);

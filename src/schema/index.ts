@@ -5,6 +5,7 @@ import '../modules/audit/schema.ts';
 import '../modules/events/schema.ts';
 import '../modules/telemetry/schema.ts';
 import '../modules/executions/schema.ts';
+import '../modules/credentials/schema.ts';
 import '../modules/triggers/schema.ts';
 import '../modules/deliveries/schema.ts';
 

@@ -16,6 +16,16 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 type Documents = {
     "\n  mutation CreateFaultsAgent($runConfig: JSONObject!) {\n    createAgent(name: \"faults-bot\") {\n      id\n    }\n    createAgentVersion(agentName: \"faults-bot\", name: \"v1\", runConfig: $runConfig) {\n      id\n    }\n  }\n": typeof types.CreateFaultsAgentDocument,
     "\n  query CountEvents {\n    appEvents(first: 1) {\n      totalCount\n    }\n  }\n": typeof types.CountEventsDocument,
+    "\n  mutation CreateModelAgent($name: String!) {\n    createAgent(name: $name) {\n      id\n    }\n  }\n": typeof types.CreateModelAgentDocument,
+    "\n  mutation CreateModelVersion($agentName: String!, $name: String!, $runConfig: JSONObject) {\n    createAgentVersion(agentName: $agentName, name: $name, runConfig: $runConfig) {\n      id\n    }\n  }\n": typeof types.CreateModelVersionDocument,
+    "\n  mutation UpdateModelVersion($agentName: String!, $name: String!, $changes: AgentChangesInput!) {\n    updateAgentVersion(agentName: $agentName, name: $name, changes: $changes) {\n      id\n    }\n  }\n": typeof types.UpdateModelVersionDocument,
+    "\n  mutation CreateKindedCredential($name: String!, $secret: String, $kind: CredentialKind) {\n    createCredential(name: $name, secret: $secret, kind: $kind) {\n      secret\n      credential {\n        id\n        kind\n      }\n    }\n  }\n": typeof types.CreateKindedCredentialDocument,
+    "\n  mutation DeleteKindedCredential($id: ID!) {\n    deleteCredential(id: $id) {\n      id\n    }\n  }\n": typeof types.DeleteKindedCredentialDocument,
+    "\n  mutation RotateKindedCredential($id: ID!, $secret: String) {\n    rotateCredential(id: $id, secret: $secret) {\n      secret\n    }\n  }\n": typeof types.RotateKindedCredentialDocument,
+    "\n  query CredentialKinds {\n    credentials {\n      id\n      kind\n    }\n  }\n": typeof types.CredentialKindsDocument,
+    "\n  mutation CreateSignedTrigger($agentId: ID!, $input: CreateTriggerInput!) {\n    createTrigger(agentId: $agentId, input: $input) {\n      id\n    }\n  }\n": typeof types.CreateSignedTriggerDocument,
+    "\n  mutation RunModelAgent($input: CreateExecutionInput!) {\n    createExecution(input: $input) {\n      id\n    }\n  }\n": typeof types.RunModelAgentDocument,
+    "\n  query ModelRunState($id: ID!) {\n    execution(id: $id) {\n      status\n      error\n    }\n  }\n": typeof types.ModelRunStateDocument,
     "\n  query StreamsViewer {\n    viewer {\n      kind\n    }\n  }\n": typeof types.StreamsViewerDocument,
     "\n  subscription ExecutionReplay($executionId: ID!) {\n    executionEvents(executionId: $executionId) {\n      __typename\n    }\n  }\n": typeof types.ExecutionReplayDocument,
     "\n  query TransportViewer {\n    viewer {\n      kind\n    }\n  }\n": typeof types.TransportViewerDocument,
@@ -109,6 +119,16 @@ type Documents = {
 const documents: Documents = {
     "\n  mutation CreateFaultsAgent($runConfig: JSONObject!) {\n    createAgent(name: \"faults-bot\") {\n      id\n    }\n    createAgentVersion(agentName: \"faults-bot\", name: \"v1\", runConfig: $runConfig) {\n      id\n    }\n  }\n": types.CreateFaultsAgentDocument,
     "\n  query CountEvents {\n    appEvents(first: 1) {\n      totalCount\n    }\n  }\n": types.CountEventsDocument,
+    "\n  mutation CreateModelAgent($name: String!) {\n    createAgent(name: $name) {\n      id\n    }\n  }\n": types.CreateModelAgentDocument,
+    "\n  mutation CreateModelVersion($agentName: String!, $name: String!, $runConfig: JSONObject) {\n    createAgentVersion(agentName: $agentName, name: $name, runConfig: $runConfig) {\n      id\n    }\n  }\n": types.CreateModelVersionDocument,
+    "\n  mutation UpdateModelVersion($agentName: String!, $name: String!, $changes: AgentChangesInput!) {\n    updateAgentVersion(agentName: $agentName, name: $name, changes: $changes) {\n      id\n    }\n  }\n": types.UpdateModelVersionDocument,
+    "\n  mutation CreateKindedCredential($name: String!, $secret: String, $kind: CredentialKind) {\n    createCredential(name: $name, secret: $secret, kind: $kind) {\n      secret\n      credential {\n        id\n        kind\n      }\n    }\n  }\n": types.CreateKindedCredentialDocument,
+    "\n  mutation DeleteKindedCredential($id: ID!) {\n    deleteCredential(id: $id) {\n      id\n    }\n  }\n": types.DeleteKindedCredentialDocument,
+    "\n  mutation RotateKindedCredential($id: ID!, $secret: String) {\n    rotateCredential(id: $id, secret: $secret) {\n      secret\n    }\n  }\n": types.RotateKindedCredentialDocument,
+    "\n  query CredentialKinds {\n    credentials {\n      id\n      kind\n    }\n  }\n": types.CredentialKindsDocument,
+    "\n  mutation CreateSignedTrigger($agentId: ID!, $input: CreateTriggerInput!) {\n    createTrigger(agentId: $agentId, input: $input) {\n      id\n    }\n  }\n": types.CreateSignedTriggerDocument,
+    "\n  mutation RunModelAgent($input: CreateExecutionInput!) {\n    createExecution(input: $input) {\n      id\n    }\n  }\n": types.RunModelAgentDocument,
+    "\n  query ModelRunState($id: ID!) {\n    execution(id: $id) {\n      status\n      error\n    }\n  }\n": types.ModelRunStateDocument,
     "\n  query StreamsViewer {\n    viewer {\n      kind\n    }\n  }\n": types.StreamsViewerDocument,
     "\n  subscription ExecutionReplay($executionId: ID!) {\n    executionEvents(executionId: $executionId) {\n      __typename\n    }\n  }\n": types.ExecutionReplayDocument,
     "\n  query TransportViewer {\n    viewer {\n      kind\n    }\n  }\n": types.TransportViewerDocument,
@@ -222,6 +242,46 @@ export function graphql(source: "\n  mutation CreateFaultsAgent($runConfig: JSON
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query CountEvents {\n    appEvents(first: 1) {\n      totalCount\n    }\n  }\n"): (typeof documents)["\n  query CountEvents {\n    appEvents(first: 1) {\n      totalCount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateModelAgent($name: String!) {\n    createAgent(name: $name) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation CreateModelAgent($name: String!) {\n    createAgent(name: $name) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateModelVersion($agentName: String!, $name: String!, $runConfig: JSONObject) {\n    createAgentVersion(agentName: $agentName, name: $name, runConfig: $runConfig) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation CreateModelVersion($agentName: String!, $name: String!, $runConfig: JSONObject) {\n    createAgentVersion(agentName: $agentName, name: $name, runConfig: $runConfig) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateModelVersion($agentName: String!, $name: String!, $changes: AgentChangesInput!) {\n    updateAgentVersion(agentName: $agentName, name: $name, changes: $changes) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateModelVersion($agentName: String!, $name: String!, $changes: AgentChangesInput!) {\n    updateAgentVersion(agentName: $agentName, name: $name, changes: $changes) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateKindedCredential($name: String!, $secret: String, $kind: CredentialKind) {\n    createCredential(name: $name, secret: $secret, kind: $kind) {\n      secret\n      credential {\n        id\n        kind\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateKindedCredential($name: String!, $secret: String, $kind: CredentialKind) {\n    createCredential(name: $name, secret: $secret, kind: $kind) {\n      secret\n      credential {\n        id\n        kind\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteKindedCredential($id: ID!) {\n    deleteCredential(id: $id) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteKindedCredential($id: ID!) {\n    deleteCredential(id: $id) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RotateKindedCredential($id: ID!, $secret: String) {\n    rotateCredential(id: $id, secret: $secret) {\n      secret\n    }\n  }\n"): (typeof documents)["\n  mutation RotateKindedCredential($id: ID!, $secret: String) {\n    rotateCredential(id: $id, secret: $secret) {\n      secret\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CredentialKinds {\n    credentials {\n      id\n      kind\n    }\n  }\n"): (typeof documents)["\n  query CredentialKinds {\n    credentials {\n      id\n      kind\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateSignedTrigger($agentId: ID!, $input: CreateTriggerInput!) {\n    createTrigger(agentId: $agentId, input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation CreateSignedTrigger($agentId: ID!, $input: CreateTriggerInput!) {\n    createTrigger(agentId: $agentId, input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RunModelAgent($input: CreateExecutionInput!) {\n    createExecution(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation RunModelAgent($input: CreateExecutionInput!) {\n    createExecution(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ModelRunState($id: ID!) {\n    execution(id: $id) {\n      status\n      error\n    }\n  }\n"): (typeof documents)["\n  query ModelRunState($id: ID!) {\n    execution(id: $id) {\n      status\n      error\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -37,8 +37,10 @@ export const runConfigSchema = z.object({
         model: z.string().min(1),
         /** Default: OPENAI_BASE_URL. */
         baseUrl: z.url({ error: 'must be an http(s) URL' }).optional(),
-        /** The environment variable holding the API key (default OPENAI_API_KEY): keys are not stored with agents. */
-        apiKeyEnv: z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'must be an environment variable name').optional(),
+        /** The id of the tenant's MODEL_API_KEY credential the calls carry (checked when the version is saved). */
+        apiKeyCredentialId: z.string().min(1).optional(),
+        /** Refused rather than dropped: a configuration never names the server's environment variables. */
+        apiKeyEnv: z.never({ error: 'is not supported: store the key with createCredential(kind: MODEL_API_KEY) and name it in apiKeyCredentialId' }).optional(),
         temperature: z.number().min(0).max(2).optional(),
       }),
     ])

@@ -1,6 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import OpenAI from 'openai';
 import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
+import type { Services } from '../../http/context.ts';
+import { modelApiKey } from '../credentials/service.ts';
 import type { RunConfig, ToolConfig } from './config.ts';
 
 export interface ToolCallRequest {
@@ -96,9 +98,19 @@ function parseArguments(text: string): Record<string, unknown> {
  */
 export function openAICompatibleProvider(
   config: Extract<RunConfig['provider'], { type: 'openai-compatible' }>,
-  environment: { baseUrl?: string; apiKey?: string },
+  access: { baseUrl?: string; apiKey?: string },
 ): ModelProvider {
-  const client = new OpenAI({ baseURL: config.baseUrl ?? environment.baseUrl, apiKey: environment.apiKey ?? 'unset', maxRetries: 2 });
+  // Every option the client would otherwise read from the server's environment is given here (null:
+  // none), so the server's OPENAI_ADMIN_KEY, organization and project never reach a tenant's URL.
+  const client = new OpenAI({
+    baseURL: access.baseUrl ?? null,
+    apiKey: access.apiKey ?? 'unset',
+    adminAPIKey: null,
+    organization: null,
+    project: null,
+    webhookSecret: null,
+    maxRetries: 2,
+  });
   return {
     provider: 'openai',
     model: config.model,
@@ -142,8 +154,20 @@ export function openAICompatibleProvider(
   };
 }
 
-export function modelProviderOf(config: RunConfig, environment: { OPENAI_BASE_URL?: string; OPENAI_API_KEY?: string; [name: string]: unknown }): ModelProvider {
+/**
+ * The provider a version's calls go to. The key is the version's own MODEL_API_KEY credential,
+ * decrypted now; without one, the operator's OPENAI_API_KEY only where OPENAI_API_KEY_FOR_TENANTS
+ * lends it, and only towards OPENAI_BASE_URL (never to a baseUrl the version chose). The server's
+ * environment is read through its validated configuration, never by a name the tenant gives.
+ */
+export async function modelProviderOf(config: RunConfig, services: Services, tenantId: string): Promise<ModelProvider> {
   if (config.provider.type === 'scripted') return scriptedProvider(config.provider);
-  const apiKey = config.provider.apiKeyEnv ? process.env[config.provider.apiKeyEnv] : environment.OPENAI_API_KEY;
-  return openAICompatibleProvider(config.provider, { baseUrl: environment.OPENAI_BASE_URL, apiKey });
+  const { OPENAI_BASE_URL, OPENAI_API_KEY, OPENAI_API_KEY_FOR_TENANTS } = services.config;
+  const { baseUrl, apiKeyCredentialId } = config.provider;
+  const apiKey = apiKeyCredentialId
+    ? await modelApiKey(services, tenantId, apiKeyCredentialId)
+    : OPENAI_API_KEY_FOR_TENANTS && !baseUrl
+      ? OPENAI_API_KEY
+      : undefined;
+  return openAICompatibleProvider(config.provider, { baseUrl: baseUrl ?? OPENAI_BASE_URL, apiKey });
 }

@@ -182,7 +182,7 @@ export class ExecutionRunner {
     messages: ChatMessage[],
     journal: Journal,
   ) {
-    const provider = modelProviderOf(config, this.services.config);
+    const provider = await modelProviderOf(config, this.services, execution.tenantId);
     const started = performance.now();
     let text = '';
     let usage: Extract<ModelChunk, { type: 'usage' }> | null = null;

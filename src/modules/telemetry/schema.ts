@@ -183,7 +183,7 @@ const PersonUpdateMode = builder.enumType('PersonUpdateMode', {
 });
 
 const RUN_CONFIG_DESCRIPTION =
-  'How executions run the version: `{provider: {type: "scripted", turns}, systemPrompt, tools: [{name, description, parameters, requiresApproval, executor: {type: "http", url} | {type: "builtin", name: "echo"}}], forwardedHeaders, approvalTimeoutSeconds}`.';
+  'How executions run the version: `{provider: {type: "scripted", turns} | {type: "openai-compatible", model, baseUrl, apiKeyCredentialId, temperature}, systemPrompt, tools: [{name, description, parameters, requiresApproval, executor: {type: "http", url} | {type: "builtin", name: "echo"}}], forwardedHeaders, approvalTimeoutSeconds}`. `apiKeyCredentialId` names a MODEL_API_KEY credential of the caller (createCredential).';
 
 const AgentChanges = builder.inputType('AgentChangesInput', {
   fields: (t) => ({

@@ -8,7 +8,8 @@ import { AppError, badInput, notFound, type FieldIssue } from '../../errors.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { inAuditedTransaction, writeAudited, type AuditEntry } from '../audit/service.ts';
 import { emitAfterCommit } from '../deliveries/service.ts';
-import { runConfigSchema } from '../executions/config.ts';
+import { checkModelApiKeyCredential } from '../credentials/service.ts';
+import { runConfigOf, runConfigSchema } from '../executions/config.ts';
 import { summarizeLlmCall } from './providers.ts';
 
 export const MAX_BATCH = 1000;
@@ -322,9 +323,19 @@ export async function getAgentVersion(ctx: RequestContext, agentName: string, na
   return version;
 }
 
+/** What a run configuration refers to must be the caller's: its model API key credential. */
+async function checkRunConfigReferences(ctx: RequestContext, runConfig: Prisma.InputJsonObject | null | undefined) {
+  if (!runConfig) return;
+  const { provider } = runConfigOf(runConfig);
+  if (provider.type === 'openai-compatible' && provider.apiKeyCredentialId) {
+    await checkModelApiKeyCredential(ctx, provider.apiKeyCredentialId, ['runConfig', 'provider', 'apiKeyCredentialId']);
+  }
+}
+
 export async function createAgentVersion(ctx: RequestContext, agentName: string, input: unknown) {
   const versionInput = parse(agentVersionInputSchema, input);
   const agent = await getAgent(ctx, agentName);
+  await checkRunConfigReferences(ctx, versionInput.runConfig);
   const alreadyExists = () => {
     throw new AppError('CONFLICT', `Version "${versionInput.name}" of agent "${agentName}" already exists`, {
       type: 'agent-version-already-exists',
@@ -339,6 +350,7 @@ export async function createAgentVersion(ctx: RequestContext, agentName: string,
 export async function updateAgentVersion(ctx: RequestContext, agentName: string, name: string, input: unknown) {
   const changes = parse(versionChangesSchema, input);
   const version = await getAgentVersion(ctx, agentName, name);
+  await checkRunConfigReferences(ctx, changes.runConfig);
   return writeAudited(ctx, ctx.db.agentVersion.update({ where: { id: version.id }, data: changes }), [
     { eventType: 'agent_version.updated', resourceType: 'agent_version', resourceId: version.id, payload: changedFields(changes) },
   ]);

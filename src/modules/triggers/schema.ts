@@ -58,26 +58,6 @@ builder.prismaObject('TriggerInvocation', {
   }),
 });
 
-builder.prismaObject('Credential', {
-  description: 'A stored secret (a webhook signing secret). The secret itself is shown only when created or rotated.',
-  fields: (t) => ({
-    id: t.exposeID('id'),
-    name: t.exposeString('name'),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
-    rotatedAt: t.expose('rotatedAt', { type: 'DateTime', nullable: true }),
-    previousValidUntil: t.expose('previousExpiresAt', { type: 'DateTime', nullable: true, description: 'Until when the secret before the last rotation still verifies.' }),
-  }),
-});
-
-const CredentialWithSecret = builder
-  .objectRef<Awaited<ReturnType<typeof triggers.createCredential>>>('CredentialWithSecret')
-  .implement({
-    fields: (t) => ({
-      credential: t.prismaField({ type: 'Credential', resolve: (_query, payload) => payload.credential }),
-      secret: t.exposeString('secret', { description: 'Shown this once.' }),
-    }),
-  });
-
 type InputFields = Parameters<NonNullable<Parameters<typeof builder.inputType>[1]['fields']>>[0];
 
 const triggerFields = (t: InputFields) => ({
@@ -119,11 +99,6 @@ builder.queryFields((t) => ({
     args: { agentId: t.arg.id({ required: true }), id: t.arg.string({ required: true }) },
     resolve: (query, _root, args, ctx) => ctx.db.trigger.findFirst({ ...query, where: { agentId: args.agentId.toString(), id: args.id } }),
   }),
-  credentials: t.prismaField({
-    type: ['Credential'],
-    authScopes: { tenant: true },
-    resolve: (query, _root, _args, ctx) => ctx.db.credential.findMany({ ...query, orderBy: { createdAt: 'asc' } }),
-  }),
 }));
 
 builder.mutationFields((t) => ({
@@ -152,24 +127,6 @@ builder.mutationFields((t) => ({
     authScopes: { tenant: true },
     args: { invocationId: t.arg.id({ required: true }) },
     resolve: (_query, _root, args, ctx) => triggers.rerunInvocation(ctx, args.invocationId.toString()),
-  }),
-  createCredential: t.field({
-    type: CredentialWithSecret,
-    authScopes: { tenant: true },
-    args: { name: t.arg.string({ required: true }), secret: t.arg.string({ description: 'Default: a new `whsec_…` secret.' }) },
-    resolve: (_root, args, ctx) => triggers.createCredential(ctx, args),
-  }),
-  rotateCredential: t.field({
-    type: CredentialWithSecret,
-    authScopes: { tenant: true },
-    args: { id: t.arg.id({ required: true }), secret: t.arg.string(), graceSeconds: t.arg.int({ description: 'How long the previous secret still verifies (default a day).' }) },
-    resolve: (_root, args, ctx) => triggers.rotateCredential(ctx, args.id.toString(), args),
-  }),
-  deleteCredential: t.prismaField({
-    type: 'Credential',
-    authScopes: { tenant: true },
-    args: { id: t.arg.id({ required: true }) },
-    resolve: (_query, _root, args, ctx) => triggers.deleteCredential(ctx, args.id.toString()),
   }),
 }));
 

@@ -1,14 +1,14 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Ajv, type ValidateFunction } from 'ajv';
 import jmespath from 'jmespath';
 import { z } from 'zod';
-import type { Credential, Prisma, Trigger, TriggerInvocation } from '../../generated/prisma/client.ts';
-import { decryptSecret, encryptSecret } from '../../auth/credentials-key.ts';
+import type { Prisma, Trigger, TriggerInvocation } from '../../generated/prisma/client.ts';
 import { hashSecret, secretMatches } from '../../auth/secrets.ts';
 import { requireScope } from '../../auth/require.ts';
 import { AppError, badInput, notFound, type FieldIssue } from '../../errors.ts';
 import { systemContext, type RequestContext, type Services } from '../../http/context.ts';
 import { auditingFailure, inAuditedTransaction, writeAudited } from '../audit/service.ts';
+import { CredentialKind, signingSecrets } from '../credentials/service.ts';
 import { emitAfterCommit } from '../deliveries/service.ts';
 import { createExecution } from '../executions/service.ts';
 import { signatureVerificationSchema, verifySignature, locate, type WebhookRequest } from './signature.ts';
@@ -107,8 +107,8 @@ async function agentOf(ctx: RequestContext, agentId: string) {
 }
 
 async function checkCredentials(ctx: RequestContext, ids: string[]) {
-  const found = await ctx.db.credential.count({ where: { id: { in: ids } } });
-  if (found !== new Set(ids).size) throw badInput('A signing secret credential does not exist', [{ path: ['signingSecretCredentialReferenceId'], message: 'does not exist' }]);
+  const found = await ctx.db.credential.count({ where: { id: { in: ids }, kind: CredentialKind.WEBHOOK_SIGNING_SECRET } });
+  if (found !== new Set(ids).size) throw badInput('A signing secret credential does not exist (or is not a WEBHOOK_SIGNING_SECRET)', [{ path: ['signingSecretCredentialReferenceId'], message: 'does not exist' }]);
 }
 
 function triggerData(input: Partial<z.output<typeof createTriggerSchema>>) {
@@ -174,68 +174,6 @@ export async function deleteTrigger(ctx: RequestContext, agentId: string, id: st
     { eventType: 'trigger.deleted', resourceType: 'trigger', resourceId: existing.webhookKey, payload: { id } },
   ]);
   return existing;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Credentials
-
-function sealingKey(ctx: Pick<RequestContext, 'services'>) {
-  const key = ctx.services.credentialsKey;
-  if (!key) throw new AppError('SERVICE_UNAVAILABLE', 'Credentials cannot be stored: set CREDENTIALS_KEY (or SWITCHBOARD_ADMIN_KEY)');
-  return key;
-}
-
-const newSigningSecret = () => `whsec_${randomBytes(32).toString('base64')}`;
-
-/** Stores a secret (a new `whsec_…` one when none is given) and shows it this once. */
-export async function createCredential(ctx: RequestContext, input: { name: string; secret?: string | null }) {
-  const scope = requireScope(ctx);
-  const { name, secret } = parse(z.object({ name: z.string().min(1).max(255), secret: z.string().min(8).max(4096).nullish() }), input);
-  const plaintext = secret ?? newSigningSecret();
-  const id = randomUUID();
-  const credential = await writeAudited(
-    ctx,
-    ctx.db.credential.create({ data: { id, tenantId: scope.tenantId, projectId: scope.projectId, name, secret: encryptSecret(sealingKey(ctx), plaintext) } }),
-    [{ eventType: 'credential.created', resourceType: 'credential', resourceId: id, payload: { name } }],
-  );
-  return { credential, secret: plaintext };
-}
-
-/** A new secret; the previous one keeps verifying for `graceSeconds`. */
-export async function rotateCredential(ctx: RequestContext, id: string, input: { secret?: string | null; graceSeconds?: number | null }) {
-  const existing = await ctx.db.credential.findUnique({ where: { id } });
-  if (!existing) throw notFound('Credential');
-  const plaintext = input.secret ?? newSigningSecret();
-  const graceSeconds = input.graceSeconds ?? 24 * 3600;
-  const credential = await writeAudited(
-    ctx,
-    ctx.db.credential.update({
-      where: { id },
-      data: { secret: encryptSecret(sealingKey(ctx), plaintext), previousSecret: existing.secret, previousExpiresAt: new Date(Date.now() + graceSeconds * 1000), rotatedAt: new Date() },
-    }),
-    [{ eventType: 'credential.rotated', resourceType: 'credential', resourceId: id, payload: { graceSeconds } }],
-  );
-  return { credential, secret: plaintext };
-}
-
-export async function deleteCredential(ctx: RequestContext, id: string) {
-  const existing = await ctx.db.credential.findUnique({ where: { id } });
-  if (!existing) throw notFound('Credential');
-  if (await ctx.db.trigger.count({ where: { signingSecretCredentialIds: { has: id } } })) {
-    throw new AppError('CONFLICT', 'The credential signs a trigger’s webhooks: remove it from the trigger first');
-  }
-  await writeAudited(ctx, ctx.db.credential.delete({ where: { id } }), [{ eventType: 'credential.deleted', resourceType: 'credential', resourceId: id }]);
-  return existing;
-}
-
-/** The secrets that may sign a trigger's webhooks: each credential's current one, and its previous one in its grace period. */
-function signingSecrets(services: Services, credentials: Credential[], now = new Date()) {
-  const key = services.credentialsKey;
-  if (!key) return [];
-  return credentials.flatMap((credential) => [
-    decryptSecret(key, credential.secret),
-    ...(credential.previousSecret && credential.previousExpiresAt && credential.previousExpiresAt > now ? [decryptSecret(key, credential.previousSecret)] : []),
-  ]);
 }
 
 // ---------------------------------------------------------------------------------------------
