@@ -88,6 +88,8 @@ type Documents = {
     "\n  subscription InvocationUpdates($agentId: ID!, $triggerId: String!) {\n    triggerInvocationUpdated(agentId: $agentId, triggerId: $triggerId) {\n      id\n      status\n    }\n  }\n": typeof types.InvocationUpdatesDocument,
     "\n  mutation DeleteCredential($id: ID!) {\n    deleteCredential(id: $id) {\n      id\n    }\n  }\n": typeof types.DeleteCredentialDocument,
     "\n  query AuditChain($correlationId: String!) {\n    auditEventsByCorrelation(correlationId: $correlationId) {\n      edges {\n        node {\n          eventType\n          actorType\n        }\n      }\n    }\n  }\n": typeof types.AuditChainDocument,
+    "\n  mutation RotateWebhookUrl($agentId: ID!, $id: String!) {\n    rotateTriggerWebhookUrl(agentId: $agentId, id: $id) {\n      id\n      webhookUrl\n      invocations(first: 10) {\n        totalCount\n      }\n    }\n  }\n": typeof types.RotateWebhookUrlDocument,
+    "\n  query AgentExecutions($agentId: ID!) {\n    executions(filter: { agentId: $agentId }, first: 50) {\n      totalCount\n    }\n  }\n": typeof types.AgentExecutionsDocument,
     "\n  mutation CreateTenant($name: String!) {\n    createTenant(name: $name) {\n      id\n      name\n    }\n  }\n": typeof types.CreateTenantDocument,
     "\n  mutation CreateProject($name: String!, $tenantId: ID) {\n    createProject(name: $name, tenantId: $tenantId) {\n      id\n      name\n    }\n  }\n": typeof types.CreateProjectDocument,
     "\n  mutation CreateApiKey($name: String!, $tenantId: ID, $projectId: ID, $actorType: ApiKeyActorType) {\n    createApiKey(name: $name, tenantId: $tenantId, projectId: $projectId, actorType: $actorType) {\n      secret\n      apiKey {\n        id\n        name\n        actorType\n        project {\n          id\n        }\n      }\n    }\n  }\n": typeof types.CreateApiKeyDocument,
@@ -173,6 +175,8 @@ const documents: Documents = {
     "\n  subscription InvocationUpdates($agentId: ID!, $triggerId: String!) {\n    triggerInvocationUpdated(agentId: $agentId, triggerId: $triggerId) {\n      id\n      status\n    }\n  }\n": types.InvocationUpdatesDocument,
     "\n  mutation DeleteCredential($id: ID!) {\n    deleteCredential(id: $id) {\n      id\n    }\n  }\n": types.DeleteCredentialDocument,
     "\n  query AuditChain($correlationId: String!) {\n    auditEventsByCorrelation(correlationId: $correlationId) {\n      edges {\n        node {\n          eventType\n          actorType\n        }\n      }\n    }\n  }\n": types.AuditChainDocument,
+    "\n  mutation RotateWebhookUrl($agentId: ID!, $id: String!) {\n    rotateTriggerWebhookUrl(agentId: $agentId, id: $id) {\n      id\n      webhookUrl\n      invocations(first: 10) {\n        totalCount\n      }\n    }\n  }\n": types.RotateWebhookUrlDocument,
+    "\n  query AgentExecutions($agentId: ID!) {\n    executions(filter: { agentId: $agentId }, first: 50) {\n      totalCount\n    }\n  }\n": types.AgentExecutionsDocument,
     "\n  mutation CreateTenant($name: String!) {\n    createTenant(name: $name) {\n      id\n      name\n    }\n  }\n": types.CreateTenantDocument,
     "\n  mutation CreateProject($name: String!, $tenantId: ID) {\n    createProject(name: $name, tenantId: $tenantId) {\n      id\n      name\n    }\n  }\n": types.CreateProjectDocument,
     "\n  mutation CreateApiKey($name: String!, $tenantId: ID, $projectId: ID, $actorType: ApiKeyActorType) {\n    createApiKey(name: $name, tenantId: $tenantId, projectId: $projectId, actorType: $actorType) {\n      secret\n      apiKey {\n        id\n        name\n        actorType\n        project {\n          id\n        }\n      }\n    }\n  }\n": types.CreateApiKeyDocument,
@@ -494,6 +498,14 @@ export function graphql(source: "\n  mutation DeleteCredential($id: ID!) {\n    
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query AuditChain($correlationId: String!) {\n    auditEventsByCorrelation(correlationId: $correlationId) {\n      edges {\n        node {\n          eventType\n          actorType\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AuditChain($correlationId: String!) {\n    auditEventsByCorrelation(correlationId: $correlationId) {\n      edges {\n        node {\n          eventType\n          actorType\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RotateWebhookUrl($agentId: ID!, $id: String!) {\n    rotateTriggerWebhookUrl(agentId: $agentId, id: $id) {\n      id\n      webhookUrl\n      invocations(first: 10) {\n        totalCount\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RotateWebhookUrl($agentId: ID!, $id: String!) {\n    rotateTriggerWebhookUrl(agentId: $agentId, id: $id) {\n      id\n      webhookUrl\n      invocations(first: 10) {\n        totalCount\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AgentExecutions($agentId: ID!) {\n    executions(filter: { agentId: $agentId }, first: 50) {\n      totalCount\n    }\n  }\n"): (typeof documents)["\n  query AgentExecutions($agentId: ID!) {\n    executions(filter: { agentId: $agentId }, first: 50) {\n      totalCount\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
