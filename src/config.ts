@@ -100,6 +100,12 @@ export const configSchema = z.object({
   ),
   /** The address webhook senders reach this service at: triggers' webhookUrl starts with it. */
   PUBLIC_BASE_URL: optionalString.pipe(z.url({ error: 'must be an http(s) URL' }).optional()),
+  /** Largest webhook body a trigger accepts (413 above it); below MAX_BODY_BYTES, which applies first. */
+  WEBHOOK_MAX_BODY_BYTES: positiveInt(1024 * 1024),
+  /** Largest trigger input schema (JSON Schema, as JSON) a save accepts. */
+  TRIGGER_MAX_SCHEMA_BYTES: positiveInt(64 * 1024),
+  /** Longest message a trigger's template may render (UTF-16 code units); a webhook that renders more is refused (422). */
+  TRIGGER_MAX_MESSAGE_CHARS: positiveInt(1024 * 1024),
   /** How often an idle delivery worker looks for due webhook deliveries. */
   DELIVERY_POLL_MS: positiveInt(500),
   /** How long a receiver has to answer 2xx. */

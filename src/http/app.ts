@@ -25,6 +25,9 @@ import { errorResponse, problemResponse } from './problem.ts';
 /** Each REST family's error body, chosen by path prefix; problem+json for the others. */
 const errorFormats = [auditErrorFormat, telemetryErrorFormat, executionsErrorFormat];
 
+/** A webhook's key is its URL's secret: logs keep only its first characters. */
+const loggedPath = (path: string) => path.replace(/^\/webhooks\/([^/]{0,4})[^/]*/, '/webhooks/$1…');
+
 
 /** Every HTTP route: health, GraphQL over HTTP, the modules' REST routes, OpenAPI and its page. */
 export function createHttpApp(options: {
@@ -40,7 +43,7 @@ export function createHttpApp(options: {
   app.onError((error, c) => {
     // Hono's own refusals (malformed JSON and the like) are the client's mistakes.
     const known = asAppError(error) ?? (error instanceof HTTPException ? new AppError('BAD_USER_INPUT', error.message) : null);
-    if (!known) logger.error({ err: error, path: c.req.path }, 'unhandled error');
+    if (!known) logger.error({ err: error, path: loggedPath(c.req.path) }, 'unhandled error');
     const requestContext = c.get('requestContext');
     const response = errorResponse(c, known ?? error, errorFormats, requestContext?.requestId ?? 'none');
     // Headers set with c.header() are not carried onto a response built here.
@@ -57,7 +60,7 @@ export function createHttpApp(options: {
     logger[level](
       {
         method: c.req.method,
-        path: c.req.path,
+        path: loggedPath(c.req.path),
         status: c.res.status,
         ms: Math.round(performance.now() - started),
         requestId: requestContext?.requestId,

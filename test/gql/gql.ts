@@ -30,6 +30,9 @@ type Documents = {
     "\n  subscription ExecutionReplay($executionId: ID!) {\n    executionEvents(executionId: $executionId) {\n      __typename\n    }\n  }\n": typeof types.ExecutionReplayDocument,
     "\n  query TransportViewer {\n    viewer {\n      kind\n    }\n  }\n": typeof types.TransportViewerDocument,
     "\n  mutation CreateWebhookAgent($name: String!) {\n    createAgent(name: $name) {\n      id\n    }\n  }\n": typeof types.CreateWebhookAgentDocument,
+    "\n  mutation HostileAgent($name: String!) {\n    createAgent(name: $name) {\n      id\n    }\n  }\n": typeof types.HostileAgentDocument,
+    "\n  mutation HostileCredential($name: String!, $secret: String) {\n    createCredential(name: $name, secret: $secret) {\n      credential {\n        id\n      }\n    }\n  }\n": typeof types.HostileCredentialDocument,
+    "\n  query BystanderTriggers($agentId: ID!) {\n    triggers(agentId: $agentId, first: 5) {\n      totalCount\n    }\n  }\n": typeof types.BystanderTriggersDocument,
     "\n  query DeepQuery {\n    apiKeys {\n      edges {\n        node {\n          project {\n            tenant {\n              id\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.DeepQueryDocument,
     "\n  query EverythingVisible($auditId: ID!, $correlationId: String!, $resourceId: String!, $llmEventId: ID!, $executionId: ID!, $agentIdOfA: ID!) {\n    viewer {\n      tenantId\n    }\n    tenant {\n      id\n    }\n    projects {\n      id\n    }\n    apiKeys {\n      totalCount\n      edges {\n        node {\n          id\n        }\n      }\n    }\n    appEvents(first: 100) {\n      totalCount\n      edges {\n        node {\n          id\n        }\n      }\n    }\n    auditEvents(first: 100) {\n      totalCount\n      edges {\n        node {\n          tenantId\n          resourceId\n        }\n      }\n    }\n    auditEvent(id: $auditId) {\n      id\n    }\n    auditEventsByCorrelation(correlationId: $correlationId) {\n      totalCount\n    }\n    auditEventsByResource(resourceType: APP_EVENT, resourceId: $resourceId) {\n      totalCount\n    }\n    auditAggregate {\n      total\n      byEventType {\n        key\n      }\n    }\n    auditStatsByActor {\n      actorId\n    }\n    llmEvents(first: 100) {\n      totalCount\n    }\n    llmEvent(id: $llmEventId) {\n      id\n    }\n    session(id: \"a-session\") {\n      sessionId\n    }\n    person(id: \"a-person\") {\n      personId\n    }\n    agent(name: \"a-agent\") {\n      name\n    }\n    agents {\n      name\n    }\n    telemetryUsage {\n      count\n    }\n    execution(id: $executionId) {\n      id\n    }\n    executions(first: 10) {\n      totalCount\n    }\n    conversation(id: \"a-conversation\") {\n      conversationId\n    }\n    triggers(agentId: $agentIdOfA) {\n      totalCount\n    }\n    trigger(agentId: $agentIdOfA, id: \"a-trigger\") {\n      id\n    }\n    credentials {\n      id\n    }\n    webhookEndpoints {\n      id\n    }\n    webhookDeliveries {\n      totalCount\n    }\n  }\n": typeof types.EverythingVisibleDocument,
     "\n  mutation CreateEndpointOfA {\n    createWebhookEndpoint(input: { url: \"http://127.0.0.1:9/hook\", eventTypes: [EVENT_CREATED] }) {\n      endpoint {\n        id\n      }\n    }\n  }\n": typeof types.CreateEndpointOfADocument,
@@ -106,6 +109,8 @@ type Documents = {
     "\n  subscription InvocationUpdates($agentId: ID!, $triggerId: String!) {\n    triggerInvocationUpdated(agentId: $agentId, triggerId: $triggerId) {\n      id\n      status\n    }\n  }\n": typeof types.InvocationUpdatesDocument,
     "\n  mutation DeleteCredential($id: ID!) {\n    deleteCredential(id: $id) {\n      id\n    }\n  }\n": typeof types.DeleteCredentialDocument,
     "\n  query AuditChain($correlationId: String!) {\n    auditEventsByCorrelation(correlationId: $correlationId) {\n      edges {\n        node {\n          eventType\n          actorType\n        }\n      }\n    }\n  }\n": typeof types.AuditChainDocument,
+    "\n  mutation RotateWebhookUrl($agentId: ID!, $id: String!) {\n    rotateTriggerWebhookUrl(agentId: $agentId, id: $id) {\n      id\n      webhookUrl\n      invocations(first: 10) {\n        totalCount\n      }\n    }\n  }\n": typeof types.RotateWebhookUrlDocument,
+    "\n  query AgentExecutions($agentId: ID!) {\n    executions(filter: { agentId: $agentId }, first: 50) {\n      totalCount\n    }\n  }\n": typeof types.AgentExecutionsDocument,
     "\n  mutation CreateTenant($name: String!) {\n    createTenant(name: $name) {\n      id\n      name\n    }\n  }\n": typeof types.CreateTenantDocument,
     "\n  mutation CreateProject($name: String!, $tenantId: ID) {\n    createProject(name: $name, tenantId: $tenantId) {\n      id\n      name\n    }\n  }\n": typeof types.CreateProjectDocument,
     "\n  mutation CreateApiKey($name: String!, $tenantId: ID, $projectId: ID, $actorType: ApiKeyActorType) {\n    createApiKey(name: $name, tenantId: $tenantId, projectId: $projectId, actorType: $actorType) {\n      secret\n      apiKey {\n        id\n        name\n        actorType\n        project {\n          id\n        }\n      }\n    }\n  }\n": typeof types.CreateApiKeyDocument,
@@ -133,6 +138,9 @@ const documents: Documents = {
     "\n  subscription ExecutionReplay($executionId: ID!) {\n    executionEvents(executionId: $executionId) {\n      __typename\n    }\n  }\n": types.ExecutionReplayDocument,
     "\n  query TransportViewer {\n    viewer {\n      kind\n    }\n  }\n": types.TransportViewerDocument,
     "\n  mutation CreateWebhookAgent($name: String!) {\n    createAgent(name: $name) {\n      id\n    }\n  }\n": types.CreateWebhookAgentDocument,
+    "\n  mutation HostileAgent($name: String!) {\n    createAgent(name: $name) {\n      id\n    }\n  }\n": types.HostileAgentDocument,
+    "\n  mutation HostileCredential($name: String!, $secret: String) {\n    createCredential(name: $name, secret: $secret) {\n      credential {\n        id\n      }\n    }\n  }\n": types.HostileCredentialDocument,
+    "\n  query BystanderTriggers($agentId: ID!) {\n    triggers(agentId: $agentId, first: 5) {\n      totalCount\n    }\n  }\n": types.BystanderTriggersDocument,
     "\n  query DeepQuery {\n    apiKeys {\n      edges {\n        node {\n          project {\n            tenant {\n              id\n            }\n          }\n        }\n      }\n    }\n  }\n": types.DeepQueryDocument,
     "\n  query EverythingVisible($auditId: ID!, $correlationId: String!, $resourceId: String!, $llmEventId: ID!, $executionId: ID!, $agentIdOfA: ID!) {\n    viewer {\n      tenantId\n    }\n    tenant {\n      id\n    }\n    projects {\n      id\n    }\n    apiKeys {\n      totalCount\n      edges {\n        node {\n          id\n        }\n      }\n    }\n    appEvents(first: 100) {\n      totalCount\n      edges {\n        node {\n          id\n        }\n      }\n    }\n    auditEvents(first: 100) {\n      totalCount\n      edges {\n        node {\n          tenantId\n          resourceId\n        }\n      }\n    }\n    auditEvent(id: $auditId) {\n      id\n    }\n    auditEventsByCorrelation(correlationId: $correlationId) {\n      totalCount\n    }\n    auditEventsByResource(resourceType: APP_EVENT, resourceId: $resourceId) {\n      totalCount\n    }\n    auditAggregate {\n      total\n      byEventType {\n        key\n      }\n    }\n    auditStatsByActor {\n      actorId\n    }\n    llmEvents(first: 100) {\n      totalCount\n    }\n    llmEvent(id: $llmEventId) {\n      id\n    }\n    session(id: \"a-session\") {\n      sessionId\n    }\n    person(id: \"a-person\") {\n      personId\n    }\n    agent(name: \"a-agent\") {\n      name\n    }\n    agents {\n      name\n    }\n    telemetryUsage {\n      count\n    }\n    execution(id: $executionId) {\n      id\n    }\n    executions(first: 10) {\n      totalCount\n    }\n    conversation(id: \"a-conversation\") {\n      conversationId\n    }\n    triggers(agentId: $agentIdOfA) {\n      totalCount\n    }\n    trigger(agentId: $agentIdOfA, id: \"a-trigger\") {\n      id\n    }\n    credentials {\n      id\n    }\n    webhookEndpoints {\n      id\n    }\n    webhookDeliveries {\n      totalCount\n    }\n  }\n": types.EverythingVisibleDocument,
     "\n  mutation CreateEndpointOfA {\n    createWebhookEndpoint(input: { url: \"http://127.0.0.1:9/hook\", eventTypes: [EVENT_CREATED] }) {\n      endpoint {\n        id\n      }\n    }\n  }\n": types.CreateEndpointOfADocument,
@@ -209,6 +217,8 @@ const documents: Documents = {
     "\n  subscription InvocationUpdates($agentId: ID!, $triggerId: String!) {\n    triggerInvocationUpdated(agentId: $agentId, triggerId: $triggerId) {\n      id\n      status\n    }\n  }\n": types.InvocationUpdatesDocument,
     "\n  mutation DeleteCredential($id: ID!) {\n    deleteCredential(id: $id) {\n      id\n    }\n  }\n": types.DeleteCredentialDocument,
     "\n  query AuditChain($correlationId: String!) {\n    auditEventsByCorrelation(correlationId: $correlationId) {\n      edges {\n        node {\n          eventType\n          actorType\n        }\n      }\n    }\n  }\n": types.AuditChainDocument,
+    "\n  mutation RotateWebhookUrl($agentId: ID!, $id: String!) {\n    rotateTriggerWebhookUrl(agentId: $agentId, id: $id) {\n      id\n      webhookUrl\n      invocations(first: 10) {\n        totalCount\n      }\n    }\n  }\n": types.RotateWebhookUrlDocument,
+    "\n  query AgentExecutions($agentId: ID!) {\n    executions(filter: { agentId: $agentId }, first: 50) {\n      totalCount\n    }\n  }\n": types.AgentExecutionsDocument,
     "\n  mutation CreateTenant($name: String!) {\n    createTenant(name: $name) {\n      id\n      name\n    }\n  }\n": types.CreateTenantDocument,
     "\n  mutation CreateProject($name: String!, $tenantId: ID) {\n    createProject(name: $name, tenantId: $tenantId) {\n      id\n      name\n    }\n  }\n": types.CreateProjectDocument,
     "\n  mutation CreateApiKey($name: String!, $tenantId: ID, $projectId: ID, $actorType: ApiKeyActorType) {\n    createApiKey(name: $name, tenantId: $tenantId, projectId: $projectId, actorType: $actorType) {\n      secret\n      apiKey {\n        id\n        name\n        actorType\n        project {\n          id\n        }\n      }\n    }\n  }\n": types.CreateApiKeyDocument,
@@ -298,6 +308,18 @@ export function graphql(source: "\n  query TransportViewer {\n    viewer {\n    
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CreateWebhookAgent($name: String!) {\n    createAgent(name: $name) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation CreateWebhookAgent($name: String!) {\n    createAgent(name: $name) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation HostileAgent($name: String!) {\n    createAgent(name: $name) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation HostileAgent($name: String!) {\n    createAgent(name: $name) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation HostileCredential($name: String!, $secret: String) {\n    createCredential(name: $name, secret: $secret) {\n      credential {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation HostileCredential($name: String!, $secret: String) {\n    createCredential(name: $name, secret: $secret) {\n      credential {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BystanderTriggers($agentId: ID!) {\n    triggers(agentId: $agentId, first: 5) {\n      totalCount\n    }\n  }\n"): (typeof documents)["\n  query BystanderTriggers($agentId: ID!) {\n    triggers(agentId: $agentId, first: 5) {\n      totalCount\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -602,6 +624,14 @@ export function graphql(source: "\n  mutation DeleteCredential($id: ID!) {\n    
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query AuditChain($correlationId: String!) {\n    auditEventsByCorrelation(correlationId: $correlationId) {\n      edges {\n        node {\n          eventType\n          actorType\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AuditChain($correlationId: String!) {\n    auditEventsByCorrelation(correlationId: $correlationId) {\n      edges {\n        node {\n          eventType\n          actorType\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RotateWebhookUrl($agentId: ID!, $id: String!) {\n    rotateTriggerWebhookUrl(agentId: $agentId, id: $id) {\n      id\n      webhookUrl\n      invocations(first: 10) {\n        totalCount\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RotateWebhookUrl($agentId: ID!, $id: String!) {\n    rotateTriggerWebhookUrl(agentId: $agentId, id: $id) {\n      id\n      webhookUrl\n      invocations(first: 10) {\n        totalCount\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AgentExecutions($agentId: ID!) {\n    executions(filter: { agentId: $agentId }, first: 50) {\n      totalCount\n    }\n  }\n"): (typeof documents)["\n  query AgentExecutions($agentId: ID!) {\n    executions(filter: { agentId: $agentId }, first: 50) {\n      totalCount\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

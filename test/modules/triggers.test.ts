@@ -4,6 +4,8 @@ import { Webhook as StandardWebhook } from 'standardwebhooks';
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../gql/index.ts';
+import { AuditEvents } from '../support/operations.ts';
+import { cleanUpProcesses, logLines, startProcess, tempDir } from '../support/processes.ts';
 import { eventually, startServer, subscribe, type TestServer } from '../support/switchboard.ts';
 
 const CreateTriggerAgent = graphql(`
@@ -111,6 +113,26 @@ const AuditChain = graphql(`
   }
 `);
 
+const RotateWebhookUrl = graphql(`
+  mutation RotateWebhookUrl($agentId: ID!, $id: String!) {
+    rotateTriggerWebhookUrl(agentId: $agentId, id: $id) {
+      id
+      webhookUrl
+      invocations(first: 10) {
+        totalCount
+      }
+    }
+  }
+`);
+
+const AgentExecutions = graphql(`
+  query AgentExecutions($agentId: ID!) {
+    executions(filter: { agentId: $agentId }, first: 50) {
+      totalCount
+    }
+  }
+`);
+
 let server: TestServer;
 let key: string;
 let tenantId: string;
@@ -121,7 +143,10 @@ beforeAll(async () => {
   ({ key, tenantId } = await server.newTenant('triggers'));
   agentId = (await server.graphql(CreateTriggerAgent, { name: 'webhook-bot' }, { key })).data!.createAgent.id;
 });
-afterAll(() => server?.stop());
+afterAll(async () => {
+  cleanUpProcesses();
+  await server?.stop();
+});
 
 const managePath = (path = '') => `/manage/tenants/${tenantId}/projects/default/agents/${agentId}/triggers${path}`;
 async function manage(method: string, path: string, body?: unknown, apiKey = key) {
@@ -196,6 +221,34 @@ describe('trigger management (reference 002)', () => {
     }
   });
 
+  it('refuses, when saved, a regular expression RE2 cannot run, naming the field', async () => {
+    const cases: [unknown, string][] = [
+      [{ name: 'x', signatureVerification: { signature: { source: 'header', key: 'X-Sig', regex: '(?=v1)v1=(\\w+)' } } }, 'signatureVerification.signature.regex'],
+      [{ name: 'x', signatureVerification: { signature: { source: 'header', key: 'X-Sig' }, signedComponents: [{ source: 'header', key: 'X-A', regex: '(a)\\1' }] } }, 'signatureVerification.signedComponents.0.regex'],
+      [{ name: 'x', signatureVerification: { signature: { source: 'header', key: 'X-Sig' }, deliveryId: { source: 'header', key: 'X-Id', regex: '(?<!x)id' } } }, 'signatureVerification.deliveryId.regex'],
+      [{ name: 'x', inputSchema: { type: 'object', properties: { name: { type: 'string', pattern: '^(?!admin).*$' } } } }, 'inputSchema'],
+      [{ name: 'x', inputSchema: { type: 'object', patternProperties: { '(a)\\1': { type: 'string' } } } }, 'inputSchema'],
+    ];
+    for (const [body, field] of cases) {
+      const response = await manage('POST', '', body);
+      expect(response.status, field).toBe(400);
+      expect(response.body.errors[0].path.join('.'), field).toBe(field);
+      expect(response.body.detail, field).toContain(field.split('.')[0]);
+    }
+  });
+
+  it('answers a tenant id in the path other than the caller’s as missing', async () => {
+    const other = await server.newTenant('path-owner');
+    for (const pathTenant of ['not-a-tenant', other.tenantId]) {
+      const path = `/manage/tenants/${pathTenant}/projects/default/agents/${agentId}/triggers`;
+      const headers = { authorization: `Bearer ${key}`, 'content-type': 'application/json' };
+      const created = await fetch(`${server.url}${path}`, { method: 'POST', headers, body: JSON.stringify({ name: 'foreign path' }) });
+      expect(created.status, pathTenant).toBe(404);
+      expect((await fetch(`${server.url}${path}`, { headers })).status, pathTenant).toBe(404);
+    }
+    expect((await manage('GET', '')).body.data.some((trigger: { name: string }) => trigger.name === 'foreign path')).toBe(false);
+  });
+
   it('answers another tenant, project or agent in the path as missing', async () => {
     const other = await server.newTenant('other');
     expect((await manage('GET', '', undefined, other.key)).status).toBe(404);
@@ -260,6 +313,13 @@ describe('webhook ingestion', () => {
     expect(rerun.data!.rerunInvocation).toMatchObject({ status: 'PENDING', message: 'Order A-17 of 42.5 EUR with 3 items' });
     expect(rerun.data!.rerunInvocation.execution!.id).not.toBe(accepted.body.executionId);
     await eventually(async () => (await invocations('orders', '?status=success')).pagination.total === 2, 'the rerun to succeed');
+  });
+
+  it('shows a payload that no transform changed as both the request and the transformed payload', async () => {
+    const trigger = (await manage('POST', '', { id: 'untransformed', name: 'Untransformed' })).body.data;
+    const accepted = await deliver(trigger.webhookUrl, JSON.stringify({ n: 1 }));
+    const shown = (await manage('GET', `/untransformed/invocations/${accepted.body.invocationId}`)).body.data;
+    expect(shown).toMatchObject({ requestPayload: { n: 1 }, transformedPayload: { n: 1 } });
   });
 
   it('answers an unknown or disabled trigger with 404, and a failing transform with 422', async () => {
@@ -427,5 +487,76 @@ describe('signatures, with the providers’ own signing code', () => {
     expect((await server.graphql(DeleteCredential, { id: first.credential.id }, { key })).data!.deleteCredential.id).toBe(first.credential.id);
     const signature = createHmac('sha256', 'secret-one').update(body).digest('hex');
     expect((await deliver(trigger.webhookUrl, body, { 'X-Signature': signature })).status).toBe(403);
+  });
+});
+
+describe('webhook URLs are secrets', () => {
+  it('rotates a trigger’s webhook URL over GraphQL and REST: the old one answers 404 at once, the invocations stay, the audit log names the trigger’s id', async () => {
+    const trigger = (await manage('POST', '', { id: 'rotated', name: 'Rotated' })).body.data;
+    expect((await deliver(trigger.webhookUrl, '{"n":1}')).status).toBe(202);
+
+    const rotated = await server.graphql(RotateWebhookUrl, { agentId, id: 'rotated' }, { key });
+    expect(rotated.errors).toBeUndefined();
+    const second = rotated.data!.rotateTriggerWebhookUrl;
+    expect(second.webhookUrl).not.toBe(trigger.webhookUrl);
+    expect(second.invocations.totalCount).toBe(1);
+    expect((await deliver(trigger.webhookUrl, '{"n":2}')).status).toBe(404);
+    expect((await deliver(second.webhookUrl, '{"n":3}')).status).toBe(202);
+
+    const viaRest = await manage('POST', '/rotated/rotate-webhook-url');
+    expect(viaRest.status).toBe(200);
+    expect(viaRest.body.data).toMatchObject({ id: 'rotated', webhookUrl: expect.stringMatching(/\/webhooks\/[0-9a-f-]{36}$/) });
+    expect(viaRest.body.data.webhookUrl).not.toBe(second.webhookUrl);
+    expect((await deliver(second.webhookUrl, '{"n":4}')).status).toBe(404);
+    expect((await deliver(viaRest.body.data.webhookUrl, '{"n":5}')).status).toBe(202);
+    expect((await invocations('rotated')).pagination.total).toBe(3);
+    expect((await manage('POST', '/no-such-trigger/rotate-webhook-url')).status).toBe(404);
+
+    const audit = await server.graphql(AuditEvents, { filter: { resourceType: 'TRIGGER', resourceId: 'rotated' }, first: 50 }, { key });
+    const types = audit.data!.auditEvents.edges.map(({ node }) => node.eventType);
+    expect(types.filter((type) => type === 'trigger.webhook_url_rotated')).toHaveLength(2);
+    expect(types).toContain('trigger.created');
+    expect(types.filter((type) => type === 'trigger.invoked')).toHaveLength(3);
+    const everything = JSON.stringify((await server.graphql(AuditEvents, { filter: { resourceType: 'TRIGGER' }, first: 500 }, { key })).data);
+    for (const url of [trigger.webhookUrl, second.webhookUrl, viaRest.body.data.webhookUrl]) expect(everything).not.toContain(new URL(url).pathname.split('/').pop());
+  });
+
+  it('logs a webhook path with its key masked', async () => {
+    const running = await startProcess(tempDir());
+    const webhookKey = 'f00dfeed-0000-4000-8000-00000000cafe';
+    expect((await fetch(`${running.url}/webhooks/${webhookKey}`, { method: 'POST', body: '{}' })).status).toBe(404);
+    const line = await eventually(() => logLines(running.stdout()).find((entry) => entry.msg === 'request' && String(entry.path).startsWith('/webhooks/')), 'the request log line');
+    expect(line.path).toBe('/webhooks/f00d…');
+    expect(running.stdout()).not.toContain(webhookKey);
+    running.child.kill('SIGTERM');
+    await running.exited;
+  });
+});
+
+describe('one delivery, one execution', () => {
+  it('answers 16 concurrent copies of one delivery with one invocation and one execution', async () => {
+    const agent = (await server.graphql(CreateTriggerAgent, { name: 'concurrent-bot' }, { key })).data!.createAgent.id;
+    const { credential: signing } = await credential('concurrent', 'concurrent-secret');
+    const created = await fetch(`${server.url}/manage/tenants/${tenantId}/projects/default/agents/${agent}/triggers`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        id: 'concurrent',
+        name: 'Concurrent',
+        signatureVerification: { signature: { source: 'header', key: 'X-Signature' }, deliveryId: { source: 'header', key: 'X-Delivery' } },
+        signingSecretCredentialIds: [signing.id],
+      }),
+    });
+    const trigger = ((await created.json()) as any).data;
+    const body = JSON.stringify({ n: 1 });
+    const headers = { 'X-Signature': createHmac('sha256', 'concurrent-secret').update(body).digest('hex'), 'X-Delivery': 'delivery-1' };
+    const answers = await Promise.all(Array.from({ length: 16 }, () => deliver(trigger.webhookUrl, body, headers)));
+    expect(answers.map((answer) => answer.status)).toEqual(Array(16).fill(202));
+    expect(new Set(answers.map((answer) => answer.body.invocationId)).size).toBe(1);
+    expect(new Set(answers.map((answer) => answer.body.executionId)).size).toBe(1);
+    expect(answers.filter((answer) => !answer.body.duplicate)).toHaveLength(1);
+    const listed = (await fetch(`${server.url}/manage/tenants/${tenantId}/projects/default/agents/${agent}/triggers/concurrent/invocations`, { headers: { authorization: `Bearer ${key}` } })).json();
+    expect(((await listed) as any).pagination.total).toBe(1);
+    expect((await server.graphql(AgentExecutions, { agentId: agent }, { key })).data!.executions.totalCount).toBe(1);
   });
 });

@@ -4,7 +4,7 @@ import type { Execution, Prisma } from '../../generated/prisma/client.ts';
 import { requireScope } from '../../auth/require.ts';
 import { AppError, badInput, notFound } from '../../errors.ts';
 import type { RequestContext } from '../../http/context.ts';
-import { inAuditedTransaction } from '../audit/service.ts';
+import { inAuditedTransaction, type AuditEntry } from '../audit/service.ts';
 import { emitAfterCommit } from '../deliveries/service.ts';
 import { versionToRun } from '../telemetry/service.ts';
 import { runConfigOf } from './config.ts';
@@ -33,6 +33,23 @@ const executionNotFound = () => notFound('Execution');
  * the version's allowlist names are kept for its tools.
  */
 export async function createExecution(ctx: RequestContext, input: unknown): Promise<Execution> {
+  const outbox: JournalEntry[] = [];
+  const execution = await inAuditedTransaction(ctx, (tx, record) => createExecutionIn(ctx, tx, record, input, outbox));
+  announceExecution(ctx, execution, outbox);
+  return { ...execution, journalLength: 1 };
+}
+
+/**
+ * `createExecution`'s writes inside the caller's transaction, for writes that must commit with it
+ * (a webhook's invocation). Once it commits, the caller passes the execution and `outbox` to `announceExecution`.
+ */
+export async function createExecutionIn(
+  ctx: RequestContext,
+  tx: Prisma.TransactionClient,
+  record: (entry: AuditEntry) => void,
+  input: unknown,
+  outbox: JournalEntry[],
+): Promise<Execution> {
   const scope = requireScope(ctx);
   const parsed = createExecutionSchema.safeParse(input);
   if (!parsed.success) {
@@ -41,56 +58,56 @@ export async function createExecution(ctx: RequestContext, input: unknown): Prom
   }
   const request = parsed.data;
   const id = randomUUID();
-  const outbox: JournalEntry[] = [];
-  const execution = await inAuditedTransaction(ctx, async (tx, record) => {
-    const { agent, version } = await versionToRun(tx, scope, record, request.agentId, request.agentVersion);
-    const config = runConfigOf(version.runConfig);
-    const allowed = new Set(config.forwardedHeaders.map((name) => name.toLowerCase()));
-    const forwardedHeaders = Object.fromEntries(
-      Object.entries(request.forwardedHeaders ?? {}).filter(([name]) => allowed.has(name.toLowerCase())),
-    );
-    const conversationId = request.conversationId ?? randomUUID();
-    await tx.$executeRaw`
-      INSERT INTO "Conversation" (id, "tenantId", "projectId", "conversationId", "createdAt")
-      VALUES (${randomUUID()}, ${scope.tenantId}, ${scope.projectId}, ${conversationId}, now())
-      ON CONFLICT ("tenantId", "projectId", "conversationId") DO NOTHING`;
-    const conversation = await tx.conversation.findFirstOrThrow({ where: { tenantId: scope.tenantId, projectId: scope.projectId, conversationId } });
-    const created = await tx.execution.create({
-      data: {
-        id,
-        tenantId: scope.tenantId,
-        projectId: scope.projectId,
-        agentId: agent.id,
-        agentVersionId: version.id,
-        conversationRef: conversation.id,
-        input: request.messages as Prisma.InputJsonArray,
-        forwardedHeaders,
-        correlationId: ctx.correlationId,
-      },
-    });
-    await tx.conversationMessage.createMany({
-      data: request.messages.map((message) => ({
-        tenantId: scope.tenantId,
-        projectId: scope.projectId,
-        conversationRef: conversation.id,
-        executionId: id,
-        role: message.role,
-        content: message.content,
-      })),
-    });
-    await appendJournal(tx, ctx.services.bus, id, [{ type: 'status_changed', data: { status: 'queued' } }], { outbox });
-    record({
-      eventType: 'execution.created',
-      resourceType: 'execution',
-      resourceId: id,
-      payload: { agentId: agent.id, agentVersion: version.name, conversationId },
-    });
-    return created;
+  const { agent, version } = await versionToRun(tx, scope, record, request.agentId, request.agentVersion);
+  const config = runConfigOf(version.runConfig);
+  const allowed = new Set(config.forwardedHeaders.map((name) => name.toLowerCase()));
+  const forwardedHeaders = Object.fromEntries(
+    Object.entries(request.forwardedHeaders ?? {}).filter(([name]) => allowed.has(name.toLowerCase())),
+  );
+  const conversationId = request.conversationId ?? randomUUID();
+  await tx.$executeRaw`
+    INSERT INTO "Conversation" (id, "tenantId", "projectId", "conversationId", "createdAt")
+    VALUES (${randomUUID()}, ${scope.tenantId}, ${scope.projectId}, ${conversationId}, now())
+    ON CONFLICT ("tenantId", "projectId", "conversationId") DO NOTHING`;
+  const conversation = await tx.conversation.findFirstOrThrow({ where: { tenantId: scope.tenantId, projectId: scope.projectId, conversationId } });
+  const created = await tx.execution.create({
+    data: {
+      id,
+      tenantId: scope.tenantId,
+      projectId: scope.projectId,
+      agentId: agent.id,
+      agentVersionId: version.id,
+      conversationRef: conversation.id,
+      input: request.messages as Prisma.InputJsonArray,
+      forwardedHeaders,
+      correlationId: ctx.correlationId,
+    },
   });
+  await tx.conversationMessage.createMany({
+    data: request.messages.map((message) => ({
+      tenantId: scope.tenantId,
+      projectId: scope.projectId,
+      conversationRef: conversation.id,
+      executionId: id,
+      role: message.role,
+      content: message.content,
+    })),
+  });
+  await appendJournal(tx, ctx.services.bus, id, [{ type: 'status_changed', data: { status: 'queued' } }], { outbox });
+  record({
+    eventType: 'execution.created',
+    resourceType: 'execution',
+    resourceId: id,
+    payload: { agentId: agent.id, agentVersion: version.name, conversationId },
+  });
+  return created;
+}
+
+/** After the transaction that created an execution commits: its journal, its status, and a nudge to the local runner. */
+export function announceExecution(ctx: RequestContext, execution: Execution, outbox: JournalEntry[]) {
   publishJournal(ctx.services.bus, outbox);
   ctx.services.bus.publish('executionUpdated', execution.tenantId, execution);
   ctx.services.wakeRunner();
-  return { ...execution, journalLength: 1 };
 }
 
 export async function getExecution(ctx: RequestContext, id: string) {

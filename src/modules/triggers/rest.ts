@@ -1,7 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import type { Trigger, TriggerInvocation } from '../../generated/prisma/client.ts';
-import { notFound } from '../../errors.ts';
+import { AppError, notFound } from '../../errors.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { restRouter } from '../../http/env.ts';
 import type { RequestContext, Services } from '../../http/context.ts';
@@ -83,7 +84,7 @@ export const toRestInvocation = (invocation: TriggerInvocation, triggerId: strin
   status: invocation.status as 'pending',
   errorMessage: invocation.errorMessage,
   requestPayload: invocation.requestPayload,
-  transformedPayload: invocation.transformedPayload,
+  transformedPayload: triggers.transformedPayloadOf(invocation),
   conversationId: invocation.conversationId,
   executionId: invocation.executionId,
   createdAt: invocation.createdAt.toISOString(),
@@ -92,7 +93,7 @@ export const toRestInvocation = (invocation: TriggerInvocation, triggerId: strin
 /** The path's tenant must be the caller's and its project the agent's (`default` for a tenant-wide agent): anything else reads as missing. */
 async function scopedAgent(c: Context<AppEnv>, path: z.infer<typeof scopePath>) {
   const ctx = c.get('requestContext');
-  const agent = await ctx.db.agent.findUnique({ where: { id: path.agentId } });
+  const agent = path.tenantId === ctx.scope?.tenantId ? await ctx.db.agent.findUnique({ where: { id: path.agentId } }) : null;
   if (!agent || agent.tenantId !== ctx.scope?.tenantId || (agent.projectId ?? 'default') !== path.projectId) throw notFound(`Agent "${path.agentId}"`);
   return { ctx, agentId: agent.id };
 }
@@ -132,6 +133,14 @@ const deleteRoute = route({
   summary: 'Delete Trigger',
   request: { params: triggerPath },
   responses: { 204: { description: 'Deleted' }, ...problems },
+});
+const rotateRoute = route({
+  method: 'post',
+  path: `${MANAGE_PREFIX}/{id}/rotate-webhook-url`,
+  summary: 'Rotate Trigger Webhook URL',
+  description: 'Gives the trigger a new webhookUrl; the old one answers 404 at once. Its invocations stay with it.',
+  request: { params: triggerPath },
+  responses: { 200: json(z.object({ data: triggerSchema }), 'The trigger, with its new webhookUrl'), ...problems },
 });
 const invocationsRoute = route({
   method: 'get',
@@ -183,6 +192,10 @@ export const triggerRoutes = restRouter()
     await triggers.deleteTrigger(ctx, agentId, c.req.valid('param').id);
     return c.body(null, 204);
   })
+  .openapi(rotateRoute, async (c) => {
+    const { ctx, agentId } = await scopedAgent(c, c.req.valid('param'));
+    return c.json({ data: toRestTrigger(ctx, await triggers.rotateTriggerWebhookUrl(ctx, agentId, c.req.valid('param').id)) }, 200);
+  })
   .openapi(invocationsRoute, async (c) => {
     const { ctx, agentId } = await scopedAgent(c, c.req.valid('param'));
     const trigger = await triggers.getTrigger(ctx, agentId, c.req.valid('param').id);
@@ -215,13 +228,25 @@ const webhookRoute = createRoute({
       z.object({ invocationId: z.string(), conversationId: z.string().nullable(), executionId: z.string().nullable(), duplicate: z.boolean() }).openapi('WebhookAccepted'),
       'Accepted: the execution started (or, for a repeated delivery id, had started)',
     ),
+    413: problems[400],
     ...problems,
   },
 });
 
-/** Webhook senders carry no Switchboard key: the trigger's own checks stand in for it. */
-export const webhookRoutes = (services: Services) =>
-  restRouter().openapi(webhookRoute, async (c) => {
+/** Webhook senders carry no Switchboard key: the trigger's own checks stand in for it. Their bodies have their own, smaller cap. */
+export function webhookRoutes(services: Services) {
+  const router = restRouter();
+  const limit = services.config.WEBHOOK_MAX_BODY_BYTES;
+  router.use(
+    '/webhooks/*',
+    bodyLimit({
+      maxSize: limit,
+      onError: () => {
+        throw new AppError('PAYLOAD_TOO_LARGE', `The webhook body exceeds ${limit} bytes`);
+      },
+    }),
+  );
+  return router.openapi(webhookRoute, async (c) => {
     const rawBody = await c.req.text();
     let body: unknown;
     try {
@@ -239,3 +264,4 @@ export const webhookRoutes = (services: Services) =>
     c.header('X-Correlation-Id', invocation.correlationId);
     return c.json({ invocationId: invocation.id, conversationId: invocation.conversationId, executionId: invocation.executionId, duplicate: !created }, 202);
   });
+}

@@ -38,7 +38,7 @@ builder.prismaObject('TriggerInvocation', {
     errorMessage: t.exposeString('errorMessage', { nullable: true }),
     deliveryId: t.exposeString('deliveryId', { nullable: true }),
     requestPayload: t.expose('requestPayload', { type: 'JSON', nullable: true }),
-    transformedPayload: t.expose('transformedPayload', { type: 'JSON', nullable: true }),
+    transformedPayload: t.field({ type: 'JSON', nullable: true, resolve: (invocation) => triggers.transformedPayloadOf(invocation) }),
     message: t.exposeString('message', { nullable: true }),
     correlationId: t.exposeString('correlationId', { description: 'Shared by the webhook, the invocation, the execution and its approvals in the audit log.' }),
     trigger: t.relation('trigger'),
@@ -120,6 +120,13 @@ builder.mutationFields((t) => ({
     authScopes: { tenant: true },
     args: { agentId: t.arg.id({ required: true }), id: t.arg.string({ required: true }) },
     resolve: (_query, _root, args, ctx) => triggers.deleteTrigger(ctx, args.agentId.toString(), args.id),
+  }),
+  rotateTriggerWebhookUrl: t.prismaField({
+    type: 'Trigger',
+    description: 'Gives the trigger a new webhookUrl (the key in it is a secret); the old one answers 404 at once. Its invocations stay with it.',
+    authScopes: { tenant: true },
+    args: { agentId: t.arg.id({ required: true }), id: t.arg.string({ required: true }) },
+    resolve: (_query, _root, args, ctx) => triggers.rotateTriggerWebhookUrl(ctx, args.agentId.toString(), args.id),
   }),
   rerunInvocation: t.prismaField({
     type: 'TriggerInvocation',

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { Ajv, type ValidateFunction } from 'ajv';
 import jmespath from 'jmespath';
 import { z } from 'zod';
@@ -10,21 +10,48 @@ import { systemContext, type RequestContext, type Services } from '../../http/co
 import { auditingFailure, inAuditedTransaction, writeAudited } from '../audit/service.ts';
 import { CredentialKind, signingSecrets } from '../credentials/service.ts';
 import { emitAfterCommit } from '../deliveries/service.ts';
-import { createExecution } from '../executions/service.ts';
+import { announceExecution, createExecution, createExecutionIn } from '../executions/service.ts';
+import type { JournalEntry } from '../executions/journal.ts';
+import { re2Engine } from './regex.ts';
 import { signatureVerificationSchema, verifySignature, locate, type WebhookRequest } from './signature.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Configuration, checked when a trigger is saved (not when a webhook arrives).
 
-const ajv = new Ajv({ allErrors: true, strict: false });
+/**
+ * Compiled input schemas by tenant and content hash. Each is compiled by its own Ajv instance, so
+ * a schema's `$id` is known to that schema alone (never to another trigger or tenant), and its
+ * patterns run on RE2. Bounded; an entry leaves when its trigger changes or is deleted.
+ */
+const validators = new Map<string, ValidateFunction>();
+const MAX_VALIDATORS = 500;
 
-const jsonSchema = z.record(z.string(), z.unknown()).superRefine((schema, context) => {
+const validatorKey = (tenantId: string, schema: unknown) => createHash('sha256').update(tenantId).update('\0').update(JSON.stringify(schema)).digest('base64url');
+
+function compileSchema(schema: object): ValidateFunction {
+  return new Ajv({ allErrors: true, strict: false, code: { regExp: re2Engine } }).compile(schema);
+}
+
+function cacheValidator(key: string, validate: ValidateFunction) {
+  validators.delete(key);
+  if (validators.size >= MAX_VALIDATORS) validators.delete(validators.keys().next().value!);
+  validators.set(key, validate);
+}
+
+/** The size cap first (before anything walks the schema), then a compilation, whose result is cached only once the trigger is saved. */
+function checkInputSchema(services: Services, schema: object): ValidateFunction {
+  const bytes = Buffer.byteLength(JSON.stringify(schema));
+  const limit = services.config.TRIGGER_MAX_SCHEMA_BYTES;
+  if (bytes > limit) throw badInput(`Invalid inputSchema: is ${bytes} bytes, more than the ${limit} allowed`, [{ path: ['inputSchema'], message: `must be at most ${limit} bytes` }]);
   try {
-    ajv.compile(schema);
+    return compileSchema(schema);
   } catch (error) {
-    context.addIssue({ code: 'custom', message: `is not a valid JSON Schema: ${(error as Error).message}` });
+    const message = `is not a valid JSON Schema: ${(error as Error).message}`;
+    throw badInput(`Invalid inputSchema: ${message}`, [{ path: ['inputSchema'], message }]);
   }
-});
+}
+
+const jsonSchema = z.record(z.string(), z.unknown());
 /** Parsed, not run: a type error depends on the payload, so it is answered when a webhook arrives (422). */
 const jmespathExpression = z.string().superRefine((expression, context) => {
   try {
@@ -49,6 +76,7 @@ const triggerFields = {
   name: z.string().min(1, 'must not be empty').max(255),
   description: z.string().max(2000).nullish(),
   enabled: z.boolean(),
+  /** Compiled (and size-checked) by `checkInputSchema` after parsing. */
   inputSchema: jsonSchema.nullish(),
   messageTemplate: z.string().min(1, 'must not be empty').max(100_000).nullish(),
   outputTransform: z.union([jmespathExpression, z.record(z.string(), jmespathExpression)]).nullish(),
@@ -144,51 +172,65 @@ export async function getTrigger(ctx: RequestContext, agentId: string, id: strin
 export async function createTrigger(ctx: RequestContext, agentId: string, input: unknown) {
   const agent = await agentOf(ctx, agentId);
   const trigger = parse(createTriggerSchema, input);
+  const validate = trigger.inputSchema ? checkInputSchema(ctx.services, trigger.inputSchema) : null;
   const id = trigger.id ?? randomUUID();
   const data = triggerData(trigger);
   await checkCredentials(ctx, data.signingSecretCredentialIds ?? []);
   if (await ctx.db.trigger.findFirst({ where: { agentId, id } })) throw new AppError('CONFLICT', `Trigger "${id}" already exists`);
-  const webhookKey = randomUUID();
-  return writeAudited(
+  const created = await writeAudited(
     ctx,
     ctx.db.trigger.create({
-      data: { ...data, name: trigger.name, webhookKey, id, tenantId: agent.tenantId, projectId: agent.projectId, agentId, signingSecretCredentialIds: data.signingSecretCredentialIds ?? [] },
+      data: { ...data, name: trigger.name, webhookKey: randomUUID(), id, tenantId: agent.tenantId, projectId: agent.projectId, agentId, signingSecretCredentialIds: data.signingSecretCredentialIds ?? [] },
     }),
-    [{ eventType: 'trigger.created', resourceType: 'trigger', resourceId: webhookKey, payload: { id, agentId, name: trigger.name } }],
+    [{ eventType: 'trigger.created', resourceType: 'trigger', resourceId: id, payload: { id, agentId, name: trigger.name } }],
   );
+  if (validate) cacheValidator(validatorKey(created.tenantId, created.inputSchema), validate);
+  return created;
 }
 
 /** PATCH semantics: the fields sent change, the others stay. */
 export async function updateTrigger(ctx: RequestContext, agentId: string, id: string, input: unknown) {
   const existing = await getTrigger(ctx, agentId, id);
-  const changes = triggerData(parse(updateTriggerSchema, input));
+  const parsed = parse(updateTriggerSchema, input);
+  const validate = parsed.inputSchema ? checkInputSchema(ctx.services, parsed.inputSchema) : null;
+  const changes = triggerData(parsed);
   if (changes.signingSecretCredentialIds) await checkCredentials(ctx, changes.signingSecretCredentialIds);
-  return writeAudited(ctx, ctx.db.trigger.update({ where: { webhookKey: existing.webhookKey }, data: changes }), [
-    { eventType: 'trigger.updated', resourceType: 'trigger', resourceId: existing.webhookKey, payload: { id, fields: Object.keys(changes).filter((key) => changes[key as keyof typeof changes] !== undefined) } },
+  const updated = await writeAudited(ctx, ctx.db.trigger.update({ where: { webhookKey: existing.webhookKey }, data: changes }), [
+    { eventType: 'trigger.updated', resourceType: 'trigger', resourceId: id, payload: { id, agentId, fields: Object.keys(changes).filter((key) => changes[key as keyof typeof changes] !== undefined) } },
   ]);
+  if (parsed.inputSchema !== undefined && existing.inputSchema) validators.delete(validatorKey(existing.tenantId, existing.inputSchema));
+  if (validate) cacheValidator(validatorKey(updated.tenantId, updated.inputSchema), validate);
+  return updated;
 }
 
 export async function deleteTrigger(ctx: RequestContext, agentId: string, id: string) {
   const existing = await getTrigger(ctx, agentId, id);
   await writeAudited(ctx, ctx.db.trigger.delete({ where: { webhookKey: existing.webhookKey } }), [
-    { eventType: 'trigger.deleted', resourceType: 'trigger', resourceId: existing.webhookKey, payload: { id } },
+    { eventType: 'trigger.deleted', resourceType: 'trigger', resourceId: id, payload: { id, agentId } },
   ]);
+  if (existing.inputSchema) validators.delete(validatorKey(existing.tenantId, existing.inputSchema));
   return existing;
+}
+
+/**
+ * A new webhook URL for a trigger (its key is a secret: rotate it when it leaked). The old URL
+ * answers 404 at once; the trigger's invocations follow it (the foreign key cascades on update).
+ */
+export async function rotateTriggerWebhookUrl(ctx: RequestContext, agentId: string, id: string) {
+  const existing = await getTrigger(ctx, agentId, id);
+  return writeAudited(ctx, ctx.db.trigger.update({ where: { webhookKey: existing.webhookKey }, data: { webhookKey: randomUUID() } }), [
+    { eventType: 'trigger.webhook_url_rotated', resourceType: 'trigger', resourceId: id, payload: { id, agentId } },
+  ]);
 }
 
 // ---------------------------------------------------------------------------------------------
 // Ingestion
 
-/** Compiled input schemas, per trigger version: compiled once, not per webhook. */
-const validators = new Map<string, ValidateFunction>();
+/** The trigger's input schema validator, compiled once per content (see `validators`). */
 function validatorOf(trigger: Trigger): ValidateFunction {
-  const version = `${trigger.webhookKey}:${trigger.updatedAt.getTime()}`;
-  let validate = validators.get(version);
-  if (!validate) {
-    validate = ajv.compile(trigger.inputSchema as object);
-    if (validators.size > 1000) validators.clear();
-    validators.set(version, validate);
-  }
+  const key = validatorKey(trigger.tenantId, trigger.inputSchema);
+  const validate = validators.get(key) ?? compileSchema(trigger.inputSchema as object);
+  cacheValidator(key, validate);
   return validate;
 }
 
@@ -197,12 +239,18 @@ function transform(expression: unknown, payload: unknown): unknown {
   return Object.fromEntries(Object.entries(expression as Record<string, string>).map(([key, path]) => [key, jmespath.search(payload, path)]));
 }
 
-/** `{{a.b.c}}` placeholders over the payload; objects are written as JSON, missing values as nothing. */
-export function renderTemplate(template: string, payload: unknown): string {
-  return template.replace(/\{\{\s*([\w.-]+)\s*\}\}/g, (_placeholder, path: string) => {
+/**
+ * `{{a.b.c}}` placeholders over the payload; objects are written as JSON, missing values as nothing.
+ * Stops (UNPROCESSABLE) as soon as the message would pass `maxChars`.
+ */
+export function renderTemplate(template: string, payload: unknown, maxChars: number): string {
+  let length = template.length;
+  return template.replace(/\{\{\s*([\w.-]+)\s*\}\}/g, (placeholder, path: string) => {
     const value = path.split('.').reduce<unknown>((current, key) => (current && typeof current === 'object' ? (current as Record<string, unknown>)[key] : undefined), payload);
-    if (value === undefined || value === null) return '';
-    return typeof value === 'object' ? JSON.stringify(value) : String(value);
+    const text = value === undefined || value === null ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
+    length += text.length - placeholder.length;
+    if (length > maxChars) throw new AppError('UNPROCESSABLE', `The message template renders more than ${maxChars} characters`);
+    return text;
   });
 }
 
@@ -228,6 +276,14 @@ export interface IngestResult {
   invocation: TriggerInvocation;
   /** False for a delivery received before: the first invocation is answered again. */
   created: boolean;
+}
+
+/**
+ * What the API shows as an invocation's transformed payload: the transform's result when the
+ * trigger had one, else the request payload it was given (stored once, as `requestPayload`).
+ */
+export function transformedPayloadOf(invocation: TriggerInvocation) {
+  return invocation.transformedPayload ?? (invocation.message === null ? null : invocation.requestPayload);
 }
 
 const refuse = (status: number, message: string) =>
@@ -256,25 +312,26 @@ export async function rerunInvocation(ctx: RequestContext, invocationId: string)
         correlationId: execution.correlationId,
       },
     });
-    record({ eventType: 'trigger.rerun', resourceType: 'trigger', resourceId: previous.webhookKey, payload: { invocationId: created.id, rerunOf: previous.id, executionId: execution.id } });
+    record({ eventType: 'trigger.rerun', resourceType: 'trigger', resourceId: previous.trigger.id, payload: { invocationId: created.id, rerunOf: previous.id, executionId: execution.id, agentId: previous.trigger.agentId } });
     return created;
   });
   ctx.services.bus.publish('triggerInvocationUpdated', invocation.tenantId, invocation);
   return invocation;
 }
 
+const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === 'P2002';
+
 /**
  * Turns a webhook into a message for the trigger's agent, in the page's order: trigger, caller
- * authentication, signature, input schema, transform, template; then records the invocation and
- * starts the execution. Each refusal after the trigger is found is recorded as a failed invocation.
+ * authentication, signature, and only then the delivery id, input schema, transform and template;
+ * then claims the invocation and starts the execution in one transaction. Each refusal after the
+ * trigger is found is recorded as a failed invocation.
  */
 export async function ingestWebhook(services: Services, webhookKey: string, request: WebhookRequest, client: RequestContext['client']): Promise<IngestResult> {
   const trigger = await services.prisma.trigger.findUnique({ where: { webhookKey } });
   if (!trigger || !trigger.enabled) throw notFound('Trigger');
   const scope = { tenantId: trigger.tenantId, projectId: trigger.projectId };
   const ctx = systemContext(services, scope, randomUUID(), { actorType: 'webhook', actorId: `trigger:${trigger.id}` }, client);
-  const config = trigger.signatureVerification ? signatureVerificationSchema.parse(trigger.signatureVerification) : null;
-  const deliveryId = config?.deliveryId ? locate(request, config.deliveryId) : null;
   const fail = async (status: number, message: string, payload: unknown = request.body ?? null): Promise<never> => {
     const invocation = await services.prisma.triggerInvocation.create({
       data: { ...scope, webhookKey, status: 'failed', errorMessage: message, requestPayload: payload as Prisma.InputJsonValue, correlationId: ctx.correlationId },
@@ -290,10 +347,13 @@ export async function ingestWebhook(services: Services, webhookKey: string, requ
     const refused = authenticate(trigger.authentication as StoredAuthentication, request);
     if (refused) return fail(refused.status, refused.reason, null);
   }
+  const config = trigger.signatureVerification ? signatureVerificationSchema.parse(trigger.signatureVerification) : null;
+  let deliveryId: string | null = null;
   if (config) {
     const credentials = await services.prisma.credential.findMany({ where: { id: { in: trigger.signingSecretCredentialIds }, tenantId: trigger.tenantId } });
     const verified = verifySignature(config, request, signingSecrets(services, credentials));
     if (!verified.ok) return fail(verified.status, verified.reason, null);
+    deliveryId = config.deliveryId ? locate(request, config.deliveryId) : null;
     if (deliveryId) {
       const repeat = await services.prisma.triggerInvocation.findUnique({ where: { webhookKey_deliveryId: { webhookKey, deliveryId } } });
       if (repeat) return { invocation: repeat, created: false };
@@ -308,7 +368,8 @@ export async function ingestWebhook(services: Services, webhookKey: string, requ
       return fail(400, `The payload does not match the input schema: ${(validate.errors ?? []).map((error) => `${error.instancePath || '/'} ${error.message}`).join('; ')}`);
     }
   }
-  let transformed: unknown = request.body ?? request.rawBody;
+  const payload = request.body ?? request.rawBody;
+  let transformed: unknown = payload;
   if (trigger.outputTransform) {
     try {
       transformed = transform(trigger.outputTransform, request.body);
@@ -316,37 +377,48 @@ export async function ingestWebhook(services: Services, webhookKey: string, requ
       return fail(422, `The output transform failed: ${(error as Error).message}`);
     }
   }
-  const message = trigger.messageTemplate ? renderTemplate(trigger.messageTemplate, transformed) : typeof transformed === 'string' ? transformed : JSON.stringify(transformed);
+  let message: string;
+  try {
+    message = trigger.messageTemplate ? renderTemplate(trigger.messageTemplate, transformed, services.config.TRIGGER_MAX_MESSAGE_CHARS) : typeof transformed === 'string' ? transformed : JSON.stringify(transformed);
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    return fail(422, error.message);
+  }
 
-  return auditingFailure(ctx, { eventType: 'trigger.invoked', resourceType: 'trigger', resourceId: webhookKey }, async () => {
-    const execution = await createExecution(ctx, { agentId: trigger.agentId, messages: [{ role: 'user', content: message }] });
-    const conversation = await services.prisma.conversation.findUniqueOrThrow({ where: { id: execution.conversationRef } });
+  return auditingFailure(ctx, { eventType: 'trigger.invoked', resourceType: 'trigger', resourceId: trigger.id }, async () => {
+    const outbox: JournalEntry[] = [];
     try {
-      const invocation = await inAuditedTransaction(ctx, async (tx, record) => {
-        const created = await tx.triggerInvocation.create({
+      // The invocation is inserted first: a concurrent copy of the same delivery waits on its
+      // unique (webhookKey, deliveryId) index and fails there, before any execution exists.
+      const [invocation, execution] = await inAuditedTransaction(ctx, async (tx, record) => {
+        const claimed = await tx.triggerInvocation.create({
           data: {
             ...scope,
             webhookKey,
             status: 'pending',
             deliveryId,
-            requestPayload: (request.body ?? request.rawBody) as Prisma.InputJsonValue,
-            transformedPayload: transformed as Prisma.InputJsonValue,
+            requestPayload: payload as Prisma.InputJsonValue,
+            transformedPayload: trigger.outputTransform ? (transformed as Prisma.InputJsonValue) : undefined,
             message,
-            executionId: execution.id,
-            conversationId: conversation.conversationId,
-            correlationId: execution.correlationId,
+            correlationId: ctx.correlationId,
           },
         });
-        record({ eventType: 'trigger.invoked', resourceType: 'trigger', resourceId: webhookKey, payload: { invocationId: created.id, executionId: execution.id } });
-        return created;
+        const conversationId = randomUUID();
+        const execution = await createExecutionIn(ctx, tx, record, { agentId: trigger.agentId, conversationId, messages: [{ role: 'user', content: message }] }, outbox);
+        const invocation = await tx.triggerInvocation.update({ where: { id: claimed.id }, data: { executionId: execution.id, conversationId } });
+        record({ eventType: 'trigger.invoked', resourceType: 'trigger', resourceId: trigger.id, payload: { invocationId: invocation.id, executionId: execution.id, agentId: trigger.agentId } });
+        return [invocation, execution] as const;
       });
+      announceExecution(ctx, execution, outbox);
       services.bus.publish('triggerInvocationUpdated', trigger.tenantId, invocation);
       return { invocation, created: true };
     } catch (error) {
-      // The same delivery raced in twice: the other request's invocation stands.
-      if ((error as { code?: string }).code === 'P2002' && deliveryId) {
+      // The same delivery raced in: the first copy's invocation stands, and nothing else was written.
+      if (isUniqueViolation(error) && deliveryId) {
         return { invocation: await services.prisma.triggerInvocation.findUniqueOrThrow({ where: { webhookKey_deliveryId: { webhookKey, deliveryId } } }), created: false };
       }
+      // The URL was rotated (or the trigger deleted) while this webhook was checked.
+      if ((error as { code?: string }).code === 'P2003') throw notFound('Trigger');
       throw error;
     }
   });

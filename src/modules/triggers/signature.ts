@@ -1,18 +1,18 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
+import { tenantRegex } from './regex.ts';
 
-/** A regular expression, checked when the trigger is saved; its first group (or the whole match) is the value. */
-const regex = z.string().refine(
-  (source) => {
-    try {
-      new RegExp(source);
-      return true;
-    } catch {
-      return false;
-    }
-  },
-  { message: 'must be a valid regular expression' },
-);
+/**
+ * A regular expression, checked when the trigger is saved; its first group (or the whole match) is
+ * the value. It runs on RE2 (linear time), so lookaround and backreferences are refused.
+ */
+const regex = z.string().superRefine((source, context) => {
+  try {
+    tenantRegex(source);
+  } catch (error) {
+    context.addIssue({ code: 'custom', message: `must be a regular expression RE2 can run (no lookaround or backreferences): ${(error as Error).message}` });
+  }
+});
 const source = z.enum(['header', 'query', 'body']);
 
 /** Reference 002's signatureVerification, and beyond it: timestamp tolerance, delivery ids, encoded secrets. */
@@ -94,8 +94,8 @@ export function locate(request: WebhookRequest, where: Located, caseSensitive = 
             ? bodyPath(request.body, where.key)
             : request.rawBody;
   if (raw === null || !where.regex) return raw;
-  const match = new RegExp(where.regex).exec(raw);
-  return match ? (match[1] ?? match[0]) : null;
+  const match = tenantRegex(where.regex).exec(raw);
+  return match ? (match[1] ?? match[0] ?? null) : null;
 }
 
 export type VerificationResult = { ok: true } | { ok: false; status: 401 | 403; reason: string };
@@ -131,7 +131,7 @@ export function verifySignature(config: SignatureVerification, request: WebhookR
   const candidates = (config.signature.separator ? presented.split(config.signature.separator) : [presented])
     .map((candidate) => candidate.trim())
     .map((candidate) => (config.signature.prefix && candidate.startsWith(config.signature.prefix) ? candidate.slice(config.signature.prefix.length) : candidate))
-    .map((candidate) => (config.signature.regex ? (new RegExp(config.signature.regex).exec(candidate)?.slice(-1)[0] ?? '') : candidate))
+    .map((candidate) => (config.signature.regex ? (tenantRegex(config.signature.regex).exec(candidate)?.slice(-1)[0] ?? '') : candidate))
     .filter(Boolean)
     .map((candidate) => Buffer.from(candidate, config.encoding));
   for (const secret of secrets) {
