@@ -123,7 +123,7 @@ let database: TestDatabase;
 let server: TestServer;
 let key: string;
 const receiver = new Receiver();
-const env = { DELIVERY_ALLOWED_NETWORKS: 'loopback', DELIVERY_POLL_MS: '50', DELIVERY_DISABLE_AFTER_HOURS: '1' };
+const env = { OUTBOUND_ALLOWED_NETWORKS: 'loopback', DELIVERY_POLL_MS: '50', DELIVERY_DISABLE_AFTER_HOURS: '1' };
 
 beforeAll(async () => {
   await receiver.start();

@@ -173,7 +173,7 @@ let toolUrl: string;
 const toolRequests: { headers: http.IncomingHttpHeaders; body: { arguments: unknown; toolCallId: string } }[] = [];
 
 beforeAll(async () => {
-  server = await startServer();
+  server = await startServer({ env: { OUTBOUND_ALLOWED_NETWORKS: 'loopback' } });
   key = (await server.newTenant('executions')).key;
   toolServer = http.createServer((request, response) => {
     let body = '';
