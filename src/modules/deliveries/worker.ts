@@ -41,6 +41,8 @@ type Outcome = { status: number | null; body: string | null; error: string | nul
 export class DeliveryWorker {
   private readonly loop: PollingLoop;
   private readonly sending = new Set<Promise<void>>();
+  /** Aborts the sends still in flight once a shutdown's grace has passed. */
+  private readonly shutdown = new AbortController();
 
   constructor(
     private readonly services: Services,
@@ -70,10 +72,12 @@ export class DeliveryWorker {
   start = () => this.loop.start();
   nudge = () => this.loop.nudge();
 
-  /** Sends in flight are aborted by the services' shutdown signal; their attempts are still recorded. */
+  /** Sends in flight get SHUTDOWN_GRACE_MS to finish, then are aborted (and recorded as such). */
   async stop() {
     await this.loop.stop();
+    const grace = setTimeout(() => this.shutdown.abort(), this.services.config.SHUTDOWN_GRACE_MS);
     await Promise.allSettled(this.sending);
+    clearTimeout(grace);
   }
 
   /** Up to `limit` due deliveries, at most as many per endpoint as its free slots (in-flight leases counted). */
@@ -111,7 +115,7 @@ export class DeliveryWorker {
   }
 
   private async send(endpoint: WebhookEndpoint, headers: Record<string, string>, body: string): Promise<Outcome> {
-    const { config, outbound, shutdownSignal } = this.services;
+    const { config, outbound } = this.services;
     const started = performance.now();
     const elapsed = () => Math.round(performance.now() - started);
     try {
@@ -122,7 +126,7 @@ export class DeliveryWorker {
         timeoutMs: this.options.timeoutMs,
         keepBytes: config.OUTBOUND_KEEP_BYTES,
         maxBytes: config.OUTBOUND_MAX_BYTES,
-        signal: shutdownSignal,
+        signal: this.shutdown.signal,
       });
       const retryAfter = Number(answer.headers['retry-after']);
       return {
@@ -134,7 +138,7 @@ export class DeliveryWorker {
         durationMs: elapsed(),
       };
     } catch (error) {
-      const message = shutdownSignal.aborted ? 'The server shut down during the attempt' : (error as Error).message;
+      const message = this.shutdown.signal.aborted ? 'The server shut down during the attempt' : (error as Error).message;
       return { status: null, body: null, error: storableText(message), refused: error instanceof OutboundRefused, retryAfterMs: null, durationMs: elapsed() };
     }
   }
