@@ -14,6 +14,13 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  mutation OutboundCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      endpoint {\n        id\n      }\n    }\n  }\n": typeof types.OutboundCreateEndpointDocument,
+    "\n  query OutboundDeliveries($filter: WebhookDeliveryFilter) {\n    webhookDeliveries(filter: $filter, first: 50) {\n      edges {\n        node {\n          status\n          attempts {\n            responseStatus\n            responseBody\n            error\n          }\n        }\n      }\n    }\n  }\n": typeof types.OutboundDeliveriesDocument,
+    "\n  mutation OutboundLogEvents($inputs: [LogEventInput!]!) {\n    logEvents(inputs: $inputs) {\n      event {\n        id\n      }\n    }\n  }\n": typeof types.OutboundLogEventsDocument,
+    "\n  mutation OutboundCreateAgent($name: String!) {\n    createAgent(name: $name) {\n      id\n    }\n  }\n": typeof types.OutboundCreateAgentDocument,
+    "\n  mutation OutboundCreateVersion($agentName: String!, $runConfig: JSONObject) {\n    createAgentVersion(agentName: $agentName, name: \"v1\", runConfig: $runConfig) {\n      id\n    }\n  }\n": typeof types.OutboundCreateVersionDocument,
+    "\n  mutation OutboundRun($input: CreateExecutionInput!) {\n    createExecution(input: $input) {\n      id\n    }\n  }\n": typeof types.OutboundRunDocument,
+    "\n  query OutboundExecution($id: ID!) {\n    execution(id: $id) {\n      status\n      error\n      toolCalls {\n        name\n        result\n      }\n    }\n  }\n": typeof types.OutboundExecutionDocument,
     "\n  query DeepQuery {\n    apiKeys {\n      edges {\n        node {\n          project {\n            tenant {\n              id\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.DeepQueryDocument,
     "\n  query EverythingVisible($auditId: ID!, $correlationId: String!, $resourceId: String!, $llmEventId: ID!, $executionId: ID!, $agentIdOfA: ID!) {\n    viewer {\n      tenantId\n    }\n    tenant {\n      id\n    }\n    projects {\n      id\n    }\n    apiKeys {\n      totalCount\n      edges {\n        node {\n          id\n        }\n      }\n    }\n    appEvents(first: 100) {\n      totalCount\n      edges {\n        node {\n          id\n        }\n      }\n    }\n    auditEvents(first: 100) {\n      totalCount\n      edges {\n        node {\n          tenantId\n          resourceId\n        }\n      }\n    }\n    auditEvent(id: $auditId) {\n      id\n    }\n    auditEventsByCorrelation(correlationId: $correlationId) {\n      totalCount\n    }\n    auditEventsByResource(resourceType: APP_EVENT, resourceId: $resourceId) {\n      totalCount\n    }\n    auditAggregate {\n      total\n      byEventType {\n        key\n      }\n    }\n    auditStatsByActor {\n      actorId\n    }\n    llmEvents(first: 100) {\n      totalCount\n    }\n    llmEvent(id: $llmEventId) {\n      id\n    }\n    session(id: \"a-session\") {\n      sessionId\n    }\n    person(id: \"a-person\") {\n      personId\n    }\n    agent(name: \"a-agent\") {\n      name\n    }\n    agents {\n      name\n    }\n    telemetryUsage {\n      count\n    }\n    execution(id: $executionId) {\n      id\n    }\n    executions(first: 10) {\n      totalCount\n    }\n    conversation(id: \"a-conversation\") {\n      conversationId\n    }\n    triggers(agentId: $agentIdOfA) {\n      totalCount\n    }\n    trigger(agentId: $agentIdOfA, id: \"a-trigger\") {\n      id\n    }\n    credentials {\n      id\n    }\n    webhookEndpoints {\n      id\n    }\n    webhookDeliveries {\n      totalCount\n    }\n  }\n": typeof types.EverythingVisibleDocument,
     "\n  mutation CreateEndpointOfA {\n    createWebhookEndpoint(input: { url: \"http://127.0.0.1:9/hook\", eventTypes: [EVENT_CREATED] }) {\n      endpoint {\n        id\n      }\n    }\n  }\n": typeof types.CreateEndpointOfADocument,
@@ -96,6 +103,13 @@ type Documents = {
     "\n  fragment LlmEventFields on LlmEvent {\n    id\n    provider\n    model\n    inputTokens\n    outputTokens\n    cachedInputTokens\n    toolCalls {\n      id\n      name\n      arguments\n    }\n    finishReason\n    error\n    latencyMs\n    costUsd\n  }\n": typeof types.LlmEventFieldsFragmentDoc,
 };
 const documents: Documents = {
+    "\n  mutation OutboundCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      endpoint {\n        id\n      }\n    }\n  }\n": types.OutboundCreateEndpointDocument,
+    "\n  query OutboundDeliveries($filter: WebhookDeliveryFilter) {\n    webhookDeliveries(filter: $filter, first: 50) {\n      edges {\n        node {\n          status\n          attempts {\n            responseStatus\n            responseBody\n            error\n          }\n        }\n      }\n    }\n  }\n": types.OutboundDeliveriesDocument,
+    "\n  mutation OutboundLogEvents($inputs: [LogEventInput!]!) {\n    logEvents(inputs: $inputs) {\n      event {\n        id\n      }\n    }\n  }\n": types.OutboundLogEventsDocument,
+    "\n  mutation OutboundCreateAgent($name: String!) {\n    createAgent(name: $name) {\n      id\n    }\n  }\n": types.OutboundCreateAgentDocument,
+    "\n  mutation OutboundCreateVersion($agentName: String!, $runConfig: JSONObject) {\n    createAgentVersion(agentName: $agentName, name: \"v1\", runConfig: $runConfig) {\n      id\n    }\n  }\n": types.OutboundCreateVersionDocument,
+    "\n  mutation OutboundRun($input: CreateExecutionInput!) {\n    createExecution(input: $input) {\n      id\n    }\n  }\n": types.OutboundRunDocument,
+    "\n  query OutboundExecution($id: ID!) {\n    execution(id: $id) {\n      status\n      error\n      toolCalls {\n        name\n        result\n      }\n    }\n  }\n": types.OutboundExecutionDocument,
     "\n  query DeepQuery {\n    apiKeys {\n      edges {\n        node {\n          project {\n            tenant {\n              id\n            }\n          }\n        }\n      }\n    }\n  }\n": types.DeepQueryDocument,
     "\n  query EverythingVisible($auditId: ID!, $correlationId: String!, $resourceId: String!, $llmEventId: ID!, $executionId: ID!, $agentIdOfA: ID!) {\n    viewer {\n      tenantId\n    }\n    tenant {\n      id\n    }\n    projects {\n      id\n    }\n    apiKeys {\n      totalCount\n      edges {\n        node {\n          id\n        }\n      }\n    }\n    appEvents(first: 100) {\n      totalCount\n      edges {\n        node {\n          id\n        }\n      }\n    }\n    auditEvents(first: 100) {\n      totalCount\n      edges {\n        node {\n          tenantId\n          resourceId\n        }\n      }\n    }\n    auditEvent(id: $auditId) {\n      id\n    }\n    auditEventsByCorrelation(correlationId: $correlationId) {\n      totalCount\n    }\n    auditEventsByResource(resourceType: APP_EVENT, resourceId: $resourceId) {\n      totalCount\n    }\n    auditAggregate {\n      total\n      byEventType {\n        key\n      }\n    }\n    auditStatsByActor {\n      actorId\n    }\n    llmEvents(first: 100) {\n      totalCount\n    }\n    llmEvent(id: $llmEventId) {\n      id\n    }\n    session(id: \"a-session\") {\n      sessionId\n    }\n    person(id: \"a-person\") {\n      personId\n    }\n    agent(name: \"a-agent\") {\n      name\n    }\n    agents {\n      name\n    }\n    telemetryUsage {\n      count\n    }\n    execution(id: $executionId) {\n      id\n    }\n    executions(first: 10) {\n      totalCount\n    }\n    conversation(id: \"a-conversation\") {\n      conversationId\n    }\n    triggers(agentId: $agentIdOfA) {\n      totalCount\n    }\n    trigger(agentId: $agentIdOfA, id: \"a-trigger\") {\n      id\n    }\n    credentials {\n      id\n    }\n    webhookEndpoints {\n      id\n    }\n    webhookDeliveries {\n      totalCount\n    }\n  }\n": types.EverythingVisibleDocument,
     "\n  mutation CreateEndpointOfA {\n    createWebhookEndpoint(input: { url: \"http://127.0.0.1:9/hook\", eventTypes: [EVENT_CREATED] }) {\n      endpoint {\n        id\n      }\n    }\n  }\n": types.CreateEndpointOfADocument,
@@ -192,6 +206,34 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OutboundCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      endpoint {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation OutboundCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      endpoint {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OutboundDeliveries($filter: WebhookDeliveryFilter) {\n    webhookDeliveries(filter: $filter, first: 50) {\n      edges {\n        node {\n          status\n          attempts {\n            responseStatus\n            responseBody\n            error\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query OutboundDeliveries($filter: WebhookDeliveryFilter) {\n    webhookDeliveries(filter: $filter, first: 50) {\n      edges {\n        node {\n          status\n          attempts {\n            responseStatus\n            responseBody\n            error\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OutboundLogEvents($inputs: [LogEventInput!]!) {\n    logEvents(inputs: $inputs) {\n      event {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation OutboundLogEvents($inputs: [LogEventInput!]!) {\n    logEvents(inputs: $inputs) {\n      event {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OutboundCreateAgent($name: String!) {\n    createAgent(name: $name) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation OutboundCreateAgent($name: String!) {\n    createAgent(name: $name) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OutboundCreateVersion($agentName: String!, $runConfig: JSONObject) {\n    createAgentVersion(agentName: $agentName, name: \"v1\", runConfig: $runConfig) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation OutboundCreateVersion($agentName: String!, $runConfig: JSONObject) {\n    createAgentVersion(agentName: $agentName, name: \"v1\", runConfig: $runConfig) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OutboundRun($input: CreateExecutionInput!) {\n    createExecution(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation OutboundRun($input: CreateExecutionInput!) {\n    createExecution(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OutboundExecution($id: ID!) {\n    execution(id: $id) {\n      status\n      error\n      toolCalls {\n        name\n        result\n      }\n    }\n  }\n"): (typeof documents)["\n  query OutboundExecution($id: ID!) {\n    execution(id: $id) {\n      status\n      error\n      toolCalls {\n        name\n        result\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
