@@ -57,7 +57,7 @@ export function networkKindOf(address: string): NetworkKind | null {
 /** Refused by the guard: the recorded error says which address, which kind and which setting. */
 export class OutboundRefused extends Error {
   constructor(host: string, address: string, kind: NetworkKind) {
-    super(`${host}${host === address ? '' : ` resolves to ${address},`} a ${kind} address: not allowed (OUTBOUND_ALLOWED_NETWORKS)`);
+    super(`${host}${host === address ? ',' : ` resolves to ${address},`} ${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind} address: not allowed (OUTBOUND_ALLOWED_NETWORKS)`);
     this.name = 'OutboundRefused';
   }
 }

@@ -151,10 +151,28 @@ const hostileUrls = () => ({
   localhost: `http://localhost:${listener.port}`,
   'a name resolving to loopback': `http://loopback.outbound.test:${listener.port}`,
 });
-const REFUSED = /a (unspecified|loopback) address: not allowed \(OUTBOUND_ALLOWED_NETWORKS\)/;
+const REFUSED = /an? (unspecified|loopback) address: not allowed \(OUTBOUND_ALLOWED_NETWORKS\)/;
 
-/** The injected resolver: one made-up name points at loopback, the rest resolve as usual. */
-const resolveHost = async (hostname: string) => (hostname === 'loopback.outbound.test' ? [{ address: '127.0.0.1', family: 4 }] : lookup(hostname, { all: true }));
+/** One address of each special-purpose kind (the guard refuses them before any connection is made). */
+const specialAddresses = {
+  private: ['10.0.0.1', 'fd00::1', '::ffff:192.168.0.1'],
+  cgnat: ['100.64.0.1'],
+  'link-local': ['169.254.169.254', 'fe80::1'],
+  benchmarking: ['198.18.0.1'],
+  documentation: ['192.0.2.1', '198.51.100.1', '203.0.113.1', '2001:db8::1'],
+  multicast: ['224.0.0.1', 'ff02::1'],
+  reserved: ['240.0.0.1', '255.255.255.255'],
+  loopback: ['64:ff9b::7f00:1'],
+};
+const specialNames = Object.entries(specialAddresses).flatMap(([kind, addresses]) => addresses.map((address, index) => ({ kind, address, name: `${kind}-${index}.outbound.test` })));
+
+/** The injected resolver: made-up names point at loopback and the special ranges, the rest resolve as usual. */
+const resolveHost = async (hostname: string) => {
+  if (hostname === 'loopback.outbound.test') return [{ address: '127.0.0.1', family: 4 }];
+  const special = specialNames.find((entry) => entry.name === hostname);
+  if (special) return [{ address: special.address, family: special.address.includes(':') ? 6 : 4 }];
+  return lookup(hostname, { all: true });
+};
 
 async function deliveriesOf(server: TestServer, key: string, endpointId: string) {
   const listed = await server.graphql(OutboundDeliveries, { filter: { endpointId } }, { key });
@@ -236,6 +254,19 @@ describe('requests to tenant-chosen URLs, default configuration', () => {
     expect(listener.at('/delivery')).toEqual([]);
   });
 
+  it('refuses names that resolve to any special-purpose range, naming the range', async () => {
+    const endpoints = await Promise.all(specialNames.map(async (entry) => ({ ...entry, endpointId: await createEndpoint(server, hostile, `http://${entry.name}/special`, 'ssrf.special') })));
+    await server.graphql(LogEvent, { input: { type: 'ssrf.special' } }, { key: hostile });
+    await besideIt(server, other);
+    for (const { name, address, kind, endpointId } of endpoints) {
+      const [delivery] = await eventually(async () => {
+        const list = await deliveriesOf(server, hostile, endpointId);
+        return list[0]?.status === 'FAILED' && list;
+      }, `the delivery to ${name} to fail`);
+      expect(delivery.attempts[0].error).toBe(`${name} resolves to ${address}, a ${kind} address: not allowed (OUTBOUND_ALLOWED_NETWORKS)`);
+    }
+  });
+
   it('refuses them for HTTP tools: each tool result is the refusal', async () => {
     const urls = Object.values(hostileUrls()).map((url) => `${url}/tool`);
     const agentId = await createAgent(server, hostile, 'ssrf-tools', toolCallingAgent(urls));
@@ -281,9 +312,9 @@ describe('requests to receivers and tools that misbehave (loopback allowed)', ()
   afterAll(() => server?.stop());
 
   /** One delivery to `path`, once its first attempt is recorded. */
-  async function deliverOnce(path: string) {
+  async function deliverOnce(path: string, origin = local) {
     const type = `misbehaving${path.replace(/\W/g, '.')}`;
-    const endpointId = await createEndpoint(server, hostile, `${local}${path}`, type);
+    const endpointId = await createEndpoint(server, hostile, `${origin}${path}`, type);
     await server.graphql(LogEvent, { input: { type } }, { key: hostile });
     await besideIt(server, other);
     const [delivery] = await eventually(async () => {
@@ -301,6 +332,12 @@ describe('requests to receivers and tools that misbehave (loopback allowed)', ()
     expect(execution.status).toBe('COMPLETED');
     return execution.toolCalls[0].result as Record<string, unknown>;
   }
+
+  it('still refuses the unspecified address, which reaches loopback too', async () => {
+    const delivery = await deliverOnce('/delivery/unspecified', `http://[::]:${listener.port}`);
+    expect(delivery.attempts[0].error).toBe('::, an unspecified address: not allowed (OUTBOUND_ALLOWED_NETWORKS)');
+    expect(listener.at('/delivery/unspecified')).toEqual([]);
+  });
 
   it('does not follow redirects', async () => {
     const delivery = await deliverOnce('/delivery/redirect');
