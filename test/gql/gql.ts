@@ -15,7 +15,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  mutation OutboundCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      endpoint {\n        id\n      }\n    }\n  }\n": typeof types.OutboundCreateEndpointDocument,
-    "\n  query OutboundDeliveries($filter: WebhookDeliveryFilter) {\n    webhookDeliveries(filter: $filter, first: 50) {\n      edges {\n        node {\n          status\n          attempts {\n            responseStatus\n            responseBody\n            error\n          }\n        }\n      }\n    }\n  }\n": typeof types.OutboundDeliveriesDocument,
+    "\n  query OutboundDeliveries($filter: WebhookDeliveryFilter) {\n    webhookDeliveries(filter: $filter, first: 50) {\n      edges {\n        node {\n          status\n          attemptCount\n          attempts {\n            responseStatus\n            responseBody\n            error\n          }\n        }\n      }\n    }\n  }\n": typeof types.OutboundDeliveriesDocument,
     "\n  mutation OutboundLogEvents($inputs: [LogEventInput!]!) {\n    logEvents(inputs: $inputs) {\n      event {\n        id\n      }\n    }\n  }\n": typeof types.OutboundLogEventsDocument,
     "\n  mutation OutboundCreateAgent($name: String!) {\n    createAgent(name: $name) {\n      id\n    }\n  }\n": typeof types.OutboundCreateAgentDocument,
     "\n  mutation OutboundCreateVersion($agentName: String!, $runConfig: JSONObject) {\n    createAgentVersion(agentName: $agentName, name: \"v1\", runConfig: $runConfig) {\n      id\n    }\n  }\n": typeof types.OutboundCreateVersionDocument,
@@ -104,7 +104,7 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  mutation OutboundCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      endpoint {\n        id\n      }\n    }\n  }\n": types.OutboundCreateEndpointDocument,
-    "\n  query OutboundDeliveries($filter: WebhookDeliveryFilter) {\n    webhookDeliveries(filter: $filter, first: 50) {\n      edges {\n        node {\n          status\n          attempts {\n            responseStatus\n            responseBody\n            error\n          }\n        }\n      }\n    }\n  }\n": types.OutboundDeliveriesDocument,
+    "\n  query OutboundDeliveries($filter: WebhookDeliveryFilter) {\n    webhookDeliveries(filter: $filter, first: 50) {\n      edges {\n        node {\n          status\n          attemptCount\n          attempts {\n            responseStatus\n            responseBody\n            error\n          }\n        }\n      }\n    }\n  }\n": types.OutboundDeliveriesDocument,
     "\n  mutation OutboundLogEvents($inputs: [LogEventInput!]!) {\n    logEvents(inputs: $inputs) {\n      event {\n        id\n      }\n    }\n  }\n": types.OutboundLogEventsDocument,
     "\n  mutation OutboundCreateAgent($name: String!) {\n    createAgent(name: $name) {\n      id\n    }\n  }\n": types.OutboundCreateAgentDocument,
     "\n  mutation OutboundCreateVersion($agentName: String!, $runConfig: JSONObject) {\n    createAgentVersion(agentName: $agentName, name: \"v1\", runConfig: $runConfig) {\n      id\n    }\n  }\n": types.OutboundCreateVersionDocument,
@@ -213,7 +213,7 @@ export function graphql(source: "\n  mutation OutboundCreateEndpoint($input: Cre
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query OutboundDeliveries($filter: WebhookDeliveryFilter) {\n    webhookDeliveries(filter: $filter, first: 50) {\n      edges {\n        node {\n          status\n          attempts {\n            responseStatus\n            responseBody\n            error\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query OutboundDeliveries($filter: WebhookDeliveryFilter) {\n    webhookDeliveries(filter: $filter, first: 50) {\n      edges {\n        node {\n          status\n          attempts {\n            responseStatus\n            responseBody\n            error\n          }\n        }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query OutboundDeliveries($filter: WebhookDeliveryFilter) {\n    webhookDeliveries(filter: $filter, first: 50) {\n      edges {\n        node {\n          status\n          attemptCount\n          attempts {\n            responseStatus\n            responseBody\n            error\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query OutboundDeliveries($filter: WebhookDeliveryFilter) {\n    webhookDeliveries(filter: $filter, first: 50) {\n      edges {\n        node {\n          status\n          attemptCount\n          attempts {\n            responseStatus\n            responseBody\n            error\n          }\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -22,6 +22,7 @@ const OutboundDeliveries = graphql(`
       edges {
         node {
           status
+          attemptCount
           attempts {
             responseStatus
             responseBody
@@ -319,7 +320,8 @@ describe('requests to receivers and tools that misbehave (loopback allowed)', ()
     await besideIt(server, other);
     const [delivery] = await eventually(async () => {
       const list = await deliveriesOf(server, hostile, endpointId);
-      return list[0]?.attempts.length > 0 && list;
+      // attemptCount is read with the status, the attempts by a second statement: wait for both.
+      return list[0]?.attemptCount > 0 && list[0].attempts.length > 0 && list;
     }, `the attempt to ${path}`);
     return delivery;
   }
