@@ -93,12 +93,12 @@ class Listener {
     this.received.push(request.url!);
     request.resume();
     const path = request.url!.replace(/\?.*/, '');
-    if (path.endsWith('/redirect')) {
+    if (path.includes('/redirect')) {
       response.writeHead(302, { location: '/landing' }).end();
-    } else if (path.endsWith('/huge')) {
+    } else if (path.includes('/huge')) {
       this.streamHuge(response);
-    } else if (path.endsWith('/trickle') || path.endsWith('/hang')) {
-      if (path.endsWith('/trickle')) {
+    } else if (path.includes('/trickle') || path.endsWith('/hang')) {
+      if (path.includes('/trickle')) {
         response.writeHead(200, { 'content-type': 'text/plain' });
         const timer = setInterval(() => response.write('.'), 100);
         response.on('close', () => clearInterval(timer));
@@ -304,7 +304,15 @@ describe('requests to receivers and tools that misbehave (loopback allowed)', ()
   let local: string;
   beforeAll(async () => {
     server = await startServer({
-      env: { OUTBOUND_ALLOWED_NETWORKS: 'loopback', DELIVERY_POLL_MS: '50', EXECUTION_POLL_MS: '50', DELIVERY_TIMEOUT_MS: '1500', TOOL_TIMEOUT_MS: '1500' },
+      env: {
+        OUTBOUND_ALLOWED_NETWORKS: 'loopback',
+        DELIVERY_POLL_MS: '50',
+        EXECUTION_POLL_MS: '50',
+        DELIVERY_TIMEOUT_MS: '1500',
+        TOOL_TIMEOUT_MS: '1500',
+        MODEL_TIMEOUT_MS: '1500',
+        MODEL_RESPONSE_MAX_BYTES: String(2 * 1024 * 1024),
+      },
     });
     hostile = (await server.newTenant('hostile')).key;
     other = (await server.newTenant('other')).key;
@@ -341,15 +349,23 @@ describe('requests to receivers and tools that misbehave (loopback allowed)', ()
     expect(listener.at('/delivery/unspecified')).toEqual([]);
   });
 
+  /** One run of an openai-compatible agent whose base URL is `path`, once it has ended. */
+  async function callProviderOnce(name: string, path: string) {
+    const id = await run(server, hostile, await createAgent(server, hostile, name, { provider: { type: 'openai-compatible', model: 'gpt-4o-mini', baseUrl: `${local}${path}` } }));
+    await besideIt(server, other);
+    return finished(server, hostile, id);
+  }
+
   it('does not follow redirects', async () => {
     const delivery = await deliverOnce('/delivery/redirect');
     expect(delivery.attempts[0].responseStatus).toBe(302);
     expect(delivery.status).toBe('PENDING');
     expect(await callToolOnce('redirected-tool', '/tool/redirect')).toMatchObject({ status: 302 });
+    expect(await callProviderOnce('redirected-provider', '/provider/redirect')).toMatchObject({ status: 'FAILED', error: expect.stringContaining('302') });
     expect(listener.at('/landing')).toEqual([]);
   });
 
-  it('keeps 64 KiB of a 50 MB answer and stops reading it past 1 MiB', async () => {
+  it('keeps 64 KiB of a 50 MB answer and stops reading it past 1 MiB (a model provider’s past MODEL_RESPONSE_MAX_BYTES)', async () => {
     listener.hugeBytesSent = 0;
     const delivery = await deliverOnce('/delivery/huge');
     expect(delivery.status).toBe('SUCCEEDED');
@@ -362,12 +378,17 @@ describe('requests to receivers and tools that misbehave (loopback allowed)', ()
     expect(result.error).toBe('The tool answered more than 65536 bytes');
     expect(result.start).toHaveLength(64 * 1024);
     expect(listener.hugeBytesSent).toBeLessThan(10 * 1024 * 1024);
+
+    listener.hugeBytesSent = 0;
+    expect(await callProviderOnce('huge-provider', '/provider/huge')).toMatchObject({ status: 'FAILED', error: 'The response exceeded 2097152 bytes: stopped reading' });
+    expect(listener.hugeBytesSent).toBeLessThan(10 * 1024 * 1024);
   });
 
   it('cuts an answer that trickles forever at the timeout', async () => {
     const delivery = await deliverOnce('/delivery/trickle');
     expect(delivery.attempts[0]).toMatchObject({ responseStatus: null, error: 'No complete answer within 1500 ms' });
     expect(await callToolOnce('trickling-tool', '/tool/trickle')).toEqual({ error: 'No complete answer within 1500 ms' });
+    expect(await callProviderOnce('trickling-provider', '/provider/trickle')).toMatchObject({ status: 'FAILED', error: 'The model did not finish answering within 1500 ms' });
   });
 
   it('records an answer PostgreSQL cannot store (NUL, lone surrogates) sanitised', async () => {
@@ -388,6 +409,7 @@ describe('a tenant whose endpoint hangs', () => {
       const queued = await server.graphql(OutboundLogEvents, { inputs: Array.from({ length: 300 }, () => ({ type: 'fair.backlog' })) }, { key: hostile });
       expect(queued.errors).toBeUndefined();
       await eventually(() => listener.at('/fair/hang').length >= 10, 'the hanging endpoint to hold its sends');
+      await besideIt(server, other);
 
       await createEndpoint(server, other, `${local}/fair/ok`, 'fair.single');
       const started = performance.now();

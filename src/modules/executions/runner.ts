@@ -190,7 +190,8 @@ export class ExecutionRunner {
     let usage: Extract<ModelChunk, { type: 'usage' }> | null = null;
     const toolCalls: ToolCallRequest[] = [];
     const fetch = outbound.fetcher({ timeoutMs: settings.MODEL_TIMEOUT_MS, maxBytes: settings.MODEL_RESPONSE_MAX_BYTES });
-    for await (const chunk of provider.stream({ step, messages, tools: config.tools, signal: AbortSignal.timeout(settings.MODEL_TIMEOUT_MS), fetch })) {
+    const signal = AbortSignal.timeout(settings.MODEL_TIMEOUT_MS);
+    for await (const chunk of provider.stream({ step, messages, tools: config.tools, signal, fetch })) {
       if (chunk.type === 'text') {
         text += chunk.text;
         await journal([{ type: 'text_delta', data: { step, text: chunk.text } }]);
@@ -202,6 +203,8 @@ export class ExecutionRunner {
         await journal([{ type: 'tool_call', data: { step, toolCallId: call.id, name: call.name, arguments: call.arguments } }]);
       }
     }
+    // The OpenAI client ends an aborted stream quietly: a cut answer must not pass for a whole one.
+    if (signal.aborted) throw new Error(`The model did not finish answering within ${settings.MODEL_TIMEOUT_MS} ms`);
     const expiresAt = new Date(Date.now() + config.approvalTimeoutSeconds * 1000);
     const outbox: JournalEntry[] = [];
     await this.services.prisma.$transaction(async (tx) => {
