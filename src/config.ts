@@ -93,6 +93,8 @@ export const configSchema = z.object({
     .default('')
     .transform((value) => value.split(',').map((kind) => kind.trim()).filter(Boolean))
     .pipe(z.array(z.enum(NETWORK_KINDS, { error: `must list some of ${NETWORK_KINDS.join(', ')}` }))),
+  /** The old name: refused, so that a deployment relying on it does not quietly lose the ranges it allowed. */
+  DELIVERY_ALLOWED_NETWORKS: z.undefined({ error: 'was renamed OUTBOUND_ALLOWED_NETWORKS (it now covers HTTP tools and model providers too)' }).optional(),
   /** How much of an answer from a tenant-chosen URL is kept (stored, or handed to the model). */
   OUTBOUND_KEEP_BYTES: positiveInt(64 * 1024),
   /** Past this many bytes an answer is no longer read: the connection is dropped. */
