@@ -99,15 +99,17 @@ export class OutboundClient {
   constructor(private readonly options: OutboundOptions) {
     const resolveHost = options.resolveHost ?? ((hostname) => systemLookup(hostname, { all: true }));
     const lookup: LookupFunction = (hostname, lookupOptions: LookupOptions, callback) => {
-      resolveHost(hostname).then(
-        (resolved) => {
+      resolveHost(hostname)
+        .then((resolved) => {
           const addresses = resolved.filter((entry) => !lookupOptions.family || entry.family === lookupOptions.family);
           if (!addresses.length) throw Object.assign(new Error(`${hostname} has no address`), { code: 'ENOTFOUND' });
           for (const { address } of addresses) this.check(hostname, address);
-          if (lookupOptions.all) callback(null, addresses);
-          else callback(null, addresses[0].address, addresses[0].family);
-        },
-      ).catch((error: NodeJS.ErrnoException) => callback(error, ''));
+          return addresses;
+        })
+        .then(
+          (addresses) => (lookupOptions.all ? callback(null, addresses) : callback(null, addresses[0].address, addresses[0].family)),
+          (error: NodeJS.ErrnoException) => callback(error, ''),
+        );
     };
     const connect = buildConnector({ lookup } as buildConnector.BuildOptions);
     this.dispatcher = new Agent({
@@ -191,5 +193,6 @@ export class OutboundClient {
     }) as unknown as typeof fetch;
   }
 
-  close = () => this.dispatcher.close();
+  /** Drops whatever is still connected (at shutdown, after the workers have stopped). */
+  close = () => this.dispatcher.destroy();
 }
