@@ -83,6 +83,8 @@ export const configSchema = z.object({
   DELIVERY_CONCURRENCY: positiveInt(50),
   /** Deliveries in flight to one endpoint at once (all processes together): a hanging endpoint holds no more. */
   DELIVERY_ENDPOINT_CONCURRENCY: positiveInt(10),
+  /** Deliveries in flight for one tenant at once, all its endpoints together (all processes). */
+  DELIVERY_TENANT_CONCURRENCY: positiveInt(20),
   /**
    * Special-purpose address ranges that requests to tenant-chosen URLs (webhook receivers, HTTP tools,
    * model providers) may reach, comma-separated: unspecified, loopback, private, cgnat, link-local,

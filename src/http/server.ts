@@ -93,6 +93,7 @@ export async function createServices({ config, logger, ...options }: Switchboard
     disableAfterMs: config.DELIVERY_DISABLE_AFTER_HOURS * 3600_000,
     concurrency: config.DELIVERY_CONCURRENCY,
     endpointConcurrency: config.DELIVERY_ENDPOINT_CONCURRENCY,
+    tenantConcurrency: config.DELIVERY_TENANT_CONCURRENCY,
   });
   deliveries.start();
   return {

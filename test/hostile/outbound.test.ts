@@ -398,27 +398,41 @@ describe('requests to receivers and tools that misbehave (loopback allowed)', ()
   });
 });
 
-describe('a tenant whose endpoint hangs', () => {
-  it('holds at most DELIVERY_ENDPOINT_CONCURRENCY sends: another tenant’s event is delivered at once', async () => {
-    const server = await startServer({ env: { OUTBOUND_ALLOWED_NETWORKS: 'loopback', DELIVERY_TIMEOUT_MS: '30000', DELIVERY_ENDPOINT_CONCURRENCY: '10' } });
+describe('a tenant whose endpoints hang', () => {
+  /**
+   * Queues 300 deliveries of the hanging tenant over `endpoints` endpoints that never answer (within
+   * DELIVERY_TIMEOUT_MS, 30 s), waits until they hold `held` sends, then times the other tenant's one
+   * event to its receiver.
+   */
+  async function otherTenantBesideHangingOne(label: string, env: Record<string, string>, endpoints: number, held: number) {
+    const server = await startServer({ env: { OUTBOUND_ALLOWED_NETWORKS: 'loopback', DELIVERY_TIMEOUT_MS: '30000', ...env } });
     try {
       const local = `http://127.0.0.1:${listener.port}`;
       const hostile = (await server.newTenant('hanging')).key;
       const other = (await server.newTenant('waiting')).key;
-      await createEndpoint(server, hostile, `${local}/fair/hang`, 'fair.backlog');
-      const queued = await server.graphql(OutboundLogEvents, { inputs: Array.from({ length: 300 }, () => ({ type: 'fair.backlog' })) }, { key: hostile });
+      for (let index = 0; index < endpoints; index++) await createEndpoint(server, hostile, `${local}/${label}/${index}/hang`, `${label}.backlog`);
+      const hanging = () => listener.received.filter((url) => url.startsWith(`/${label}/`) && url.endsWith('/hang')).length;
+      const queued = await server.graphql(OutboundLogEvents, { inputs: Array.from({ length: 300 / endpoints }, () => ({ type: `${label}.backlog` })) }, { key: hostile });
       expect(queued.errors).toBeUndefined();
-      await eventually(() => listener.at('/fair/hang').length >= 10, 'the hanging endpoint to hold its sends');
+      await eventually(() => hanging() >= held, 'the hanging endpoints to hold their sends');
       await besideIt(server, other);
 
-      await createEndpoint(server, other, `${local}/fair/ok`, 'fair.single');
+      await createEndpoint(server, other, `${local}/${label}/ok`, `${label}.single`);
       const started = performance.now();
-      await server.graphql(LogEvent, { input: { type: 'fair.single' } }, { key: other });
-      await eventually(() => listener.at('/fair/ok').length === 1, 'the other tenant’s delivery', 5000);
+      await server.graphql(LogEvent, { input: { type: `${label}.single` } }, { key: other });
+      await eventually(() => listener.at(`/${label}/ok`).length === 1, 'the other tenant’s delivery', 5000);
       expect(performance.now() - started).toBeLessThan(2000);
-      expect(listener.at('/fair/hang')).toHaveLength(10);
+      expect(hanging()).toBe(held);
     } finally {
       await server.stop();
     }
+  }
+
+  it('one endpoint holds at most DELIVERY_ENDPOINT_CONCURRENCY sends: another tenant’s event is delivered at once', async () => {
+    await otherTenantBesideHangingOne('fair-endpoint', { DELIVERY_ENDPOINT_CONCURRENCY: '10' }, 1, 10);
+  }, 30_000);
+
+  it('many endpoints of one tenant hold at most DELIVERY_TENANT_CONCURRENCY sends', async () => {
+    await otherTenantBesideHangingOne('fair-tenant', { DELIVERY_CONCURRENCY: '12', DELIVERY_ENDPOINT_CONCURRENCY: '5', DELIVERY_TENANT_CONCURRENCY: '10' }, 3, 10);
   }, 30_000);
 });

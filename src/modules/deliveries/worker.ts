@@ -24,6 +24,8 @@ export interface DeliveryWorkerOptions {
   concurrency: number;
   /** Deliveries in flight to one endpoint at once, counted over every worker's leases. */
   endpointConcurrency: number;
+  /** Deliveries in flight for one tenant at once (all its endpoints), counted the same way. */
+  tenantConcurrency: number;
 }
 
 type Outcome = { status: number | null; body: string | null; error: string | null; refused: boolean; retryAfterMs: number | null; durationMs: number };
@@ -35,8 +37,9 @@ type Outcome = { status: number | null; body: string | null; error: string | nul
  * is the services' own, so tests move time instead of sleeping.
  *
  * Each send runs on its own: the worker claims more as soon as a slot frees, and never claims for an
- * endpoint that already has `endpointConcurrency` deliveries in flight, so a receiver that hangs
- * holds that many slots and nobody else's deliveries wait behind it.
+ * endpoint that already has `endpointConcurrency` deliveries in flight (or a tenant with
+ * `tenantConcurrency`), so receivers that hang hold that many slots and nobody else's deliveries
+ * wait behind them.
  */
 export class DeliveryWorker {
   private readonly loop: PollingLoop;
@@ -80,21 +83,30 @@ export class DeliveryWorker {
     clearTimeout(grace);
   }
 
-  /** Up to `limit` due deliveries, at most as many per endpoint as its free slots (in-flight leases counted). */
+  /**
+   * Up to `limit` due deliveries, leaving out endpoints and tenants that already have their share in
+   * flight (leases of every worker counted) and admitting no more than their free slots.
+   */
   private async claim(limit: number) {
     const now = this.services.now();
     const leaseUntil = new Date(now.getTime() + this.options.timeoutMs + 30_000);
-    const perEndpoint = this.options.endpointConcurrency;
+    const { endpointConcurrency, tenantConcurrency } = this.options;
     const rows = await this.services.prisma.$queryRaw<{ id: string }[]>`
-      WITH in_flight AS (
+      WITH endpoint_in_flight AS (
         SELECT "endpointId", count(*)::int AS sending FROM "WebhookDelivery"
         WHERE "leaseUntil" >= ${now} AND status = 'pending'
         GROUP BY "endpointId"
+      ), tenant_in_flight AS (
+        SELECT "tenantId", count(*)::int AS sending FROM "WebhookDelivery"
+        WHERE "leaseUntil" >= ${now} AND status = 'pending'
+        GROUP BY "tenantId"
       ), due AS (
-        SELECT d.id, d."endpointId", d.seq, coalesce(f.sending, 0) AS sending
-        FROM "WebhookDelivery" d JOIN "WebhookEndpoint" e ON e.id = d."endpointId" LEFT JOIN in_flight f ON f."endpointId" = d."endpointId"
+        SELECT d.id, d."endpointId", d."tenantId", d.seq, coalesce(f.sending, 0) AS endpoint_sending, coalesce(t.sending, 0) AS tenant_sending
+        FROM "WebhookDelivery" d JOIN "WebhookEndpoint" e ON e.id = d."endpointId"
+          LEFT JOIN endpoint_in_flight f ON f."endpointId" = d."endpointId"
+          LEFT JOIN tenant_in_flight t ON t."tenantId" = d."tenantId"
         WHERE d.status = 'pending' AND d."nextAttemptAt" <= ${now} AND (d."leaseUntil" IS NULL OR d."leaseUntil" < ${now})
-          AND coalesce(f.sending, 0) < ${perEndpoint}
+          AND coalesce(f.sending, 0) < ${endpointConcurrency} AND coalesce(t.sending, 0) < ${tenantConcurrency}
           AND (e.enabled OR d."nextTrigger" <> 'scheduled')
           AND NOT (e."orderedByResource" AND d."resourceId" IS NOT NULL AND EXISTS (
             SELECT 1 FROM "WebhookDelivery" earlier
@@ -104,8 +116,12 @@ export class DeliveryWorker {
         LIMIT ${limit}
         FOR UPDATE OF d SKIP LOCKED
       ), admitted AS (
-        SELECT id FROM (SELECT id, sending + row_number() OVER (PARTITION BY "endpointId" ORDER BY seq) AS slot FROM due) ranked
-        WHERE slot <= ${perEndpoint}
+        SELECT id FROM (
+          SELECT id,
+            endpoint_sending + row_number() OVER (PARTITION BY "endpointId" ORDER BY seq) AS endpoint_slot,
+            tenant_sending + row_number() OVER (PARTITION BY "tenantId" ORDER BY seq) AS tenant_slot
+          FROM due) ranked
+        WHERE endpoint_slot <= ${endpointConcurrency} AND tenant_slot <= ${tenantConcurrency}
       )
       UPDATE "WebhookDelivery" SET "leaseUntil" = ${leaseUntil}
       WHERE id IN (SELECT id FROM admitted)
