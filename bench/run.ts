@@ -19,7 +19,7 @@ const switchboard = await createSwitchboard({
     LOG_LEVEL: 'silent',
     RATE_LIMIT_REQUESTS: '100000000',
     REDIS_PREFIX: `sbbench:${randomUUID()}:`,
-    DELIVERY_ALLOWED_NETWORKS: 'loopback',
+    OUTBOUND_ALLOWED_NETWORKS: 'loopback',
     ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
   }),
   logger: createLogger('silent'),

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { modelPricesSchema } from './modules/telemetry/prices.ts';
+import { NETWORK_KINDS } from './net/outbound.ts';
 
 const optionalString = z
   .string()
@@ -108,16 +109,38 @@ export const configSchema = z.object({
   TRIGGER_MAX_MESSAGE_CHARS: positiveInt(1024 * 1024),
   /** How often an idle delivery worker looks for due webhook deliveries. */
   DELIVERY_POLL_MS: positiveInt(500),
-  /** How long a receiver has to answer 2xx. */
+  /** How long a receiver has to answer 2xx, body included. */
   DELIVERY_TIMEOUT_MS: positiveInt(15_000),
   /** An endpoint failing for longer than this is disabled (and that is itself an event). */
   DELIVERY_DISABLE_AFTER_HOURS: positiveInt(120),
-  /** Private address ranges outbound webhooks may reach (SSRF guard): loopback, private, link-local. */
-  DELIVERY_ALLOWED_NETWORKS: z
+  /** Webhook deliveries one process sends at once; a slow receiver holds one slot, never the others. */
+  DELIVERY_CONCURRENCY: positiveInt(50),
+  /** Deliveries in flight to one endpoint at once (all processes together): a hanging endpoint holds no more. */
+  DELIVERY_ENDPOINT_CONCURRENCY: positiveInt(10),
+  /** Deliveries in flight for one tenant at once, all its endpoints together (all processes). */
+  DELIVERY_TENANT_CONCURRENCY: positiveInt(20),
+  /**
+   * Special-purpose address ranges that requests to tenant-chosen URLs (webhook receivers, HTTP tools,
+   * model providers) may reach, comma-separated: unspecified, loopback, private, cgnat, link-local,
+   * benchmarking, documentation, multicast, reserved (src/net/outbound.ts). None by default.
+   */
+  OUTBOUND_ALLOWED_NETWORKS: z
     .string()
     .default('')
     .transform((value) => value.split(',').map((kind) => kind.trim()).filter(Boolean))
-    .pipe(z.array(z.enum(['loopback', 'private', 'link-local'], { error: 'must list loopback, private or link-local' }))),
+    .pipe(z.array(z.enum(NETWORK_KINDS, { error: `must list some of ${NETWORK_KINDS.join(', ')}` }))),
+  /** The old name: refused, so that a deployment relying on it does not quietly lose the ranges it allowed. */
+  DELIVERY_ALLOWED_NETWORKS: z.undefined({ error: 'was renamed OUTBOUND_ALLOWED_NETWORKS (it now covers HTTP tools and model providers too)' }).optional(),
+  /** How much of an answer from a tenant-chosen URL is kept (stored, or handed to the model). */
+  OUTBOUND_KEEP_BYTES: positiveInt(64 * 1024),
+  /** Past this many bytes an answer is no longer read: the connection is dropped. */
+  OUTBOUND_MAX_BYTES: positiveInt(1024 * 1024),
+  /** A model provider's streamed answer may be this long (long answers stream many chunks); past it the call fails. */
+  MODEL_RESPONSE_MAX_BYTES: positiveInt(16 * 1024 * 1024),
+  /** How long a model call may stream, in all. */
+  MODEL_TIMEOUT_MS: positiveInt(10 * 60_000),
+  /** How long an HTTP tool has to answer, body included. */
+  TOOL_TIMEOUT_MS: positiveInt(30_000),
   /** An execution's lease: a worker renews it every third of it; a dead worker's runs resume after it. */
   EXECUTION_LEASE_MS: positiveInt(15_000),
   /** How often an idle runner looks for executions another instance queued or approved. */

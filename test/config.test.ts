@@ -54,4 +54,11 @@ describe('configuration', () => {
     ];
     for (const [value, message] of problems) expect(() => loadConfig({ LLM_PRICES: value }), value).toThrow(message);
   });
+
+  it('reads OUTBOUND_ALLOWED_NETWORKS as a list of range kinds, and refuses unknown kinds and the old name', () => {
+    expect(loadConfig({}).OUTBOUND_ALLOWED_NETWORKS).toEqual([]);
+    expect(loadConfig({ OUTBOUND_ALLOWED_NETWORKS: 'loopback, private' }).OUTBOUND_ALLOWED_NETWORKS).toEqual(['loopback', 'private']);
+    expect(() => loadConfig({ OUTBOUND_ALLOWED_NETWORKS: 'loopback,intranet' })).toThrow(/OUTBOUND_ALLOWED_NETWORKS\.1: must list some of unspecified, loopback, private/);
+    expect(() => loadConfig({ DELIVERY_ALLOWED_NETWORKS: 'loopback' })).toThrow(/DELIVERY_ALLOWED_NETWORKS: was renamed OUTBOUND_ALLOWED_NETWORKS/);
+  });
 });

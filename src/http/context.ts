@@ -8,6 +8,7 @@ import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { Logger } from '../logger.ts';
 import type { EventBus } from '../pubsub/index.ts';
 import type { PriceTable } from '../modules/telemetry/prices.ts';
+import type { OutboundClient } from '../net/outbound.ts';
 
 /** The long-lived parts of a running server, shared by every request. */
 export interface Services {
@@ -20,6 +21,8 @@ export interface Services {
   prices: PriceTable;
   /** Encrypts and decrypts stored credentials (src/auth/credentials-key.ts); null when none is configured. */
   credentialsKey: Buffer | null;
+  /** Sends every request to a tenant-chosen URL (webhooks, tools, model providers): the SSRF guard and size caps. */
+  outbound: OutboundClient;
   /** The time: tests of retry schedules move it instead of sleeping. */
   now: () => Date;
   /** Tells this instance's delivery worker that deliveries are due. */

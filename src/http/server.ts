@@ -14,6 +14,7 @@ import { waitUntilAvailable } from '../net/wait.ts';
 import { DeliveryWorker } from '../modules/deliveries/worker.ts';
 import { ExecutionRunner } from '../modules/executions/runner.ts';
 import { PriceTable } from '../modules/telemetry/prices.ts';
+import { OutboundClient, type ResolveHost } from '../net/outbound.ts';
 import { EventBus } from '../pubsub/index.ts';
 import { createHttpApp } from './app.ts';
 import type { Services } from './context.ts';
@@ -37,6 +38,8 @@ export interface SwitchboardOptions {
   database?: Database;
   /** The time (tests of retry schedules move it); by default the system clock. */
   now?: () => Date;
+  /** How outbound requests resolve host names (tests map names to addresses); by default the system's DNS. */
+  resolveHost?: ResolveHost;
 }
 
 /**
@@ -84,6 +87,7 @@ export async function createServices({ config, logger, ...options }: Switchboard
     authenticator: new Authenticator(database.prisma, adminKeyHash, rateLimiter, anonymousLimiter),
     prices: new PriceTable(config.LLM_PRICES),
     credentialsKey: credentialsKey(config.CREDENTIALS_KEY, adminKeyHash),
+    outbound: new OutboundClient({ allowedNetworks: config.OUTBOUND_ALLOWED_NETWORKS, resolveHost: options.resolveHost }),
     wakeRunner: () => runner.nudge(),
     now: options.now ?? (() => new Date()),
     wakeDeliveries: () => deliveries.nudge(),
@@ -99,7 +103,9 @@ export async function createServices({ config, logger, ...options }: Switchboard
     pollMs: config.DELIVERY_POLL_MS,
     timeoutMs: config.DELIVERY_TIMEOUT_MS,
     disableAfterMs: config.DELIVERY_DISABLE_AFTER_HOURS * 3600_000,
-    allowedNetworks: config.DELIVERY_ALLOWED_NETWORKS,
+    concurrency: config.DELIVERY_CONCURRENCY,
+    endpointConcurrency: config.DELIVERY_ENDPOINT_CONCURRENCY,
+    tenantConcurrency: config.DELIVERY_TENANT_CONCURRENCY,
   });
   deliveries.start();
   return {
@@ -110,6 +116,7 @@ export async function createServices({ config, logger, ...options }: Switchboard
       shutdownController.abort();
       await beforeClosing();
       await Promise.all([runner.stop(), deliveries.stop()]);
+      await services.outbound.close();
       await bus.close();
       await database.close();
     },

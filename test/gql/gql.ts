@@ -26,6 +26,13 @@ type Documents = {
     "\n  mutation CreateSignedTrigger($agentId: ID!, $input: CreateTriggerInput!) {\n    createTrigger(agentId: $agentId, input: $input) {\n      id\n    }\n  }\n": typeof types.CreateSignedTriggerDocument,
     "\n  mutation RunModelAgent($input: CreateExecutionInput!) {\n    createExecution(input: $input) {\n      id\n    }\n  }\n": typeof types.RunModelAgentDocument,
     "\n  query ModelRunState($id: ID!) {\n    execution(id: $id) {\n      status\n      error\n    }\n  }\n": typeof types.ModelRunStateDocument,
+    "\n  mutation OutboundCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      endpoint {\n        id\n      }\n    }\n  }\n": typeof types.OutboundCreateEndpointDocument,
+    "\n  query OutboundDeliveries($filter: WebhookDeliveryFilter) {\n    webhookDeliveries(filter: $filter, first: 50) {\n      edges {\n        node {\n          status\n          attemptCount\n          attempts {\n            responseStatus\n            responseBody\n            error\n          }\n        }\n      }\n    }\n  }\n": typeof types.OutboundDeliveriesDocument,
+    "\n  mutation OutboundLogEvents($inputs: [LogEventInput!]!) {\n    logEvents(inputs: $inputs) {\n      event {\n        id\n      }\n    }\n  }\n": typeof types.OutboundLogEventsDocument,
+    "\n  mutation OutboundCreateAgent($name: String!) {\n    createAgent(name: $name) {\n      id\n    }\n  }\n": typeof types.OutboundCreateAgentDocument,
+    "\n  mutation OutboundCreateVersion($agentName: String!, $runConfig: JSONObject) {\n    createAgentVersion(agentName: $agentName, name: \"v1\", runConfig: $runConfig) {\n      id\n    }\n  }\n": typeof types.OutboundCreateVersionDocument,
+    "\n  mutation OutboundRun($input: CreateExecutionInput!) {\n    createExecution(input: $input) {\n      id\n    }\n  }\n": typeof types.OutboundRunDocument,
+    "\n  query OutboundExecution($id: ID!) {\n    execution(id: $id) {\n      status\n      error\n      toolCalls {\n        name\n        result\n      }\n    }\n  }\n": typeof types.OutboundExecutionDocument,
     "\n  query StreamsViewer {\n    viewer {\n      kind\n    }\n  }\n": typeof types.StreamsViewerDocument,
     "\n  subscription ExecutionReplay($executionId: ID!) {\n    executionEvents(executionId: $executionId) {\n      __typename\n    }\n  }\n": typeof types.ExecutionReplayDocument,
     "\n  query TransportViewer {\n    viewer {\n      kind\n    }\n  }\n": typeof types.TransportViewerDocument,
@@ -134,6 +141,13 @@ const documents: Documents = {
     "\n  mutation CreateSignedTrigger($agentId: ID!, $input: CreateTriggerInput!) {\n    createTrigger(agentId: $agentId, input: $input) {\n      id\n    }\n  }\n": types.CreateSignedTriggerDocument,
     "\n  mutation RunModelAgent($input: CreateExecutionInput!) {\n    createExecution(input: $input) {\n      id\n    }\n  }\n": types.RunModelAgentDocument,
     "\n  query ModelRunState($id: ID!) {\n    execution(id: $id) {\n      status\n      error\n    }\n  }\n": types.ModelRunStateDocument,
+    "\n  mutation OutboundCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      endpoint {\n        id\n      }\n    }\n  }\n": types.OutboundCreateEndpointDocument,
+    "\n  query OutboundDeliveries($filter: WebhookDeliveryFilter) {\n    webhookDeliveries(filter: $filter, first: 50) {\n      edges {\n        node {\n          status\n          attemptCount\n          attempts {\n            responseStatus\n            responseBody\n            error\n          }\n        }\n      }\n    }\n  }\n": types.OutboundDeliveriesDocument,
+    "\n  mutation OutboundLogEvents($inputs: [LogEventInput!]!) {\n    logEvents(inputs: $inputs) {\n      event {\n        id\n      }\n    }\n  }\n": types.OutboundLogEventsDocument,
+    "\n  mutation OutboundCreateAgent($name: String!) {\n    createAgent(name: $name) {\n      id\n    }\n  }\n": types.OutboundCreateAgentDocument,
+    "\n  mutation OutboundCreateVersion($agentName: String!, $runConfig: JSONObject) {\n    createAgentVersion(agentName: $agentName, name: \"v1\", runConfig: $runConfig) {\n      id\n    }\n  }\n": types.OutboundCreateVersionDocument,
+    "\n  mutation OutboundRun($input: CreateExecutionInput!) {\n    createExecution(input: $input) {\n      id\n    }\n  }\n": types.OutboundRunDocument,
+    "\n  query OutboundExecution($id: ID!) {\n    execution(id: $id) {\n      status\n      error\n      toolCalls {\n        name\n        result\n      }\n    }\n  }\n": types.OutboundExecutionDocument,
     "\n  query StreamsViewer {\n    viewer {\n      kind\n    }\n  }\n": types.StreamsViewerDocument,
     "\n  subscription ExecutionReplay($executionId: ID!) {\n    executionEvents(executionId: $executionId) {\n      __typename\n    }\n  }\n": types.ExecutionReplayDocument,
     "\n  query TransportViewer {\n    viewer {\n      kind\n    }\n  }\n": types.TransportViewerDocument,
@@ -292,6 +306,34 @@ export function graphql(source: "\n  mutation RunModelAgent($input: CreateExecut
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ModelRunState($id: ID!) {\n    execution(id: $id) {\n      status\n      error\n    }\n  }\n"): (typeof documents)["\n  query ModelRunState($id: ID!) {\n    execution(id: $id) {\n      status\n      error\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OutboundCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      endpoint {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation OutboundCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      endpoint {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OutboundDeliveries($filter: WebhookDeliveryFilter) {\n    webhookDeliveries(filter: $filter, first: 50) {\n      edges {\n        node {\n          status\n          attemptCount\n          attempts {\n            responseStatus\n            responseBody\n            error\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query OutboundDeliveries($filter: WebhookDeliveryFilter) {\n    webhookDeliveries(filter: $filter, first: 50) {\n      edges {\n        node {\n          status\n          attemptCount\n          attempts {\n            responseStatus\n            responseBody\n            error\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OutboundLogEvents($inputs: [LogEventInput!]!) {\n    logEvents(inputs: $inputs) {\n      event {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation OutboundLogEvents($inputs: [LogEventInput!]!) {\n    logEvents(inputs: $inputs) {\n      event {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OutboundCreateAgent($name: String!) {\n    createAgent(name: $name) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation OutboundCreateAgent($name: String!) {\n    createAgent(name: $name) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OutboundCreateVersion($agentName: String!, $runConfig: JSONObject) {\n    createAgentVersion(agentName: $agentName, name: \"v1\", runConfig: $runConfig) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation OutboundCreateVersion($agentName: String!, $runConfig: JSONObject) {\n    createAgentVersion(agentName: $agentName, name: \"v1\", runConfig: $runConfig) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OutboundRun($input: CreateExecutionInput!) {\n    createExecution(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation OutboundRun($input: CreateExecutionInput!) {\n    createExecution(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OutboundExecution($id: ID!) {\n    execution(id: $id) {\n      status\n      error\n      toolCalls {\n        name\n        result\n      }\n    }\n  }\n"): (typeof documents)["\n  query OutboundExecution($id: ID!) {\n    execution(id: $id) {\n      status\n      error\n      toolCalls {\n        name\n        result\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -50,7 +50,7 @@ describe('an execution whose server is killed mid-stream', () => {
 
     // PostgreSQL (and Redis) when the run has them, else the embedded database in one DATA_DIR.
     const dataDir = join(tempDir(), 'data');
-    const env: Record<string, string> = { SWITCHBOARD_ADMIN_KEY: ADMIN_KEY, EXECUTION_LEASE_MS: '1500', EXECUTION_POLL_MS: '100' };
+    const env: Record<string, string> = { SWITCHBOARD_ADMIN_KEY: ADMIN_KEY, EXECUTION_LEASE_MS: '1500', EXECUTION_POLL_MS: '100', OUTBOUND_ALLOWED_NETWORKS: 'loopback' };
     if (process.env.DATABASE_URL || process.env.TEST_DATABASE_URL) {
       database = await createTestDatabase();
       env.DATABASE_URL = database.databaseUrl!;

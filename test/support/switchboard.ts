@@ -6,6 +6,7 @@ import WebSocket from 'ws';
 import { loadConfig } from '../../src/config.ts';
 import { createSwitchboard, type Switchboard } from '../../src/http/server.ts';
 import { createLogger } from '../../src/logger.ts';
+import type { ResolveHost } from '../../src/net/outbound.ts';
 import { createTestDatabase, type TestDatabase } from './databases.ts';
 import { CreateApiKey, CreateTenant } from './operations.ts';
 import { cleanRedisPrefix, testRedisPrefix, testRedisUrl } from './redis.ts';
@@ -42,6 +43,8 @@ export interface StartOptions {
   onQuery?: (sql: string) => void;
   /** The server's clock, for tests that move time instead of sleeping. */
   now?: () => Date;
+  /** How the server's outbound requests resolve host names (e.g. a name that points at loopback). */
+  resolveHost?: ResolveHost;
 }
 
 /**
@@ -67,6 +70,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     logger: createLogger(config.LOG_LEVEL),
     database: await database.open({ onQuery: options.onQuery }),
     now: options.now,
+    resolveHost: options.resolveHost,
   });
   const { url } = await switchboard.listen(0, '127.0.0.1');
   const clients: Client[] = [];

@@ -35,7 +35,7 @@ builder.prismaObject('WebhookAttempt', {
     requestHeaders: t.expose('requestHeaders', { type: 'JSON' }),
     requestBody: t.exposeString('requestBody'),
     responseStatus: t.exposeInt('responseStatus', { nullable: true }),
-    responseBody: t.exposeString('responseBody', { nullable: true, description: 'The first 2,000 characters.' }),
+    responseBody: t.exposeString('responseBody', { nullable: true, description: 'At most OUTBOUND_KEEP_BYTES (64 KiB by default) of it.' }),
     error: t.exposeString('error', { nullable: true }),
     durationMs: t.exposeInt('durationMs'),
     nextAttemptAt: t.expose('nextAttemptAt', { type: 'DateTime', nullable: true }),

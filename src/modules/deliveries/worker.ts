@@ -1,43 +1,12 @@
 import { createHmac } from 'node:crypto';
-import { lookup } from 'node:dns/promises';
-import { BlockList, isIP } from 'node:net';
 import type { WebhookDelivery, WebhookEndpoint } from '../../generated/prisma/client.ts';
 import { decryptSecret } from '../../auth/credentials-key.ts';
+import { storableText } from '../../db/storable.ts';
 import { systemContext, type Services } from '../../http/context.ts';
 import { inAuditedTransaction } from '../audit/service.ts';
 import { PollingLoop } from '../../jobs/polling-loop.ts';
+import { OutboundRefused } from '../../net/outbound.ts';
 import { emitWebhookEvents, RETRY_SCHEDULE_MS } from './service.ts';
-
-/** Address ranges outbound webhooks may not reach unless configuration allows them (SSRF). */
-const NETWORKS = {
-  loopback: [['127.0.0.0', 8, 'ipv4'], ['::1', 128, 'ipv6']],
-  private: [['10.0.0.0', 8, 'ipv4'], ['172.16.0.0', 12, 'ipv4'], ['192.168.0.0', 16, 'ipv4'], ['100.64.0.0', 10, 'ipv4'], ['fc00::', 7, 'ipv6'], ['0.0.0.0', 8, 'ipv4']],
-  'link-local': [['169.254.0.0', 16, 'ipv4'], ['fe80::', 10, 'ipv6']],
-} as const satisfies Record<string, readonly (readonly [string, number, 'ipv4' | 'ipv6'])[]>;
-export type NetworkKind = keyof typeof NETWORKS;
-
-function blockedNetwork(address: string, allowed: readonly NetworkKind[]): NetworkKind | null {
-  const family = isIP(address) === 6 ? 'ipv6' : 'ipv4';
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  for (const [kind, ranges] of Object.entries(NETWORKS) as [NetworkKind, (typeof NETWORKS)[NetworkKind]][]) {
-    if (allowed.includes(kind)) continue;
-    const list = new BlockList();
-    for (const [network, prefix, type] of ranges) list.addSubnet(network, prefix, type);
-    if (list.check(mapped ? mapped[1] : address, mapped ? 'ipv4' : family)) return kind;
-  }
-  return null;
-}
-
-/** Refuses a URL whose host is, or resolves to, a network the configuration does not allow. */
-export async function refusedDestination(url: string, allowed: readonly NetworkKind[]): Promise<string | null> {
-  const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
-  const addresses = isIP(host) ? [host] : (await lookup(host, { all: true })).map((entry) => entry.address);
-  for (const address of addresses) {
-    const kind = blockedNetwork(address, allowed);
-    if (kind) return `${host} resolves to ${address}, a ${kind} address: not allowed (DELIVERY_ALLOWED_NETWORKS)`;
-  }
-  return null;
-}
 
 /** `v1,<base64 HMAC-SHA256 of id.timestamp.body>` per Standard Webhooks, once per secret. */
 export function signatures(secrets: string[], messageId: string, timestamp: number, body: string): string {
@@ -51,79 +20,142 @@ export interface DeliveryWorkerOptions {
   timeoutMs: number;
   /** How long an endpoint may keep failing before it is disabled. */
   disableAfterMs: number;
-  allowedNetworks: readonly NetworkKind[];
+  /** Deliveries this worker sends at once. */
+  concurrency: number;
+  /** Deliveries in flight to one endpoint at once, counted over every worker's leases. */
+  endpointConcurrency: number;
+  /** Deliveries in flight for one tenant at once (all its endpoints), counted the same way. */
+  tenantConcurrency: number;
 }
 
-type Outcome = { status: number | null; body: string | null; error: string | null; retryAfterMs: number | null; durationMs: number };
+type Outcome = { status: number | null; body: string | null; error: string | null; refused: boolean; retryAfterMs: number | null; durationMs: number };
 
 /**
  * Sends queued deliveries: claims due ones with a lease (`SKIP LOCKED`), signs and POSTs them, records
  * every attempt, and schedules the next one (`RETRY_SCHEDULE_MS`, or the receiver's Retry-After on
  * 429/503). A 410 disables the endpoint, as does failing for longer than `disableAfterMs`. The clock
  * is the services' own, so tests move time instead of sleeping.
+ *
+ * Each send runs on its own: the worker claims more as soon as a slot frees, and never claims for an
+ * endpoint that already has `endpointConcurrency` deliveries in flight (or a tenant with
+ * `tenantConcurrency`), so receivers that hang hold that many slots and nobody else's deliveries
+ * wait behind them.
  */
 export class DeliveryWorker {
   private readonly loop: PollingLoop;
+  private readonly sending = new Set<Promise<void>>();
+  /** Aborts the sends still in flight once a shutdown's grace has passed. */
+  private readonly shutdown = new AbortController();
 
   constructor(
     private readonly services: Services,
     private readonly options: DeliveryWorkerOptions,
   ) {
     this.loop = new PollingLoop(options.pollMs, async () => {
+      const free = this.options.concurrency - this.sending.size;
+      if (free <= 0) return false;
+      let claimed: Awaited<ReturnType<DeliveryWorker['claim']>> = [];
       try {
-        const claimed = await this.claim();
-        await Promise.all(claimed.map((delivery) => this.attempt(delivery)));
-        return claimed.length > 0;
+        claimed = await this.claim(free);
       } catch (error) {
-        this.services.logger.error({ err: error }, 'webhook delivery failed');
-        return false;
+        this.services.logger.error({ err: error }, 'claiming webhook deliveries failed');
       }
+      for (const delivery of claimed) {
+        const send = this.attempt(delivery).catch((error) => this.services.logger.error({ err: error, deliveryId: delivery.id }, 'webhook delivery failed'));
+        this.sending.add(send);
+        void send.finally(() => {
+          this.sending.delete(send);
+          this.loop.nudge();
+        });
+      }
+      return claimed.length > 0;
     });
   }
 
   start = () => this.loop.start();
   nudge = () => this.loop.nudge();
-  stop = () => this.loop.stop();
 
-  private async claim() {
+  /** Sends in flight get SHUTDOWN_GRACE_MS to finish, then are aborted (and recorded as such). */
+  async stop() {
+    await this.loop.stop();
+    const grace = setTimeout(() => this.shutdown.abort(), this.services.config.SHUTDOWN_GRACE_MS);
+    await Promise.allSettled(this.sending);
+    clearTimeout(grace);
+  }
+
+  /**
+   * Up to `limit` due deliveries, leaving out endpoints and tenants that already have their share in
+   * flight (leases of every worker counted) and admitting no more than their free slots.
+   */
+  private async claim(limit: number) {
     const now = this.services.now();
     const leaseUntil = new Date(now.getTime() + this.options.timeoutMs + 30_000);
+    const { endpointConcurrency, tenantConcurrency } = this.options;
     const rows = await this.services.prisma.$queryRaw<{ id: string }[]>`
-      UPDATE "WebhookDelivery" SET "leaseUntil" = ${leaseUntil}
-      WHERE id IN (
-        SELECT d.id FROM "WebhookDelivery" d JOIN "WebhookEndpoint" e ON e.id = d."endpointId"
+      WITH endpoint_in_flight AS (
+        SELECT "endpointId", count(*)::int AS sending FROM "WebhookDelivery"
+        WHERE "leaseUntil" >= ${now} AND status = 'pending'
+        GROUP BY "endpointId"
+      ), tenant_in_flight AS (
+        SELECT "tenantId", count(*)::int AS sending FROM "WebhookDelivery"
+        WHERE "leaseUntil" >= ${now} AND status = 'pending'
+        GROUP BY "tenantId"
+      ), due AS (
+        SELECT d.id, d."endpointId", d."tenantId", d.seq, coalesce(f.sending, 0) AS endpoint_sending, coalesce(t.sending, 0) AS tenant_sending
+        FROM "WebhookDelivery" d JOIN "WebhookEndpoint" e ON e.id = d."endpointId"
+          LEFT JOIN endpoint_in_flight f ON f."endpointId" = d."endpointId"
+          LEFT JOIN tenant_in_flight t ON t."tenantId" = d."tenantId"
         WHERE d.status = 'pending' AND d."nextAttemptAt" <= ${now} AND (d."leaseUntil" IS NULL OR d."leaseUntil" < ${now})
+          AND coalesce(f.sending, 0) < ${endpointConcurrency} AND coalesce(t.sending, 0) < ${tenantConcurrency}
           AND (e.enabled OR d."nextTrigger" <> 'scheduled')
           AND NOT (e."orderedByResource" AND d."resourceId" IS NOT NULL AND EXISTS (
             SELECT 1 FROM "WebhookDelivery" earlier
             WHERE earlier."endpointId" = d."endpointId" AND earlier."resourceId" = d."resourceId"
               AND earlier.seq < d.seq AND earlier.status = 'pending'))
         ORDER BY d.seq
-        LIMIT 20
-        FOR UPDATE OF d SKIP LOCKED)
+        LIMIT ${limit}
+        FOR UPDATE OF d SKIP LOCKED
+      ), admitted AS (
+        SELECT id FROM (
+          SELECT id,
+            endpoint_sending + row_number() OVER (PARTITION BY "endpointId" ORDER BY seq) AS endpoint_slot,
+            tenant_sending + row_number() OVER (PARTITION BY "tenantId" ORDER BY seq) AS tenant_slot
+          FROM due) ranked
+        WHERE endpoint_slot <= ${endpointConcurrency} AND tenant_slot <= ${tenantConcurrency}
+      )
+      UPDATE "WebhookDelivery" SET "leaseUntil" = ${leaseUntil}
+      WHERE id IN (SELECT id FROM admitted)
       RETURNING id`;
     if (!rows.length) return [];
     return this.services.prisma.webhookDelivery.findMany({ where: { id: { in: rows.map((row) => row.id) } }, include: { endpoint: true }, orderBy: { seq: 'asc' } });
   }
 
-  private async send(delivery: WebhookDelivery, endpoint: WebhookEndpoint, headers: Record<string, string>, body: string): Promise<Outcome> {
+  private async send(endpoint: WebhookEndpoint, headers: Record<string, string>, body: string): Promise<Outcome> {
+    const { config, outbound } = this.services;
     const started = performance.now();
     const elapsed = () => Math.round(performance.now() - started);
     try {
-      const refused = await refusedDestination(endpoint.url, this.options.allowedNetworks);
-      if (refused) return { status: null, body: null, error: refused, retryAfterMs: null, durationMs: elapsed() };
-      const response = await fetch(endpoint.url, { method: 'POST', headers, body, redirect: 'manual', signal: AbortSignal.timeout(this.options.timeoutMs) });
-      const text = (await response.text()).slice(0, 2000);
-      const retryAfter = Number(response.headers.get('retry-after'));
+      const answer = await outbound.send(endpoint.url, {
+        method: 'POST',
+        headers,
+        body,
+        timeoutMs: this.options.timeoutMs,
+        keepBytes: config.OUTBOUND_KEEP_BYTES,
+        maxBytes: config.OUTBOUND_MAX_BYTES,
+        signal: this.shutdown.signal,
+      });
+      const retryAfter = Number(answer.headers['retry-after']);
       return {
-        status: response.status,
-        body: text,
+        status: answer.status,
+        body: storableText(answer.body),
         error: null,
-        retryAfterMs: (response.status === 429 || response.status === 503) && Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter * 1000 : null,
+        refused: false,
+        retryAfterMs: (answer.status === 429 || answer.status === 503) && Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter * 1000 : null,
         durationMs: elapsed(),
       };
     } catch (error) {
-      return { status: null, body: null, error: (error as Error).message, retryAfterMs: null, durationMs: elapsed() };
+      const message = this.shutdown.signal.aborted ? 'The server shut down during the attempt' : (error as Error).message;
+      return { status: null, body: null, error: storableText(message), refused: error instanceof OutboundRefused, retryAfterMs: null, durationMs: elapsed() };
     }
   }
 
@@ -146,13 +178,12 @@ export class DeliveryWorker {
       'webhook-timestamp': String(timestamp),
       'webhook-signature': signatures(secrets, delivery.messageId, timestamp, body),
     };
-    const outcome = await this.send(delivery, endpoint, headers, body);
+    const outcome = await this.send(endpoint, headers, body);
     const number = delivery.attemptCount + 1;
     const succeeded = outcome.status !== null && outcome.status >= 200 && outcome.status < 300;
     const gone = outcome.status === 410;
-    const refused = outcome.error?.includes('DELIVERY_ALLOWED_NETWORKS') ?? false;
     const scheduledDelay = RETRY_SCHEDULE_MS[number];
-    const retry = !succeeded && !gone && !refused && scheduledDelay !== undefined;
+    const retry = !succeeded && !gone && !outcome.refused && scheduledDelay !== undefined;
     const nextAttemptAt = retry ? new Date(now.getTime() + Math.max(scheduledDelay, outcome.retryAfterMs ?? 0)) : null;
     const failingSince = succeeded ? null : (endpoint.failingSince ?? now);
     const disable = gone ? 'The endpoint answered 410 Gone' : !succeeded && now.getTime() - failingSince!.getTime() > this.options.disableAfterMs ? 'The endpoint kept failing' : null;

@@ -30,6 +30,8 @@ export interface ModelCall {
   messages: ChatMessage[];
   tools: ToolConfig[];
   signal: AbortSignal;
+  /** How a provider reaches its server: the guarded outbound client's fetch (src/net/outbound.ts). */
+  fetch: typeof fetch;
 }
 
 export interface ModelProvider {
@@ -92,30 +94,36 @@ function parseArguments(text: string): Record<string, unknown> {
   }
 }
 
+/** The failure of a model call that never got an answer, with its reason (the client says only "Connection error."). */
+function unreachable(error: unknown) {
+  return error instanceof OpenAI.APIConnectionError && error.cause instanceof Error ? new Error(`The model provider could not be reached: ${error.cause.message}`) : error;
+}
+
 /**
- * Any server that speaks OpenAI's streaming chat completions, through the official client. Tool
- * calls arrive in fragments per index and are yielded whole once the stream ends.
+ * Any server that speaks OpenAI's streaming chat completions, through the official client (on the
+ * call's guarded fetch). Tool calls arrive in fragments per index and are yielded whole once the stream ends.
  */
 export function openAICompatibleProvider(
   config: Extract<RunConfig['provider'], { type: 'openai-compatible' }>,
   access: { baseUrl?: string; apiKey?: string },
 ): ModelProvider {
-  // Every option the client would otherwise read from the server's environment is given here (null:
-  // none), so the server's OPENAI_ADMIN_KEY, organization and project never reach a tenant's URL.
-  const client = new OpenAI({
-    baseURL: access.baseUrl ?? null,
-    apiKey: access.apiKey ?? 'unset',
-    adminAPIKey: null,
-    organization: null,
-    project: null,
-    webhookSecret: null,
-    maxRetries: 2,
-  });
   return {
     provider: 'openai',
     model: config.model,
-    async *stream({ messages, tools, signal }) {
-      const stream = await client.chat.completions.create(
+    async *stream({ messages, tools, signal, fetch }) {
+      // Every option the client would otherwise read from the server's environment is given here (null:
+      // none), so the server's OPENAI_ADMIN_KEY, organization and project never reach a tenant's URL.
+      const client = new OpenAI({
+        baseURL: access.baseUrl ?? null,
+        apiKey: access.apiKey ?? 'unset',
+        adminAPIKey: null,
+        organization: null,
+        project: null,
+        webhookSecret: null,
+        maxRetries: 2,
+        fetch,
+      });
+      const request = client.chat.completions.create(
         {
           model: config.model,
           messages: toOpenAI(messages),
@@ -128,6 +136,9 @@ export function openAICompatibleProvider(
         },
         { signal },
       );
+      const stream = await request.catch((error: unknown) => {
+        throw unreachable(error);
+      });
       const calls = new Map<number, { id: string; name: string; arguments: string }>();
       let finishReason: string | null = null;
       let model = config.model;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Execution, ExecutionToolCall, Prisma } from '../../generated/prisma/client.ts';
+import { storableJson, storableText } from '../../db/storable.ts';
 import { systemContext, type RequestContext, type Services } from '../../http/context.ts';
 import { PollingLoop } from '../../jobs/polling-loop.ts';
 import { inAuditedTransaction } from '../audit/service.ts';
@@ -183,11 +184,14 @@ export class ExecutionRunner {
     journal: Journal,
   ) {
     const provider = await modelProviderOf(config, this.services, execution.tenantId);
+    const { outbound, config: settings } = this.services;
     const started = performance.now();
     let text = '';
     let usage: Extract<ModelChunk, { type: 'usage' }> | null = null;
     const toolCalls: ToolCallRequest[] = [];
-    for await (const chunk of provider.stream({ step, messages, tools: config.tools, signal: AbortSignal.timeout(10 * 60_000) })) {
+    const fetch = outbound.fetcher({ timeoutMs: settings.MODEL_TIMEOUT_MS, maxBytes: settings.MODEL_RESPONSE_MAX_BYTES });
+    const signal = AbortSignal.timeout(settings.MODEL_TIMEOUT_MS);
+    for await (const chunk of provider.stream({ step, messages, tools: config.tools, signal, fetch })) {
       if (chunk.type === 'text') {
         text += chunk.text;
         await journal([{ type: 'text_delta', data: { step, text: chunk.text } }]);
@@ -199,6 +203,8 @@ export class ExecutionRunner {
         await journal([{ type: 'tool_call', data: { step, toolCallId: call.id, name: call.name, arguments: call.arguments } }]);
       }
     }
+    // The OpenAI client ends an aborted stream quietly: a cut answer must not pass for a whole one.
+    if (signal.aborted) throw new Error(`The model did not finish answering within ${settings.MODEL_TIMEOUT_MS} ms`);
     const expiresAt = new Date(Date.now() + config.approvalTimeoutSeconds * 1000);
     const outbox: JournalEntry[] = [];
     await this.services.prisma.$transaction(async (tx) => {
@@ -336,7 +342,7 @@ export class ExecutionRunner {
       const { result, isError } = denied
         ? { result: { denied: true, reason: call.reason ?? 'Denied' }, isError: true }
         : tool
-          ? await runTool(tool, call, execution)
+          ? await runTool(this.services, tool, call, execution)
           : { result: { error: `No tool named "${call.name}"` }, isError: true };
       const outbox: JournalEntry[] = [];
       await prisma.$transaction(async (tx) => {
@@ -396,11 +402,16 @@ async function setStatusIfLeased(
   return setStatus(tx, ctx, executionId, status, outbox, { error });
 }
 
-/** Calls a tool's executor. An HTTP tool gets an idempotency key, so a retried call can be recognised. */
-async function runTool(tool: ToolConfig, call: ExecutionToolCall, execution: Execution): Promise<{ result: unknown; isError: boolean }> {
+/**
+ * Calls a tool's executor. An HTTP tool gets an idempotency key, so a retried call can be recognised.
+ * Its answer goes through the outbound guard and is kept to OUTBOUND_KEEP_BYTES: a longer one is an
+ * error carrying its start.
+ */
+async function runTool(services: Services, tool: ToolConfig, call: ExecutionToolCall, execution: Execution): Promise<{ result: unknown; isError: boolean }> {
   if (tool.executor.type === 'builtin') return { result: call.arguments, isError: false };
+  const { config, outbound } = services;
   try {
-    const response = await fetch(tool.executor.url, {
+    const answer = await outbound.send(tool.executor.url, {
       method: 'POST',
       headers: {
         ...(execution.forwardedHeaders as Record<string, string>),
@@ -408,17 +419,22 @@ async function runTool(tool: ToolConfig, call: ExecutionToolCall, execution: Exe
         'idempotency-key': `${execution.id}:${call.toolCallId}`,
       },
       body: JSON.stringify({ arguments: call.arguments, toolCallId: call.toolCallId, executionId: execution.id }),
-      signal: AbortSignal.timeout(30_000),
+      timeoutMs: config.TOOL_TIMEOUT_MS,
+      keepBytes: config.OUTBOUND_KEEP_BYTES,
+      maxBytes: config.OUTBOUND_MAX_BYTES,
     });
-    const body = await response.text();
-    let result: unknown = body;
+    if (answer.truncated) {
+      return { result: { error: `The tool answered more than ${config.OUTBOUND_KEEP_BYTES} bytes`, status: answer.status, start: storableText(answer.body) }, isError: true };
+    }
+    let result: unknown = storableText(answer.body);
     try {
-      result = JSON.parse(body);
+      result = storableJson(JSON.parse(answer.body));
     } catch {
       // a plain-text answer is the result as it is
     }
-    return response.ok ? { result, isError: false } : { result: { status: response.status, body: result }, isError: true };
+    const ok = answer.status >= 200 && answer.status < 300;
+    return ok ? { result, isError: false } : { result: { status: answer.status, body: result }, isError: true };
   } catch (error) {
-    return { result: { error: (error as Error).message }, isError: true };
+    return { result: { error: storableText((error as Error).message) }, isError: true };
   }
 }

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "WebhookDelivery_leaseUntil_idx" ON "WebhookDelivery"("leaseUntil");
