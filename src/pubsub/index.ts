@@ -41,7 +41,13 @@ export class EventBus {
     readonly redis: { publisher: Redis; subscriber: Redis } | null,
   ) {
     this.pubsub = createPubSub<ChannelMap>({
-      eventTarget: redis ? redisEventTarget(redis, (error) => this.publishFailed(error)) : unlimitedEventTarget(),
+      eventTarget: redis
+        ? redisEventTarget(
+            redis,
+            (error) => this.publishFailed(error),
+            (channel, error) => logger.warn({ channel, reason: (error as Error).message }, 'unreadable pub/sub message dropped'),
+          )
+        : unlimitedEventTarget(),
     });
     if (redis) {
       let lost = false;
