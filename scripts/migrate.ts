@@ -5,8 +5,8 @@ import { openDatabase } from '../src/db/adapters.ts';
 import { applyMigrations } from '../src/db/migrate.ts';
 
 async function main(): Promise<void> {
-  // The same two settings, with the same rules and defaults, as the server (src/config.ts).
-  const settings = configSchema.pick({ DATABASE_URL: true, DATA_DIR: true }).safeParse(process.env);
+  // The same database settings, with the same rules and defaults, as the server (src/config.ts).
+  const settings = configSchema.pick({ DATABASE_URL: true, DATA_DIR: true, DATABASE_CONNECT_TIMEOUT_MS: true }).safeParse(process.env);
   if (!settings.success) {
     throw new Error(settings.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`).join('; '));
   }

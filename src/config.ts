@@ -25,6 +25,8 @@ export const configSchema = z.object({
   DATABASE_URL: optionalString.pipe(
     z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL').optional(),
   ),
+  /** How long opening a PostgreSQL connection may take before it counts as unreachable (503, and a retry at start). */
+  DATABASE_CONNECT_TIMEOUT_MS: positiveInt(5000),
   DATA_DIR: z.string().default('./.switchboard'),
   REDIS_URL: optionalString.pipe(z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').optional()),
   /** Prefix of every Redis channel and key, so several deployments (or test runs) can share one Redis. */
@@ -156,8 +158,10 @@ export type Config = z.infer<typeof configSchema>;
 export class ConfigError extends Error {}
 
 /** Where the database is: DATABASE_URL, else the embedded PGlite in `DATA_DIR/pglite`. */
-export function databaseLocation(config: Pick<Config, 'DATABASE_URL' | 'DATA_DIR'>) {
-  return config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL } : { dataDir: join(config.DATA_DIR, 'pglite') };
+export function databaseLocation(config: Pick<Config, 'DATABASE_URL' | 'DATA_DIR' | 'DATABASE_CONNECT_TIMEOUT_MS'>) {
+  return config.DATABASE_URL
+    ? { databaseUrl: config.DATABASE_URL, connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS }
+    : { dataDir: join(config.DATA_DIR, 'pglite') };
 }
 
 /** Parses the environment; a bad value fails start with one line per problem. */

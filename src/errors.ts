@@ -105,9 +105,8 @@ export function connectionFailure(error: unknown, depth = 0): string | null {
   if (typeof e.message === 'string' && /^Connection terminated/.test(e.message)) return 'connection terminated';
   // ioredis: a command that gave up, found no connection (without an offline queue) or outlived it.
   if (e.name === 'MaxRetriesPerRequestError' || (typeof e.message === 'string' && /^(Stream isn't writeable|Connection is closed)/.test(e.message))) return 'Redis unreachable';
-  for (const inner of [e.meta?.driverAdapterError, e.cause]) {
-    const reason = connectionFailure(inner, depth + 1);
-    if (reason) return reason;
-  }
-  return null;
+  // Only the adapters' wrappers are unwrapped: an outbound request's `fetch failed` has an
+  // ECONNREFUSED cause too, and it says nothing about Switchboard's own services.
+  const inner = e.name === 'DriverAdapterError' ? e.cause : e.meta?.driverAdapterError;
+  return inner ? connectionFailure(inner, depth + 1) : null;
 }

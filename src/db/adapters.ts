@@ -29,6 +29,8 @@ export interface Database {
 export interface OpenDatabaseOptions {
   /** postgres://… : use that PostgreSQL server. */
   databaseUrl?: string;
+  /** With databaseUrl: how long opening a connection may take (default: no limit). */
+  connectTimeoutMs?: number;
   /** Without databaseUrl: folder of an embedded PGlite (created if missing); in memory when absent. */
   dataDir?: string;
   /** Without databaseUrl: use this PGlite instance (not closed by close()). */
@@ -43,7 +45,7 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
   let kind: Database['kind'];
   if (options.databaseUrl) {
     kind = 'postgres';
-    adapterFactory = postgresAdapterFactory(options.databaseUrl);
+    adapterFactory = postgresAdapterFactory(options.databaseUrl, options.connectTimeoutMs);
   } else {
     kind = 'pglite';
     let db = options.pglite;
@@ -76,8 +78,9 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
 }
 
 /** `@prisma/adapter-pg` for a connection string, with the schema-engine traps fixed. */
-export function postgresAdapterFactory(connectionString: string): AdapterFactory {
-  const inner = new PrismaPg({ connectionString });
+export function postgresAdapterFactory(connectionString: string, connectTimeoutMs?: number): AdapterFactory {
+  // Without a timeout, a server that accepts but never answers holds every request forever.
+  const inner = new PrismaPg({ connectionString, connectionTimeoutMillis: connectTimeoutMs });
   return {
     provider: inner.provider,
     adapterName: inner.adapterName,

@@ -41,7 +41,13 @@ export class EventBus {
     readonly redis: { publisher: Redis; subscriber: Redis } | null,
   ) {
     this.pubsub = createPubSub<ChannelMap>({
-      eventTarget: redis ? redisEventTarget(redis, (error) => this.publishFailed(error)) : unlimitedEventTarget(),
+      eventTarget: redis
+        ? redisEventTarget(
+            redis,
+            (error) => this.publishFailed(error),
+            (channel, error) => logger.warn({ channel, reason: (error as Error).message }, 'unreadable pub/sub message dropped'),
+          )
+        : unlimitedEventTarget(),
     });
     if (redis) {
       let lost = false;
@@ -149,15 +155,17 @@ function ready(client: Redis): Promise<void> {
 }
 
 /**
- * One log line when a connection is lost (ioredis retries every 2 s at most) and one when it is back;
- * before the first connection, start-up's waiting lines say it.
+ * One log line when a connection is lost and one when it is back (ioredis reconnects by itself,
+ * every 2 s at most); before the first connection, start-up's waiting lines say it.
  */
 function reportConnection(client: Redis, name: string, logger: Logger) {
   let state: 'connecting' | 'up' | 'lost' = 'connecting';
-  client.on('error', (error) => {
+  // Each failed attempt is an 'error' event; without a listener ioredis prints every one with its stack.
+  client.on('error', () => {});
+  client.on('reconnecting', () => {
     if (state !== 'up') return;
     state = 'lost';
-    logger.warn({ reason: connectionFailure(error) ?? error.message }, `${name}: connection lost, reconnecting`);
+    logger.warn(`${name}: connection lost, reconnecting`);
   });
   client.on('ready', () => {
     if (state === 'lost') logger.info(`${name}: connection back`);

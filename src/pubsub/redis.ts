@@ -9,12 +9,24 @@ type Listener = (event: CustomEvent) => void;
  * A payload that cannot be encoded or sent is reported to `onPublishError`, never thrown: pub/sub
  * is at most once, and the change it announces is already committed.
  */
-export function redisEventTarget(redis: { publisher: Redis; subscriber: Redis }, onPublishError: (error: unknown) => void) {
+export function redisEventTarget(
+  redis: { publisher: Redis; subscriber: Redis },
+  onPublishError: (error: unknown) => void,
+  onUnreadable: (channel: string, error: unknown) => void,
+) {
   const listeners = new Map<string, Set<Listener>>();
   redis.subscriber.on('message', (channel: string, message: string) => {
     const callbacks = listeners.get(channel);
     if (!callbacks) return;
-    const event = new CustomEvent(channel, { detail: decodePayload(message) });
+    let detail: unknown;
+    try {
+      detail = decodePayload(message);
+    } catch (error) {
+      // Not ours (anything may publish on a shared Redis): thrown here, it would end the process.
+      onUnreadable(channel, error);
+      return;
+    }
+    const event = new CustomEvent(channel, { detail });
     for (const callback of callbacks) callback(event);
   });
   // The subscriber waits for Redis (no retry limit) and ioredis subscribes again after a reconnect;

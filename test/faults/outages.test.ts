@@ -2,6 +2,7 @@
 // under a steady load of event writes and a live subscription, while Redis restarts, PostgreSQL
 // restarts and a server process is killed. No server may die on its own, every acknowledged write
 // must be stored, every refusal must be a 503 with Retry-After, and service must come back by itself.
+import { createServer, type AddressInfo } from 'node:net';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AppEventLogged, CreateApiKey, CreateTenant } from '../support/operations.ts';
@@ -262,4 +263,25 @@ describe.skipIf(!process.env.DATABASE_URL)('outages under load', () => {
     for (const line of logLines(second.stdout())) if (line.level >= 40) warnings[line.msg] = (warnings[line.msg] ?? 0) + 1;
     console.log('outcomes per phase', Object.fromEntries(figures), { publishFailures, acknowledged: acknowledged.length, stored: stored.size }, 'B logged', warnings);
   }, 110_000);
+
+  it('counts a PostgreSQL that accepts connections but never answers as unreachable (DATABASE_CONNECT_TIMEOUT_MS)', async () => {
+    const silent = createServer(() => {});
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (silent.address() as AddressInfo).port;
+      const launched = launch(['src/main.ts'], {
+        DATA_DIR: tempDir(),
+        PORT: '0',
+        HOST: '127.0.0.1',
+        SWITCHBOARD_ADMIN_KEY: ADMIN_KEY,
+        DATABASE_URL: `postgres://postgres@127.0.0.1:${port}/postgres`,
+        DATABASE_CONNECT_TIMEOUT_MS: '500',
+      });
+      const waiting = await eventually(() => logLines(launched.stdout()).find((line) => line.msg.startsWith('waiting for PostgreSQL')), 'a waiting line', 45_000);
+      expect(waiting.msg).toBe(`waiting for PostgreSQL at 127.0.0.1:${port} (connection terminated); retrying in 1000 ms`);
+      launched.child.kill('SIGKILL');
+    } finally {
+      silent.close();
+    }
+  }, 60_000);
 });

@@ -17,9 +17,12 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-/** Runs a PostgreSQL binary as the `postgres` user (initdb and the server refuse root), without blocking the load. */
+const isRoot = process.getuid?.() === 0;
+
+/** Runs a PostgreSQL binary, as the `postgres` user under root (initdb and the server refuse root), without blocking the load. */
 async function asPostgres(binary: string, args: string[]) {
-  await promisify(execFile)('runuser', ['-u', 'postgres', '--', join(pgBin, binary), ...args]);
+  if (isRoot) await promisify(execFile)('runuser', ['-u', 'postgres', '--', join(pgBin, binary), ...args]);
+  else await promisify(execFile)(join(pgBin, binary), args);
 }
 
 export interface Postgres {
@@ -33,9 +36,7 @@ export interface Postgres {
 /** initdb in a temporary folder (trust authentication, no fsync); not started yet. */
 export async function createPostgres(): Promise<Postgres> {
   const dir = mkdtempSync(join(tmpdir(), 'switchboard-faults-pg-'));
-  const pgid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }));
-  const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }));
-  chownSync(dir, pgid, gid);
+  if (isRoot) chownSync(dir, Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' })), Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' })));
   const data = join(dir, 'data');
   await asPostgres('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '--no-instructions']);
   const port = await freePort();

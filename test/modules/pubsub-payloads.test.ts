@@ -1,9 +1,11 @@
 // Payloads pass through pub/sub exactly as stored, whatever their keys: `constructor`, `prototype`
 // and `__proto__` are ordinary keys of a tenant's JSON (superjson refused them over Redis, so the
 // request answered 500 after its commit and an execution stayed `running`).
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../gql/index.ts';
 import { LogEvent } from '../support/operations.ts';
+import { cleanRedisPrefix, testRedisPrefix, testRedisUrl } from '../support/redis.ts';
 import { eventually, startServer, subscribe, type TestServer } from '../support/switchboard.ts';
 
 const AppEventLoggedProperties = graphql(`
@@ -59,12 +61,16 @@ const CreatePayloadsAgent = graphql(`
 
 let server: TestServer;
 let tenant: { tenantId: string; key: string };
+const redisPrefix = testRedisPrefix();
 
 beforeAll(async () => {
-  server = await startServer();
+  server = await startServer({ redisPrefix });
   tenant = await server.newTenant('awkward-keys');
 });
-afterAll(() => server?.stop());
+afterAll(async () => {
+  await server?.stop();
+  await cleanRedisPrefix(redisPrefix);
+});
 
 describe('payloads with the keys constructor, prototype and __proto__', () => {
   it('are logged (200) and reach appEventLogged subscribers intact', async () => {
@@ -123,5 +129,20 @@ describe('payloads with the keys constructor, prototype and __proto__', () => {
       const execution = await fetch(`${server.url}/run/api/executions/${executionId}`, { headers: { authorization: `Bearer ${tenant.key}` } });
       return ((await execution.json()) as { status: string }).status === 'completed';
     }, 'the execution to complete', 10_000);
+  });
+
+  it.skipIf(!testRedisUrl())('drops a message on its channel that is not its JSON, and goes on', async () => {
+    const subscription = subscribe(server.wsClient(tenant.key), AppEventLoggedProperties, { filter: { type: 'after-garbage' } });
+    await subscription.started;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const redis = new Redis(testRedisUrl()!);
+    try {
+      await redis.publish(`${redisPrefix}appEventLogged:${tenant.tenantId}`, 'not json {');
+    } finally {
+      redis.disconnect();
+    }
+    const logged = await server.graphql(LogEvent, { input: { id: 'after-garbage', type: 'after-garbage' } }, { key: tenant.key });
+    expect(logged.errors).toBeUndefined();
+    await eventually(() => subscription.received.some((event) => event.data?.appEventLogged.id === 'after-garbage'), 'the next event');
   });
 });
