@@ -18,7 +18,7 @@ const headersOf = (request: IncomingMessage) => {
   return headers;
 };
 
-/** The close code of a connection refused for exceeding a limit (graphql-ws leaves 4400-4499 to servers). */
+/** The close code of a connection refused for exceeding a limit: graphql-ws's own "too many" code; the reason names the limit. */
 export const TOO_MANY_CLOSE_CODE = 4429;
 
 /** Open connections per key or address in this process. */
