@@ -452,6 +452,7 @@ function triggerChecks(): Record<string, () => Promise<void>> {
     [`DELETE ${base}/{id}`]: check('DELETE', '/a-trigger'),
     [`GET ${base}/{id}/invocations`]: check('GET', '/a-trigger/invocations'),
     [`GET ${base}/{id}/invocations/{invocationId}`]: check('GET', '/a-trigger/invocations/00000000-0000-4000-8000-000000000000'),
+    [`POST ${base}/{id}/rotate-webhook-url`]: check('POST', '/a-trigger/rotate-webhook-url'),
     // Keyless by design: a trigger is reached only by its unguessable webhook key.
     'POST /webhooks/{webhookKey}': async () => expect((await rest('POST', '/webhooks/00000000-0000-4000-8000-000000000000', {}, b.key)).status).toBe(404),
   };

@@ -24,6 +24,7 @@ describe('documentation routes', () => {
       '/manage/tenants/{tenantId}/projects/{projectId}/agents/{agentId}/triggers/{id}',
       '/manage/tenants/{tenantId}/projects/{projectId}/agents/{agentId}/triggers/{id}/invocations',
       '/manage/tenants/{tenantId}/projects/{projectId}/agents/{agentId}/triggers/{id}/invocations/{invocationId}',
+      '/manage/tenants/{tenantId}/projects/{projectId}/agents/{agentId}/triggers/{id}/rotate-webhook-url',
       '/run/api/executions',
       '/run/api/executions/{executionId}',
       '/run/api/executions/{executionId}/approvals/{toolCallId}',
