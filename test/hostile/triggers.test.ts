@@ -168,8 +168,8 @@ describe('what a webhook makes tenant regexes search is capped (TRIGGER_REGEX_BU
   });
 
   it('many JSON Schema patterns over one string: 422 past the budget', async () => {
-    const trigger = await createTrigger({ name: 'many-patterns', inputSchema: { type: 'object', properties: { text: { allOf: Array.from({ length: 50 }, (_, index) => ({ pattern: `${SLOW}${index}?` })) } } } });
-    const response = await beside('50 patterns over 2,000 characters', () => deliver(trigger.webhookUrl, JSON.stringify({ text: text(2000) })));
+    const trigger = await createTrigger({ name: 'many-patterns', inputSchema: { type: 'object', properties: { text: { allOf: Array.from({ length: 30 }, (_, index) => ({ pattern: `${SLOW}${index}?` })) } } } });
+    const response = await beside('30 patterns over 2,000 characters', () => deliver(trigger.webhookUrl, JSON.stringify({ text: text(2000) })));
     expect(response.status).toBe(422);
   });
 });

@@ -221,13 +221,14 @@ describe('trigger management (reference 002)', () => {
     }
   });
 
-  it('refuses, when saved, a regular expression RE2 cannot run, naming the field', async () => {
+  it('refuses, when saved, a regular expression RE2 cannot run, or more than 32 in one schema, naming the field', async () => {
     const cases: [unknown, string][] = [
       [{ name: 'x', signatureVerification: { signature: { source: 'header', key: 'X-Sig', regex: '(?=v1)v1=(\\w+)' } } }, 'signatureVerification.signature.regex'],
       [{ name: 'x', signatureVerification: { signature: { source: 'header', key: 'X-Sig' }, signedComponents: [{ source: 'header', key: 'X-A', regex: '(a)\\1' }] } }, 'signatureVerification.signedComponents.0.regex'],
       [{ name: 'x', signatureVerification: { signature: { source: 'header', key: 'X-Sig' }, deliveryId: { source: 'header', key: 'X-Id', regex: '(?<!x)id' } } }, 'signatureVerification.deliveryId.regex'],
       [{ name: 'x', inputSchema: { type: 'object', properties: { name: { type: 'string', pattern: '^(?!admin).*$' } } } }, 'inputSchema'],
       [{ name: 'x', inputSchema: { type: 'object', patternProperties: { '(a)\\1': { type: 'string' } } } }, 'inputSchema'],
+      [{ name: 'x', inputSchema: { type: 'object', properties: Object.fromEntries(Array.from({ length: 33 }, (_, index) => [`p${index}`, { type: 'string', pattern: `^${index}$` }])) } }, 'inputSchema'],
     ];
     for (const [body, field] of cases) {
       const response = await manage('POST', '', body);

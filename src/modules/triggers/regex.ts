@@ -4,6 +4,8 @@ import type { Options } from 'ajv';
 
 /** Longest regular expression a tenant may save (source characters). */
 export const MAX_TENANT_REGEX_LENGTH = 1000;
+/** Distinct `pattern` and `patternProperties` expressions one JSON Schema may hold: they share the compiled-expression cache below. */
+export const MAX_SCHEMA_PATTERNS = 32;
 
 // RE2 runs in one fixed 16 MB WebAssembly heap for the whole process, which the GC does not free
 // and which, once exhausted, breaks every expression until restart. So: few compiled expressions
@@ -99,12 +101,15 @@ export function execTenantRegex(source: string, input: string) {
 }
 
 /**
- * Ajv's `code.regExp`: JSON Schema `pattern` and `patternProperties` on RE2 too. The pattern is
- * compiled now (an invalid one fails the schema's compilation) and looked up again at each test,
- * so a validator never holds an expression the cache has freed.
+ * Ajv's `code.regExp` for one schema: JSON Schema `pattern` and `patternProperties` on RE2 too, at
+ * most MAX_SCHEMA_PATTERNS of them. Each is compiled now (an invalid one fails the schema's
+ * compilation) and looked up again at each test, so a validator never holds an expression the
+ * cache has freed.
  */
-export const re2Engine: NonNullable<NonNullable<Options['code']>['regExp']> = Object.assign(
-  (pattern: string) => {
+export function re2Engine(): NonNullable<NonNullable<Options['code']>['regExp']> {
+  const patterns = new Set<string>();
+  const engine = (pattern: string) => {
+    if (patterns.add(pattern).size > MAX_SCHEMA_PATTERNS) throw new Error(`holds more than ${MAX_SCHEMA_PATTERNS} regular expressions (pattern, patternProperties)`);
     tenantRegex(pattern);
     return {
       test: (input: string) => {
@@ -113,6 +118,6 @@ export const re2Engine: NonNullable<NonNullable<Options['code']>['regExp']> = Ob
       },
       toString: () => `/${pattern}/u`,
     };
-  },
-  { code: 'tenantRegex' },
-);
+  };
+  return Object.assign(engine, { code: 'tenantRegex' });
+}

@@ -29,7 +29,7 @@ const MAX_VALIDATORS = 500;
 const validatorKey = (tenantId: string, schema: unknown) => createHash('sha256').update(tenantId).update('\0').update(JSON.stringify(schema)).digest('base64url');
 
 function compileSchema(schema: object): ValidateFunction {
-  return new Ajv({ allErrors: true, strict: false, code: { regExp: re2Engine } }).compile(schema);
+  return new Ajv({ allErrors: true, strict: false, code: { regExp: re2Engine() } }).compile(schema);
 }
 
 function cacheValidator(key: string, validate: ValidateFunction) {

@@ -39,6 +39,7 @@ export const signatureVerificationSchema = z.object({
         required: z.boolean().default(true),
       }),
     )
+    .max(20)
     .default([{ source: 'body', required: true }]),
   componentJoin: z.object({ strategy: z.literal('concatenate').default('concatenate'), separator: z.string().default('') }).default({ strategy: 'concatenate', separator: '' }),
   validation: z
