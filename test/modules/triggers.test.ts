@@ -492,8 +492,11 @@ describe('signatures, with the providers’ own signing code', () => {
 });
 
 describe('webhook URLs are secrets', () => {
-  it('rotates a trigger’s webhook URL over GraphQL and REST: the old one answers 404 at once, the invocations stay, the audit log names the trigger’s id', async () => {
+  it('rotates a trigger’s webhook URL over GraphQL and REST: the old one answers 404 at once, the invocations and subscriptions stay, the audit log names the trigger’s id', async () => {
     const trigger = (await manage('POST', '', { id: 'rotated', name: 'Rotated' })).body.data;
+    const updates = subscribe(server.wsClient(key), InvocationUpdates, { agentId, triggerId: 'rotated' });
+    await updates.started;
+    await new Promise((resolve) => setTimeout(resolve, 200));
     expect((await deliver(trigger.webhookUrl, '{"n":1}')).status).toBe(202);
 
     const rotated = await server.graphql(RotateWebhookUrl, { agentId, id: 'rotated' }, { key });
@@ -509,7 +512,9 @@ describe('webhook URLs are secrets', () => {
     expect(viaRest.body.data).toMatchObject({ id: 'rotated', webhookUrl: expect.stringMatching(/\/webhooks\/[0-9a-f-]{36}$/) });
     expect(viaRest.body.data.webhookUrl).not.toBe(second.webhookUrl);
     expect((await deliver(second.webhookUrl, '{"n":4}')).status).toBe(404);
-    expect((await deliver(viaRest.body.data.webhookUrl, '{"n":5}')).status).toBe(202);
+    const last = await deliver(viaRest.body.data.webhookUrl, '{"n":5}');
+    expect(last.status).toBe(202);
+    await eventually(() => updates.received.some((update) => update.data!.triggerInvocationUpdated.id === last.body.invocationId), 'the subscription to follow the rotated URL');
     expect((await invocations('rotated')).pagination.total).toBe(3);
     expect((await manage('POST', '/no-such-trigger/rotate-webhook-url')).status).toBe(404);
 
