@@ -316,11 +316,13 @@ describe('webhook ingestion', () => {
     await eventually(async () => (await invocations('orders', '?status=success')).pagination.total === 2, 'the rerun to succeed');
   });
 
-  it('shows a payload that no transform changed as both the request and the transformed payload', async () => {
+  it('stores a payload that no transform changed once, and shows it as both the request and the transformed payload', async () => {
     const trigger = (await manage('POST', '', { id: 'untransformed', name: 'Untransformed' })).body.data;
     const accepted = await deliver(trigger.webhookUrl, JSON.stringify({ n: 1 }));
     const shown = (await manage('GET', `/untransformed/invocations/${accepted.body.invocationId}`)).body.data;
     expect(shown).toMatchObject({ requestPayload: { n: 1 }, transformedPayload: { n: 1 } });
+    const stored = await server.switchboard.services.prisma.triggerInvocation.findUniqueOrThrow({ where: { id: accepted.body.invocationId } });
+    expect(stored, 'stored once').toMatchObject({ requestPayload: { n: 1 }, transformedPayload: null });
   });
 
   it('answers an unknown or disabled trigger with 404, and a failing transform with 422', async () => {
