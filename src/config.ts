@@ -107,6 +107,8 @@ export const configSchema = z.object({
   WEBHOOK_MAX_BODY_BYTES: positiveInt(1024 * 1024),
   /** Largest trigger input schema (JSON Schema, as JSON) a save accepts. */
   TRIGGER_MAX_SCHEMA_BYTES: positiveInt(64 * 1024),
+  /** Characters a trigger's regular expressions (signature fields, JSON Schema patterns) may search in one webhook, in all (422 above it). */
+  TRIGGER_REGEX_BUDGET_CHARS: positiveInt(4096),
   /** Longest message a trigger's template may render (UTF-16 code units); a webhook that renders more is refused (422). */
   TRIGGER_MAX_MESSAGE_CHARS: positiveInt(1024 * 1024),
   /** How often an idle delivery worker looks for due webhook deliveries. */

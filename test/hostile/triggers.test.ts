@@ -150,6 +150,30 @@ describe('regular expressions a tenant writes run in linear time', () => {
   });
 });
 
+describe('what a webhook makes tenant regexes search is capped (TRIGGER_REGEX_BUDGET_CHARS)', () => {
+  // Linear, but slow per character on multi-byte text: some 150 µs here.
+  const SLOW = '(?:[^,]*,){30}x';
+  const text = (chars: number) => 'é☕a,'.repeat(chars / 4);
+
+  it('a signed component’s regex over a long body value: 422 past the budget, and in time within it', async () => {
+    const trigger = await createTrigger({
+      name: 'slow-component',
+      signatureVerification: { signature: { source: 'header', key: 'X-Sig' }, signedComponents: [{ source: 'body', key: 'text', regex: SLOW }] },
+    });
+    const over = await beside('slow regex, 12,000 characters', () => deliver(trigger.webhookUrl, JSON.stringify({ text: text(12_000) }), { 'X-Sig': 'abc' }));
+    expect(over.status).toBe(422);
+    expect(over.body.detail).toContain('more than 4096 characters');
+    const within = await beside('slow regex, 4,000 characters', () => deliver(trigger.webhookUrl, JSON.stringify({ text: text(4000) }), { 'X-Sig': 'abc' }));
+    expect(within.status).toBe(401);
+  });
+
+  it('many JSON Schema patterns over one string: 422 past the budget', async () => {
+    const trigger = await createTrigger({ name: 'many-patterns', inputSchema: { type: 'object', properties: { text: { allOf: Array.from({ length: 30 }, (_, index) => ({ pattern: `${SLOW}${index}?` })) } } } });
+    const response = await beside('30 patterns over 2,000 characters', () => deliver(trigger.webhookUrl, JSON.stringify({ text: text(2000) })));
+    expect(response.status).toBe(422);
+  });
+});
+
 describe('JSON Schemas a tenant saves', () => {
   it('refuses a 1.1 MB schema when saved, before compiling it', async () => {
     const properties = Object.fromEntries(Array.from({ length: 17_000 }, (_, index) => [`p${index}`, { type: 'string', pattern: `^v${index}-[a-z]+$`, minLength: 1 }]));

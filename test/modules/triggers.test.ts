@@ -221,13 +221,14 @@ describe('trigger management (reference 002)', () => {
     }
   });
 
-  it('refuses, when saved, a regular expression RE2 cannot run, naming the field', async () => {
+  it('refuses, when saved, a regular expression RE2 cannot run, or more than 32 in one schema, naming the field', async () => {
     const cases: [unknown, string][] = [
       [{ name: 'x', signatureVerification: { signature: { source: 'header', key: 'X-Sig', regex: '(?=v1)v1=(\\w+)' } } }, 'signatureVerification.signature.regex'],
       [{ name: 'x', signatureVerification: { signature: { source: 'header', key: 'X-Sig' }, signedComponents: [{ source: 'header', key: 'X-A', regex: '(a)\\1' }] } }, 'signatureVerification.signedComponents.0.regex'],
       [{ name: 'x', signatureVerification: { signature: { source: 'header', key: 'X-Sig' }, deliveryId: { source: 'header', key: 'X-Id', regex: '(?<!x)id' } } }, 'signatureVerification.deliveryId.regex'],
       [{ name: 'x', inputSchema: { type: 'object', properties: { name: { type: 'string', pattern: '^(?!admin).*$' } } } }, 'inputSchema'],
       [{ name: 'x', inputSchema: { type: 'object', patternProperties: { '(a)\\1': { type: 'string' } } } }, 'inputSchema'],
+      [{ name: 'x', inputSchema: { type: 'object', properties: Object.fromEntries(Array.from({ length: 33 }, (_, index) => [`p${index}`, { type: 'string', pattern: `^${index}$` }])) } }, 'inputSchema'],
     ];
     for (const [body, field] of cases) {
       const response = await manage('POST', '', body);
@@ -315,11 +316,13 @@ describe('webhook ingestion', () => {
     await eventually(async () => (await invocations('orders', '?status=success')).pagination.total === 2, 'the rerun to succeed');
   });
 
-  it('shows a payload that no transform changed as both the request and the transformed payload', async () => {
+  it('stores a payload that no transform changed once, and shows it as both the request and the transformed payload', async () => {
     const trigger = (await manage('POST', '', { id: 'untransformed', name: 'Untransformed' })).body.data;
     const accepted = await deliver(trigger.webhookUrl, JSON.stringify({ n: 1 }));
     const shown = (await manage('GET', `/untransformed/invocations/${accepted.body.invocationId}`)).body.data;
     expect(shown).toMatchObject({ requestPayload: { n: 1 }, transformedPayload: { n: 1 } });
+    const stored = await server.switchboard.services.prisma.triggerInvocation.findUniqueOrThrow({ where: { id: accepted.body.invocationId } });
+    expect(stored, 'stored once').toMatchObject({ requestPayload: { n: 1 }, transformedPayload: null });
   });
 
   it('answers an unknown or disabled trigger with 404, and a failing transform with 422', async () => {
@@ -491,8 +494,11 @@ describe('signatures, with the providers’ own signing code', () => {
 });
 
 describe('webhook URLs are secrets', () => {
-  it('rotates a trigger’s webhook URL over GraphQL and REST: the old one answers 404 at once, the invocations stay, the audit log names the trigger’s id', async () => {
+  it('rotates a trigger’s webhook URL over GraphQL and REST: the old one answers 404 at once, the invocations and subscriptions stay, the audit log names the trigger’s id', async () => {
     const trigger = (await manage('POST', '', { id: 'rotated', name: 'Rotated' })).body.data;
+    const updates = subscribe(server.wsClient(key), InvocationUpdates, { agentId, triggerId: 'rotated' });
+    await updates.started;
+    await new Promise((resolve) => setTimeout(resolve, 200));
     expect((await deliver(trigger.webhookUrl, '{"n":1}')).status).toBe(202);
 
     const rotated = await server.graphql(RotateWebhookUrl, { agentId, id: 'rotated' }, { key });
@@ -508,7 +514,9 @@ describe('webhook URLs are secrets', () => {
     expect(viaRest.body.data).toMatchObject({ id: 'rotated', webhookUrl: expect.stringMatching(/\/webhooks\/[0-9a-f-]{36}$/) });
     expect(viaRest.body.data.webhookUrl).not.toBe(second.webhookUrl);
     expect((await deliver(second.webhookUrl, '{"n":4}')).status).toBe(404);
-    expect((await deliver(viaRest.body.data.webhookUrl, '{"n":5}')).status).toBe(202);
+    const last = await deliver(viaRest.body.data.webhookUrl, '{"n":5}');
+    expect(last.status).toBe(202);
+    await eventually(() => updates.received.some((update) => update.data!.triggerInvocationUpdated.id === last.body.invocationId), 'the subscription to follow the rotated URL');
     expect((await invocations('rotated')).pagination.total).toBe(3);
     expect((await manage('POST', '/no-such-trigger/rotate-webhook-url')).status).toBe(404);
 

@@ -145,10 +145,16 @@ builder.subscriptionFields((t) => ({
     args: { agentId: t.arg.id({ required: true }), triggerId: t.arg.string({ required: true }) },
     subscribe: async (_root, args, ctx) => {
       const trigger = await triggers.getTrigger(ctx, args.agentId.toString(), args.triggerId);
-      return pipe(
-        ctx.services.bus.subscribe('triggerInvocationUpdated', requireScope(ctx), ctx.services.shutdownSignal),
-        filterStream((invocation: TriggerInvocation) => invocation.webhookKey === trigger.webhookKey),
-      );
+      // The webhook keys seen, and whether each is this trigger's: its URL may be rotated meanwhile.
+      const ours = new Map([[trigger.webhookKey, true]]);
+      const isOurs = async ({ webhookKey }: TriggerInvocation) => {
+        if (!ours.has(webhookKey)) {
+          const owner = await ctx.db.trigger.findUnique({ where: { webhookKey }, select: { agentId: true, id: true } });
+          ours.set(webhookKey, owner?.agentId === trigger.agentId && owner.id === trigger.id);
+        }
+        return ours.get(webhookKey)!;
+      };
+      return pipe(ctx.services.bus.subscribe('triggerInvocationUpdated', requireScope(ctx), ctx.services.shutdownSignal), filterStream(isOurs));
     },
     resolve: (_query, invocation) => invocation,
   }),

@@ -12,7 +12,7 @@ import { CredentialKind, signingSecrets } from '../credentials/service.ts';
 import { emitAfterCommit } from '../deliveries/service.ts';
 import { announceExecution, createExecution, createExecutionIn } from '../executions/service.ts';
 import type { JournalEntry } from '../executions/journal.ts';
-import { re2Engine } from './regex.ts';
+import { re2Engine, regexBudget, RegexBudgetExceeded, withRegexBudget } from './regex.ts';
 import { signatureVerificationSchema, verifySignature, locate, type WebhookRequest } from './signature.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -29,7 +29,7 @@ const MAX_VALIDATORS = 500;
 const validatorKey = (tenantId: string, schema: unknown) => createHash('sha256').update(tenantId).update('\0').update(JSON.stringify(schema)).digest('base64url');
 
 function compileSchema(schema: object): ValidateFunction {
-  return new Ajv({ allErrors: true, strict: false, code: { regExp: re2Engine } }).compile(schema);
+  return new Ajv({ allErrors: true, strict: false, code: { regExp: re2Engine() } }).compile(schema);
 }
 
 function cacheValidator(key: string, validate: ValidateFunction) {
@@ -348,12 +348,20 @@ export async function ingestWebhook(services: Services, webhookKey: string, requ
     if (refused) return fail(refused.status, refused.reason, null);
   }
   const config = trigger.signatureVerification ? signatureVerificationSchema.parse(trigger.signatureVerification) : null;
+  const searched = regexBudget(services.config.TRIGGER_REGEX_BUDGET_CHARS);
   let deliveryId: string | null = null;
   if (config) {
     const credentials = await services.prisma.credential.findMany({ where: { id: { in: trigger.signingSecretCredentialIds }, tenantId: trigger.tenantId } });
-    const verified = verifySignature(config, request, signingSecrets(services, credentials));
+    let verified: ReturnType<typeof verifySignature>;
+    try {
+      verified = withRegexBudget(searched, () => verifySignature(config, request, signingSecrets(services, credentials)));
+      // Read only from a verified request.
+      if (verified.ok) deliveryId = config.deliveryId ? withRegexBudget(searched, () => locate(request, config.deliveryId!)) : null;
+    } catch (error) {
+      if (!(error instanceof RegexBudgetExceeded)) throw error;
+      return fail(422, error.message, null);
+    }
     if (!verified.ok) return fail(verified.status, verified.reason, null);
-    deliveryId = config.deliveryId ? locate(request, config.deliveryId) : null;
     if (deliveryId) {
       const repeat = await services.prisma.triggerInvocation.findUnique({ where: { webhookKey_deliveryId: { webhookKey, deliveryId } } });
       if (repeat) return { invocation: repeat, created: false };
@@ -364,7 +372,14 @@ export async function ingestWebhook(services: Services, webhookKey: string, requ
   }
   if (trigger.inputSchema) {
     const validate = validatorOf(trigger);
-    if (!validate(request.body)) {
+    let valid: boolean;
+    try {
+      valid = withRegexBudget(searched, () => validate(request.body) as boolean);
+    } catch (error) {
+      if (!(error instanceof RegexBudgetExceeded)) throw error;
+      return fail(422, error.message);
+    }
+    if (!valid) {
       return fail(400, `The payload does not match the input schema: ${(validate.errors ?? []).map((error) => `${error.instancePath || '/'} ${error.message}`).join('; ')}`);
     }
   }

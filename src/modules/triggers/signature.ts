@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
-import { tenantRegex } from './regex.ts';
+import { execTenantRegex, tenantRegex } from './regex.ts';
 
 /**
  * A regular expression, checked when the trigger is saved; its first group (or the whole match) is
@@ -39,6 +39,7 @@ export const signatureVerificationSchema = z.object({
         required: z.boolean().default(true),
       }),
     )
+    .max(20)
     .default([{ source: 'body', required: true }]),
   componentJoin: z.object({ strategy: z.literal('concatenate').default('concatenate'), separator: z.string().default('') }).default({ strategy: 'concatenate', separator: '' }),
   validation: z
@@ -94,7 +95,7 @@ export function locate(request: WebhookRequest, where: Located, caseSensitive = 
             ? bodyPath(request.body, where.key)
             : request.rawBody;
   if (raw === null || !where.regex) return raw;
-  const match = tenantRegex(where.regex).exec(raw);
+  const match = execTenantRegex(where.regex, raw);
   return match ? (match[1] ?? match[0] ?? null) : null;
 }
 
@@ -131,7 +132,7 @@ export function verifySignature(config: SignatureVerification, request: WebhookR
   const candidates = (config.signature.separator ? presented.split(config.signature.separator) : [presented])
     .map((candidate) => candidate.trim())
     .map((candidate) => (config.signature.prefix && candidate.startsWith(config.signature.prefix) ? candidate.slice(config.signature.prefix.length) : candidate))
-    .map((candidate) => (config.signature.regex ? (tenantRegex(config.signature.regex).exec(candidate)?.slice(-1)[0] ?? '') : candidate))
+    .map((candidate) => (config.signature.regex ? (execTenantRegex(config.signature.regex, candidate)?.slice(-1)[0] ?? '') : candidate))
     .filter(Boolean)
     .map((candidate) => Buffer.from(candidate, config.encoding));
   for (const secret of secrets) {
