@@ -56,7 +56,8 @@ export class Authenticator {
     try {
       viewer = await this.resolve(token);
     } catch (error) {
-      await this.countAnonymous(ip);
+      // Only a bad key spends the address's budget: a database outage is not the client's doing.
+      if (error instanceof AppError && error.code === 'UNAUTHENTICATED') await this.countAnonymous(ip);
       throw error;
     }
     await this.countRequest(viewer);
