@@ -97,6 +97,21 @@ export const configSchema = z.object({
    * a MODEL_API_KEY credential a version's calls carry no key.
    */
   OPENAI_API_KEY_FOR_TENANTS: z.stringbool({ error: 'must be true or false' }).default(false),
+  /**
+   * Header lines (`Name: value`) the OpenAI client adds to every call, as its own OPENAI_CUSTOM_HEADERS;
+   * sent only towards OPENAI_BASE_URL, never to a version's own baseUrl.
+   */
+  OPENAI_CUSTOM_HEADERS: z
+    .string()
+    .default('')
+    .transform((lines) =>
+      Object.fromEntries(
+        lines
+          .split('\n')
+          .filter((line) => line.includes(':'))
+          .map((line) => [line.slice(0, line.indexOf(':')).trim(), line.slice(line.indexOf(':') + 1).trim()]),
+      ),
+    ),
   /** 32 bytes, base64: encrypts stored credentials (webhook signing secrets). Default: derived from the admin key. */
   CREDENTIALS_KEY: optionalString.pipe(
     z.string().refine((value) => Buffer.from(value, 'base64').length === 32, 'must be 32 bytes in base64 (openssl rand -base64 32)').optional(),

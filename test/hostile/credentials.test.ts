@@ -95,7 +95,11 @@ const ModelRunState = graphql(`
 `);
 
 const OPERATOR_KEY = `sk-operator-${randomBytes(12).toString('hex')}`;
-const forbidden = [ADMIN_KEY, OPERATOR_KEY];
+// The OpenAI client reads this variable itself: the operator's headers must not follow a tenant's URL.
+const OPERATOR_HEADER = `operator-header-${randomBytes(12).toString('hex')}`;
+const OPERATOR_HEADERS = `X-Operator-Secret: ${OPERATOR_HEADER}`;
+process.env.OPENAI_CUSTOM_HEADERS = OPERATOR_HEADERS;
+const forbidden = [ADMIN_KEY, OPERATOR_KEY, OPERATOR_HEADER];
 
 let operatorLlm: Awaited<ReturnType<typeof startFakeOpenAI>>;
 let tenantLlm: Awaited<ReturnType<typeof startFakeOpenAI>>;
@@ -106,7 +110,7 @@ let tenantB: { key: string };
 
 beforeAll(async () => {
   [operatorLlm, tenantLlm] = await Promise.all([startFakeOpenAI('operator model'), startFakeOpenAI('tenant model')]);
-  const env = { OUTBOUND_ALLOWED_NETWORKS: 'loopback', OPENAI_BASE_URL: operatorLlm.url, OPENAI_API_KEY: OPERATOR_KEY };
+  const env = { OUTBOUND_ALLOWED_NETWORKS: 'loopback', OPENAI_BASE_URL: operatorLlm.url, OPENAI_API_KEY: OPERATOR_KEY, OPENAI_CUSTOM_HEADERS: OPERATOR_HEADERS };
   [server, lending] = await Promise.all([startServer({ env }), startServer({ env: { ...env, OPENAI_API_KEY_FOR_TENANTS: 'true' } })]);
   [tenantA, tenantB] = await Promise.all([server.newTenant('credentials-a'), server.newTenant('credentials-b')]);
   // Warm: the timed requests measure contention, not the first request's start-up.
@@ -203,6 +207,7 @@ describe('model API keys are tenant credentials, never environment variables', (
     const ownUrl = await agentVersion(lending, tenant.key, { baseUrl: tenantLlm.url });
     const lent = await besideAnotherTenant(lending, () => run(lending, tenant.key, towardsOperator.agentId), other);
     expect(lent.operator).toEqual([`Bearer ${OPERATOR_KEY}`]);
+    expect(operatorLlm.headers.at(-1)).toContain(OPERATOR_HEADER);
     const elsewhere = await run(lending, tenant.key, ownUrl.agentId);
     expect(elsewhere.tenant).toHaveLength(1);
     for (const secret of forbidden) expect(elsewhere.tenant[0]).not.toContain(secret);

@@ -105,7 +105,7 @@ function unreachable(error: unknown) {
  */
 export function openAICompatibleProvider(
   config: Extract<RunConfig['provider'], { type: 'openai-compatible' }>,
-  access: { baseUrl?: string; apiKey?: string },
+  access: { baseUrl?: string; apiKey?: string; headers: Record<string, string | null> },
 ): ModelProvider {
   return {
     provider: 'openai',
@@ -116,6 +116,7 @@ export function openAICompatibleProvider(
       const client = new OpenAI({
         baseURL: access.baseUrl ?? null,
         apiKey: access.apiKey ?? 'unset',
+        defaultHeaders: access.headers,
         adminAPIKey: null,
         organization: null,
         project: null,
@@ -173,12 +174,15 @@ export function openAICompatibleProvider(
  */
 export async function modelProviderOf(config: RunConfig, services: Services, tenantId: string): Promise<ModelProvider> {
   if (config.provider.type === 'scripted') return scriptedProvider(config.provider);
-  const { OPENAI_BASE_URL, OPENAI_API_KEY, OPENAI_API_KEY_FOR_TENANTS } = services.config;
+  const { OPENAI_BASE_URL, OPENAI_API_KEY, OPENAI_API_KEY_FOR_TENANTS, OPENAI_CUSTOM_HEADERS } = services.config;
   const { baseUrl, apiKeyCredentialId } = config.provider;
   const apiKey = apiKeyCredentialId
     ? await modelApiKey(services, tenantId, apiKeyCredentialId)
     : OPENAI_API_KEY_FOR_TENANTS && !baseUrl
       ? OPENAI_API_KEY
       : undefined;
-  return openAICompatibleProvider(config.provider, { baseUrl: baseUrl ?? OPENAI_BASE_URL, apiKey });
+  // The client adds OPENAI_CUSTOM_HEADERS from the environment to every call; null removes each
+  // from calls to a URL the tenant chose.
+  const headers = baseUrl ? Object.fromEntries(Object.keys(OPENAI_CUSTOM_HEADERS).map((name) => [name, null])) : OPENAI_CUSTOM_HEADERS;
+  return openAICompatibleProvider(config.provider, { baseUrl: baseUrl ?? OPENAI_BASE_URL, apiKey, headers });
 }
