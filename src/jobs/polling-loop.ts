@@ -1,3 +1,6 @@
+import { connectionFailure } from '../errors.ts';
+import type { Logger } from '../logger.ts';
+
 /**
  * Runs `tick` until stopped: at once again when it found work, else after `pollMs` (or as soon as
  * `nudge()` says work is waiting). The background workers (executions, webhook deliveries) share it.
@@ -42,4 +45,19 @@ export class PollingLoop {
       this.wake = null;
     }
   }
+}
+
+/**
+ * Logs a round's failure to claim work: a lost database connection as one warning every 10 s
+ * (every poll fails until it returns, and it is no bug), anything else as an error with its stack.
+ */
+export function claimFailureLogger(logger: Logger, what: string) {
+  let lastWarned = 0;
+  return (error: unknown) => {
+    const reason = connectionFailure(error);
+    if (!reason) return logger.error({ err: error }, what);
+    if (Date.now() - lastWarned < 10_000) return;
+    lastWarned = Date.now();
+    logger.warn({ reason }, `${what}: the database is unreachable; retrying`);
+  };
 }

@@ -4,7 +4,7 @@ import { decryptSecret } from '../../auth/credentials-key.ts';
 import { storableText } from '../../db/storable.ts';
 import { systemContext, type Services } from '../../http/context.ts';
 import { inAuditedTransaction } from '../audit/service.ts';
-import { PollingLoop } from '../../jobs/polling-loop.ts';
+import { claimFailureLogger, PollingLoop } from '../../jobs/polling-loop.ts';
 import { OutboundRefused } from '../../net/outbound.ts';
 import { emitWebhookEvents, RETRY_SCHEDULE_MS } from './service.ts';
 
@@ -43,6 +43,7 @@ type Outcome = { status: number | null; body: string | null; error: string | nul
  */
 export class DeliveryWorker {
   private readonly loop: PollingLoop;
+  private readonly claimFailed: (error: unknown) => void;
   private readonly sending = new Set<Promise<void>>();
   /** Aborts the sends still in flight once a shutdown's grace has passed. */
   private readonly shutdown = new AbortController();
@@ -51,6 +52,7 @@ export class DeliveryWorker {
     private readonly services: Services,
     private readonly options: DeliveryWorkerOptions,
   ) {
+    this.claimFailed = claimFailureLogger(services.logger, 'claiming webhook deliveries failed');
     this.loop = new PollingLoop(options.pollMs, async () => {
       const free = this.options.concurrency - this.sending.size;
       if (free <= 0) return false;
@@ -58,7 +60,7 @@ export class DeliveryWorker {
       try {
         claimed = await this.claim(free);
       } catch (error) {
-        this.services.logger.error({ err: error }, 'claiming webhook deliveries failed');
+        this.claimFailed(error);
       }
       for (const delivery of claimed) {
         const send = this.attempt(delivery).catch((error) => this.services.logger.error({ err: error, deliveryId: delivery.id }, 'webhook delivery failed'));

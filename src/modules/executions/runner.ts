@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Execution, ExecutionToolCall, Prisma } from '../../generated/prisma/client.ts';
 import { storableJson, storableText } from '../../db/storable.ts';
 import { systemContext, type RequestContext, type Services } from '../../http/context.ts';
-import { PollingLoop } from '../../jobs/polling-loop.ts';
+import { claimFailureLogger, PollingLoop } from '../../jobs/polling-loop.ts';
 import { inAuditedTransaction } from '../audit/service.ts';
 import { runConfigOf, type RunConfig, type ToolConfig } from './config.ts';
 import { appendJournal, publishJournal, readJournal, type JournalEntry, type JournalType } from './journal.ts';
@@ -37,18 +37,20 @@ export class ExecutionRunner {
   readonly workerId = `worker-${randomUUID()}`;
   private readonly running = new Set<Promise<void>>();
   private readonly loop: PollingLoop;
+  private readonly claimFailed: (error: unknown) => void;
 
   constructor(
     private readonly services: Services,
     private readonly options: RunnerOptions,
   ) {
+    this.claimFailed = claimFailureLogger(services.logger, 'claiming an execution failed');
     this.loop = new PollingLoop(options.pollMs, async () => {
       if (this.running.size >= this.options.concurrency) return false;
       let claimed: string | null = null;
       try {
         claimed = await this.claim();
       } catch (error) {
-        this.services.logger.error({ err: error }, 'claiming an execution failed');
+        this.claimFailed(error);
       }
       if (!claimed) return false;
       const run = this.run(claimed).catch((error) => this.services.logger.error({ err: error, executionId: claimed }, 'execution run failed'));
