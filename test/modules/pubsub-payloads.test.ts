@@ -81,7 +81,8 @@ describe('payloads with the keys constructor, prototype and __proto__', () => {
     expect(logged.status).toBe(200);
     expect(logged.errors).toBeUndefined();
     const stored = logged.data!.logEvent.event.properties as Record<string, unknown>;
-    expect(stored).toMatchObject({ constructor: 1, prototype: { constructor: 'x' } });
+    // Stored as sent: every key, `__proto__` included, is the tenant's data.
+    expect(JSON.stringify(stored)).toBe(JSON.stringify(awkward()));
 
     await eventually(() => subscription.received.length > 0, 'the event on the subscription');
     const received = subscription.received[0].data!.appEventLogged;
@@ -89,6 +90,18 @@ describe('payloads with the keys constructor, prototype and __proto__', () => {
     expect(received.properties).toEqual(stored);
     expect(Number.isNaN(Date.parse(received.createdAt))).toBe(false);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('are stored as sent over REST', async () => {
+    const response = await fetch(`${server.url}/run/v1/events`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tenant.key}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ id: 'awkward-rest', type: 'awkward', properties: awkward(), metadata: awkward() }),
+    });
+    expect(response.status).toBe(201);
+    const { data } = (await response.json()) as { data: { properties: unknown; metadata: unknown } };
+    expect(JSON.stringify(data.properties)).toBe(JSON.stringify(awkward()));
+    expect(JSON.stringify(data.metadata)).toBe(JSON.stringify(awkward()));
   });
 
   it('finish an execution whose tool call carries them', async () => {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { jsonObject } from '../../json-object.ts';
 import type { AppEvent, AuditEvent, Prisma } from '../../generated/prisma/client.ts';
 import { AppError, badInput } from '../../errors.ts';
 import { dateRange } from '../../db/filters.ts';
@@ -12,14 +13,7 @@ export const MAX_BATCH = 1000;
 export const MAX_JSON_FIELD_BYTES = 64 * 1024;
 export const MAX_JSON_FIELD_KEYS = 100;
 
-const jsonField = z
-  .record(z.string(), z.unknown(), { error: 'must be a JSON object' })
-  .refine((value) => Object.keys(value).length <= MAX_JSON_FIELD_KEYS, {
-    message: `must have at most ${MAX_JSON_FIELD_KEYS} keys`,
-  })
-  .refine((value) => Buffer.byteLength(JSON.stringify(value)) <= MAX_JSON_FIELD_BYTES, {
-    message: `must be at most ${MAX_JSON_FIELD_BYTES / 1024} KiB as JSON`,
-  });
+const jsonField = jsonObject({ maxKeys: MAX_JSON_FIELD_KEYS, maxBytes: MAX_JSON_FIELD_BYTES });
 
 /** An event as a client sends it (reference 000); the limits of both APIs live here. */
 export const logEventInputSchema = z.object({

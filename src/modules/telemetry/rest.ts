@@ -1,3 +1,4 @@
+import { jsonObject } from '../../json-object.ts';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Agent, AgentVersion, LlmEvent, Person } from '../../generated/prisma/client.ts';
 import { httpStatusOf } from '../../errors.ts';
@@ -31,7 +32,6 @@ const dateTime = z.iso
   .transform((value) => new Date(value))
   .nullish()
   .openapi({ type: 'string', format: 'date-time' });
-const jsonObject = z.record(z.string(), z.unknown());
 
 const fingerprintBody = z
   .object({
@@ -50,7 +50,7 @@ const fingerprintBody = z
   })
   .openapi('CreateFingerprint');
 const personBody = z.object({ person_id: shape.person.personId, properties: shape.person.properties }).openapi('CreatePerson');
-const personUpdateBody = z.object({ properties: jsonObject }).openapi('UpdatePerson');
+const personUpdateBody = z.object({ properties: jsonObject() }).openapi('UpdatePerson');
 const agentBody = z.object({ agent_name: shape.agent.name, description: shape.agent.description }).openapi('CreateAgent');
 const versionBody = z
   .object({ agent_version_name: shape.agent.name, description: shape.agent.description, deprecated_at: dateTime })
@@ -69,7 +69,7 @@ const eventBody = z
   .openapi('CreateEvent');
 
 const personSchema = z
-  .object({ person_id: z.string(), properties: jsonObject.nullable(), created_at: z.string() })
+  .object({ person_id: z.string(), properties: jsonObject().nullable(), created_at: z.string() })
   .openapi('Person');
 const agentSchema = z
   .object({

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { jsonObject } from '../../json-object.ts';
 import { Prisma, type Agent, type AgentVersion, type LlmEvent } from '../../generated/prisma/client.ts';
 import { requireScope } from '../../auth/require.ts';
 import type { Scope } from '../../db/scoped.ts';
@@ -23,13 +24,7 @@ export const DEFAULT_VERSION_NAME = 'default';
 
 const identifier = z.string().trim().min(1, 'must not be empty').max(255, 'must be at most 255 characters');
 const description = z.string().max(2000, 'must be at most 2000 characters');
-const jsonObject = (maxBytes: number) =>
-  z
-    .record(z.string(), z.unknown(), { error: 'must be a JSON object' })
-    .refine((value) => Buffer.byteLength(JSON.stringify(value)) <= maxBytes, {
-      message: `must be at most ${maxBytes / 1024} KiB as JSON`,
-    });
-const personProperties = jsonObject(64 * 1024);
+const personProperties = jsonObject({ maxBytes: 64 * 1024 });
 
 export const fingerprintInputSchema = z.object({
   language: identifier,
@@ -39,7 +34,7 @@ export const fingerprintInputSchema = z.object({
   anthropicSdkVersion: identifier.nullish(),
   geminiSdkVersion: identifier.nullish(),
   vokerSdkVersion: identifier.nullish(),
-  allPackages: jsonObject(256 * 1024).nullish(),
+  allPackages: jsonObject({ maxBytes: 256 * 1024 }).nullish(),
   gitRepositoryUrl: z.string().max(2000).nullish(),
   gitBranch: z.string().max(255).nullish(),
   gitCommitHash: z.string().max(255).nullish(),
@@ -54,7 +49,7 @@ export const agentVersionInputSchema = agentInputSchema.extend({ deprecatedAt: z
 const versionChangesSchema = agentChangesSchema.extend({ runConfig: runConfig.optional() });
 export const llmEventInputSchema = z.object({
   fingerprintId: z.string().min(1, 'must not be empty'),
-  properties: jsonObject(MAX_PROPERTIES_BYTES),
+  properties: jsonObject({ maxBytes: MAX_PROPERTIES_BYTES }),
   agent: identifier.nullish(),
   agentVersion: identifier.nullish(),
   person: identifier.nullish(),
