@@ -5,7 +5,6 @@ import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import type { YogaServerInstance } from 'graphql-yoga';
 import type { Database } from '../db/adapters.ts';
-import { RateLimiter } from '../auth/rate-limit.ts';
 import { requireScope } from '../auth/require.ts';
 import { AppError, asAppError, badInput, connectionFailure } from '../errors.ts';
 import { auditErrorFormat, auditRoutes } from '../modules/audit/rest.ts';
@@ -134,16 +133,9 @@ export function createHttpApp(options: {
   };
   for (const path of ['/run/*', '/api/*', '/telemetry/*', '/manage/*']) app.use(path, withRequestContext, withCheckedJsonBody);
 
-  // Webhook senders carry no key: their budget is per client IP.
-  const webhookLimiter = new RateLimiter({
-    requests: config.RATE_LIMIT_WEBHOOK_REQUESTS,
-    windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS,
-    redis: bus.redis?.publisher,
-    keyPrefix: `${config.REDIS_PREFIX}webhook:`,
-    subject: 'this address',
-  });
   app.use('/webhooks/*', async (c, next) => {
-    await webhookLimiter.consume(clientIp(c) ?? 'unknown');
+    // Webhook senders carry no key: their budget is per client IP.
+    await services.webhookLimiter.consume(clientIp(c) ?? 'unknown');
     await next();
   });
   app.route('/', eventRoutes);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { RateLimiter } from '../auth/rate-limit.ts';
 import type { Authenticator, Viewer } from '../auth/viewer.ts';
 import { refuseCookieForgery } from '../auth/cookie-forgery.ts';
 import { presentedKey, type ActorType } from '../auth/viewer.ts';
@@ -17,6 +18,8 @@ export interface Services {
   bus: EventBus;
   logger: Logger;
   authenticator: Authenticator;
+  /** Per-IP budget of `/webhooks/*`, whose senders carry no key. */
+  webhookLimiter: RateLimiter;
   /** LLM prices: the shipped table with LLM_PRICES over it. */
   prices: PriceTable;
   /** Encrypts and decrypts stored credentials (src/auth/credentials-key.ts); null when none is configured. */

@@ -62,20 +62,11 @@ export async function createServices({ config, logger, ...options }: Switchboard
     dataDir: config.DATABASE_URL ? undefined : config.DATA_DIR,
     logger,
   });
-  const rateLimiter = new RateLimiter({
-    requests: config.RATE_LIMIT_REQUESTS,
-    windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS,
-    redis: bus.redis?.publisher,
-    keyPrefix: config.REDIS_PREFIX,
-    subject: 'this key',
-  });
-  const anonymousLimiter = new RateLimiter({
-    requests: config.RATE_LIMIT_ANONYMOUS_REQUESTS,
-    windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS,
-    redis: bus.redis?.publisher,
-    keyPrefix: `${config.REDIS_PREFIX}anonymous:`,
-    subject: 'this address without a valid key',
-  });
+  // Budgets per window, shared through Redis when configured.
+  const limiter = (requests: number, name: string, subject: string) =>
+    new RateLimiter({ requests, windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS, redis: bus.redis?.publisher, keyPrefix: `${config.REDIS_PREFIX}${name}`, subject });
+  const rateLimiter = limiter(config.RATE_LIMIT_REQUESTS, '', 'this key');
+  const anonymousLimiter = limiter(config.RATE_LIMIT_ANONYMOUS_REQUESTS, 'anonymous:', 'this address without a valid key');
   const shutdownController = new AbortController();
   // Every open subscription listens for shutdown: thousands are normal, not a leak.
   setMaxListeners(0, shutdownController.signal);
@@ -85,6 +76,7 @@ export async function createServices({ config, logger, ...options }: Switchboard
     bus,
     logger,
     authenticator: new Authenticator(database.prisma, adminKeyHash, rateLimiter, anonymousLimiter),
+    webhookLimiter: limiter(config.RATE_LIMIT_WEBHOOK_REQUESTS, 'webhook:', 'this address'),
     prices: new PriceTable(config.LLM_PRICES),
     credentialsKey: credentialsKey(config.CREDENTIALS_KEY, adminKeyHash),
     outbound: new OutboundClient({ allowedNetworks: config.OUTBOUND_ALLOWED_NETWORKS, resolveHost: options.resolveHost }),
