@@ -57,6 +57,9 @@ type Documents = {
     "\n  mutation StartScaledExecution($agentId: ID) {\n    createExecution(input: { agentId: $agentId, messages: [{ role: \"user\", content: \"go\" }] }) {\n      id\n    }\n  }\n": typeof types.StartScaledExecutionDocument,
     "\n  subscription ScaledEvents($executionId: ID!) {\n    executionEvents(executionId: $executionId) {\n      __typename\n      ... on ExecutionStatusChanged {\n        seq\n        status\n      }\n      ... on ExecutionTextDelta {\n        seq\n        text\n      }\n      ... on ExecutionApprovalRequested {\n        seq\n        toolCallId\n      }\n      ... on ExecutionApprovalDecided {\n        seq\n      }\n      ... on ExecutionToolResult {\n        seq\n      }\n      ... on ExecutionToolCallRequested {\n        seq\n      }\n      ... on ExecutionFinished {\n        seq\n        status\n      }\n    }\n  }\n": typeof types.ScaledEventsDocument,
     "\n  mutation ApproveScaled($executionId: ID!, $toolCallId: String!) {\n    approveToolCall(executionId: $executionId, toolCallId: $toolCallId, approved: true) {\n      success\n    }\n  }\n": typeof types.ApproveScaledDocument,
+    "\n  mutation CreateLapsingAgent($runConfig: JSONObject!) {\n    createAgent(name: \"lapsing-bot\") {\n      id\n    }\n    createAgentVersion(agentName: \"lapsing-bot\", name: \"v1\", runConfig: $runConfig) {\n      id\n    }\n  }\n": typeof types.CreateLapsingAgentDocument,
+    "\n  mutation StartLapsingRun($input: CreateExecutionInput!) {\n    createExecution(input: $input) {\n      id\n    }\n  }\n": typeof types.StartLapsingRunDocument,
+    "\n  query LapsingRunState($id: ID!) {\n    execution(id: $id) {\n      status\n    }\n  }\n": typeof types.LapsingRunStateDocument,
     "\n  subscription AuditEventRecordedScaleOut {\n    auditEventRecorded {\n      eventType\n      resourceId\n      occurredAt\n    }\n  }\n": typeof types.AuditEventRecordedScaleOutDocument,
     "\n  query ViewerTenant {\n    viewer {\n      tenantId\n    }\n  }\n": typeof types.ViewerTenantDocument,
     "\n  query AuditTestById($id: ID!) {\n    auditEvent(id: $id) {\n      ...AuditEventFields\n    }\n  }\n": typeof types.AuditTestByIdDocument,
@@ -172,6 +175,9 @@ const documents: Documents = {
     "\n  mutation StartScaledExecution($agentId: ID) {\n    createExecution(input: { agentId: $agentId, messages: [{ role: \"user\", content: \"go\" }] }) {\n      id\n    }\n  }\n": types.StartScaledExecutionDocument,
     "\n  subscription ScaledEvents($executionId: ID!) {\n    executionEvents(executionId: $executionId) {\n      __typename\n      ... on ExecutionStatusChanged {\n        seq\n        status\n      }\n      ... on ExecutionTextDelta {\n        seq\n        text\n      }\n      ... on ExecutionApprovalRequested {\n        seq\n        toolCallId\n      }\n      ... on ExecutionApprovalDecided {\n        seq\n      }\n      ... on ExecutionToolResult {\n        seq\n      }\n      ... on ExecutionToolCallRequested {\n        seq\n      }\n      ... on ExecutionFinished {\n        seq\n        status\n      }\n    }\n  }\n": types.ScaledEventsDocument,
     "\n  mutation ApproveScaled($executionId: ID!, $toolCallId: String!) {\n    approveToolCall(executionId: $executionId, toolCallId: $toolCallId, approved: true) {\n      success\n    }\n  }\n": types.ApproveScaledDocument,
+    "\n  mutation CreateLapsingAgent($runConfig: JSONObject!) {\n    createAgent(name: \"lapsing-bot\") {\n      id\n    }\n    createAgentVersion(agentName: \"lapsing-bot\", name: \"v1\", runConfig: $runConfig) {\n      id\n    }\n  }\n": types.CreateLapsingAgentDocument,
+    "\n  mutation StartLapsingRun($input: CreateExecutionInput!) {\n    createExecution(input: $input) {\n      id\n    }\n  }\n": types.StartLapsingRunDocument,
+    "\n  query LapsingRunState($id: ID!) {\n    execution(id: $id) {\n      status\n    }\n  }\n": types.LapsingRunStateDocument,
     "\n  subscription AuditEventRecordedScaleOut {\n    auditEventRecorded {\n      eventType\n      resourceId\n      occurredAt\n    }\n  }\n": types.AuditEventRecordedScaleOutDocument,
     "\n  query ViewerTenant {\n    viewer {\n      tenantId\n    }\n  }\n": types.ViewerTenantDocument,
     "\n  query AuditTestById($id: ID!) {\n    auditEvent(id: $id) {\n      ...AuditEventFields\n    }\n  }\n": types.AuditTestByIdDocument,
@@ -430,6 +436,18 @@ export function graphql(source: "\n  subscription ScaledEvents($executionId: ID!
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ApproveScaled($executionId: ID!, $toolCallId: String!) {\n    approveToolCall(executionId: $executionId, toolCallId: $toolCallId, approved: true) {\n      success\n    }\n  }\n"): (typeof documents)["\n  mutation ApproveScaled($executionId: ID!, $toolCallId: String!) {\n    approveToolCall(executionId: $executionId, toolCallId: $toolCallId, approved: true) {\n      success\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateLapsingAgent($runConfig: JSONObject!) {\n    createAgent(name: \"lapsing-bot\") {\n      id\n    }\n    createAgentVersion(agentName: \"lapsing-bot\", name: \"v1\", runConfig: $runConfig) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation CreateLapsingAgent($runConfig: JSONObject!) {\n    createAgent(name: \"lapsing-bot\") {\n      id\n    }\n    createAgentVersion(agentName: \"lapsing-bot\", name: \"v1\", runConfig: $runConfig) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartLapsingRun($input: CreateExecutionInput!) {\n    createExecution(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation StartLapsingRun($input: CreateExecutionInput!) {\n    createExecution(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LapsingRunState($id: ID!) {\n    execution(id: $id) {\n      status\n    }\n  }\n"): (typeof documents)["\n  query LapsingRunState($id: ID!) {\n    execution(id: $id) {\n      status\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -38,6 +38,11 @@ export class ExecutionRunner {
   private readonly running = new Set<Promise<void>>();
   private readonly loop: PollingLoop;
   private readonly claimFailed: (error: unknown) => void;
+  /**
+   * What this process runs now: never claimed again by it, even when a late heartbeat let the lease
+   * lapse (a second run under the same worker id would pass every lease check and repeat its output).
+   */
+  private readonly runningIds = new Set<string>();
 
   constructor(
     private readonly services: Services,
@@ -53,10 +58,13 @@ export class ExecutionRunner {
         this.claimFailed(error);
       }
       if (!claimed) return false;
-      const run = this.run(claimed).catch((error) => this.services.logger.error({ err: error, executionId: claimed }, 'execution run failed'));
+      const executionId = claimed;
+      this.runningIds.add(executionId);
+      const run = this.run(executionId).catch((error) => this.services.logger.error({ err: error, executionId }, 'execution run failed'));
       this.running.add(run);
       void run.finally(() => {
         this.running.delete(run);
+        this.runningIds.delete(executionId);
         this.loop.nudge();
       });
       return true;
@@ -86,11 +94,11 @@ export class ExecutionRunner {
         "leaseExpiresAt" = now() + make_interval(secs => ${leaseSeconds}::float8), claims = claims + 1, "updatedAt" = now()
       WHERE id = (
         SELECT e.id FROM "Execution" e
-        WHERE e.status = 'queued'
-           OR (e.status = 'running' AND e."leaseExpiresAt" < now())
+        WHERE (e.status = 'queued'
+           OR (e.status = 'running' AND e."leaseExpiresAt" < now() AND NOT (e.id = ANY(${[...this.runningIds]}::text[])))
            OR (e.status = 'suspended' AND EXISTS (
                 SELECT 1 FROM "ExecutionToolCall" t
-                WHERE t."executionId" = e.id AND t.status = 'pending_approval' AND t."expiresAt" < now()))
+                WHERE t."executionId" = e.id AND t.status = 'pending_approval' AND t."expiresAt" < now())))
         ORDER BY e.seq
         FOR UPDATE SKIP LOCKED
         LIMIT 1)
