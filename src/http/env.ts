@@ -6,7 +6,8 @@ import type { RequestContext } from './context.ts';
 const locations: Record<string, string> = { json: 'body', param: 'path', query: 'query', header: 'header', cookie: 'cookie' };
 
 export interface AppEnv {
-  Variables: { requestContext: RequestContext };
+  /** `requestId` is given to every request on arrival; `requestContext` once its key is checked. */
+  Variables: { requestId: string; requestContext: RequestContext };
 }
 
 /**

@@ -6,7 +6,8 @@ import type { ActorType } from '../../auth/viewer.ts';
 import * as audit from './service.ts';
 
 export const AUDIT_REST_PREFIX = '/api/v1/events';
-export const auditErrorFormat = validationDetailFormat(AUDIT_REST_PREFIX);
+/** Reference 003's bodies, for every path under `/api/v1/`. */
+export const auditErrorFormat = validationDetailFormat('/api/v1/');
 
 const dateTime = z.iso
   .datetime({ offset: true, error: 'must be an ISO 8601 date-time' })
