@@ -60,7 +60,8 @@ export function createHttpApp(options: {
     if (!known) logger.error({ err: error, path: loggedPath(c.req.path) }, 'unhandled error');
     return failure(c, known ?? error);
   });
-  // A path that exists with other methods answers 405 and names them; any other path 404.
+  // A path that exists with other methods answers 405 and names them; any other path (or a route
+  // that finds nothing, like an unknown docs asset) 404.
   let routeMethods: TrieRouter<string> | null = null;
   const allowedMethods = (path: string) => {
     if (!routeMethods) {
@@ -75,7 +76,7 @@ export function createHttpApp(options: {
   };
   app.notFound((c) => {
     const allow = allowedMethods(c.req.path);
-    const error = allow.length
+    const error = allow.length && !allow.includes(c.req.method)
       ? new AppError('METHOD_NOT_ALLOWED', `${c.req.method} is not allowed on ${c.req.path}; allowed: ${allow.join(', ')}`, { allow })
       : new AppError('NOT_FOUND', `No route for ${c.req.method} ${c.req.path}`);
     return failure(c, error);
