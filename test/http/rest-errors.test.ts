@@ -1,3 +1,4 @@
+import { print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../gql/index.ts';
 import { startServer, type TestServer } from '../support/switchboard.ts';
@@ -14,6 +15,14 @@ const RestErrorsCreateVersion = graphql(`
   mutation RestErrorsCreateVersion($agentName: String!, $name: String!, $runConfig: JSONObject) {
     createAgentVersion(agentName: $agentName, name: $name, runConfig: $runConfig) {
       id
+    }
+  }
+`);
+
+const RestErrorsExecutionEvents = graphql(`
+  subscription RestErrorsExecutionEvents($executionId: ID!) {
+    executionEvents(executionId: $executionId) {
+      __typename
     }
   }
 `);
@@ -215,6 +224,7 @@ describe('SSE keep-alive', () => {
       body: JSON.stringify({ agentId, messages: [{ role: 'user', content: 'Launch' }] }),
     });
     expect(created.headers.get('content-type')).toContain('text/event-stream');
+    expect(created.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
     const executionId = created.headers.get('x-execution-id')!;
     const suspended = '"status":"suspended"';
     const first = await readUntil(created, (text) => keepAlivesAfter(text, suspended) >= 3);
@@ -233,5 +243,25 @@ describe('SSE keep-alive', () => {
     expect(approved.body).toEqual({ success: true });
     const rest = await fetch(`${server.url}/run/api/executions/${executionId}/stream`, { headers: { authorization: `Bearer ${tenant.key}` } });
     expect(await readUntil(rest, () => false)).toContain('event: finished');
+  });
+
+  it('GraphQL over SSE pings too (yoga: every 12 s, 300 ms under NODE_ENV=test) while a run waits', async () => {
+    const created = await fetch(`${server.url}/run/api/executions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tenant.key}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ agentId, messages: [{ role: 'user', content: 'Launch again' }] }),
+    });
+    const executionId = created.headers.get('x-execution-id')!;
+    await readUntil(created, (text) => text.includes('"status":"suspended"'));
+    const subscription = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tenant.key}`, 'content-type': 'application/json', accept: 'text/event-stream' },
+      body: JSON.stringify({ query: print(RestErrorsExecutionEvents), variables: { executionId } }),
+    });
+    expect(subscription.headers.get('content-type')).toContain('text/event-stream');
+    const marker = 'ExecutionApprovalRequested';
+    const pingsAfter = (text: string) => (text.split(marker)[1] ?? '').split(':\n\n').length - 1;
+    const text = await readUntil(subscription, (received) => pingsAfter(received) >= 2);
+    expect(pingsAfter(text)).toBeGreaterThanOrEqual(2);
   });
 });
