@@ -34,7 +34,6 @@ const errorFormats = [auditErrorFormat, { ...telemetryErrorFormat, pathPrefix: '
 /** A webhook's key is its URL's secret: logs keep only its first characters. */
 const loggedPath = (path: string) => path.replace(/^\/webhooks\/([^/]{0,4})[^/]*/, '/webhooks/$1…');
 
-
 /** Every HTTP route: health, GraphQL over HTTP, the modules' REST routes, OpenAPI and its page. */
 export function createHttpApp(options: {
   services: Services;
@@ -76,9 +75,10 @@ export function createHttpApp(options: {
   };
   app.notFound((c) => {
     const allow = allowedMethods(c.req.path);
-    const error = allow.length && !allow.includes(c.req.method)
-      ? new AppError('METHOD_NOT_ALLOWED', `${c.req.method} is not allowed on ${c.req.path}; allowed: ${allow.join(', ')}`, { allow })
-      : new AppError('NOT_FOUND', `No route for ${c.req.method} ${c.req.path}`);
+    const error =
+      allow.length && !allow.includes(c.req.method)
+        ? new AppError('METHOD_NOT_ALLOWED', `${c.req.method} is not allowed on ${c.req.path}; allowed: ${allow.join(', ')}`, { allow })
+        : new AppError('NOT_FOUND', `No route for ${c.req.method} ${c.req.path}`);
     return failure(c, error);
   });
 
@@ -176,11 +176,12 @@ export function createHttpApp(options: {
     await next();
   };
   for (const path of ['/run/*', '/api/*', '/telemetry/*', '/manage/*']) app.use(path, withRequestContext, withCheckedJsonBody);
-  // Reference 003 is a FastAPI service: a query parameter given twice takes its last value.
+  // Reference 003 is a FastAPI service: a query parameter given twice takes its last value. Its
+  // routes are all reads, so the request is rebuilt without a body.
   app.use('/api/v1/*', async (c, next) => {
     const url = new URL(c.req.url);
     const last = new Map(url.searchParams);
-    if (last.size < [...url.searchParams.keys()].length) {
+    if (last.size < [...url.searchParams.keys()].length && (c.req.method === 'GET' || c.req.method === 'HEAD')) {
       url.search = new URLSearchParams([...last]).toString();
       c.req.raw = new Request(url, c.req.raw);
     }
