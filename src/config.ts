@@ -164,6 +164,8 @@ export const configSchema = z.object({
   EXECUTION_LEASE_MS: positiveInt(15_000),
   /** How often an idle runner looks for executions another instance queued or approved. */
   EXECUTION_POLL_MS: positiveInt(250),
+  /** How often an execution's SSE stream sends a `: keep-alive` comment: proxies cut streams idle for long (often 60 s). */
+  SSE_KEEPALIVE_MS: positiveInt(15_000),
   /** Executions one process runs at once; 0 leaves them to other instances and `npm run worker`. */
   EXECUTION_CONCURRENCY: z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(0, 'must not be negative').default(16),
   /** How long SIGTERM waits for in-flight requests before closing connections. */

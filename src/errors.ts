@@ -7,6 +7,7 @@ export type ErrorCode =
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
   | 'NOT_FOUND'
+  | 'METHOD_NOT_ALLOWED'
   | 'CONFLICT'
   | 'UNPROCESSABLE'
   | 'PAYLOAD_TOO_LARGE'
@@ -19,6 +20,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
   CONFLICT: 409,
   UNPROCESSABLE: 422,
   PAYLOAD_TOO_LARGE: 413,
@@ -30,6 +32,8 @@ export const httpStatusOf: Record<ErrorCode, number> = {
 export interface FieldIssue {
   path: (string | number)[];
   message: string;
+  /** The kind of mistake as pydantic names it (`int_parsing`, `missing`...), for FastAPI-style bodies. */
+  type?: string;
 }
 
 export class AppError extends Error {
@@ -41,6 +45,8 @@ export class AppError extends Error {
       retryAfterSeconds?: number;
       /** A machine-readable kind, e.g. `person-not-found`: reference 004's error bodies carry it. */
       type?: string;
+      /** The methods the path does have, for a 405's `Allow` header. */
+      allow?: string[];
     } = {},
   ) {
     super(message);

@@ -19,8 +19,19 @@ export type Viewer =
 
 export const KEY_COOKIE = 'switchboard_key';
 
-/** The presented key: `Authorization: Bearer`, then `X-API-Key`, then the `switchboard_key` cookie. */
-export function presentedKey(headers: Headers): string | null {
+/**
+ * The cookies that may carry a Switchboard key on a path: `switchboard_key` everywhere, and the
+ * cookie each reference page's own clients send on its routes (003's `vai_token`, 002's
+ * `better-auth.session_token`), only there.
+ */
+export function keyCookiesFor(path: string): string[] {
+  if (path.startsWith('/api/v1/')) return [KEY_COOKIE, 'vai_token'];
+  if (path.startsWith('/manage/')) return [KEY_COOKIE, 'better-auth.session_token'];
+  return [KEY_COOKIE];
+}
+
+/** The presented key: `Authorization: Bearer`, then `X-API-Key`, then the first of `cookies` that is set. */
+export function presentedKey(headers: Headers, cookies: string[] = [KEY_COOKIE]): string | null {
   const authorization = headers.get('authorization');
   if (authorization) {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
@@ -29,13 +40,14 @@ export function presentedKey(headers: Headers): string | null {
   const apiKey = headers.get('x-api-key');
   if (apiKey) return apiKey.trim();
   const cookie = headers.get('cookie');
-  if (cookie) {
-    for (const part of cookie.split(';')) {
-      const [name, ...value] = part.trim().split('=');
-      if (name === KEY_COOKIE) return decodeURIComponent(value.join('='));
-    }
+  if (!cookie) return null;
+  const sent = new Map<string, string>();
+  for (const part of cookie.split(';')) {
+    const [name, ...value] = part.trim().split('=');
+    if (!sent.has(name)) sent.set(name, value.join('='));
   }
-  return null;
+  const name = cookies.find((candidate) => sent.has(candidate));
+  return name === undefined ? null : decodeURIComponent(sent.get(name)!);
 }
 
 export class Authenticator {

@@ -1,11 +1,14 @@
+import { randomUUID } from 'node:crypto';
 import { OpenAPIHono } from '@hono/zod-openapi';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
+import { TrieRouter } from 'hono/router/trie-router';
 import type { YogaServerInstance } from 'graphql-yoga';
 import type { Database } from '../db/adapters.ts';
 import { requireScope } from '../auth/require.ts';
+import { keyCookiesFor } from '../auth/viewer.ts';
 import { AppError, asAppError, badInput, connectionFailure } from '../errors.ts';
 import { auditErrorFormat, auditRoutes } from '../modules/audit/rest.ts';
 import { deliveryRoutes } from '../modules/deliveries/rest.ts';
@@ -19,14 +22,16 @@ import type { AppEnv } from './env.ts';
 import { toGraphQLError, type GraphQLServerContext } from './graphql.ts';
 import { clientIp } from './client-ip.ts';
 import { checkJsonInput } from './json-input.ts';
-import { errorResponse, problemResponse } from './problem.ts';
+import { errorResponse } from './problem.ts';
 
-/** Each REST family's error body, chosen by path prefix; problem+json for the others. */
-const errorFormats = [auditErrorFormat, telemetryErrorFormat, executionsErrorFormat];
+/**
+ * Each REST family's error body, chosen by path prefix (an unknown path under it too): 001 under
+ * `/run/api/`, 003 under `/api/v1/`, 004 under `/telemetry/`; problem+json (000, 002) for the others.
+ */
+const errorFormats = [auditErrorFormat, { ...telemetryErrorFormat, pathPrefix: '/telemetry/' }, executionsErrorFormat];
 
 /** A webhook's key is its URL's secret: logs keep only its first characters. */
 const loggedPath = (path: string) => path.replace(/^\/webhooks\/([^/]{0,4})[^/]*/, '/webhooks/$1…');
-
 
 /** Every HTTP route: health, GraphQL over HTTP, the modules' REST routes, OpenAPI and its page. */
 export function createHttpApp(options: {
@@ -39,18 +44,50 @@ export function createHttpApp(options: {
   const { config, logger, bus } = services;
   const app = new OpenAPIHono<AppEnv>();
 
+  /** An error in the body of the request's family, with its request id. */
+  const failure = (c: Context<AppEnv>, error: unknown) => {
+    const response = errorResponse(c, error, errorFormats, c.get('requestId'));
+    // Headers set with c.header() are not carried onto a response built here.
+    const requestContext = c.get('requestContext');
+    if (requestContext) response.headers.set('X-Correlation-Id', requestContext.correlationId);
+    return response;
+  };
   app.onError((error, c) => {
     // Hono's own refusals (malformed JSON and the like) are the client's mistakes.
     const known = asAppError(error) ?? (error instanceof HTTPException ? new AppError('BAD_USER_INPUT', error.message) : null);
     if (!known) logger.error({ err: error, path: loggedPath(c.req.path) }, 'unhandled error');
-    const requestContext = c.get('requestContext');
-    const response = errorResponse(c, known ?? error, errorFormats, requestContext?.requestId ?? 'none');
-    // Headers set with c.header() are not carried onto a response built here.
-    if (requestContext) response.headers.set('X-Correlation-Id', requestContext.correlationId);
-    return response;
+    return failure(c, known ?? error);
   });
-  app.notFound((c) => problemResponse(c, new AppError('NOT_FOUND', `No route for ${c.req.method} ${c.req.path}`), 'none'));
+  // A path that exists with other methods answers 405 and names them; any other path (or a route
+  // that finds nothing, like an unknown docs asset) 404.
+  let routeMethods: TrieRouter<string> | null = null;
+  const allowedMethods = (path: string) => {
+    if (!routeMethods) {
+      routeMethods = new TrieRouter<string>();
+      // Middleware is registered for every method ('ALL'); routes name theirs.
+      for (const route of app.routes) if (route.method !== 'ALL') routeMethods.add('ANY', route.path, route.method);
+    }
+    const methods = new Set(routeMethods.match('ANY', path)[0].map(([method]) => method));
+    // Hono answers HEAD with the GET route.
+    if (methods.has('GET')) methods.add('HEAD');
+    return [...methods];
+  };
+  app.notFound((c) => {
+    const allow = allowedMethods(c.req.path);
+    const error =
+      allow.length && !allow.includes(c.req.method)
+        ? new AppError('METHOD_NOT_ALLOWED', `${c.req.method} is not allowed on ${c.req.path}; allowed: ${allow.join(', ')}`, { allow })
+        : new AppError('NOT_FOUND', `No route for ${c.req.method} ${c.req.path}`);
+    return failure(c, error);
+  });
 
+  // Every request gets its id first: every response, error bodies included, carries it.
+  app.use('*', async (c, next) => {
+    const requestId = randomUUID();
+    c.set('requestId', requestId);
+    await next();
+    c.res.headers.set('X-Request-Id', requestId);
+  });
   app.use('*', async (c, next) => {
     const started = performance.now();
     await next();
@@ -62,7 +99,7 @@ export function createHttpApp(options: {
         path: loggedPath(c.req.path),
         status: c.res.status,
         ms: Math.round(performance.now() - started),
-        requestId: requestContext?.requestId,
+        requestId: c.get('requestId'),
         correlationId: requestContext?.correlationId,
       },
       'request',
@@ -70,7 +107,7 @@ export function createHttpApp(options: {
   });
   app.use('*', async (c, next) => {
     if (isDraining() && c.req.path !== '/healthz') {
-      const response = problemResponse(c, new AppError('SERVICE_UNAVAILABLE', 'The server is shutting down'), 'none');
+      const response = failure(c, new AppError('SERVICE_UNAVAILABLE', 'The server is shutting down'));
       response.headers.set('Connection', 'close');
       return response;
     }
@@ -82,7 +119,7 @@ export function createHttpApp(options: {
     cors({
       origin: anyOrigin ? '*' : config.CORS_ORIGINS,
       credentials: !anyOrigin,
-      exposeHeaders: ['X-Correlation-Id', 'Retry-After'],
+      exposeHeaders: ['X-Request-Id', 'X-Correlation-Id', 'Retry-After', 'Allow'],
     }),
   );
   app.use(
@@ -108,7 +145,13 @@ export function createHttpApp(options: {
   // Authenticates the REST routes' caller before their input is validated: every REST route acts
   // inside a tenant. The route family's error format answers a missing or bad key.
   const withRequestContext: MiddlewareHandler<AppEnv> = async (c, next) => {
-    const requestContext = await createRequestContext(services, { method: c.req.method, headers: c.req.raw.headers, ip: clientIp(c) });
+    const requestContext = await createRequestContext(services, {
+      method: c.req.method,
+      headers: c.req.raw.headers,
+      ip: clientIp(c),
+      requestId: c.get('requestId'),
+      keyCookies: keyCookiesFor(c.req.path),
+    });
     c.set('requestContext', requestContext);
     c.header('X-Correlation-Id', requestContext.correlationId);
     requireScope(requestContext);
@@ -132,6 +175,17 @@ export function createHttpApp(options: {
     await next();
   };
   for (const path of ['/run/*', '/api/*', '/telemetry/*', '/manage/*']) app.use(path, withRequestContext, withCheckedJsonBody);
+  // Reference 003 is a FastAPI service: a query parameter given twice takes its last value. Its
+  // routes are all reads, so the request is rebuilt without a body.
+  app.use('/api/v1/*', async (c, next) => {
+    const url = new URL(c.req.url);
+    const last = new Map(url.searchParams);
+    if (last.size < [...url.searchParams.keys()].length && (c.req.method === 'GET' || c.req.method === 'HEAD')) {
+      url.search = new URLSearchParams([...last]).toString();
+      c.req.raw = new Request(url, c.req.raw);
+    }
+    await next();
+  });
 
   app.use('/webhooks/*', async (c, next) => {
     // Webhook senders carry no key: their budget is per client IP.
@@ -150,7 +204,7 @@ export function createHttpApp(options: {
   app.on(['GET', 'POST', 'OPTIONS'], '/graphql', async (c) => {
     let requestContext;
     try {
-      requestContext = await createRequestContext(services, { method: c.req.method, headers: c.req.raw.headers, ip: clientIp(c) });
+      requestContext = await createRequestContext(services, { method: c.req.method, headers: c.req.raw.headers, ip: clientIp(c), requestId: c.get('requestId') });
     } catch (error) {
       const appError = asAppError(error);
       if (!appError) throw error;

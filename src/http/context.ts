@@ -68,17 +68,20 @@ export function systemContext(
 
 const CORRELATION_ID = /^[\w.:\-]{1,128}$/;
 
-/** Authenticates the presented key (throws AppError when it is bad) and scopes the database to it. */
+/**
+ * Authenticates the presented key (throws AppError when it is bad) and scopes the database to it.
+ * `requestId` is the one the HTTP app gave the request on arrival; `keyCookies` the cookies that may carry its key.
+ */
 export async function createRequestContext(
   services: Services,
-  request: { method: string; headers: Headers; ip: string | null },
+  request: { method: string; headers: Headers; ip: string | null; requestId?: string; keyCookies?: string[] },
 ): Promise<RequestContext> {
-  refuseCookieForgery(request.method, request.headers);
-  const token = presentedKey(request.headers);
+  refuseCookieForgery(request.method, request.headers, request.keyCookies);
+  const token = presentedKey(request.headers, request.keyCookies);
   const viewer = token ? await services.authenticator.authenticate(token, request.ip) : null;
   if (!viewer) await services.authenticator.countAnonymous(request.ip);
   const scope = viewer?.kind === 'apiKey' ? { tenantId: viewer.tenantId, projectId: viewer.projectId } : null;
-  const requestId = randomUUID();
+  const requestId = request.requestId ?? randomUUID();
   const correlationHeader = request.headers.get('x-correlation-id');
   return {
     services,

@@ -15,6 +15,7 @@ const problemCodes: Record<ErrorCode, string> = {
   UNAUTHENTICATED: 'unauthorized',
   FORBIDDEN: 'forbidden',
   NOT_FOUND: 'not_found',
+  METHOD_NOT_ALLOWED: 'method_not_allowed',
   CONFLICT: 'conflict',
   UNPROCESSABLE: 'unprocessable_entity',
   PAYLOAD_TOO_LARGE: 'payload_too_large',
@@ -28,6 +29,7 @@ const titles: Record<number, string> = {
   401: 'Unauthorized',
   403: 'Forbidden',
   404: 'Not Found',
+  405: 'Method Not Allowed',
   409: 'Conflict',
   413: 'Payload Too Large',
   422: 'Unprocessable Entity',
@@ -36,8 +38,12 @@ const titles: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
-function retryAfter(error: AppError | null): Record<string, string> {
-  return error?.details.retryAfterSeconds ? { 'Retry-After': String(error.details.retryAfterSeconds) } : {};
+/** The headers an error's details call for: `Retry-After` on 429 and 503, `Allow` on 405. */
+export function errorHeaders(error: AppError | null): Record<string, string> {
+  return {
+    ...(error?.details.retryAfterSeconds ? { 'Retry-After': String(error.details.retryAfterSeconds) } : {}),
+    ...(error?.details.allow ? { Allow: error.details.allow.join(', ') } : {}),
+  };
 }
 
 /** RFC 9457 problem details with the fields of references 000 and 002. */
@@ -57,7 +63,7 @@ export function problemResponse(c: Context, error: AppError | null, requestId: s
   };
   return new Response(JSON.stringify(body), {
     status,
-    headers: { 'Content-Type': 'application/problem+json', ...retryAfter(error) },
+    headers: { 'Content-Type': 'application/problem+json', ...errorHeaders(error) },
   });
 }
 
@@ -69,11 +75,11 @@ export const validationDetailFormat = (pathPrefix: string): ErrorFormat => ({
       const detail = (error.details.issues ?? [{ path: [], message: error.message }]).map((issue) => ({
         loc: issue.path.map(String),
         msg: issue.message,
-        type: 'value_error',
+        type: issue.type ?? 'value_error',
       }));
       return c.json({ detail }, 422);
     }
-    return c.json({ detail: error.message }, httpStatusOf[error.code] as 401, retryAfter(error));
+    return c.json({ detail: error.message }, httpStatusOf[error.code] as 401, errorHeaders(error));
   },
 });
 

@@ -638,6 +638,69 @@ describe('audit log: exact figures on a known tenant', () => {
       }
     });
 
+    it('reads parameters as FastAPI does: a time without an offset is UTC, a date alone is midnight, a repeated parameter takes its last value', async () => {
+      const total = async (query: string) => {
+        const { status, body } = await rest<RestPage>(`/api/v1/events?${query}`, known.key);
+        expect(status, query).toBe(200);
+        return body.total;
+      };
+      const naive = middle.toISOString().slice(0, -1);
+      expect(await total(`from=${naive}`)).toBe(7);
+      expect(await total(`to=${naive}`)).toBe(7);
+      expect(await total(`from=${naive.replace('T', '%20')}`)).toBe(7);
+      expect(await total(`from=${naive.replace('T', '_')}`)).toBe(7);
+      // Without an offset the time is UTC, not the server's zone: two hours on is after everything.
+      expect(await total(`from=${new Date(middle.getTime() + 2 * 3600_000).toISOString().slice(0, -1)}`)).toBe(0);
+      expect(await total('from=2000-01-01')).toBe(14);
+      expect(await total('to=2000-01-01')).toBe(0);
+      expect(await total(`to=${end.toISOString().slice(0, 10)}`)).toBe(0);
+
+      const page = async (query: string) => (await rest<RestPage>(`/api/v1/events?${query}`, known.key)).body;
+      expect(await page('limit=1&limit=5')).toMatchObject({ limit: 5, total: 14 });
+      expect(await page('limit=abc&limit=3&offset=9&offset=1')).toMatchObject({ limit: 3, offset: 1 });
+      expect((await page('resource_type=widget&resource_type=app_event')).total).toBe(4);
+      const stats = await rest<{ actors: unknown[] }>(`/api/v1/events/stats/by-actor?from=2000-01-01&from=${encodeURIComponent(end.toISOString())}`, known.key);
+      expect(stats.body).toEqual({ actors: [] });
+
+      // An event id as pydantic reads a UUID: upper case, without hyphens, as a URN.
+      const id = listed.edges[0].node.id;
+      for (const form of [id.toUpperCase(), id.replaceAll('-', ''), `urn:uuid:${id}`]) {
+        const { status, body } = await rest<RestEvent>(`/api/v1/events/${form}`, known.key);
+        expect({ status, id: body.id }, form).toEqual({ status: 200, id });
+      }
+    });
+
+    it('names each bad parameter as FastAPI does: loc, msg and the pydantic v2 type', async () => {
+      const cases: [string, string[], string, unknown][] = [
+        ['/api/v1/events?limit=0', ['query', 'limit'], 'greater_than_equal', 'Input should be greater than or equal to 1'],
+        ['/api/v1/events?limit=101', ['query', 'limit'], 'less_than_equal', 'Input should be less than or equal to 100'],
+        ['/api/v1/events?offset=-1', ['query', 'offset'], 'greater_than_equal', 'Input should be greater than or equal to 0'],
+        ['/api/v1/events?limit=abc', ['query', 'limit'], 'int_parsing', 'Input should be a valid integer, unable to parse string as an integer'],
+        ['/api/v1/events?limit=2.5', ['query', 'limit'], 'int_parsing', 'Input should be a valid integer, unable to parse string as an integer'],
+        ['/api/v1/events?resource_type=widget', ['query', 'resource_type'], 'enum', expect.stringMatching(/^Input should be 'tenant', 'project', 'api_key', ('\w+', )+'\w+' or '\w+'$/)],
+        ['/api/v1/events?from=not-a-date', ['query', 'from'], 'datetime_from_date_parsing', 'Input should be a valid datetime or date, invalid character in year'],
+        ['/api/v1/events?from=yesterday', ['query', 'from'], 'datetime_from_date_parsing', 'Input should be a valid datetime or date, input is too short'],
+        ['/api/v1/events?to=2024-02-30', ['query', 'to'], 'datetime_from_date_parsing', 'Input should be a valid datetime or date, invalid datetime'],
+        ['/api/v1/events?to=2024-01-01T25:00:00Z', ['query', 'to'], 'datetime_from_date_parsing', 'Input should be a valid datetime or date, invalid datetime'],
+        [
+          '/api/v1/events/not-a-uuid',
+          ['path', 'event_id'],
+          'uuid_parsing',
+          'Input should be a valid UUID, invalid character: expected an optional prefix of `urn:uuid:` followed by [0-9a-fA-F-], found `n` at 1',
+        ],
+        [
+          '/api/v1/events/00000000-0000-4000-8000-00000000000',
+          ['path', 'event_id'],
+          'uuid_parsing',
+          'Input should be a valid UUID, invalid length: expected length 32 for simple format, found 31',
+        ],
+      ];
+      for (const [path, loc, type, msg] of cases) {
+        const { status, body } = await rest<{ detail: unknown[] }>(path, known.key);
+        expect({ status, body }, path).toEqual({ status: 422, body: { detail: [{ loc, msg, type }] } });
+      }
+    });
+
     it('answers 401 {"detail"} on every route without a key or with a bad one, 403 to the admin key', async () => {
       const routes = [
         '/api/v1/events',

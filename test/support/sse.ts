@@ -19,6 +19,8 @@ export async function readEvents(response: Response, until: (event: ServerSentEv
     while ((boundary = buffer.indexOf('\n\n')) >= 0) {
       const block = buffer.slice(0, boundary);
       buffer = buffer.slice(boundary + 2);
+      // Comment lines (`: keep-alive`) carry no event, as EventSource reads them.
+      if (block.split('\n').every((line) => line.startsWith(':'))) continue;
       const event: ServerSentEvent = { data: '' };
       for (const line of block.split('\n')) {
         const [field, ...rest] = line.split(':');

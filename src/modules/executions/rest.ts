@@ -5,16 +5,16 @@ import { requireScope } from '../../auth/require.ts';
 import { httpStatusOf } from '../../errors.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { restRouter } from '../../http/env.ts';
-import type { ErrorFormat } from '../../http/problem.ts';
+import { errorHeaders, type ErrorFormat } from '../../http/problem.ts';
 import { followJournal } from './journal.ts';
 import * as executions from './service.ts';
 
 export const EXECUTIONS_REST_PREFIX = '/run/api/executions';
 
-/** Reference 001's error body: `{"error": "..."}`. */
+/** Reference 001's error body, `{"error": "..."}`, for every path under `/run/api/`. */
 export const executionsErrorFormat: ErrorFormat = {
-  pathPrefix: EXECUTIONS_REST_PREFIX,
-  respond: (c, error) => c.json({ error: error.message }, httpStatusOf[error.code] as 400),
+  pathPrefix: '/run/api/',
+  respond: (c, error) => c.json({ error: error.message }, httpStatusOf[error.code] as 400, errorHeaders(error)),
 };
 
 const errorBody = z.object({ error: z.string() }).openapi('ExecutionError');
@@ -93,12 +93,18 @@ function journalStream(c: Context, ctx: RequestContext, executionId: string, aft
     const gone = new AbortController();
     stream.onAbort(() => gone.abort());
     const signal = AbortSignal.any([gone.signal, ctx.services.shutdownSignal]);
-    for await (const entry of followJournal(ctx.db, ctx.services.bus, requireScope(ctx), executionId, after, signal)) {
-      await stream.writeSSE({
-        id: String(entry.seq),
-        event: entry.type,
-        data: JSON.stringify({ seq: entry.seq, type: entry.type, ...entry.data, createdAt: entry.createdAt }),
-      });
+    // A run waiting (for an approval, a slow model) sends nothing: comments keep proxies from cutting the stream.
+    const keepAlive = setInterval(() => void stream.write(': keep-alive\n\n'), ctx.services.config.SSE_KEEPALIVE_MS);
+    try {
+      for await (const entry of followJournal(ctx.db, ctx.services.bus, requireScope(ctx), executionId, after, signal)) {
+        await stream.writeSSE({
+          id: String(entry.seq),
+          event: entry.type,
+          data: JSON.stringify({ seq: entry.seq, type: entry.type, ...entry.data, createdAt: entry.createdAt }),
+        });
+      }
+    } finally {
+      clearInterval(keepAlive);
     }
   });
 }
