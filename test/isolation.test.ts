@@ -388,6 +388,10 @@ describe('tenant isolation', () => {
         const own = await server.switchboard.services.prisma.execution.findUniqueOrThrow({ where: { id: executionId }, include: { conversation: true } });
         expect(own.tenantId).toBe(b.tenantId);
         expect((await server.switchboard.services.prisma.conversationMessage.count({ where: { conversationRef: own.conversationRef } }))).toBe(2);
+        for (const agentId of [agentIdOfA, 'a-trigger-agent']) {
+          const foreignAgent = await rest('POST', '/run/api/executions', { agentId, messages: [{ role: 'user', content: 'b' }] }, b.key);
+          expect(foreignAgent.status).toBe(404);
+        }
       },
       'GET /run/api/executions/{executionId}': () => sameAsMissing('GET', `/run/api/executions/${executionOfA}`, '/run/api/executions/00000000-0000-4000-8000-000000000000'),
       'POST /run/api/executions/{executionId}/approvals/{toolCallId}': async () => {
@@ -439,8 +443,10 @@ function deliveryChecks(): Record<string, () => Promise<void>> {
 function triggerChecks(): Record<string, () => Promise<void>> {
   const check = (method: string, suffix: string, body?: unknown) => async () => {
     for (const tenantId of [a.tenantId, b.tenantId]) {
-      const response = await rest(method, `/manage/tenants/${tenantId}/projects/default/agents/${agentIdOfA}/triggers${suffix}`, body, b.key);
-      expect(response.status, `${method} ${suffix} as ${tenantId === a.tenantId ? 'A' : 'B'}`).toBe(404);
+      for (const agent of [agentIdOfA, 'a-trigger-agent']) {
+        const response = await rest(method, `/manage/tenants/${tenantId}/projects/default/agents/${agent}/triggers${suffix}`, body, b.key);
+        expect(response.status, `${method} ${suffix} of ${agent} as ${tenantId === a.tenantId ? 'A' : 'B'}`).toBe(404);
+      }
     }
   };
   const base = '/manage/tenants/{tenantId}/projects/{projectId}/agents/{agentId}/triggers';
@@ -475,6 +481,11 @@ function telemetryChecks(): Record<string, () => Promise<void>> {
     'POST /telemetry/v1/persons': async () => expect((await asB('POST', '/persons', { person_id: 'a-only-person-free-for-b' })).status).toBe(200),
     'GET /telemetry/v1/persons/{person_id}': () => missingLike('GET', '/persons/a-person', undefined, 'person-not-found'),
     'PUT /telemetry/v1/persons/{person_id}': () => missingLike('PUT', '/persons/a-person', { properties: {} }, 'person-not-found'),
+    'GET /telemetry/v1/agents': async () => {
+      const { agents } = (await asB('GET', '/agents')).body;
+      expect(agents.map((agent: { agent_id: string }) => agent.agent_id)).not.toContain(agentIdOfA);
+      expect(agents.map((agent: { agent_name: string }) => agent.agent_name)).not.toContain('a-trigger-agent');
+    },
     'GET /telemetry/v1/agents/{agent_name}': () => missingLike('GET', '/agents/a-agent', undefined, 'agent-not-found'),
     'PATCH /telemetry/v1/agents/{agent_name}': () => missingLike('PATCH', '/agents/a-agent', {}, 'agent-not-found'),
     'POST /telemetry/v1/agents/{agent_name}/versions': () => missingLike('POST', '/agents/a-agent/versions', { agent_version_name: 'x' }, 'agent-not-found'),

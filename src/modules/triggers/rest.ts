@@ -8,6 +8,7 @@ import { restRouter } from '../../http/env.ts';
 import type { RequestContext, Services } from '../../http/context.ts';
 import { clientIp } from '../../http/client-ip.ts';
 import { dateRange } from '../../db/filters.ts';
+import { findAgent } from '../telemetry/service.ts';
 import * as triggers from './service.ts';
 
 export const MANAGE_PREFIX = '/manage/tenants/{tenantId}/projects/{projectId}/agents/{agentId}/triggers';
@@ -55,7 +56,7 @@ const invocationSchema = z
   .openapi('TriggerInvocation');
 const pagination = z.object({ page: z.number(), limit: z.number(), total: z.number(), pages: z.number() });
 const pageQuery = { page: z.coerce.number().int().min(1).default(1), limit: z.coerce.number().int().min(1).max(100).default(10) };
-const scopePath = z.object({ tenantId: z.string(), projectId: z.string(), agentId: z.string() });
+const scopePath = z.object({ tenantId: z.string(), projectId: z.string(), agentId: z.string().openapi({ description: 'The agent’s id (`agent_id` in /telemetry/v1/agents) or its name' }) });
 const triggerPath = scopePath.extend({ id: z.string().regex(/^[a-zA-Z0-9\-_.]+$/).min(1).max(255) });
 const body = <T extends z.ZodType>(schema: T) => ({ body: { required: true, content: { 'application/json': { schema } } } });
 
@@ -90,10 +91,14 @@ export const toRestInvocation = (invocation: TriggerInvocation, triggerId: strin
   createdAt: invocation.createdAt.toISOString(),
 });
 
-/** The path's tenant must be the caller's and its project the agent's (`default` for a tenant-wide agent): anything else reads as missing. */
+/**
+ * The path's agent, by id or by name in the path's project. The path's tenant must be the caller's
+ * and its project the agent's (`default` for a tenant-wide agent): anything else reads as missing.
+ */
 async function scopedAgent(c: Context<AppEnv>, path: z.infer<typeof scopePath>) {
   const ctx = c.get('requestContext');
-  const agent = path.tenantId === ctx.scope?.tenantId ? await ctx.db.agent.findUnique({ where: { id: path.agentId } }) : null;
+  const nameSpace = { tenantId: path.tenantId, projectId: path.projectId === 'default' ? null : path.projectId };
+  const agent = path.tenantId === ctx.scope?.tenantId ? await findAgent(ctx.db, nameSpace, path.agentId) : null;
   if (!agent || agent.tenantId !== ctx.scope?.tenantId || (agent.projectId ?? 'default') !== path.projectId) throw notFound(`Agent "${path.agentId}"`);
   return { ctx, agentId: agent.id };
 }
