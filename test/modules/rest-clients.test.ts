@@ -15,6 +15,30 @@ const RestClientsVersion = graphql(`
   }
 `);
 
+const RestClientsTriggerByName = graphql(`
+  query RestClientsTriggerByName($agent: ID!, $id: String!) {
+    trigger(agentId: $agent, id: $id) {
+      id
+    }
+    triggers(agentId: $agent) {
+      totalCount
+      edges {
+        node {
+          id
+        }
+      }
+    }
+  }
+`);
+
+const RestClientsUpdateTriggerByName = graphql(`
+  mutation RestClientsUpdateTriggerByName($agent: ID!, $id: String!) {
+    updateTrigger(agentId: $agent, id: $id, changes: { description: "via the agent's name" }) {
+      description
+    }
+  }
+`);
+
 let server: TestServer;
 let tenantId: string;
 let key: string;
@@ -107,6 +131,12 @@ describe('a REST-only client', () => {
     const trigger = await rest('POST', `/manage/tenants/${tenantId}/projects/default/agents/rest-bot/triggers`, { id: 'by-name', name: 'By name' });
     expect(trigger.status).toBe(201);
     expect((await rest('GET', `/manage/tenants/${tenantId}/projects/default/agents/${agentId}/triggers/by-name`)).body.data.id).toBe('by-name');
+    for (const agent of [agentId, 'rest-bot']) {
+      const listed = await server.graphql(RestClientsTriggerByName, { agent, id: 'by-name' }, { key });
+      expect(listed.data).toEqual({ trigger: { id: 'by-name' }, triggers: { totalCount: 1, edges: [{ node: { id: 'by-name' } }] } });
+    }
+    const updated = await server.graphql(RestClientsUpdateTriggerByName, { agent: 'rest-bot', id: 'by-name' }, { key });
+    expect(updated.data!.updateTrigger.description).toBe("via the agent's name");
   });
 });
 
