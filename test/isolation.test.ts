@@ -259,6 +259,7 @@ beforeAll(async () => {
   executionOfA = (await server.graphql(CreateExecutionOfA, {}, { key: a.key })).data!.createExecution.id;
   agentIdOfA = (await server.graphql(CreateAgentOfA, {}, { key: a.key })).data!.createAgent.id;
   endpointOfA = (await server.graphql(CreateEndpointOfA, {}, { key: a.key })).data!.createWebhookEndpoint.endpoint.id;
+  expect((await rest('POST', `/manage/tenants/${a.tenantId}/projects/default/credentials`, { name: 'a-secret' }, a.key)).status).toBe(201);
   const trigger = await rest('POST', `/manage/tenants/${a.tenantId}/projects/default/agents/${agentIdOfA}/triggers`, { id: 'a-trigger', name: 'A' }, a.key);
   expect(trigger.status).toBe(201);
 });
@@ -459,8 +460,34 @@ function triggerChecks(): Record<string, () => Promise<void>> {
     [`GET ${base}/{id}/invocations`]: check('GET', '/a-trigger/invocations'),
     [`GET ${base}/{id}/invocations/{invocationId}`]: check('GET', '/a-trigger/invocations/00000000-0000-4000-8000-000000000000'),
     [`POST ${base}/{id}/rotate-webhook-url`]: check('POST', '/a-trigger/rotate-webhook-url'),
+    ...credentialChecks(),
     // Keyless by design: a trigger is reached only by its unguessable webhook key.
     'POST /webhooks/{webhookKey}': async () => expect((await rest('POST', '/webhooks/00000000-0000-4000-8000-000000000000', {}, b.key)).status).toBe(404),
+  };
+}
+
+/** Credentials: B lists none of A's, and naming A's tenant, or A's credential in its own, finds nothing. */
+function credentialChecks(): Record<string, () => Promise<void>> {
+  const base = '/manage/tenants/{tenantId}/projects/{projectId}/credentials';
+  const missingLike = (method: string, suffix: (id: string) => string, body?: unknown) => async () => {
+    const ofA = await server.switchboard.services.prisma.credential.findFirstOrThrow({ where: { tenantId: a.tenantId } });
+    for (const path of [`/manage/tenants/${a.tenantId}/projects/default/credentials${suffix(ofA.id)}`, `/manage/tenants/${b.tenantId}/projects/default/credentials${suffix(ofA.id)}`]) {
+      const response = await rest(method, path, body, b.key);
+      expect(response.status, `${method} ${path}`).toBe(404);
+    }
+  };
+  return {
+    [`GET ${base}`]: async () => {
+      expect((await rest('GET', `/manage/tenants/${a.tenantId}/projects/default/credentials`, undefined, b.key)).status).toBe(404);
+      const own = await (await rest('GET', `/manage/tenants/${b.tenantId}/projects/default/credentials`, undefined, b.key)).json();
+      expect(own.data.map((credential: { name: string }) => credential.name)).not.toContain('a-secret');
+    },
+    [`POST ${base}`]: async () => {
+      expect((await rest('POST', `/manage/tenants/${a.tenantId}/projects/default/credentials`, { name: 'intruder' }, b.key)).status).toBe(404);
+      expect(await server.switchboard.services.prisma.credential.count({ where: { name: 'intruder' } })).toBe(0);
+    },
+    [`POST ${base}/{id}/rotate`]: missingLike('POST', (id) => `/${id}/rotate`, {}),
+    [`DELETE ${base}/{id}`]: missingLike('DELETE', (id) => `/${id}`),
   };
 }
 

@@ -9,6 +9,7 @@ import { RateLimiter } from '../auth/rate-limit.ts';
 import { requireScope } from '../auth/require.ts';
 import { AppError, asAppError, badInput, connectionFailure } from '../errors.ts';
 import { auditErrorFormat, auditRoutes } from '../modules/audit/rest.ts';
+import { credentialRoutes } from '../modules/credentials/rest.ts';
 import { deliveryRoutes } from '../modules/deliveries/rest.ts';
 import { eventRoutes } from '../modules/events/rest.ts';
 import { executionRoutes, executionsErrorFormat } from '../modules/executions/rest.ts';
@@ -152,6 +153,7 @@ export function createHttpApp(options: {
   app.route('/', telemetryRoutes);
   app.route('/', executionRoutes);
   app.route('/', triggerRoutes);
+  app.route('/', credentialRoutes);
 
   app.route('/', webhookRoutes(services));
 

@@ -140,6 +140,49 @@ describe('a REST-only client', () => {
   });
 });
 
+describe('credentials over REST', () => {
+  it('creates, lists, uses, rotates and deletes the credentials triggers and run configurations name by id', async () => {
+    const credentials = `/manage/tenants/${tenantId}/projects/default/credentials`;
+    const signing = await rest('POST', credentials, { name: 'github' });
+    expect(signing.status).toBe(201);
+    expect(signing.body.data).toMatchObject({ name: 'github', kind: 'WEBHOOK_SIGNING_SECRET', rotatedAt: null, secret: expect.stringMatching(/^whsec_/) });
+    const signingId: string = signing.body.data.id;
+    const modelKey = await rest('POST', credentials, { name: 'model', kind: 'MODEL_API_KEY', secret: 'sk-test-123456' });
+    expect(modelKey.status).toBe(201);
+    expect((await rest('POST', credentials, { name: 'no-secret', kind: 'MODEL_API_KEY' })).status).toBe(400);
+
+    const listed = await rest('GET', `${credentials}?limit=1&page=2`);
+    const { secret: _secret, ...modelKeyShown } = modelKey.body.data;
+    expect(listed.body).toEqual({ data: [modelKeyShown], pagination: { page: 2, limit: 1, total: 2, pages: 2 } });
+    expect((await rest('GET', `/manage/tenants/${tenantId}/projects/another-project/credentials`)).status).toBe(404);
+
+    await rest('POST', '/telemetry/v1/agents', { agent_name: 'credential-bot' });
+    const trigger = await rest('POST', `/manage/tenants/${tenantId}/projects/default/agents/credential-bot/triggers`, {
+      id: 'signed',
+      name: 'Signed',
+      signingSecretCredentialReferenceId: signingId,
+      signatureVerification: { algorithm: 'sha256', encoding: 'hex', signature: { source: 'header', key: 'X-Signature' }, signedComponents: [{ source: 'body' }] },
+    });
+    expect(trigger.status, JSON.stringify(trigger.body)).toBe(201);
+    const version = await rest('POST', '/telemetry/v1/agents/credential-bot/versions', {
+      agent_version_name: 'v1',
+      run_config: { provider: { type: 'openai-compatible', model: 'm', baseUrl: 'http://127.0.0.1:9/v1', apiKeyCredentialId: modelKey.body.data.id } },
+    });
+    expect(version.status).toBe(200);
+    expect(version.body.run_config.provider.apiKeyCredentialId).toBe(modelKey.body.data.id);
+
+    const rotated = await rest('POST', `${credentials}/${signingId}/rotate`, { graceSeconds: 60 });
+    expect(rotated.body.data).toMatchObject({ id: signingId, secret: expect.stringMatching(/^whsec_/), rotatedAt: expect.any(String), previousValidUntil: expect.any(String) });
+    expect(rotated.body.data.secret).not.toBe(signing.body.data.secret);
+    const inUse = await rest('DELETE', `${credentials}/${signingId}`);
+    expect(inUse.status).toBe(409);
+    expect(inUse.contentType).toContain('application/problem+json');
+    await rest('DELETE', `/manage/tenants/${tenantId}/projects/default/agents/credential-bot/triggers/signed`);
+    expect((await rest('DELETE', `${credentials}/${signingId}`)).status).toBe(204);
+    expect((await rest('GET', credentials)).body.pagination.total).toBe(1);
+  });
+});
+
 describe('PATCH of a trigger', () => {
   const triggers = (agent: string, path = '') => `/manage/tenants/${tenantId}/projects/default/agents/${agent}/triggers${path}`;
   let before: { id: string; webhookUrl: string; createdAt: string; updatedAt: string };

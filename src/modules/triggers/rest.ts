@@ -13,7 +13,8 @@ import * as triggers from './service.ts';
 
 export const MANAGE_PREFIX = '/manage/tenants/{tenantId}/projects/{projectId}/agents/{agentId}/triggers';
 
-const problem = z
+/** Reference 002's error body, for its routes and the credentials beside them. */
+export const problem = z
   .object({ code: z.string(), title: z.string(), status: z.number().int(), detail: z.string(), instance: z.string(), requestId: z.string(), error: z.object({ code: z.string(), message: z.string() }) })
   .openapi('TriggerProblem');
 const problems = Object.fromEntries(
@@ -54,8 +55,8 @@ const invocationSchema = z
     createdAt: z.string(),
   })
   .openapi('TriggerInvocation');
-const pagination = z.object({ page: z.number(), limit: z.number(), total: z.number(), pages: z.number() });
-const pageQuery = { page: z.coerce.number().int().min(1).default(1), limit: z.coerce.number().int().min(1).max(100).default(10) };
+export const pagination = z.object({ page: z.number(), limit: z.number(), total: z.number(), pages: z.number() });
+export const pageQuery = { page: z.coerce.number().int().min(1).default(1), limit: z.coerce.number().int().min(1).max(100).default(10) };
 const scopePath = z.object({ tenantId: z.string(), projectId: z.string(), agentId: z.string().openapi({ description: 'The agent’s id (`agent_id` in /telemetry/v1/agents) or its name' }) });
 const triggerPath = scopePath.extend({ id: z.string().regex(/^[a-zA-Z0-9\-_.]+$/).min(1).max(255) });
 const body = <T extends z.ZodType>(schema: T) => ({ body: { required: true, content: { 'application/json': { schema } } } });
@@ -170,7 +171,7 @@ const invocationRoute = route({
   responses: { 200: json(z.object({ data: invocationSchema }), 'The invocation'), ...problems },
 });
 
-const pageOf = (page: number, limit: number, total: number) => ({ page, limit, total, pages: Math.ceil(total / limit) });
+export const pageOf = (page: number, limit: number, total: number) => ({ page, limit, total, pages: Math.ceil(total / limit) });
 
 /** Reference 002's routes (the HTTP app requires a tenant key before any of them). */
 export const triggerRoutes = restRouter()
