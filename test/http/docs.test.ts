@@ -63,6 +63,8 @@ describe('documentation routes', () => {
     expect(document.components.schemas.AgentVersion.required).toEqual(expect.arrayContaining(['agent_version_id', 'run_config']));
     expect(Object.keys(document.components.schemas.CreateAgentVersion.properties)).toContain('run_config');
     expect(JSON.stringify(document.components.schemas.AgentVersionChanges)).toContain('run_config');
+    const execution = document.paths['/run/api/executions'].post.requestBody.content['application/json'].schema;
+    expect(execution.properties.agentId.description).toContain('or name');
   });
 
   it('serves the reference page and GraphiQL without any CDN', async () => {
