@@ -5,7 +5,7 @@ import { requireScope } from '../../auth/require.ts';
 import { notFound } from '../../errors.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { restRouter } from '../../http/env.ts';
-import { pageOf, pageQuery, pagination, problem } from '../triggers/rest.ts';
+import { pageOf, pageQuery, pagination, problemResponses } from '../triggers/rest.ts';
 import * as credentials from './service.ts';
 
 /**
@@ -15,9 +15,7 @@ import * as credentials from './service.ts';
  */
 const CREDENTIALS_PATH = '/manage/tenants/{tenantId}/projects/{projectId}/credentials';
 
-const problems = Object.fromEntries(
-  ([400, 401, 403, 404, 409, 503] as const).map((status) => [status, { description: `Error ${status}`, content: { 'application/problem+json': { schema: problem } } }]),
-) as Record<400 | 401 | 403 | 404 | 409 | 503, { description: string; content: { 'application/problem+json': { schema: typeof problem } } }>;
+const problems = problemResponses([400, 401, 403, 404, 409, 503] as const);
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 const body = <T extends z.ZodType>(schema: T) => ({ body: { required: true, content: { 'application/json': { schema } } } });
 const route = <R extends Parameters<typeof createRoute>[0]>(definition: R) =>

@@ -14,12 +14,16 @@ import * as triggers from './service.ts';
 export const MANAGE_PREFIX = '/manage/tenants/{tenantId}/projects/{projectId}/agents/{agentId}/triggers';
 
 /** Reference 002's error body, for its routes and the credentials beside them. */
-export const problem = z
+const problem = z
   .object({ code: z.string(), title: z.string(), status: z.number().int(), detail: z.string(), instance: z.string(), requestId: z.string(), error: z.object({ code: z.string(), message: z.string() }) })
   .openapi('TriggerProblem');
-const problems = Object.fromEntries(
-  ([400, 401, 403, 404, 422] as const).map((status) => [status, { description: `Error ${status}`, content: { 'application/problem+json': { schema: problem } } }]),
-) as Record<400 | 401 | 403 | 404 | 422, { description: string; content: { 'application/problem+json': { schema: typeof problem } } }>;
+/** OpenAPI responses of these statuses with the problem+json body. */
+export const problemResponses = <S extends number>(statuses: readonly S[]) =>
+  Object.fromEntries(statuses.map((status) => [status, { description: `Error ${status}`, content: { 'application/problem+json': { schema: problem } } }])) as Record<
+    S,
+    { description: string; content: { 'application/problem+json': { schema: typeof problem } } }
+  >;
+const problems = problemResponses([400, 401, 403, 404, 422] as const);
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 const route = <R extends Parameters<typeof createRoute>[0]>(definition: R) =>
   createRoute({ ...definition, tags: ['Triggers'], security: [{ bearerAuth: [] }] });
