@@ -133,7 +133,8 @@ const updateRoute = route({
   method: 'patch',
   path: `${MANAGE_PREFIX}/{id}`,
   summary: 'Update Trigger',
-  description: 'Changes the fields sent; the others stay.',
+  description:
+    'Changes the fields sent; the others stay. `id` renames the trigger (409 when the agent has one by that id); `agentId` (an id or a name) moves it to another agent of its project. `tenantId`, `projectId`, `createdAt` and `updatedAt` may be sent back unchanged; another value is refused (400 naming the field).',
   request: { params: triggerPath, ...body(z.record(z.string(), z.unknown()).openapi('UpdateTrigger')) },
   responses: { 200: json(z.object({ data: triggerSchema }), 'The trigger'), ...problems },
 });
