@@ -259,6 +259,7 @@ beforeAll(async () => {
   executionOfA = (await server.graphql(CreateExecutionOfA, {}, { key: a.key })).data!.createExecution.id;
   agentIdOfA = (await server.graphql(CreateAgentOfA, {}, { key: a.key })).data!.createAgent.id;
   endpointOfA = (await server.graphql(CreateEndpointOfA, {}, { key: a.key })).data!.createWebhookEndpoint.endpoint.id;
+  expect((await rest('POST', `/manage/tenants/${a.tenantId}/projects/default/credentials`, { name: 'a-secret' }, a.key)).status).toBe(201);
   const trigger = await rest('POST', `/manage/tenants/${a.tenantId}/projects/default/agents/${agentIdOfA}/triggers`, { id: 'a-trigger', name: 'A' }, a.key);
   expect(trigger.status).toBe(201);
 });
@@ -388,6 +389,10 @@ describe('tenant isolation', () => {
         const own = await server.switchboard.services.prisma.execution.findUniqueOrThrow({ where: { id: executionId }, include: { conversation: true } });
         expect(own.tenantId).toBe(b.tenantId);
         expect((await server.switchboard.services.prisma.conversationMessage.count({ where: { conversationRef: own.conversationRef } }))).toBe(2);
+        for (const agentId of [agentIdOfA, 'a-trigger-agent']) {
+          const foreignAgent = await rest('POST', '/run/api/executions', { agentId, messages: [{ role: 'user', content: 'b' }] }, b.key);
+          expect(foreignAgent.status).toBe(404);
+        }
       },
       'GET /run/api/executions/{executionId}': () => sameAsMissing('GET', `/run/api/executions/${executionOfA}`, '/run/api/executions/00000000-0000-4000-8000-000000000000'),
       'POST /run/api/executions/{executionId}/approvals/{toolCallId}': async () => {
@@ -439,8 +444,10 @@ function deliveryChecks(): Record<string, () => Promise<void>> {
 function triggerChecks(): Record<string, () => Promise<void>> {
   const check = (method: string, suffix: string, body?: unknown) => async () => {
     for (const tenantId of [a.tenantId, b.tenantId]) {
-      const response = await rest(method, `/manage/tenants/${tenantId}/projects/default/agents/${agentIdOfA}/triggers${suffix}`, body, b.key);
-      expect(response.status, `${method} ${suffix} as ${tenantId === a.tenantId ? 'A' : 'B'}`).toBe(404);
+      for (const agent of [agentIdOfA, 'a-trigger-agent']) {
+        const response = await rest(method, `/manage/tenants/${tenantId}/projects/default/agents/${agent}/triggers${suffix}`, body, b.key);
+        expect(response.status, `${method} ${suffix} of ${agent} as ${tenantId === a.tenantId ? 'A' : 'B'}`).toBe(404);
+      }
     }
   };
   const base = '/manage/tenants/{tenantId}/projects/{projectId}/agents/{agentId}/triggers';
@@ -453,8 +460,34 @@ function triggerChecks(): Record<string, () => Promise<void>> {
     [`GET ${base}/{id}/invocations`]: check('GET', '/a-trigger/invocations'),
     [`GET ${base}/{id}/invocations/{invocationId}`]: check('GET', '/a-trigger/invocations/00000000-0000-4000-8000-000000000000'),
     [`POST ${base}/{id}/rotate-webhook-url`]: check('POST', '/a-trigger/rotate-webhook-url'),
+    ...credentialChecks(),
     // Keyless by design: a trigger is reached only by its unguessable webhook key.
     'POST /webhooks/{webhookKey}': async () => expect((await rest('POST', '/webhooks/00000000-0000-4000-8000-000000000000', {}, b.key)).status).toBe(404),
+  };
+}
+
+/** Credentials: B lists none of A's, and naming A's tenant, or A's credential in its own, finds nothing. */
+function credentialChecks(): Record<string, () => Promise<void>> {
+  const base = '/manage/tenants/{tenantId}/projects/{projectId}/credentials';
+  const missingLike = (method: string, suffix: (id: string) => string, body?: unknown) => async () => {
+    const ofA = await server.switchboard.services.prisma.credential.findFirstOrThrow({ where: { tenantId: a.tenantId } });
+    for (const path of [`/manage/tenants/${a.tenantId}/projects/default/credentials${suffix(ofA.id)}`, `/manage/tenants/${b.tenantId}/projects/default/credentials${suffix(ofA.id)}`]) {
+      const response = await rest(method, path, body, b.key);
+      expect(response.status, `${method} ${path}`).toBe(404);
+    }
+  };
+  return {
+    [`GET ${base}`]: async () => {
+      expect((await rest('GET', `/manage/tenants/${a.tenantId}/projects/default/credentials`, undefined, b.key)).status).toBe(404);
+      const own = await (await rest('GET', `/manage/tenants/${b.tenantId}/projects/default/credentials`, undefined, b.key)).json();
+      expect(own.data.map((credential: { name: string }) => credential.name)).not.toContain('a-secret');
+    },
+    [`POST ${base}`]: async () => {
+      expect((await rest('POST', `/manage/tenants/${a.tenantId}/projects/default/credentials`, { name: 'intruder' }, b.key)).status).toBe(404);
+      expect(await server.switchboard.services.prisma.credential.count({ where: { name: 'intruder' } })).toBe(0);
+    },
+    [`POST ${base}/{id}/rotate`]: missingLike('POST', (id) => `/${id}/rotate`, {}),
+    [`DELETE ${base}/{id}`]: missingLike('DELETE', (id) => `/${id}`),
   };
 }
 
@@ -475,6 +508,11 @@ function telemetryChecks(): Record<string, () => Promise<void>> {
     'POST /telemetry/v1/persons': async () => expect((await asB('POST', '/persons', { person_id: 'a-only-person-free-for-b' })).status).toBe(200),
     'GET /telemetry/v1/persons/{person_id}': () => missingLike('GET', '/persons/a-person', undefined, 'person-not-found'),
     'PUT /telemetry/v1/persons/{person_id}': () => missingLike('PUT', '/persons/a-person', { properties: {} }, 'person-not-found'),
+    'GET /telemetry/v1/agents': async () => {
+      const { agents } = (await asB('GET', '/agents')).body;
+      expect(agents.map((agent: { agent_id: string }) => agent.agent_id)).not.toContain(agentIdOfA);
+      expect(agents.map((agent: { agent_name: string }) => agent.agent_name)).not.toContain('a-trigger-agent');
+    },
     'GET /telemetry/v1/agents/{agent_name}': () => missingLike('GET', '/agents/a-agent', undefined, 'agent-not-found'),
     'PATCH /telemetry/v1/agents/{agent_name}': () => missingLike('PATCH', '/agents/a-agent', {}, 'agent-not-found'),
     'POST /telemetry/v1/agents/{agent_name}/versions': () => missingLike('POST', '/agents/a-agent/versions', { agent_version_name: 'x' }, 'agent-not-found'),

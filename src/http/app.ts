@@ -11,6 +11,7 @@ import { requireScope } from '../auth/require.ts';
 import { keyCookiesFor } from '../auth/viewer.ts';
 import { AppError, asAppError, badInput, connectionFailure } from '../errors.ts';
 import { auditErrorFormat, auditRoutes } from '../modules/audit/rest.ts';
+import { credentialRoutes } from '../modules/credentials/rest.ts';
 import { deliveryRoutes } from '../modules/deliveries/rest.ts';
 import { eventRoutes } from '../modules/events/rest.ts';
 import { executionRoutes, executionsErrorFormat } from '../modules/executions/rest.ts';
@@ -198,6 +199,7 @@ export function createHttpApp(options: {
   app.route('/', telemetryRoutes);
   app.route('/', executionRoutes);
   app.route('/', triggerRoutes);
+  app.route('/', credentialRoutes);
 
   app.route('/', webhookRoutes(services));
 

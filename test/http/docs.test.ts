@@ -25,6 +25,9 @@ describe('documentation routes', () => {
       '/manage/tenants/{tenantId}/projects/{projectId}/agents/{agentId}/triggers/{id}/invocations',
       '/manage/tenants/{tenantId}/projects/{projectId}/agents/{agentId}/triggers/{id}/invocations/{invocationId}',
       '/manage/tenants/{tenantId}/projects/{projectId}/agents/{agentId}/triggers/{id}/rotate-webhook-url',
+      '/manage/tenants/{tenantId}/projects/{projectId}/credentials',
+      '/manage/tenants/{tenantId}/projects/{projectId}/credentials/{id}',
+      '/manage/tenants/{tenantId}/projects/{projectId}/credentials/{id}/rotate',
       '/run/api/executions',
       '/run/api/executions/{executionId}',
       '/run/api/executions/{executionId}/approvals/{toolCallId}',
@@ -53,6 +56,15 @@ describe('documentation routes', () => {
     expect(llmEvent.requestBody.content['application/json'].schema.$ref).toBe('#/components/schemas/CreateEvent');
     expect(document.components.schemas.CreateEvent.required).toEqual(expect.arrayContaining(['event_name', 'properties', 'fingerprint_id']));
     expect(Object.keys(llmEvent.responses)).toEqual(expect.arrayContaining(['200', '401', '404', '422']));
+    const agents = document.paths['/telemetry/v1/agents'];
+    expect(Object.keys(agents).sort()).toEqual(['get', 'post']);
+    expect(agents.get.parameters.map((parameter: { name: string }) => parameter.name).sort()).toEqual(['limit', 'offset']);
+    expect(document.components.schemas.Agent.required).toContain('agent_id');
+    expect(document.components.schemas.AgentVersion.required).toEqual(expect.arrayContaining(['agent_version_id', 'run_config']));
+    expect(Object.keys(document.components.schemas.CreateAgentVersion.properties)).toContain('run_config');
+    expect(JSON.stringify(document.components.schemas.AgentVersionChanges)).toContain('run_config');
+    const execution = document.paths['/run/api/executions'].post.requestBody.content['application/json'].schema;
+    expect(execution.properties.agentId.description).toContain('or name');
   });
 
   it('serves the reference page and GraphiQL without any CDN', async () => {

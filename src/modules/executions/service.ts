@@ -11,8 +11,8 @@ import { runConfigOf } from './config.ts';
 import { appendJournal, isTerminal, publishJournal, type ExecutionStatus, type JournalEntry } from './journal.ts';
 
 export const createExecutionSchema = z.object({
-  agentId: z.string().min(1).nullish(),
-  agentVersion: z.string().min(1).nullish(),
+  agentId: z.string().min(1).nullish().describe('The agent’s id (`agent_id` of GET /telemetry/v1/agents) or name. Default: the default agent.'),
+  agentVersion: z.string().min(1).nullish().describe('The version’s id (`agent_version_id`) or name. Default: the agent’s newest undeprecated version.'),
   conversationId: z
     .string()
     .regex(/^[a-zA-Z0-9\-_.:]{1,255}$/, 'may contain only letters, digits, "-", "_", "." and ":" (1..255)')

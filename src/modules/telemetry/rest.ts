@@ -1,7 +1,7 @@
 import { jsonObject } from '../../json-object.ts';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Agent, AgentVersion, LlmEvent, Person } from '../../generated/prisma/client.ts';
-import { httpStatusOf } from '../../errors.ts';
+import { AppError, httpStatusOf } from '../../errors.ts';
 import { restRouter } from '../../http/env.ts';
 import { validationDetailFormat, type ErrorFormat } from '../../http/problem.ts';
 import * as telemetry from './service.ts';
@@ -52,10 +52,23 @@ const fingerprintBody = z
 const personBody = z.object({ person_id: shape.person.personId, properties: shape.person.properties }).openapi('CreatePerson');
 const personUpdateBody = z.object({ properties: jsonObject() }).openapi('UpdatePerson');
 const agentBody = z.object({ agent_name: shape.agent.name, description: shape.agent.description }).openapi('CreateAgent');
+/**
+ * The configuration's own fields stay camelCase: the same JSON as GraphQL's `runConfig`, checked by
+ * the same service function (its issues are renamed to `run_config` by `inVersionBody`).
+ */
+const runConfigDescription = 'How executions run the version (the JSON of GraphQL’s `runConfig`: provider, systemPrompt, tools, forwardedHeaders, approvalTimeoutSeconds)';
 const versionBody = z
-  .object({ agent_version_name: shape.agent.name, description: shape.agent.description, deprecated_at: dateTime })
+  .object({
+    agent_version_name: shape.agent.name,
+    description: shape.agent.description,
+    deprecated_at: dateTime,
+    run_config: jsonObject.nullish().openapi({ description: runConfigDescription }),
+  })
   .openapi('CreateAgentVersion');
 const changesBody = z.object({ description: shape.agent.description, deprecated_at: dateTime }).openapi('AgentChanges');
+const versionChangesBody = changesBody
+  .extend({ run_config: jsonObject.optional().openapi({ description: runConfigDescription }) })
+  .openapi('AgentVersionChanges');
 const eventBody = z
   .object({
     event_name: z.literal('llm', { error: 'must be "llm": only LLM events are supported' }),
@@ -73,6 +86,7 @@ const personSchema = z
   .openapi('Person');
 const agentSchema = z
   .object({
+    agent_id: z.string().openapi({ description: 'What the trigger routes and `POST /run/api/executions` call `agentId` (they take the name too)' }),
     agent_name: z.string(),
     description: z.string().nullable(),
     agent_number: z.number().int(),
@@ -82,11 +96,13 @@ const agentSchema = z
   .openapi('Agent');
 const versionSchema = z
   .object({
+    agent_version_id: z.string(),
     agent_version_name: z.string(),
     description: z.string().nullable(),
     agent_version_number: z.number().int(),
     created_at: z.string(),
     deprecated_at: z.string().nullable(),
+    run_config: jsonObject.nullable().openapi({ description: runConfigDescription }),
   })
   .openapi('AgentVersion');
 const eventSchema = z
@@ -169,6 +185,22 @@ const updatePersonRoute = route({
   request: { params: personPath, ...body(personUpdateBody) },
   responses: { ...ok(personSchema), ...notFound('person-not-found'), ...common },
 });
+const listAgentsRoute = route({
+  method: 'get',
+  path: `${TELEMETRY_REST_PREFIX}/agents`,
+  summary: 'List Agents',
+  description: 'The agents of the caller’s project (or tenant), by number.',
+  request: {
+    query: z.object({
+      limit: z.coerce.number().int().min(1).max(100).default(100),
+      offset: z.coerce.number().int().min(0).default(0),
+    }),
+  },
+  responses: {
+    ...ok(z.object({ agents: z.array(agentSchema), total: z.number().int(), limit: z.number().int(), offset: z.number().int(), has_next: z.boolean() }).openapi('AgentList')),
+    ...common,
+  },
+});
 const createAgentRoute = route({
   method: 'post',
   path: `${TELEMETRY_REST_PREFIX}/agents`,
@@ -210,7 +242,7 @@ const updateVersionRoute = route({
   path: `${TELEMETRY_REST_PREFIX}/agents/{agent_name}/versions/{agent_version_name}`,
   summary: 'Update Agent Version',
   description: 'Sets the fields sent (`deprecated_at: null` undeprecates).',
-  request: { params: versionPath, ...body(changesBody) },
+  request: { params: versionPath, ...body(versionChangesBody) },
   responses: { ...ok(versionSchema), ...notFound('agent-not-found', 'agent-version-not-found'), ...common },
 });
 
@@ -221,6 +253,7 @@ const toRestPerson = (person: Person) => ({
   created_at: person.createdAt.toISOString(),
 });
 const toRestAgent = (agent: Agent) => ({
+  agent_id: agent.id,
   agent_name: agent.name,
   description: agent.description,
   agent_number: agent.number,
@@ -228,11 +261,13 @@ const toRestAgent = (agent: Agent) => ({
   deprecated_at: iso(agent.deprecatedAt),
 });
 const toRestVersion = (version: AgentVersion) => ({
+  agent_version_id: version.id,
   agent_version_name: version.name,
   description: version.description,
   agent_version_number: version.number,
   created_at: version.createdAt.toISOString(),
   deprecated_at: iso(version.deprecatedAt),
+  run_config: version.runConfig as Record<string, unknown> | null,
 });
 const toRestEvent = (event: LlmEvent) => ({
   event_id: event.id,
@@ -251,6 +286,19 @@ const toRestEvent = (event: LlmEvent) => ({
   created_at: event.createdAt.toISOString(),
 });
 const changes = (input: z.output<typeof changesBody>) => ({ description: input.description, deprecatedAt: input.deprecated_at });
+const versionChanges = ({ run_config, ...rest }: Omit<z.output<typeof versionBody>, 'agent_version_name'>) => ({ ...changes(rest), runConfig: run_config });
+
+/** The service names a version's configuration `runConfig` (GraphQL's name); this page's bodies call it `run_config`. */
+async function inVersionBody<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    const issues = error instanceof AppError ? error.details.issues : undefined;
+    if (!issues?.some((issue) => issue.path[0] === 'runConfig')) throw error;
+    const renamed = issues.map((issue) => ({ ...issue, path: issue.path[0] === 'runConfig' ? ['body', 'run_config', ...issue.path.slice(1)] : issue.path }));
+    throw new AppError((error as AppError).code, (error as AppError).message, { ...(error as AppError).details, issues: renamed });
+  }
+}
 
 /** Reference 004's operations (the HTTP app requires a tenant key before any of them). */
 export const telemetryRoutes = restRouter()
@@ -287,6 +335,11 @@ export const telemetryRoutes = restRouter()
   .openapi(updatePersonRoute, async (c) =>
     c.json(toRestPerson(await telemetry.updatePerson(c.get('requestContext'), c.req.valid('param').person_id, c.req.valid('json'))), 200),
   )
+  .openapi(listAgentsRoute, async (c) => {
+    const { limit, offset } = c.req.valid('query');
+    const { agents, total } = await telemetry.listAgents(c.get('requestContext'), { limit, offset });
+    return c.json({ agents: agents.map(toRestAgent), total, limit, offset, has_next: offset + agents.length < total }, 200);
+  })
   .openapi(createAgentRoute, async (c) => {
     const { agent_name, description } = c.req.valid('json');
     return c.json(toRestAgent(await telemetry.createAgent(c.get('requestContext'), { name: agent_name, description })), 200);
@@ -299,10 +352,9 @@ export const telemetryRoutes = restRouter()
   )
   .openapi(createVersionRoute, async (c) => {
     const { agent_version_name, ...rest } = c.req.valid('json');
-    const version = await telemetry.createAgentVersion(c.get('requestContext'), c.req.valid('param').agent_name, {
-      name: agent_version_name,
-      ...changes(rest),
-    });
+    const version = await inVersionBody(
+      telemetry.createAgentVersion(c.get('requestContext'), c.req.valid('param').agent_name, { name: agent_version_name, ...versionChanges(rest) }),
+    );
     return c.json(toRestVersion(version), 200);
   })
   .openapi(getVersionRoute, async (c) => {
@@ -311,6 +363,6 @@ export const telemetryRoutes = restRouter()
   })
   .openapi(updateVersionRoute, async (c) => {
     const { agent_name, agent_version_name } = c.req.valid('param');
-    const version = await telemetry.updateAgentVersion(c.get('requestContext'), agent_name, agent_version_name, changes(c.req.valid('json')));
+    const version = await inVersionBody(telemetry.updateAgentVersion(c.get('requestContext'), agent_name, agent_version_name, versionChanges(c.req.valid('json'))));
     return c.json(toRestVersion(version), 200);
   });

@@ -284,6 +284,24 @@ const toJson = (value: object | null | undefined) => (value ?? Prisma.DbNull) as
 // ---------------------------------------------------------------------------------------------
 // Agents and versions
 
+/**
+ * The agent `idOrName` names: its id first (the scoped client keeps it to the caller's tenant, and
+ * project for a project key), else its name in `nameSpace` (names are unique per project).
+ */
+export async function findAgent(db: Pick<Prisma.TransactionClient, 'agent'>, nameSpace: Scope, idOrName: string): Promise<Agent | null> {
+  return (await db.agent.findFirst({ where: { id: idOrName } })) ?? db.agent.findFirst({ where: { ...space(nameSpace), name: idOrName } });
+}
+
+/** The agents of the caller's project (or tenant), by number. */
+export async function listAgents(ctx: RequestContext, page: { limit: number; offset: number }) {
+  const where = space(requireScope(ctx));
+  const [agents, total] = await Promise.all([
+    ctx.db.agent.findMany({ where, orderBy: { number: 'asc' }, skip: page.offset, take: page.limit }),
+    ctx.db.agent.count({ where }),
+  ]);
+  return { agents, total };
+}
+
 export async function getAgent(ctx: RequestContext, name: string) {
   const agent = await ctx.db.agent.findFirst({ where: { ...space(requireScope(ctx)), name } });
   if (!agent) throw agentNotFound(name);
@@ -352,8 +370,9 @@ export async function updateAgentVersion(ctx: RequestContext, agentName: string,
 }
 
 /**
- * The agent and version an execution runs: `agentId`'s agent (the default agent when absent, created
- * when missing), and its version named `versionName`, else its newest undeprecated one, else `default`.
+ * The agent and version an execution runs: `agentId`'s agent (by id or name; the default agent when
+ * absent, created when missing), and its version `versionName` (by id or name), else its newest
+ * undeprecated one, else `default`.
  */
 export async function versionToRun(
   tx: Prisma.TransactionClient,
@@ -363,11 +382,13 @@ export async function versionToRun(
   versionName: string | null | undefined,
 ): Promise<{ agent: Agent; version: AgentVersion }> {
   const agent = agentId
-    ? await tx.agent.findFirst({ where: { id: agentId } })
+    ? await findAgent(tx, scope, agentId)
     : (await ensureNumbered(tx, agentSpace(tx, scope), [DEFAULT_AGENT_NAME], sameRow, auditAgentCreated(record))).get(DEFAULT_AGENT_NAME)!;
   if (!agent) throw notFound(`Agent "${agentId}"`, 'agent-not-found');
   if (versionName) {
-    const version = await tx.agentVersion.findFirst({ where: { agentId: agent.id, name: versionName } });
+    const version =
+      (await tx.agentVersion.findFirst({ where: { agentId: agent.id, id: versionName } })) ??
+      (await tx.agentVersion.findFirst({ where: { agentId: agent.id, name: versionName } }));
     if (!version) throw versionNotFound(agent.name, versionName);
     return { agent, version };
   }

@@ -8,16 +8,22 @@ import { restRouter } from '../../http/env.ts';
 import type { RequestContext, Services } from '../../http/context.ts';
 import { clientIp } from '../../http/client-ip.ts';
 import { dateRange } from '../../db/filters.ts';
+import { findAgent } from '../telemetry/service.ts';
 import * as triggers from './service.ts';
 
 export const MANAGE_PREFIX = '/manage/tenants/{tenantId}/projects/{projectId}/agents/{agentId}/triggers';
 
+/** Reference 002's error body, for its routes and the credentials beside them. */
 const problem = z
   .object({ code: z.string(), title: z.string(), status: z.number().int(), detail: z.string(), instance: z.string(), requestId: z.string(), error: z.object({ code: z.string(), message: z.string() }) })
   .openapi('TriggerProblem');
-const problems = Object.fromEntries(
-  ([400, 401, 403, 404, 422] as const).map((status) => [status, { description: `Error ${status}`, content: { 'application/problem+json': { schema: problem } } }]),
-) as Record<400 | 401 | 403 | 404 | 422, { description: string; content: { 'application/problem+json': { schema: typeof problem } } }>;
+/** OpenAPI responses of these statuses with the problem+json body. */
+export const problemResponses = <S extends number>(statuses: readonly S[]) =>
+  Object.fromEntries(statuses.map((status) => [status, { description: `Error ${status}`, content: { 'application/problem+json': { schema: problem } } }])) as Record<
+    S,
+    { description: string; content: { 'application/problem+json': { schema: typeof problem } } }
+  >;
+const problems = problemResponses([400, 401, 403, 404, 422] as const);
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 const route = <R extends Parameters<typeof createRoute>[0]>(definition: R) =>
   createRoute({ ...definition, tags: ['Triggers'], security: [{ bearerAuth: [] }] });
@@ -53,9 +59,9 @@ const invocationSchema = z
     createdAt: z.string(),
   })
   .openapi('TriggerInvocation');
-const pagination = z.object({ page: z.number(), limit: z.number(), total: z.number(), pages: z.number() });
-const pageQuery = { page: z.coerce.number().int().min(1).default(1), limit: z.coerce.number().int().min(1).max(100).default(10) };
-const scopePath = z.object({ tenantId: z.string(), projectId: z.string(), agentId: z.string() });
+export const pagination = z.object({ page: z.number(), limit: z.number(), total: z.number(), pages: z.number() });
+export const pageQuery = { page: z.coerce.number().int().min(1).default(1), limit: z.coerce.number().int().min(1).max(100).default(10) };
+const scopePath = z.object({ tenantId: z.string(), projectId: z.string(), agentId: z.string().openapi({ description: 'The agent’s id (`agent_id` in /telemetry/v1/agents) or its name' }) });
 const triggerPath = scopePath.extend({ id: z.string().regex(/^[a-zA-Z0-9\-_.]+$/).min(1).max(255) });
 const body = <T extends z.ZodType>(schema: T) => ({ body: { required: true, content: { 'application/json': { schema } } } });
 
@@ -90,10 +96,14 @@ export const toRestInvocation = (invocation: TriggerInvocation, triggerId: strin
   createdAt: invocation.createdAt.toISOString(),
 });
 
-/** The path's tenant must be the caller's and its project the agent's (`default` for a tenant-wide agent): anything else reads as missing. */
+/**
+ * The path's agent, by id or by name in the path's project. The path's tenant must be the caller's
+ * and its project the agent's (`default` for a tenant-wide agent): anything else reads as missing.
+ */
 async function scopedAgent(c: Context<AppEnv>, path: z.infer<typeof scopePath>) {
   const ctx = c.get('requestContext');
-  const agent = path.tenantId === ctx.scope?.tenantId ? await ctx.db.agent.findUnique({ where: { id: path.agentId } }) : null;
+  const nameSpace = { tenantId: path.tenantId, projectId: path.projectId === 'default' ? null : path.projectId };
+  const agent = path.tenantId === ctx.scope?.tenantId ? await findAgent(ctx.db, nameSpace, path.agentId) : null;
   if (!agent || agent.tenantId !== ctx.scope?.tenantId || (agent.projectId ?? 'default') !== path.projectId) throw notFound(`Agent "${path.agentId}"`);
   return { ctx, agentId: agent.id };
 }
@@ -123,7 +133,8 @@ const updateRoute = route({
   method: 'patch',
   path: `${MANAGE_PREFIX}/{id}`,
   summary: 'Update Trigger',
-  description: 'Changes the fields sent; the others stay.',
+  description:
+    'Changes the fields sent; the others stay. `id` renames the trigger (409 when the agent has one by that id); `agentId` (an id or a name) moves it to another agent of its project. `tenantId`, `projectId`, `createdAt` and `updatedAt` may be sent back unchanged; another value is refused (400 naming the field).',
   request: { params: triggerPath, ...body(z.record(z.string(), z.unknown()).openapi('UpdateTrigger')) },
   responses: { 200: json(z.object({ data: triggerSchema }), 'The trigger'), ...problems },
 });
@@ -165,7 +176,7 @@ const invocationRoute = route({
   responses: { 200: json(z.object({ data: invocationSchema }), 'The invocation'), ...problems },
 });
 
-const pageOf = (page: number, limit: number, total: number) => ({ page, limit, total, pages: Math.ceil(total / limit) });
+export const pageOf = (page: number, limit: number, total: number) => ({ page, limit, total, pages: Math.ceil(total / limit) });
 
 /** Reference 002's routes (the HTTP app requires a tenant key before any of them). */
 export const triggerRoutes = restRouter()

@@ -3,6 +3,8 @@ import { requireScope } from '../../auth/require.ts';
 import type { TriggerInvocation } from '../../generated/prisma/client.ts';
 import { builder } from '../../schema/builder.ts';
 import { countedConnection } from '../../schema/connections.ts';
+import type { RequestContext } from '../../http/context.ts';
+import { findAgent } from '../telemetry/service.ts';
 import * as triggers from './service.ts';
 
 const InvocationStatus = builder.enumType('TriggerInvocationStatus', {
@@ -77,6 +79,9 @@ const CreateTriggerInput = builder.inputType('CreateTriggerInput', {
 });
 const UpdateTriggerInput = builder.inputType('UpdateTriggerInput', { fields: (t) => triggerFields(t) });
 
+/** The id of the agent `agentId` names by id or name (an unknown one matches no trigger). */
+const agentIdOf = async (ctx: RequestContext, agentId: string | number) => (await findAgent(ctx.db, requireScope(ctx), agentId.toString()))?.id ?? agentId.toString();
+
 /** GraphQL leaves unsent input fields out; explicit nulls clear them, as PATCH does. */
 const sent = <T extends object>(input: T) => Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
 
@@ -87,8 +92,8 @@ builder.queryFields((t) => ({
       cursor: 'webhookKey',
       authScopes: { tenant: true },
       args: { agentId: t.arg.id({ required: true }) },
-      totalCount: (_connection, args, ctx) => ctx.db.trigger.count({ where: { agentId: args.agentId.toString() } }),
-      resolve: (query, _root, args, ctx) => ctx.db.trigger.findMany({ ...query, where: { agentId: args.agentId.toString() }, orderBy: { createdAt: 'asc' } }),
+      totalCount: async (_connection, args, ctx) => ctx.db.trigger.count({ where: { agentId: await agentIdOf(ctx, args.agentId) } }),
+      resolve: async (query, _root, args, ctx) => ctx.db.trigger.findMany({ ...query, where: { agentId: await agentIdOf(ctx, args.agentId) }, orderBy: { createdAt: 'asc' } }),
     },
     TriggerConnection,
   ),
@@ -97,7 +102,7 @@ builder.queryFields((t) => ({
     nullable: true,
     authScopes: { tenant: true },
     args: { agentId: t.arg.id({ required: true }), id: t.arg.string({ required: true }) },
-    resolve: (query, _root, args, ctx) => ctx.db.trigger.findFirst({ ...query, where: { agentId: args.agentId.toString(), id: args.id } }),
+    resolve: async (query, _root, args, ctx) => ctx.db.trigger.findFirst({ ...query, where: { agentId: await agentIdOf(ctx, args.agentId), id: args.id } }),
   }),
 }));
 

@@ -11,6 +11,7 @@ import { auditingFailure, inAuditedTransaction, writeAudited } from '../audit/se
 import { CredentialKind, signingSecrets } from '../credentials/service.ts';
 import { emitAfterCommit } from '../deliveries/service.ts';
 import { announceExecution, createExecution, createExecutionIn } from '../executions/service.ts';
+import { findAgent } from '../telemetry/service.ts';
 import type { JournalEntry } from '../executions/journal.ts';
 import { re2Engine, regexBudget, RegexBudgetExceeded, withRegexBudget } from './regex.ts';
 import { signatureVerificationSchema, verifySignature, locate, type WebhookRequest } from './signature.ts';
@@ -86,17 +87,30 @@ const triggerFields = {
   /** Several signing secrets, during a rotation of the sender's secret: any may sign. */
   signingSecretCredentialIds: z.array(z.string()).max(5).nullish(),
 };
+const triggerId = z
+  .string()
+  .min(1)
+  .max(255)
+  .regex(/^[a-zA-Z0-9\-_.]+$/, 'may contain only letters, digits, "-", "_" and "."');
+/** Reference 002's `tenantId`, `projectId` and `agentId` body fields. */
+const scopeName = z.string().max(256, 'must be at most 256 characters');
 export const createTriggerSchema = z.object({
-  id: z
-    .string()
-    .min(1)
-    .max(255)
-    .regex(/^[a-zA-Z0-9\-_.]+$/, 'may contain only letters, digits, "-", "_" and "."')
-    .optional(),
+  id: triggerId.optional(),
   ...triggerFields,
   enabled: triggerFields.enabled.default(true),
 });
-export const updateTriggerSchema = z.object(triggerFields).partial();
+/** Every field of reference 002's PATCH body: the server-kept ones may be sent back unchanged, never changed. */
+export const updateTriggerSchema = z
+  .object({
+    ...triggerFields,
+    id: triggerId,
+    agentId: scopeName.min(1, 'must not be empty'),
+    tenantId: scopeName,
+    projectId: scopeName,
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .partial();
 
 function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const parsed = schema.safeParse(input);
@@ -126,10 +140,9 @@ export function webhookUrl(services: Services, trigger: Pick<Trigger, 'webhookKe
 // ---------------------------------------------------------------------------------------------
 // Management
 
-/** The agent a trigger call names, in the caller's tenant; another tenant's reads as missing. */
+/** The agent a trigger call names (by id or name), in the caller's tenant; another tenant's reads as missing. */
 async function agentOf(ctx: RequestContext, agentId: string) {
-  requireScope(ctx);
-  const agent = await ctx.db.agent.findUnique({ where: { id: agentId } });
+  const agent = await findAgent(ctx.db, requireScope(ctx), agentId);
   if (!agent) throw notFound(`Agent "${agentId}"`);
   return agent;
 }
@@ -154,17 +167,17 @@ function triggerData(input: Partial<z.output<typeof createTriggerSchema>>) {
 }
 
 export async function listTriggers(ctx: RequestContext, agentId: string, page: { page: number; limit: number }) {
-  await agentOf(ctx, agentId);
+  const where = { agentId: (await agentOf(ctx, agentId)).id };
   const [triggers, total] = await Promise.all([
-    ctx.db.trigger.findMany({ where: { agentId }, orderBy: { createdAt: 'asc' }, skip: (page.page - 1) * page.limit, take: page.limit }),
-    ctx.db.trigger.count({ where: { agentId } }),
+    ctx.db.trigger.findMany({ where, orderBy: { createdAt: 'asc' }, skip: (page.page - 1) * page.limit, take: page.limit }),
+    ctx.db.trigger.count({ where }),
   ]);
   return { triggers, total };
 }
 
 export async function getTrigger(ctx: RequestContext, agentId: string, id: string) {
-  await agentOf(ctx, agentId);
-  const trigger = await ctx.db.trigger.findFirst({ where: { agentId, id } });
+  const agent = await agentOf(ctx, agentId);
+  const trigger = await ctx.db.trigger.findFirst({ where: { agentId: agent.id, id } });
   if (!trigger) throw notFound(`Trigger "${id}"`);
   return trigger;
 }
@@ -176,27 +189,57 @@ export async function createTrigger(ctx: RequestContext, agentId: string, input:
   const id = trigger.id ?? randomUUID();
   const data = triggerData(trigger);
   await checkCredentials(ctx, data.signingSecretCredentialIds ?? []);
-  if (await ctx.db.trigger.findFirst({ where: { agentId, id } })) throw new AppError('CONFLICT', `Trigger "${id}" already exists`);
+  if (await ctx.db.trigger.findFirst({ where: { agentId: agent.id, id } })) throw new AppError('CONFLICT', `Trigger "${id}" already exists`);
   const created = await writeAudited(
     ctx,
     ctx.db.trigger.create({
-      data: { ...data, name: trigger.name, webhookKey: randomUUID(), id, tenantId: agent.tenantId, projectId: agent.projectId, agentId, signingSecretCredentialIds: data.signingSecretCredentialIds ?? [] },
+      data: { ...data, name: trigger.name, webhookKey: randomUUID(), id, tenantId: agent.tenantId, projectId: agent.projectId, agentId: agent.id, signingSecretCredentialIds: data.signingSecretCredentialIds ?? [] },
     }),
-    [{ eventType: 'trigger.created', resourceType: 'trigger', resourceId: id, payload: { id, agentId, name: trigger.name } }],
+    [{ eventType: 'trigger.created', resourceType: 'trigger', resourceId: id, payload: { id, agentId: agent.id, name: trigger.name } }],
   );
   if (validate) cacheValidator(validatorKey(created.tenantId, created.inputSchema), validate);
   return created;
 }
 
-/** PATCH semantics: the fields sent change, the others stay. */
+/** A field the server keeps, sent with another value than the trigger's: refused, never dropped. */
+function refuseChange(field: string, current: string): never {
+  throw badInput(`Invalid ${field}: it cannot be changed (it is "${current}")`, [{ path: [field], message: `cannot be changed (it is "${current}")` }]);
+}
+
+/**
+ * The agent a PATCH moves the trigger to (by id or name): one of the caller's agents in the
+ * trigger's project, since the trigger's tenant and project never change.
+ */
+async function moveTarget(ctx: RequestContext, existing: Trigger, agentId: string) {
+  const agent = await findAgent(ctx.db, { tenantId: existing.tenantId, projectId: existing.projectId }, agentId);
+  if (!agent) throw badInput(`Invalid agentId: agent "${agentId}" not found`, [{ path: ['agentId'], message: 'not found' }]);
+  if (agent.projectId !== existing.projectId) throw badInput(`Invalid agentId: agent "${agentId}" is in another project`, [{ path: ['agentId'], message: 'must be an agent of the trigger’s project' }]);
+  return agent;
+}
+
+/**
+ * PATCH semantics: the fields sent change, the others stay. `id` renames the trigger (a conflict
+ * when the agent has one by that id) and `agentId` moves it to another agent of its project;
+ * `tenantId`, `projectId`, `createdAt` and `updatedAt` may only be sent back as they are.
+ */
 export async function updateTrigger(ctx: RequestContext, agentId: string, id: string, input: unknown) {
   const existing = await getTrigger(ctx, agentId, id);
-  const parsed = parse(updateTriggerSchema, input);
+  const { id: newId = existing.id, agentId: newAgentId, tenantId, projectId, createdAt, updatedAt, ...parsed } = parse(updateTriggerSchema, input);
+  const currentProject = existing.projectId ?? 'default';
+  if (tenantId !== undefined && tenantId !== existing.tenantId) refuseChange('tenantId', existing.tenantId);
+  if (projectId !== undefined && projectId !== currentProject) refuseChange('projectId', currentProject);
+  if (createdAt !== undefined && Date.parse(createdAt) !== existing.createdAt.getTime()) refuseChange('createdAt', existing.createdAt.toISOString());
+  if (updatedAt !== undefined && Date.parse(updatedAt) !== existing.updatedAt.getTime()) refuseChange('updatedAt', existing.updatedAt.toISOString());
+  const target = newAgentId === undefined ? { id: existing.agentId } : await moveTarget(ctx, existing, newAgentId);
   const validate = parsed.inputSchema ? checkInputSchema(ctx.services, parsed.inputSchema) : null;
   const changes = triggerData(parsed);
   if (changes.signingSecretCredentialIds) await checkCredentials(ctx, changes.signingSecretCredentialIds);
-  const updated = await writeAudited(ctx, ctx.db.trigger.update({ where: { webhookKey: existing.webhookKey }, data: changes }), [
-    { eventType: 'trigger.updated', resourceType: 'trigger', resourceId: id, payload: { id, agentId, fields: Object.keys(changes).filter((key) => changes[key as keyof typeof changes] !== undefined) } },
+  const renamed = newId !== existing.id || target.id !== existing.agentId;
+  if (renamed && (await ctx.db.trigger.findFirst({ where: { agentId: target.id, id: newId } }))) throw new AppError('CONFLICT', `Trigger "${newId}" already exists`);
+  const fields = Object.keys(changes).filter((key) => changes[key as keyof typeof changes] !== undefined);
+  const payload = renamed ? { id: newId, agentId: target.id, fields, previous: { id: existing.id, agentId: existing.agentId } } : { id, agentId: existing.agentId, fields };
+  const updated = await writeAudited(ctx, ctx.db.trigger.update({ where: { webhookKey: existing.webhookKey }, data: { ...changes, id: newId, agentId: target.id } }), [
+    { eventType: 'trigger.updated', resourceType: 'trigger', resourceId: newId, payload },
   ]);
   if (parsed.inputSchema !== undefined && existing.inputSchema) validators.delete(validatorKey(existing.tenantId, existing.inputSchema));
   if (validate) cacheValidator(validatorKey(updated.tenantId, updated.inputSchema), validate);
@@ -206,7 +249,7 @@ export async function updateTrigger(ctx: RequestContext, agentId: string, id: st
 export async function deleteTrigger(ctx: RequestContext, agentId: string, id: string) {
   const existing = await getTrigger(ctx, agentId, id);
   await writeAudited(ctx, ctx.db.trigger.delete({ where: { webhookKey: existing.webhookKey } }), [
-    { eventType: 'trigger.deleted', resourceType: 'trigger', resourceId: id, payload: { id, agentId } },
+    { eventType: 'trigger.deleted', resourceType: 'trigger', resourceId: id, payload: { id, agentId: existing.agentId } },
   ]);
   if (existing.inputSchema) validators.delete(validatorKey(existing.tenantId, existing.inputSchema));
   return existing;
@@ -219,7 +262,7 @@ export async function deleteTrigger(ctx: RequestContext, agentId: string, id: st
 export async function rotateTriggerWebhookUrl(ctx: RequestContext, agentId: string, id: string) {
   const existing = await getTrigger(ctx, agentId, id);
   return writeAudited(ctx, ctx.db.trigger.update({ where: { webhookKey: existing.webhookKey }, data: { webhookKey: randomUUID() } }), [
-    { eventType: 'trigger.webhook_url_rotated', resourceType: 'trigger', resourceId: id, payload: { id, agentId } },
+    { eventType: 'trigger.webhook_url_rotated', resourceType: 'trigger', resourceId: id, payload: { id, agentId: existing.agentId } },
   ]);
 }
 
