@@ -62,12 +62,12 @@ const versionBody = z
     agent_version_name: shape.agent.name,
     description: shape.agent.description,
     deprecated_at: dateTime,
-    run_config: jsonObject.nullish().openapi({ description: runConfigDescription }),
+    run_config: jsonObject().nullish().openapi({ description: runConfigDescription }),
   })
   .openapi('CreateAgentVersion');
 const changesBody = z.object({ description: shape.agent.description, deprecated_at: dateTime }).openapi('AgentChanges');
 const versionChangesBody = changesBody
-  .extend({ run_config: jsonObject.optional().openapi({ description: runConfigDescription }) })
+  .extend({ run_config: jsonObject().optional().openapi({ description: runConfigDescription }) })
   .openapi('AgentVersionChanges');
 const eventBody = z
   .object({
@@ -102,7 +102,7 @@ const versionSchema = z
     agent_version_number: z.number().int(),
     created_at: z.string(),
     deprecated_at: z.string().nullable(),
-    run_config: jsonObject.nullable().openapi({ description: runConfigDescription }),
+    run_config: jsonObject().nullable().openapi({ description: runConfigDescription }),
   })
   .openapi('AgentVersion');
 const eventSchema = z
