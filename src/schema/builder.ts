@@ -8,6 +8,7 @@ import { AppError } from '../errors.ts';
 import { getDatamodel } from '../generated/pothos-types.ts';
 import type PrismaTypes from '../generated/pothos-types.ts';
 import type { RequestContext } from '../http/context.ts';
+import { MAX_PAGE_SIZE } from './connection-arguments.ts';
 
 /** The one Pothos builder: every module adds its types and fields to it from its schema.ts. */
 export const builder = new SchemaBuilder<{
@@ -28,7 +29,7 @@ export const builder = new SchemaBuilder<{
   };
   DefaultFieldNullability: false;
 }>({
-  plugins: [ScopeAuthPlugin, PrismaPlugin, RelayPlugin, ComplexityPlugin],
+  plugins: [ScopeAuthPlugin, PrismaPlugin, RelayPlugin, ComplexityPlugin, 'connectionArguments'],
   defaultFieldNullability: false,
   prisma: {
     // Each request reads through its tenant-scoped client (see src/db/scoped.ts).
@@ -36,12 +37,18 @@ export const builder = new SchemaBuilder<{
     dmmf: getDatamodel(),
     exposeDescriptions: true,
     filterConnectionTotalCount: true,
-    maxConnectionSize: 100,
+    maxConnectionSize: MAX_PAGE_SIZE,
     defaultConnectionSize: 20,
   },
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
+    // Every entity keeps its own `id` (the one REST, arguments and clients use); the Node interface's
+    // global id is `globalId`, so adding Relay refetching changed no existing field.
+    idFieldName: 'globalId',
+    // A global id is not proof of permission: node lookups read through ctx.db, tenant keys only.
+    nodeQueryOptions: { authScopes: { tenant: true } },
+    nodesQueryOptions: { authScopes: { tenant: true } },
   },
   scopeAuth: {
     authorizeOnSubscribe: true,

@@ -6,7 +6,9 @@ import { countedConnection } from '../../schema/connections.ts';
 import { matchesWhere } from '../../db/filters.ts';
 import * as events from './service.ts';
 
-const AppEventRef = builder.prismaObject('AppEvent', {
+const AppEventRef = builder.prismaNode('AppEvent', {
+  id: { field: 'seq' },
+  nullable: true,
   description: 'An application event (reference 000): something that happened in a client application.',
   fields: (t) => ({
     id: t.exposeID('id', { description: 'The client’s id, or one Switchboard chose. Unique per tenant.' }),

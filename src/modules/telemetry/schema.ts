@@ -6,7 +6,9 @@ import { countedConnection } from '../../schema/connections.ts';
 import type { LlmToolCall } from './providers.ts';
 import * as telemetry from './service.ts';
 
-const FingerprintRef = builder.prismaObject('Fingerprint', {
+const FingerprintRef = builder.prismaNode('Fingerprint', {
+  id: { field: 'id' },
+  nullable: true,
   description: 'The client environment that sends LLM events. The same content always has the same id.',
   fields: (t) => ({
     id: t.exposeID('id'),
@@ -26,7 +28,9 @@ const FingerprintRef = builder.prismaObject('Fingerprint', {
   }),
 });
 
-builder.prismaObject('Agent', {
+builder.prismaNode('Agent', {
+  id: { field: 'id' },
+  nullable: true,
   description: 'An agent: what LLM events, executions and triggers belong to. The name is unique per project.',
   fields: (t) => ({
     id: t.exposeID('id'),
@@ -46,7 +50,9 @@ builder.prismaObject('Agent', {
   }),
 });
 
-builder.prismaObject('AgentVersion', {
+builder.prismaNode('AgentVersion', {
+  id: { field: 'id' },
+  nullable: true,
   fields: (t) => ({
     id: t.exposeID('id'),
     name: t.exposeString('name', { description: 'Unique within its agent.' }),
@@ -59,7 +65,9 @@ builder.prismaObject('AgentVersion', {
   }),
 });
 
-builder.prismaObject('Person', {
+builder.prismaNode('Person', {
+  id: { field: 'id' },
+  nullable: true,
   description: 'An end user of the client application.',
   fields: (t) => ({
     personId: t.exposeString('personId', { description: 'The client’s identifier.' }),
@@ -71,7 +79,9 @@ builder.prismaObject('Person', {
   }),
 });
 
-builder.prismaObject('TelemetrySession', {
+builder.prismaNode('TelemetrySession', {
+  id: { field: 'id' },
+  nullable: true,
   description: 'A run of related LLM calls, named by the client.',
   fields: (t) => ({
     sessionId: t.exposeString('sessionId', { description: 'The client’s identifier.' }),
@@ -94,7 +104,9 @@ const ToolCall = builder.objectRef<LlmToolCall>('LlmToolCall').implement({
   }),
 });
 
-const LlmEventRef = builder.prismaObject('LlmEvent', {
+const LlmEventRef = builder.prismaNode('LlmEvent', {
+  id: { field: 'id' },
+  nullable: true,
   description: 'One LLM call, with what Switchboard read from its provider payload.',
   fields: (t) => ({
     id: t.exposeID('id'),
