@@ -371,6 +371,28 @@ const ConvDeliveryPage = graphql(`
   }
 `);
 
+const ConvAgentNames = graphql(`
+  query ConvAgentNames {
+    agents {
+      name
+    }
+  }
+`);
+
+const ConvAgentVersions = graphql(`
+  query ConvAgentVersions {
+    agents {
+      name
+      version(name: "v1") {
+        name
+        agent {
+          name
+        }
+      }
+    }
+  }
+`);
+
 const PAGE = 50;
 const BAD_INVOCATIONS = 3;
 
@@ -614,5 +636,18 @@ describe('SQL statements per list query', () => {
     const small = await statementsOf(() => pages[name](5));
     const large = await statementsOf(() => pages[name](PAGE));
     expect(large).toBe(small);
+  });
+
+  it('reads Agent.version for a whole list of agents in one batch', async () => {
+    const listed = await server.graphql(ConvAgentVersions, {}, { key: a.key });
+    expect(listed.data!.agents.length).toBeGreaterThan(10);
+    expect(listed.data!.agents.filter((agent) => agent.version).map((agent) => [agent.name, agent.version!.name, agent.version!.agent.name])).toEqual([
+      ['agent-1', 'v1', 'agent-1'],
+      ['conv-bot', 'v1', 'conv-bot'],
+    ]);
+    const names = await statementsOf(() => server.graphql(ConvAgentNames, {}, { key: a.key }));
+    const withVersions = await statementsOf(() => server.graphql(ConvAgentVersions, {}, { key: a.key }));
+    // One statement for the versions of every agent, one for their `agent` (a Prisma include level); per agent it would be 2 × 12.
+    expect(withVersions - names).toBe(2);
   });
 });

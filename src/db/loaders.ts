@@ -27,3 +27,7 @@ export class Loaders {
     return loader.load(key);
   }
 }
+
+/** A Prisma plugin selection with `columns` added, so that batched rows can be matched to their keys. */
+export const withColumns = <Query extends { select?: object }>(query: Query, ...columns: string[]): Query =>
+  query.select ? { ...query, select: { ...query.select, ...Object.fromEntries(columns.map((column) => [column, true])) } } : query;

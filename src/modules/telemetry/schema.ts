@@ -1,6 +1,7 @@
 import { filter as filterStream, pipe } from 'graphql-yoga';
 import { requireScope } from '../../auth/require.ts';
 import type { LlmEvent } from '../../generated/prisma/client.ts';
+import { withColumns } from '../../db/loaders.ts';
 import { builder } from '../../schema/builder.ts';
 import { countedConnection } from '../../schema/connections.ts';
 import type { LlmToolCall } from './providers.ts';
@@ -44,7 +45,14 @@ builder.prismaNode('Agent', {
       type: 'AgentVersion',
       nullable: true,
       args: { name: t.arg.string({ required: true }) },
-      resolve: (query, agent, args, ctx) => ctx.db.agentVersion.findFirst({ ...query, where: { agentId: agent.id, name: args.name } }),
+      // One batch per field for a list of agents, not one query per agent.
+      resolve: (query, agent, args, ctx) =>
+        ctx.loaders.load(
+          `AgentVersion ${JSON.stringify([args.name, query])}`,
+          agent.id,
+          (agentIds) => ctx.db.agentVersion.findMany({ ...withColumns(query, 'agentId'), where: { agentId: { in: agentIds }, name: args.name } }),
+          (version) => version.agentId,
+        ),
     }),
     llmEvents: t.relatedConnection('llmEvents', { cursor: 'seq', totalCount: true, query: { orderBy: { seq: 'desc' } } }),
   }),

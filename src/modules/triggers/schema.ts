@@ -1,6 +1,7 @@
 import { filter as filterStream, pipe } from 'graphql-yoga';
 import { requireScope } from '../../auth/require.ts';
 import type { TriggerInvocation } from '../../generated/prisma/client.ts';
+import { withColumns } from '../../db/loaders.ts';
 import { builder } from '../../schema/builder.ts';
 import { countedConnection } from '../../schema/connections.ts';
 import * as triggers from './service.ts';
@@ -8,10 +9,6 @@ import * as triggers from './service.ts';
 const InvocationStatus = builder.enumType('TriggerInvocationStatus', {
   values: { PENDING: { value: 'pending' }, SUCCESS: { value: 'success' }, FAILED: { value: 'failed' } } as const,
 });
-
-/** A Prisma plugin selection with `columns` added, so that batched rows can be matched to their keys. */
-const withColumns = <Query extends { select?: object }>(query: Query, ...columns: string[]): Query =>
-  query.select ? { ...query, select: { ...query.select, ...Object.fromEntries(columns.map((column) => [column, true])) } } : query;
 
 const TriggerRef = builder.prismaNode('Trigger', {
   // Its primary key is the secret webhook key: the global id names the trigger by agent and id instead.
