@@ -536,6 +536,14 @@ describe('Relay object identification', () => {
     expect(own.data!.node).toMatchObject({ globalId: execution, status: 'COMPLETED' });
     expect(toGlobalId('Execution', (own.data!.node as { id: string }).id)).toBe(execution);
     expect((await server.graphql(ConvNode, { id: execution }, { key: b.key })).data!.node).toBeNull();
+    for (const id of ['not a global id', toGlobalId('AppEvent', 'abc'), toGlobalId('ConversationMessage', '1.5')]) {
+      const malformed = await server.graphql(ConvNode, { id }, { key: a.key });
+      expect(malformed.errors?.map((error) => error.extensions?.code), id).toEqual(['BAD_USER_INPUT']);
+    }
+    const unknown = await server.graphql(ConvNodes, { ids: [toGlobalId('Nothing', '1'), execution, toGlobalId('Query', '1')] }, { key: a.key });
+    expect(unknown.errors).toBeUndefined();
+    expect(unknown.data!.nodes).toEqual([null, { __typename: 'Execution', globalId: execution }, null]);
+    expect((await server.graphql(ConvNode, { id: toGlobalId('Nothing', '1') }, { key: a.key })).data!.node).toBeNull();
     const anonymous = await server.graphql(ConvNode, { id: execution });
     expect(anonymous.errors![0].extensions!.code).toBe('UNAUTHENTICATED');
   });

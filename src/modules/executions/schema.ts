@@ -5,7 +5,7 @@ import { matchesWhere } from '../../db/filters.ts';
 import { scopeFilter } from '../../db/scoped.ts';
 import { AppError } from '../../errors.ts';
 import { builder } from '../../schema/builder.ts';
-import { countedConnection } from '../../schema/connections.ts';
+import { countedConnection, sequenceIn } from '../../schema/connections.ts';
 import { followJournal, type JournalEntry, type JournalType } from './journal.ts';
 import * as executions from './service.ts';
 
@@ -72,6 +72,7 @@ const ExecutionConnection = countedConnection(ExecutionRef, 'ExecutionConnection
 
 builder.prismaNode('ConversationMessage', {
   id: { field: 'seq' },
+  findUnique: sequenceIn,
   nullable: true,
   fields: (t) => ({
     role: t.exposeString('role', { description: '`system`, `user`, `assistant` or `tool`.' }),
