@@ -393,6 +393,29 @@ const ConvAgentVersions = graphql(`
   }
 `);
 
+const ConvInvocationMessages = graphql(`
+  query ConvInvocationMessages($agentId: ID!, $after: String) {
+    trigger(agentId: $agentId, id: "conv-trigger") {
+      invocations(first: 2, status: SUCCESS) {
+        edges {
+          node {
+            conversation {
+              messages(first: 1, after: $after) {
+                edges {
+                  cursor
+                  node {
+                    role
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
 const PAGE = 50;
 const BAD_INVOCATIONS = 3;
 
@@ -556,6 +579,15 @@ describe('trigger invocations', () => {
     expect(own.data!.triggerInvocation).toMatchObject({ id, trigger: { id: 'conv-trigger' } });
     expect((await server.graphql(ConvInvocation, { id }, { key: b.key })).data!.triggerInvocation).toBeNull();
     expect((await server.graphql(ConvInvocation, { id: 'missing' }, { key: a.key })).data!.triggerInvocation).toBeNull();
+  });
+
+  it('loads an invocation’s conversation with a paged selection beneath it', async () => {
+    const first = await server.graphql(ConvInvocationMessages, { agentId }, { key: a.key });
+    expect(first.errors).toBeUndefined();
+    const cursor = first.data!.trigger!.invocations.edges[0].node.conversation!.messages.edges[0].cursor;
+    const next = await server.graphql(ConvInvocationMessages, { agentId, after: cursor }, { key: a.key });
+    expect(next.errors).toBeUndefined();
+    expect(next.data!.trigger!.invocations.edges[0].node.conversation!.messages.edges[0].node.role).toBe('assistant');
   });
 
   it('filters Trigger.invocations by status and time as the REST route does', async () => {

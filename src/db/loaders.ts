@@ -28,6 +28,9 @@ export class Loaders {
   }
 }
 
+/** A loader name for `parts` (a field's arguments and Prisma selection, whose cursors may be BigInts). */
+export const loaderName = (...parts: unknown[]) => JSON.stringify(parts, (_key, value) => (typeof value === 'bigint' ? `${value}n` : value));
+
 /** A Prisma plugin selection with `columns` added, so that batched rows can be matched to their keys. */
 export const withColumns = <Query extends { select?: object }>(query: Query, ...columns: string[]): Query =>
   query.select ? { ...query, select: { ...query.select, ...Object.fromEntries(columns.map((column) => [column, true])) } } : query;

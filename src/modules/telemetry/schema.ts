@@ -1,7 +1,7 @@
 import { filter as filterStream, pipe } from 'graphql-yoga';
 import { requireScope } from '../../auth/require.ts';
 import type { LlmEvent } from '../../generated/prisma/client.ts';
-import { withColumns } from '../../db/loaders.ts';
+import { loaderName, withColumns } from '../../db/loaders.ts';
 import { builder } from '../../schema/builder.ts';
 import { countedConnection } from '../../schema/connections.ts';
 import type { LlmToolCall } from './providers.ts';
@@ -48,7 +48,7 @@ builder.prismaNode('Agent', {
       // One batch per field for a list of agents, not one query per agent.
       resolve: (query, agent, args, ctx) =>
         ctx.loaders.load(
-          `AgentVersion ${JSON.stringify([args.name, query])}`,
+          loaderName('AgentVersion', args.name, query),
           agent.id,
           (agentIds) => ctx.db.agentVersion.findMany({ ...withColumns(query, 'agentId'), where: { agentId: { in: agentIds }, name: args.name } }),
           (version) => version.agentId,

@@ -1,7 +1,7 @@
 import { filter as filterStream, pipe } from 'graphql-yoga';
 import { requireScope } from '../../auth/require.ts';
 import type { TriggerInvocation } from '../../generated/prisma/client.ts';
-import { withColumns } from '../../db/loaders.ts';
+import { loaderName, withColumns } from '../../db/loaders.ts';
 import { builder } from '../../schema/builder.ts';
 import { countedConnection } from '../../schema/connections.ts';
 import * as triggers from './service.ts';
@@ -64,7 +64,7 @@ builder.prismaNode('TriggerInvocation', {
       resolve: (query, invocation, _args, ctx) =>
         invocation.executionId
           ? ctx.loaders.load(
-              `Execution ${JSON.stringify(query)}`,
+              loaderName('Execution', query),
               invocation.executionId,
               (ids) => ctx.db.execution.findMany({ ...withColumns(query, 'id'), where: { id: { in: ids } } }),
               (execution) => execution.id,
@@ -77,7 +77,7 @@ builder.prismaNode('TriggerInvocation', {
       resolve: (query, invocation, _args, ctx) =>
         invocation.conversationId
           ? ctx.loaders.load(
-              `Conversation ${JSON.stringify(query)}`,
+              loaderName('Conversation', query),
               JSON.stringify([invocation.projectId, invocation.conversationId]),
               (keys) =>
                 ctx.db.conversation.findMany({
