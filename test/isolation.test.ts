@@ -223,6 +223,10 @@ const coveredQueries = [
   'credentials',
   'webhookEndpoints',
   'webhookDeliveries',
+  // Covered by test/graphql-conventions.test.ts: another tenant's global ids and invocation ids answer null.
+  'node',
+  'nodes',
+  'triggerInvocation',
 ];
 const coveredSubscriptions = [
   'appEventLogged',

@@ -29,13 +29,25 @@ const READS_AND_WRITES_BY_WHERE = new Set([
 const CREATES = new Set(['create', 'createMany', 'createManyAndReturn']);
 
 /** The column conditions that confine `model` to `scope`. */
-function scopeFilter(model: string, scope: Scope): Record<string, string> {
+export function scopeFilter(model: string, scope: Scope): Record<string, string> {
   if (model === 'Tenant') return { id: scope.tenantId };
   if (model === 'Project' && scope.projectId) return { tenantId: scope.tenantId, id: scope.projectId };
   const filter: Record<string, string> = {};
   if (hasField(model, 'tenantId')) filter.tenantId = scope.tenantId;
   if (scope.projectId && hasField(model, 'projectId')) filter.projectId = scope.projectId;
   return filter;
+}
+
+/**
+ * `where` confined to `filter`. A condition of `where` on a scope column (a tenant's own id, say)
+ * is kept beside the scope's, not overwritten by it: another tenant's id must find nothing.
+ */
+function scopedWhere(where: Record<string, unknown> | undefined, filter: Record<string, string>) {
+  const named = Object.keys(filter).filter((column) => where?.[column] !== undefined && where[column] !== filter[column]);
+  if (!named.length) return { ...where, ...filter };
+  const kept = Object.fromEntries(named.map((column) => [column, where![column]]));
+  const and = where!.AND === undefined ? [] : Array.isArray(where!.AND) ? where!.AND : [where!.AND];
+  return { ...where, ...filter, AND: [...and, kept] };
 }
 
 /**
@@ -52,13 +64,13 @@ export function scopedClient(prisma: PrismaClient, scope: Scope) {
           const filter = scopeFilter(model, scope);
           const scopedArgs = { ...(args as Record<string, unknown>) };
           if (READS_AND_WRITES_BY_WHERE.has(operation)) {
-            scopedArgs.where = { ...(scopedArgs.where as object), ...filter };
+            scopedArgs.where = scopedWhere(scopedArgs.where as Record<string, unknown> | undefined, filter);
           } else if (CREATES.has(operation)) {
             if (model === 'Tenant') throw new AppError('FORBIDDEN', 'Only the admin key creates tenants');
             const data = scopedArgs.data;
             scopedArgs.data = Array.isArray(data) ? data.map((row) => ({ ...row, ...filter })) : { ...(data as object), ...filter };
           } else if (operation === 'upsert') {
-            scopedArgs.where = { ...(scopedArgs.where as object), ...filter };
+            scopedArgs.where = scopedWhere(scopedArgs.where as Record<string, unknown> | undefined, filter);
             scopedArgs.create = { ...(scopedArgs.create as object), ...filter };
           }
           return query(scopedArgs as typeof args);

@@ -4,6 +4,7 @@ import type { Authenticator, Viewer } from '../auth/viewer.ts';
 import { refuseCookieForgery } from '../auth/cookie-forgery.ts';
 import { presentedKey, type ActorType } from '../auth/viewer.ts';
 import type { Config } from '../config.ts';
+import { Loaders } from '../db/loaders.ts';
 import { scopedClient, type Scope } from '../db/scoped.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { Logger } from '../logger.ts';
@@ -47,6 +48,8 @@ export interface RequestContext {
   actor?: { actorType: ActorType; actorId: string };
   scope: Scope | null;
   db: PrismaClient;
+  /** Batch loaders over `db`, new for each request and each WebSocket operation. */
+  loaders: Loaders;
   correlationId: string;
   requestId: string;
   client: { ip: string | null; userAgent: string | null };
@@ -63,7 +66,7 @@ export function systemContext(
   actor: NonNullable<RequestContext['actor']>,
   client: RequestContext['client'] = { ip: null, userAgent: null },
 ): RequestContext {
-  return { services, viewer: null, actor, scope, db: scopedClient(services.prisma, scope), correlationId, requestId: randomUUID(), client };
+  return { services, viewer: null, actor, scope, db: scopedClient(services.prisma, scope), loaders: new Loaders(), correlationId, requestId: randomUUID(), client };
 }
 
 const CORRELATION_ID = /^[\w.:\-]{1,128}$/;
@@ -88,6 +91,7 @@ export async function createRequestContext(
     viewer,
     scope,
     db: scope ? scopedClient(services.prisma, scope) : services.prisma,
+    loaders: new Loaders(),
     correlationId: correlationHeader && CORRELATION_ID.test(correlationHeader) ? correlationHeader : requestId,
     requestId,
     client: { ip: request.ip, userAgent: request.headers.get('user-agent') },

@@ -2,6 +2,7 @@ import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { GraphQLError } from 'graphql';
 import { createGraphQLError, createYoga, maskError, type YogaServerInstance } from 'graphql-yoga';
 import { AppError, asAppError, httpStatusOf } from '../errors.ts';
+import { pothosInputError } from '../schema/connection-arguments.ts';
 import { schema } from '../schema/index.ts';
 import type { Logger } from '../logger.ts';
 import type { RequestContext } from './context.ts';
@@ -65,7 +66,7 @@ export function createGraphQLServer(options: {
     logging: false,
     maskedErrors: {
       maskError(error, message, isDev) {
-        const appError = asAppError(error);
+        const appError = asAppError(error) ?? pothosInputError(error);
         if (appError) return toGraphQLError(appError, error instanceof GraphQLError ? error : undefined);
         options.logger.error({ err: (error as GraphQLError).originalError ?? error }, 'unhandled error in a GraphQL operation');
         return maskError(error, message, isDev);

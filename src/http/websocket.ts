@@ -6,6 +6,7 @@ import type { YogaServerInstance } from 'graphql-yoga';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { refuseCrossSiteCookieSocket } from '../auth/cookie-forgery.ts';
 import { AppError, asAppError } from '../errors.ts';
+import { Loaders } from '../db/loaders.ts';
 import { createRequestContext, type RequestContext, type Services } from './context.ts';
 import { toGraphQLError, type GraphQLServerContext } from './graphql.ts';
 import { checkJsonInput } from './json-input.ts';
@@ -102,6 +103,7 @@ export function attachGraphQLWebSockets(options: {
         // Each operation gets its own request id, and its own correlation id unless the client set one.
         const requestContext: RequestContext = {
           ...connection,
+          loaders: new Loaders(),
           requestId,
           correlationId: connection.correlationId === connection.requestId ? requestId : connection.correlationId,
         };

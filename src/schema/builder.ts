@@ -3,11 +3,18 @@ import ComplexityPlugin from '@pothos/plugin-complexity';
 import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import { isObjectType, type GraphQLSchema } from 'graphql';
 import { DateTimeResolver, JSONObjectResolver, JSONResolver } from 'graphql-scalars';
 import { AppError } from '../errors.ts';
 import { getDatamodel } from '../generated/pothos-types.ts';
 import type PrismaTypes from '../generated/pothos-types.ts';
 import type { RequestContext } from '../http/context.ts';
+import { MAX_PAGE_SIZE } from './connection-arguments.ts';
+
+const isNodeType = (schema: GraphQLSchema, typename: string) => {
+  const type = schema.getType(typename);
+  return isObjectType(type) && type.getInterfaces().some((implemented) => implemented.name === 'Node');
+};
 
 /** The one Pothos builder: every module adds its types and fields to it from its schema.ts. */
 export const builder = new SchemaBuilder<{
@@ -28,7 +35,7 @@ export const builder = new SchemaBuilder<{
   };
   DefaultFieldNullability: false;
 }>({
-  plugins: [ScopeAuthPlugin, PrismaPlugin, RelayPlugin, ComplexityPlugin],
+  plugins: [ScopeAuthPlugin, PrismaPlugin, RelayPlugin, ComplexityPlugin, 'connectionArguments'],
   defaultFieldNullability: false,
   prisma: {
     // Each request reads through its tenant-scoped client (see src/db/scoped.ts).
@@ -36,12 +43,31 @@ export const builder = new SchemaBuilder<{
     dmmf: getDatamodel(),
     exposeDescriptions: true,
     filterConnectionTotalCount: true,
-    maxConnectionSize: 100,
+    maxConnectionSize: MAX_PAGE_SIZE,
     defaultConnectionSize: 20,
   },
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
+    // Every entity keeps its own `id` (the one REST, arguments and clients use); the Node interface's
+    // global id is `globalId`, so adding Relay refetching changed no existing field.
+    idFieldName: 'globalId',
+    // A global id is not proof of permission: node lookups read through ctx.db, tenant keys only.
+    // A well-formed id of a type that is no Node (or no type at all) names nothing: null, as Relay expects.
+    nodeQueryOptions: {
+      authScopes: { tenant: true },
+      resolve: (_root, { id }, _ctx, info, resolveNode) => (isNodeType(info.schema, id.typename) ? resolveNode(id) : null),
+    },
+    nodesQueryOptions: {
+      authScopes: { tenant: true },
+      resolve: async (_root, args, _ctx, info, resolveNodes) => {
+        const requested = args.ids;
+        // Pothos' resolveNodes loads args.ids whatever it is passed, so args holds the known ones while it runs.
+        args.ids = requested.filter((id) => isNodeType(info.schema, id.typename));
+        const found = new Map((await resolveNodes(args.ids)).map((node, index) => [args.ids[index], node]));
+        return requested.map((id) => found.get(id) ?? null);
+      },
+    },
   },
   scopeAuth: {
     authorizeOnSubscribe: true,

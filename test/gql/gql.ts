@@ -16,6 +16,37 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 type Documents = {
     "\n  mutation CreateFaultsAgent($runConfig: JSONObject!) {\n    createAgent(name: \"faults-bot\") {\n      id\n    }\n    createAgentVersion(agentName: \"faults-bot\", name: \"v1\", runConfig: $runConfig) {\n      id\n    }\n  }\n": typeof types.CreateFaultsAgentDocument,
     "\n  query CountEvents {\n    appEvents(first: 1) {\n      totalCount\n    }\n  }\n": typeof types.CountEventsDocument,
+    "\n  mutation ConvCreateProject {\n    createProject(name: \"conv-project\") {\n      id\n    }\n  }\n": typeof types.ConvCreateProjectDocument,
+    "\n  mutation ConvLogEvents($inputs: [LogEventInput!]!) {\n    logEvents(inputs: $inputs) {\n      created\n    }\n  }\n": typeof types.ConvLogEventsDocument,
+    "\n  mutation ConvCreateFingerprint {\n    createFingerprint(input: { language: \"python\", languageVersion: \"3.12\", system: \"linux\" }) {\n      fingerprint {\n        id\n      }\n    }\n  }\n": typeof types.ConvCreateFingerprintDocument,
+    "\n  mutation ConvCreateLlmEvents($inputs: [CreateLlmEventInput!]!) {\n    createLlmEvents(inputs: $inputs) {\n      id\n    }\n  }\n": typeof types.ConvCreateLlmEventsDocument,
+    "\n  mutation ConvCreateAgent($runConfig: JSONObject) {\n    createAgent(name: \"conv-bot\") {\n      id\n    }\n    createAgentVersion(agentName: \"conv-bot\", name: \"v1\", runConfig: $runConfig) {\n      id\n    }\n  }\n": typeof types.ConvCreateAgentDocument,
+    "\n  mutation ConvCreateCredential {\n    createCredential(name: \"conv-secret\") {\n      credential {\n        id\n      }\n    }\n  }\n": typeof types.ConvCreateCredentialDocument,
+    "\n  mutation ConvCreateTrigger($agentId: ID!) {\n    createTrigger(agentId: $agentId, input: { id: \"conv-trigger\", name: \"Conv\", inputSchema: { type: \"object\", required: [\"n\"] }, messageTemplate: \"n is {{n}}\" }) {\n      webhookUrl\n    }\n  }\n": typeof types.ConvCreateTriggerDocument,
+    "\n  mutation ConvCreateEndpoint {\n    createWebhookEndpoint(input: { url: \"http://127.0.0.1:9/hook\", eventTypes: [EVENT_CREATED] }) {\n      endpoint {\n        id\n      }\n    }\n  }\n": typeof types.ConvCreateEndpointDocument,
+    "\n  query ConvNodes($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      globalId\n    }\n  }\n": typeof types.ConvNodesDocument,
+    "\n  query ConvNode($id: ID!) {\n    node(id: $id) {\n      globalId\n      ... on Execution {\n        id\n        status\n      }\n    }\n  }\n": typeof types.ConvNodeDocument,
+    "\n  query ConvInvocation($id: ID!) {\n    triggerInvocation(id: $id) {\n      id\n      status\n      trigger {\n        id\n      }\n    }\n  }\n": typeof types.ConvInvocationDocument,
+    "\n  query ConvInvocations($agentId: ID!, $status: TriggerInvocationStatus, $from: DateTime, $to: DateTime) {\n    trigger(agentId: $agentId, id: \"conv-trigger\") {\n      invocations(first: 100, status: $status, from: $from, to: $to) {\n        totalCount\n        edges {\n          node {\n            id\n            createdAt\n          }\n        }\n      }\n    }\n  }\n": typeof types.ConvInvocationsDocument,
+    "\n  query ConvActorTypes {\n    event: __type(name: \"AuditEvent\") {\n      fields {\n        name\n        type {\n          ofType {\n            name\n            kind\n          }\n        }\n      }\n    }\n    stats: __type(name: \"AuditActorStats\") {\n      fields {\n        name\n        type {\n          ofType {\n            name\n            kind\n          }\n        }\n      }\n    }\n  }\n": typeof types.ConvActorTypesDocument,
+    "\n  query ConvBadAppEvents($first: Int, $last: Int, $after: String) {\n    appEvents(first: $first, last: $last, after: $after) {\n      totalCount\n    }\n  }\n": typeof types.ConvBadAppEventsDocument,
+    "\n  query ConvBadAuditEvents($first: Int, $last: Int) {\n    auditEvents(first: $first, last: $last) {\n      totalCount\n    }\n  }\n": typeof types.ConvBadAuditEventsDocument,
+    "\n  query ConvBadLlmEvents($first: Int) {\n    llmEvents(first: $first) {\n      totalCount\n    }\n  }\n": typeof types.ConvBadLlmEventsDocument,
+    "\n  query ConvBadExecutions($first: Int, $after: String) {\n    executions(first: $first, after: $after) {\n      totalCount\n    }\n  }\n": typeof types.ConvBadExecutionsDocument,
+    "\n  query ConvBadTriggers($agentId: ID!, $first: Int, $invocations: Int) {\n    triggers(agentId: $agentId, first: $first) {\n      edges {\n        node {\n          invocations(first: $invocations) {\n            totalCount\n          }\n        }\n      }\n    }\n  }\n": typeof types.ConvBadTriggersDocument,
+    "\n  query ConvBadDeliveries($first: Int) {\n    webhookDeliveries(first: $first) {\n      totalCount\n    }\n  }\n": typeof types.ConvBadDeliveriesDocument,
+    "\n  query ConvBadApiKeys($last: Int) {\n    apiKeys(last: $last) {\n      totalCount\n    }\n  }\n": typeof types.ConvBadApiKeysDocument,
+    "\n  query ConvBadAgentEvents($first: Int) {\n    agent(name: \"conv-bot\") {\n      llmEvents(first: $first) {\n        totalCount\n      }\n    }\n  }\n": typeof types.ConvBadAgentEventsDocument,
+    "\n  subscription ConvBadJournal($executionId: ID!, $after: Int) {\n    executionEvents(executionId: $executionId, after: $after) {\n      __typename\n    }\n  }\n": typeof types.ConvBadJournalDocument,
+    "\n  query ConvAppEventPage($first: Int!) {\n    appEvents(first: $first) {\n      edges {\n        node {\n          globalId\n          id\n        }\n      }\n    }\n  }\n": typeof types.ConvAppEventPageDocument,
+    "\n  query ConvAuditEventPage($first: Int!) {\n    auditEvents(first: $first) {\n      edges {\n        node {\n          globalId\n          actorType\n          resourceId\n        }\n      }\n    }\n  }\n": typeof types.ConvAuditEventPageDocument,
+    "\n  query ConvLlmEventPage($first: Int!) {\n    llmEvents(first: $first) {\n      edges {\n        node {\n          id\n          agent {\n            name\n          }\n          agentVersion {\n            name\n          }\n          fingerprint {\n            id\n          }\n          person {\n            personId\n          }\n          session {\n            sessionId\n            person {\n              personId\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.ConvLlmEventPageDocument,
+    "\n  query ConvExecutionPage($first: Int!) {\n    executions(first: $first) {\n      edges {\n        node {\n          id\n          agent {\n            name\n          }\n          agentVersion {\n            name\n          }\n          conversation {\n            conversationId\n          }\n          toolCalls {\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.ConvExecutionPageDocument,
+    "\n  query ConvInvocationPage($agentId: ID!, $first: Int!) {\n    triggers(agentId: $agentId) {\n      edges {\n        node {\n          agent {\n            name\n          }\n          invocations(first: $first) {\n            edges {\n              node {\n                id\n                trigger {\n                  id\n                }\n                execution {\n                  id\n                  agent {\n                    name\n                  }\n                }\n                conversation {\n                  conversationId\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.ConvInvocationPageDocument,
+    "\n  query ConvDeliveryPage($first: Int!) {\n    webhookDeliveries(first: $first) {\n      edges {\n        node {\n          id\n          endpoint {\n            url\n          }\n          attempts {\n            number\n          }\n        }\n      }\n    }\n  }\n": typeof types.ConvDeliveryPageDocument,
+    "\n  query ConvAgentNames {\n    agents {\n      name\n    }\n  }\n": typeof types.ConvAgentNamesDocument,
+    "\n  query ConvAgentVersions {\n    agents {\n      name\n      version(name: \"v1\") {\n        name\n        agent {\n          name\n        }\n      }\n    }\n  }\n": typeof types.ConvAgentVersionsDocument,
+    "\n  query ConvInvocationMessages($agentId: ID!, $after: String) {\n    trigger(agentId: $agentId, id: \"conv-trigger\") {\n      invocations(first: 2, status: SUCCESS) {\n        edges {\n          node {\n            conversation {\n              messages(first: 1, after: $after) {\n                edges {\n                  cursor\n                  node {\n                    role\n                  }\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.ConvInvocationMessagesDocument,
     "\n  mutation CreateModelAgent($name: String!) {\n    createAgent(name: $name) {\n      id\n    }\n  }\n": typeof types.CreateModelAgentDocument,
     "\n  mutation CreateModelVersion($agentName: String!, $name: String!, $runConfig: JSONObject) {\n    createAgentVersion(agentName: $agentName, name: $name, runConfig: $runConfig) {\n      id\n    }\n  }\n": typeof types.CreateModelVersionDocument,
     "\n  mutation UpdateModelVersion($agentName: String!, $name: String!, $changes: AgentChangesInput!) {\n    updateAgentVersion(agentName: $agentName, name: $name, changes: $changes) {\n      id\n    }\n  }\n": typeof types.UpdateModelVersionDocument,
@@ -140,6 +171,37 @@ type Documents = {
 const documents: Documents = {
     "\n  mutation CreateFaultsAgent($runConfig: JSONObject!) {\n    createAgent(name: \"faults-bot\") {\n      id\n    }\n    createAgentVersion(agentName: \"faults-bot\", name: \"v1\", runConfig: $runConfig) {\n      id\n    }\n  }\n": types.CreateFaultsAgentDocument,
     "\n  query CountEvents {\n    appEvents(first: 1) {\n      totalCount\n    }\n  }\n": types.CountEventsDocument,
+    "\n  mutation ConvCreateProject {\n    createProject(name: \"conv-project\") {\n      id\n    }\n  }\n": types.ConvCreateProjectDocument,
+    "\n  mutation ConvLogEvents($inputs: [LogEventInput!]!) {\n    logEvents(inputs: $inputs) {\n      created\n    }\n  }\n": types.ConvLogEventsDocument,
+    "\n  mutation ConvCreateFingerprint {\n    createFingerprint(input: { language: \"python\", languageVersion: \"3.12\", system: \"linux\" }) {\n      fingerprint {\n        id\n      }\n    }\n  }\n": types.ConvCreateFingerprintDocument,
+    "\n  mutation ConvCreateLlmEvents($inputs: [CreateLlmEventInput!]!) {\n    createLlmEvents(inputs: $inputs) {\n      id\n    }\n  }\n": types.ConvCreateLlmEventsDocument,
+    "\n  mutation ConvCreateAgent($runConfig: JSONObject) {\n    createAgent(name: \"conv-bot\") {\n      id\n    }\n    createAgentVersion(agentName: \"conv-bot\", name: \"v1\", runConfig: $runConfig) {\n      id\n    }\n  }\n": types.ConvCreateAgentDocument,
+    "\n  mutation ConvCreateCredential {\n    createCredential(name: \"conv-secret\") {\n      credential {\n        id\n      }\n    }\n  }\n": types.ConvCreateCredentialDocument,
+    "\n  mutation ConvCreateTrigger($agentId: ID!) {\n    createTrigger(agentId: $agentId, input: { id: \"conv-trigger\", name: \"Conv\", inputSchema: { type: \"object\", required: [\"n\"] }, messageTemplate: \"n is {{n}}\" }) {\n      webhookUrl\n    }\n  }\n": types.ConvCreateTriggerDocument,
+    "\n  mutation ConvCreateEndpoint {\n    createWebhookEndpoint(input: { url: \"http://127.0.0.1:9/hook\", eventTypes: [EVENT_CREATED] }) {\n      endpoint {\n        id\n      }\n    }\n  }\n": types.ConvCreateEndpointDocument,
+    "\n  query ConvNodes($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      globalId\n    }\n  }\n": types.ConvNodesDocument,
+    "\n  query ConvNode($id: ID!) {\n    node(id: $id) {\n      globalId\n      ... on Execution {\n        id\n        status\n      }\n    }\n  }\n": types.ConvNodeDocument,
+    "\n  query ConvInvocation($id: ID!) {\n    triggerInvocation(id: $id) {\n      id\n      status\n      trigger {\n        id\n      }\n    }\n  }\n": types.ConvInvocationDocument,
+    "\n  query ConvInvocations($agentId: ID!, $status: TriggerInvocationStatus, $from: DateTime, $to: DateTime) {\n    trigger(agentId: $agentId, id: \"conv-trigger\") {\n      invocations(first: 100, status: $status, from: $from, to: $to) {\n        totalCount\n        edges {\n          node {\n            id\n            createdAt\n          }\n        }\n      }\n    }\n  }\n": types.ConvInvocationsDocument,
+    "\n  query ConvActorTypes {\n    event: __type(name: \"AuditEvent\") {\n      fields {\n        name\n        type {\n          ofType {\n            name\n            kind\n          }\n        }\n      }\n    }\n    stats: __type(name: \"AuditActorStats\") {\n      fields {\n        name\n        type {\n          ofType {\n            name\n            kind\n          }\n        }\n      }\n    }\n  }\n": types.ConvActorTypesDocument,
+    "\n  query ConvBadAppEvents($first: Int, $last: Int, $after: String) {\n    appEvents(first: $first, last: $last, after: $after) {\n      totalCount\n    }\n  }\n": types.ConvBadAppEventsDocument,
+    "\n  query ConvBadAuditEvents($first: Int, $last: Int) {\n    auditEvents(first: $first, last: $last) {\n      totalCount\n    }\n  }\n": types.ConvBadAuditEventsDocument,
+    "\n  query ConvBadLlmEvents($first: Int) {\n    llmEvents(first: $first) {\n      totalCount\n    }\n  }\n": types.ConvBadLlmEventsDocument,
+    "\n  query ConvBadExecutions($first: Int, $after: String) {\n    executions(first: $first, after: $after) {\n      totalCount\n    }\n  }\n": types.ConvBadExecutionsDocument,
+    "\n  query ConvBadTriggers($agentId: ID!, $first: Int, $invocations: Int) {\n    triggers(agentId: $agentId, first: $first) {\n      edges {\n        node {\n          invocations(first: $invocations) {\n            totalCount\n          }\n        }\n      }\n    }\n  }\n": types.ConvBadTriggersDocument,
+    "\n  query ConvBadDeliveries($first: Int) {\n    webhookDeliveries(first: $first) {\n      totalCount\n    }\n  }\n": types.ConvBadDeliveriesDocument,
+    "\n  query ConvBadApiKeys($last: Int) {\n    apiKeys(last: $last) {\n      totalCount\n    }\n  }\n": types.ConvBadApiKeysDocument,
+    "\n  query ConvBadAgentEvents($first: Int) {\n    agent(name: \"conv-bot\") {\n      llmEvents(first: $first) {\n        totalCount\n      }\n    }\n  }\n": types.ConvBadAgentEventsDocument,
+    "\n  subscription ConvBadJournal($executionId: ID!, $after: Int) {\n    executionEvents(executionId: $executionId, after: $after) {\n      __typename\n    }\n  }\n": types.ConvBadJournalDocument,
+    "\n  query ConvAppEventPage($first: Int!) {\n    appEvents(first: $first) {\n      edges {\n        node {\n          globalId\n          id\n        }\n      }\n    }\n  }\n": types.ConvAppEventPageDocument,
+    "\n  query ConvAuditEventPage($first: Int!) {\n    auditEvents(first: $first) {\n      edges {\n        node {\n          globalId\n          actorType\n          resourceId\n        }\n      }\n    }\n  }\n": types.ConvAuditEventPageDocument,
+    "\n  query ConvLlmEventPage($first: Int!) {\n    llmEvents(first: $first) {\n      edges {\n        node {\n          id\n          agent {\n            name\n          }\n          agentVersion {\n            name\n          }\n          fingerprint {\n            id\n          }\n          person {\n            personId\n          }\n          session {\n            sessionId\n            person {\n              personId\n            }\n          }\n        }\n      }\n    }\n  }\n": types.ConvLlmEventPageDocument,
+    "\n  query ConvExecutionPage($first: Int!) {\n    executions(first: $first) {\n      edges {\n        node {\n          id\n          agent {\n            name\n          }\n          agentVersion {\n            name\n          }\n          conversation {\n            conversationId\n          }\n          toolCalls {\n            name\n          }\n        }\n      }\n    }\n  }\n": types.ConvExecutionPageDocument,
+    "\n  query ConvInvocationPage($agentId: ID!, $first: Int!) {\n    triggers(agentId: $agentId) {\n      edges {\n        node {\n          agent {\n            name\n          }\n          invocations(first: $first) {\n            edges {\n              node {\n                id\n                trigger {\n                  id\n                }\n                execution {\n                  id\n                  agent {\n                    name\n                  }\n                }\n                conversation {\n                  conversationId\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": types.ConvInvocationPageDocument,
+    "\n  query ConvDeliveryPage($first: Int!) {\n    webhookDeliveries(first: $first) {\n      edges {\n        node {\n          id\n          endpoint {\n            url\n          }\n          attempts {\n            number\n          }\n        }\n      }\n    }\n  }\n": types.ConvDeliveryPageDocument,
+    "\n  query ConvAgentNames {\n    agents {\n      name\n    }\n  }\n": types.ConvAgentNamesDocument,
+    "\n  query ConvAgentVersions {\n    agents {\n      name\n      version(name: \"v1\") {\n        name\n        agent {\n          name\n        }\n      }\n    }\n  }\n": types.ConvAgentVersionsDocument,
+    "\n  query ConvInvocationMessages($agentId: ID!, $after: String) {\n    trigger(agentId: $agentId, id: \"conv-trigger\") {\n      invocations(first: 2, status: SUCCESS) {\n        edges {\n          node {\n            conversation {\n              messages(first: 1, after: $after) {\n                edges {\n                  cursor\n                  node {\n                    role\n                  }\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": types.ConvInvocationMessagesDocument,
     "\n  mutation CreateModelAgent($name: String!) {\n    createAgent(name: $name) {\n      id\n    }\n  }\n": types.CreateModelAgentDocument,
     "\n  mutation CreateModelVersion($agentName: String!, $name: String!, $runConfig: JSONObject) {\n    createAgentVersion(agentName: $agentName, name: $name, runConfig: $runConfig) {\n      id\n    }\n  }\n": types.CreateModelVersionDocument,
     "\n  mutation UpdateModelVersion($agentName: String!, $name: String!, $changes: AgentChangesInput!) {\n    updateAgentVersion(agentName: $agentName, name: $name, changes: $changes) {\n      id\n    }\n  }\n": types.UpdateModelVersionDocument,
@@ -284,6 +346,130 @@ export function graphql(source: "\n  mutation CreateFaultsAgent($runConfig: JSON
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query CountEvents {\n    appEvents(first: 1) {\n      totalCount\n    }\n  }\n"): (typeof documents)["\n  query CountEvents {\n    appEvents(first: 1) {\n      totalCount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConvCreateProject {\n    createProject(name: \"conv-project\") {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation ConvCreateProject {\n    createProject(name: \"conv-project\") {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConvLogEvents($inputs: [LogEventInput!]!) {\n    logEvents(inputs: $inputs) {\n      created\n    }\n  }\n"): (typeof documents)["\n  mutation ConvLogEvents($inputs: [LogEventInput!]!) {\n    logEvents(inputs: $inputs) {\n      created\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConvCreateFingerprint {\n    createFingerprint(input: { language: \"python\", languageVersion: \"3.12\", system: \"linux\" }) {\n      fingerprint {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ConvCreateFingerprint {\n    createFingerprint(input: { language: \"python\", languageVersion: \"3.12\", system: \"linux\" }) {\n      fingerprint {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConvCreateLlmEvents($inputs: [CreateLlmEventInput!]!) {\n    createLlmEvents(inputs: $inputs) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation ConvCreateLlmEvents($inputs: [CreateLlmEventInput!]!) {\n    createLlmEvents(inputs: $inputs) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConvCreateAgent($runConfig: JSONObject) {\n    createAgent(name: \"conv-bot\") {\n      id\n    }\n    createAgentVersion(agentName: \"conv-bot\", name: \"v1\", runConfig: $runConfig) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation ConvCreateAgent($runConfig: JSONObject) {\n    createAgent(name: \"conv-bot\") {\n      id\n    }\n    createAgentVersion(agentName: \"conv-bot\", name: \"v1\", runConfig: $runConfig) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConvCreateCredential {\n    createCredential(name: \"conv-secret\") {\n      credential {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ConvCreateCredential {\n    createCredential(name: \"conv-secret\") {\n      credential {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConvCreateTrigger($agentId: ID!) {\n    createTrigger(agentId: $agentId, input: { id: \"conv-trigger\", name: \"Conv\", inputSchema: { type: \"object\", required: [\"n\"] }, messageTemplate: \"n is {{n}}\" }) {\n      webhookUrl\n    }\n  }\n"): (typeof documents)["\n  mutation ConvCreateTrigger($agentId: ID!) {\n    createTrigger(agentId: $agentId, input: { id: \"conv-trigger\", name: \"Conv\", inputSchema: { type: \"object\", required: [\"n\"] }, messageTemplate: \"n is {{n}}\" }) {\n      webhookUrl\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConvCreateEndpoint {\n    createWebhookEndpoint(input: { url: \"http://127.0.0.1:9/hook\", eventTypes: [EVENT_CREATED] }) {\n      endpoint {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ConvCreateEndpoint {\n    createWebhookEndpoint(input: { url: \"http://127.0.0.1:9/hook\", eventTypes: [EVENT_CREATED] }) {\n      endpoint {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConvNodes($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      globalId\n    }\n  }\n"): (typeof documents)["\n  query ConvNodes($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      globalId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConvNode($id: ID!) {\n    node(id: $id) {\n      globalId\n      ... on Execution {\n        id\n        status\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConvNode($id: ID!) {\n    node(id: $id) {\n      globalId\n      ... on Execution {\n        id\n        status\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConvInvocation($id: ID!) {\n    triggerInvocation(id: $id) {\n      id\n      status\n      trigger {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConvInvocation($id: ID!) {\n    triggerInvocation(id: $id) {\n      id\n      status\n      trigger {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConvInvocations($agentId: ID!, $status: TriggerInvocationStatus, $from: DateTime, $to: DateTime) {\n    trigger(agentId: $agentId, id: \"conv-trigger\") {\n      invocations(first: 100, status: $status, from: $from, to: $to) {\n        totalCount\n        edges {\n          node {\n            id\n            createdAt\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConvInvocations($agentId: ID!, $status: TriggerInvocationStatus, $from: DateTime, $to: DateTime) {\n    trigger(agentId: $agentId, id: \"conv-trigger\") {\n      invocations(first: 100, status: $status, from: $from, to: $to) {\n        totalCount\n        edges {\n          node {\n            id\n            createdAt\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConvActorTypes {\n    event: __type(name: \"AuditEvent\") {\n      fields {\n        name\n        type {\n          ofType {\n            name\n            kind\n          }\n        }\n      }\n    }\n    stats: __type(name: \"AuditActorStats\") {\n      fields {\n        name\n        type {\n          ofType {\n            name\n            kind\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConvActorTypes {\n    event: __type(name: \"AuditEvent\") {\n      fields {\n        name\n        type {\n          ofType {\n            name\n            kind\n          }\n        }\n      }\n    }\n    stats: __type(name: \"AuditActorStats\") {\n      fields {\n        name\n        type {\n          ofType {\n            name\n            kind\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConvBadAppEvents($first: Int, $last: Int, $after: String) {\n    appEvents(first: $first, last: $last, after: $after) {\n      totalCount\n    }\n  }\n"): (typeof documents)["\n  query ConvBadAppEvents($first: Int, $last: Int, $after: String) {\n    appEvents(first: $first, last: $last, after: $after) {\n      totalCount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConvBadAuditEvents($first: Int, $last: Int) {\n    auditEvents(first: $first, last: $last) {\n      totalCount\n    }\n  }\n"): (typeof documents)["\n  query ConvBadAuditEvents($first: Int, $last: Int) {\n    auditEvents(first: $first, last: $last) {\n      totalCount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConvBadLlmEvents($first: Int) {\n    llmEvents(first: $first) {\n      totalCount\n    }\n  }\n"): (typeof documents)["\n  query ConvBadLlmEvents($first: Int) {\n    llmEvents(first: $first) {\n      totalCount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConvBadExecutions($first: Int, $after: String) {\n    executions(first: $first, after: $after) {\n      totalCount\n    }\n  }\n"): (typeof documents)["\n  query ConvBadExecutions($first: Int, $after: String) {\n    executions(first: $first, after: $after) {\n      totalCount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConvBadTriggers($agentId: ID!, $first: Int, $invocations: Int) {\n    triggers(agentId: $agentId, first: $first) {\n      edges {\n        node {\n          invocations(first: $invocations) {\n            totalCount\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConvBadTriggers($agentId: ID!, $first: Int, $invocations: Int) {\n    triggers(agentId: $agentId, first: $first) {\n      edges {\n        node {\n          invocations(first: $invocations) {\n            totalCount\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConvBadDeliveries($first: Int) {\n    webhookDeliveries(first: $first) {\n      totalCount\n    }\n  }\n"): (typeof documents)["\n  query ConvBadDeliveries($first: Int) {\n    webhookDeliveries(first: $first) {\n      totalCount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConvBadApiKeys($last: Int) {\n    apiKeys(last: $last) {\n      totalCount\n    }\n  }\n"): (typeof documents)["\n  query ConvBadApiKeys($last: Int) {\n    apiKeys(last: $last) {\n      totalCount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConvBadAgentEvents($first: Int) {\n    agent(name: \"conv-bot\") {\n      llmEvents(first: $first) {\n        totalCount\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConvBadAgentEvents($first: Int) {\n    agent(name: \"conv-bot\") {\n      llmEvents(first: $first) {\n        totalCount\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ConvBadJournal($executionId: ID!, $after: Int) {\n    executionEvents(executionId: $executionId, after: $after) {\n      __typename\n    }\n  }\n"): (typeof documents)["\n  subscription ConvBadJournal($executionId: ID!, $after: Int) {\n    executionEvents(executionId: $executionId, after: $after) {\n      __typename\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConvAppEventPage($first: Int!) {\n    appEvents(first: $first) {\n      edges {\n        node {\n          globalId\n          id\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConvAppEventPage($first: Int!) {\n    appEvents(first: $first) {\n      edges {\n        node {\n          globalId\n          id\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConvAuditEventPage($first: Int!) {\n    auditEvents(first: $first) {\n      edges {\n        node {\n          globalId\n          actorType\n          resourceId\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConvAuditEventPage($first: Int!) {\n    auditEvents(first: $first) {\n      edges {\n        node {\n          globalId\n          actorType\n          resourceId\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConvLlmEventPage($first: Int!) {\n    llmEvents(first: $first) {\n      edges {\n        node {\n          id\n          agent {\n            name\n          }\n          agentVersion {\n            name\n          }\n          fingerprint {\n            id\n          }\n          person {\n            personId\n          }\n          session {\n            sessionId\n            person {\n              personId\n            }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConvLlmEventPage($first: Int!) {\n    llmEvents(first: $first) {\n      edges {\n        node {\n          id\n          agent {\n            name\n          }\n          agentVersion {\n            name\n          }\n          fingerprint {\n            id\n          }\n          person {\n            personId\n          }\n          session {\n            sessionId\n            person {\n              personId\n            }\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConvExecutionPage($first: Int!) {\n    executions(first: $first) {\n      edges {\n        node {\n          id\n          agent {\n            name\n          }\n          agentVersion {\n            name\n          }\n          conversation {\n            conversationId\n          }\n          toolCalls {\n            name\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConvExecutionPage($first: Int!) {\n    executions(first: $first) {\n      edges {\n        node {\n          id\n          agent {\n            name\n          }\n          agentVersion {\n            name\n          }\n          conversation {\n            conversationId\n          }\n          toolCalls {\n            name\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConvInvocationPage($agentId: ID!, $first: Int!) {\n    triggers(agentId: $agentId) {\n      edges {\n        node {\n          agent {\n            name\n          }\n          invocations(first: $first) {\n            edges {\n              node {\n                id\n                trigger {\n                  id\n                }\n                execution {\n                  id\n                  agent {\n                    name\n                  }\n                }\n                conversation {\n                  conversationId\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConvInvocationPage($agentId: ID!, $first: Int!) {\n    triggers(agentId: $agentId) {\n      edges {\n        node {\n          agent {\n            name\n          }\n          invocations(first: $first) {\n            edges {\n              node {\n                id\n                trigger {\n                  id\n                }\n                execution {\n                  id\n                  agent {\n                    name\n                  }\n                }\n                conversation {\n                  conversationId\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConvDeliveryPage($first: Int!) {\n    webhookDeliveries(first: $first) {\n      edges {\n        node {\n          id\n          endpoint {\n            url\n          }\n          attempts {\n            number\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConvDeliveryPage($first: Int!) {\n    webhookDeliveries(first: $first) {\n      edges {\n        node {\n          id\n          endpoint {\n            url\n          }\n          attempts {\n            number\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConvAgentNames {\n    agents {\n      name\n    }\n  }\n"): (typeof documents)["\n  query ConvAgentNames {\n    agents {\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConvAgentVersions {\n    agents {\n      name\n      version(name: \"v1\") {\n        name\n        agent {\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConvAgentVersions {\n    agents {\n      name\n      version(name: \"v1\") {\n        name\n        agent {\n          name\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConvInvocationMessages($agentId: ID!, $after: String) {\n    trigger(agentId: $agentId, id: \"conv-trigger\") {\n      invocations(first: 2, status: SUCCESS) {\n        edges {\n          node {\n            conversation {\n              messages(first: 1, after: $after) {\n                edges {\n                  cursor\n                  node {\n                    role\n                  }\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConvInvocationMessages($agentId: ID!, $after: String) {\n    trigger(agentId: $agentId, id: \"conv-trigger\") {\n      invocations(first: 2, status: SUCCESS) {\n        edges {\n          node {\n            conversation {\n              messages(first: 1, after: $after) {\n                edges {\n                  cursor\n                  node {\n                    role\n                  }\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -428,22 +428,22 @@ describe('audit log: exact figures on a known tenant', () => {
     it('counts successes and failures per actor as computed by hand', async () => {
       const all = await server.graphql(AuditTestStats, {}, { key: known.key });
       expect(all.data!.auditStatsByActor).toEqual([
-        { actorId: known.keyId, actorType: 'api_key', successes: 6, failures: 1, total: 7 },
-        { actorId: person.id, actorType: 'user', successes: 2, failures: 2, total: 4 },
-        { actorId: 'admin', actorType: 'system', successes: 3, failures: 0, total: 3 },
+        { actorId: known.keyId, actorType: 'API_KEY', successes: 6, failures: 1, total: 7 },
+        { actorId: person.id, actorType: 'USER', successes: 2, failures: 2, total: 4 },
+        { actorId: 'admin', actorType: 'SYSTEM', successes: 3, failures: 0, total: 3 },
       ]);
       const before = await server.graphql(AuditTestStats, { to: middle.toISOString() }, { key: known.key });
       expect(before.data!.auditStatsByActor).toEqual([
-        { actorId: 'admin', actorType: 'system', successes: 3, failures: 0, total: 3 },
+        { actorId: 'admin', actorType: 'SYSTEM', successes: 3, failures: 0, total: 3 },
         ...[
-          { actorId: known.keyId, actorType: 'api_key', successes: 1, failures: 1, total: 2 },
-          { actorId: person.id, actorType: 'user', successes: 1, failures: 1, total: 2 },
+          { actorId: known.keyId, actorType: 'API_KEY', successes: 1, failures: 1, total: 2 },
+          { actorId: person.id, actorType: 'USER', successes: 1, failures: 1, total: 2 },
         ].sort((x, y) => x.actorId.localeCompare(y.actorId)),
       ]);
       const after = await server.graphql(AuditTestStats, { from: middle.toISOString() }, { key: known.key });
       expect(after.data!.auditStatsByActor).toEqual([
-        { actorId: known.keyId, actorType: 'api_key', successes: 5, failures: 0, total: 5 },
-        { actorId: person.id, actorType: 'user', successes: 1, failures: 1, total: 2 },
+        { actorId: known.keyId, actorType: 'API_KEY', successes: 5, failures: 0, total: 5 },
+        { actorId: person.id, actorType: 'USER', successes: 1, failures: 1, total: 2 },
       ]);
     });
 
@@ -770,8 +770,8 @@ describe('audit log: exact figures on a known tenant', () => {
       });
       const stats = await server.graphql(AuditTestStats, {}, { key: other.key });
       expect(stats.data!.auditStatsByActor).toEqual([
-        { actorId: other.keyId, actorType: 'api_key', successes: 3, failures: 0, total: 3 },
-        { actorId: 'admin', actorType: 'system', successes: 2, failures: 0, total: 2 },
+        { actorId: other.keyId, actorType: 'API_KEY', successes: 3, failures: 0, total: 3 },
+        { actorId: 'admin', actorType: 'SYSTEM', successes: 2, failures: 0, total: 2 },
       ]);
     });
 

@@ -525,7 +525,9 @@ describe('webhook URLs are secrets', () => {
     expect(types.filter((type) => type === 'trigger.webhook_url_rotated')).toHaveLength(2);
     expect(types).toContain('trigger.created');
     expect(types.filter((type) => type === 'trigger.invoked')).toHaveLength(3);
-    const everything = JSON.stringify((await server.graphql(AuditEvents, { filter: { resourceType: 'TRIGGER' }, first: 500 }, { key })).data);
+    const all = await server.graphql(AuditEvents, { filter: { resourceType: 'TRIGGER' }, first: 100 }, { key });
+    expect(all.errors).toBeUndefined();
+    const everything = JSON.stringify(all.data);
     for (const url of [trigger.webhookUrl, second.webhookUrl, viaRest.body.data.webhookUrl]) expect(everything).not.toContain(new URL(url).pathname.split('/').pop());
   });
 

@@ -18,7 +18,9 @@ export const ResourceType = builder.enumType('ResourceType', {
 const ActorType = builder.enumType('ActorType', { values: enumValues(audit.ACTOR_TYPES) });
 const AuditOutcome = builder.enumType('AuditOutcome', { values: enumValues(audit.OUTCOMES) });
 
-const AuditEventRef = builder.prismaObject('AuditEvent', {
+const AuditEventRef = builder.prismaNode('AuditEvent', {
+  id: { field: 'id' },
+  nullable: true,
   description: 'One state change in Switchboard: who did what to which resource, and whether it succeeded.',
   fields: (t) => ({
     id: t.exposeID('id'),
@@ -65,7 +67,7 @@ const AuditAggregate = builder
 const ActorStats = builder.objectRef<audit.ActorStats>('AuditActorStats').implement({
   fields: (t) => ({
     actorId: t.exposeString('actorId'),
-    actorType: t.exposeString('actorType'),
+    actorType: t.field({ type: ActorType, resolve: (stats) => stats.actorType as ActorTypeName }),
     successes: t.exposeInt('successes'),
     failures: t.exposeInt('failures'),
     total: t.exposeInt('total'),

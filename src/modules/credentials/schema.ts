@@ -10,7 +10,9 @@ const CredentialKindRef = builder.enumType('CredentialKind', {
   } as const,
 });
 
-builder.prismaObject('Credential', {
+builder.prismaNode('Credential', {
+  id: { field: 'id' },
+  nullable: true,
   description: 'A stored secret (a webhook signing secret or a model API key). The secret itself is shown only when created or rotated.',
   fields: (t) => ({
     id: t.exposeID('id'),

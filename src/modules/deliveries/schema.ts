@@ -1,5 +1,6 @@
 import { filter as filterStream, pipe } from 'graphql-yoga';
 import { requireScope } from '../../auth/require.ts';
+import { scopeFilter } from '../../db/scoped.ts';
 import type { WebhookDelivery } from '../../generated/prisma/client.ts';
 import { builder } from '../../schema/builder.ts';
 import { countedConnection } from '../../schema/connections.ts';
@@ -9,7 +10,9 @@ const DeliveryStatus = builder.enumType('WebhookDeliveryStatus', {
   values: { PENDING: { value: 'pending' }, SUCCEEDED: { value: 'succeeded' }, FAILED: { value: 'failed' } } as const,
 });
 
-builder.prismaObject('WebhookEndpoint', {
+builder.prismaNode('WebhookEndpoint', {
+  id: { field: 'id' },
+  nullable: true,
   description: 'Where Switchboard pushes events, signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`).',
   fields: (t) => ({
     id: t.exposeID('id'),
@@ -28,7 +31,11 @@ builder.prismaObject('WebhookEndpoint', {
   }),
 });
 
-builder.prismaObject('WebhookAttempt', {
+builder.prismaNode('WebhookAttempt', {
+  id: { field: 'id' },
+  // Attempts carry no tenant column: a node lookup is confined through their delivery.
+  findUnique: (id, ctx) => ({ id, delivery: scopeFilter('WebhookDelivery', requireScope(ctx)) }),
+  nullable: true,
   fields: (t) => ({
     number: t.exposeInt('number'),
     trigger: t.exposeString('trigger', { description: '`scheduled`, `manual` (redeliver) or `replay` (recoverEndpoint).' }),
@@ -43,7 +50,9 @@ builder.prismaObject('WebhookAttempt', {
   }),
 });
 
-const DeliveryRef = builder.prismaObject('WebhookDelivery', {
+const DeliveryRef = builder.prismaNode('WebhookDelivery', {
+  id: { field: 'id' },
+  nullable: true,
   fields: (t) => ({
     id: t.exposeID('id'),
     messageId: t.exposeString('messageId', { description: 'The `webhook-id` receivers deduplicate on; the same for every endpoint of one event.' }),

@@ -2,11 +2,14 @@ import { filter as filterStream, pipe } from 'graphql-yoga';
 import { requireScope } from '../../auth/require.ts';
 import type { AppEvent } from '../../generated/prisma/client.ts';
 import { builder } from '../../schema/builder.ts';
-import { countedConnection } from '../../schema/connections.ts';
+import { countedConnection, sequenceIn } from '../../schema/connections.ts';
 import { matchesWhere } from '../../db/filters.ts';
 import * as events from './service.ts';
 
-const AppEventRef = builder.prismaObject('AppEvent', {
+const AppEventRef = builder.prismaNode('AppEvent', {
+  id: { field: 'seq' },
+  findUnique: sequenceIn,
+  nullable: true,
   description: 'An application event (reference 000): something that happened in a client application.',
   fields: (t) => ({
     id: t.exposeID('id', { description: 'The client’s id, or one Switchboard chose. Unique per tenant.' }),

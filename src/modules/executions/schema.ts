@@ -2,8 +2,10 @@ import { filter as filterStream, pipe } from 'graphql-yoga';
 import { requireScope } from '../../auth/require.ts';
 import type { Execution } from '../../generated/prisma/client.ts';
 import { matchesWhere } from '../../db/filters.ts';
+import { scopeFilter } from '../../db/scoped.ts';
+import { AppError } from '../../errors.ts';
 import { builder } from '../../schema/builder.ts';
-import { countedConnection } from '../../schema/connections.ts';
+import { countedConnection, sequenceIn } from '../../schema/connections.ts';
 import { followJournal, type JournalEntry, type JournalType } from './journal.ts';
 import * as executions from './service.ts';
 
@@ -26,7 +28,11 @@ const ToolCallStatus = builder.enumType('ExecutionToolCallStatus', {
   } as const,
 });
 
-builder.prismaObject('ExecutionToolCall', {
+builder.prismaNode('ExecutionToolCall', {
+  id: { field: 'id' },
+  // Tool calls carry no tenant column: a node lookup is confined through their execution.
+  findUnique: (id, ctx) => ({ id, execution: scopeFilter('Execution', requireScope(ctx)) }),
+  nullable: true,
   fields: (t) => ({
     toolCallId: t.exposeString('toolCallId'),
     name: t.exposeString('name'),
@@ -41,7 +47,9 @@ builder.prismaObject('ExecutionToolCall', {
   }),
 });
 
-const ExecutionRef = builder.prismaObject('Execution', {
+const ExecutionRef = builder.prismaNode('Execution', {
+  id: { field: 'id' },
+  nullable: true,
   description: 'A durable run of an agent version over a conversation (reference 001).',
   fields: (t) => ({
     id: t.exposeID('id'),
@@ -62,7 +70,10 @@ const ExecutionRef = builder.prismaObject('Execution', {
 });
 const ExecutionConnection = countedConnection(ExecutionRef, 'ExecutionConnection');
 
-builder.prismaObject('ConversationMessage', {
+builder.prismaNode('ConversationMessage', {
+  id: { field: 'seq' },
+  findUnique: sequenceIn,
+  nullable: true,
   fields: (t) => ({
     role: t.exposeString('role', { description: '`system`, `user`, `assistant` or `tool`.' }),
     content: t.exposeString('content'),
@@ -73,7 +84,9 @@ builder.prismaObject('ConversationMessage', {
   }),
 });
 
-builder.prismaObject('Conversation', {
+builder.prismaNode('Conversation', {
+  id: { field: 'id' },
+  nullable: true,
   fields: (t) => ({
     conversationId: t.exposeString('conversationId'),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
@@ -252,6 +265,7 @@ builder.subscriptionFields((t) => ({
     authScopes: { tenant: true },
     args: { executionId: t.arg.id({ required: true }), after: t.arg.int({ defaultValue: 0 }) },
     subscribe: async (_root, args, ctx) => {
+      if (args.after != null && args.after < 0) throw new AppError('BAD_USER_INPUT', 'Argument "after" must be a non-negative integer');
       const execution = await executions.getExecution(ctx, args.executionId.toString());
       return followJournal(ctx.db, ctx.services.bus, requireScope(ctx), execution.id, args.after ?? 0, ctx.services.shutdownSignal);
     },

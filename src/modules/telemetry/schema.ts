@@ -1,12 +1,15 @@
 import { filter as filterStream, pipe } from 'graphql-yoga';
 import { requireScope } from '../../auth/require.ts';
 import type { LlmEvent } from '../../generated/prisma/client.ts';
+import { loaderName, withColumns } from '../../db/loaders.ts';
 import { builder } from '../../schema/builder.ts';
 import { countedConnection } from '../../schema/connections.ts';
 import type { LlmToolCall } from './providers.ts';
 import * as telemetry from './service.ts';
 
-const FingerprintRef = builder.prismaObject('Fingerprint', {
+const FingerprintRef = builder.prismaNode('Fingerprint', {
+  id: { field: 'id' },
+  nullable: true,
   description: 'The client environment that sends LLM events. The same content always has the same id.',
   fields: (t) => ({
     id: t.exposeID('id'),
@@ -26,7 +29,9 @@ const FingerprintRef = builder.prismaObject('Fingerprint', {
   }),
 });
 
-builder.prismaObject('Agent', {
+builder.prismaNode('Agent', {
+  id: { field: 'id' },
+  nullable: true,
   description: 'An agent: what LLM events, executions and triggers belong to. The name is unique per project.',
   fields: (t) => ({
     id: t.exposeID('id'),
@@ -40,13 +45,22 @@ builder.prismaObject('Agent', {
       type: 'AgentVersion',
       nullable: true,
       args: { name: t.arg.string({ required: true }) },
-      resolve: (query, agent, args, ctx) => ctx.db.agentVersion.findFirst({ ...query, where: { agentId: agent.id, name: args.name } }),
+      // One batch per field for a list of agents, not one query per agent.
+      resolve: (query, agent, args, ctx) =>
+        ctx.loaders.load(
+          loaderName('AgentVersion', args.name, query),
+          agent.id,
+          (agentIds) => ctx.db.agentVersion.findMany({ ...withColumns(query, 'agentId'), where: { agentId: { in: agentIds }, name: args.name } }),
+          (version) => version.agentId,
+        ),
     }),
     llmEvents: t.relatedConnection('llmEvents', { cursor: 'seq', totalCount: true, query: { orderBy: { seq: 'desc' } } }),
   }),
 });
 
-builder.prismaObject('AgentVersion', {
+builder.prismaNode('AgentVersion', {
+  id: { field: 'id' },
+  nullable: true,
   fields: (t) => ({
     id: t.exposeID('id'),
     name: t.exposeString('name', { description: 'Unique within its agent.' }),
@@ -59,7 +73,9 @@ builder.prismaObject('AgentVersion', {
   }),
 });
 
-builder.prismaObject('Person', {
+builder.prismaNode('Person', {
+  id: { field: 'id' },
+  nullable: true,
   description: 'An end user of the client application.',
   fields: (t) => ({
     personId: t.exposeString('personId', { description: 'The client’s identifier.' }),
@@ -71,7 +87,9 @@ builder.prismaObject('Person', {
   }),
 });
 
-builder.prismaObject('TelemetrySession', {
+builder.prismaNode('TelemetrySession', {
+  id: { field: 'id' },
+  nullable: true,
   description: 'A run of related LLM calls, named by the client.',
   fields: (t) => ({
     sessionId: t.exposeString('sessionId', { description: 'The client’s identifier.' }),
@@ -94,7 +112,9 @@ const ToolCall = builder.objectRef<LlmToolCall>('LlmToolCall').implement({
   }),
 });
 
-const LlmEventRef = builder.prismaObject('LlmEvent', {
+const LlmEventRef = builder.prismaNode('LlmEvent', {
+  id: { field: 'id' },
+  nullable: true,
   description: 'One LLM call, with what Switchboard read from its provider payload.',
   fields: (t) => ({
     id: t.exposeID('id'),

@@ -2,7 +2,9 @@ import { builder } from '../../schema/builder.ts';
 import { countedConnection } from '../../schema/connections.ts';
 import * as tenancy from './service.ts';
 
-builder.prismaObject('Tenant', {
+builder.prismaNode('Tenant', {
+  id: { field: 'id' },
+  nullable: true,
   fields: (t) => ({
     id: t.exposeID('id'),
     name: t.exposeString('name'),
@@ -10,7 +12,9 @@ builder.prismaObject('Tenant', {
   }),
 });
 
-builder.prismaObject('Project', {
+builder.prismaNode('Project', {
+  id: { field: 'id' },
+  nullable: true,
   fields: (t) => ({
     id: t.exposeID('id'),
     name: t.exposeString('name'),
@@ -24,7 +28,9 @@ const ApiKeyActorType = builder.enumType('ApiKeyActorType', {
   values: { API_KEY: { value: 'api_key' }, USER: { value: 'user' } } as const,
 });
 
-const ApiKeyRef = builder.prismaObject('ApiKey', {
+const ApiKeyRef = builder.prismaNode('ApiKey', {
+  id: { field: 'id' },
+  nullable: true,
   description: 'A credential. Its secret is shown once, when it is created.',
   fields: (t) => ({
     id: t.exposeID('id'),

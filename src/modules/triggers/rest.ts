@@ -7,7 +7,6 @@ import type { AppEnv } from '../../http/env.ts';
 import { restRouter } from '../../http/env.ts';
 import type { RequestContext, Services } from '../../http/context.ts';
 import { clientIp } from '../../http/client-ip.ts';
-import { dateRange } from '../../db/filters.ts';
 import { findAgent } from '../telemetry/service.ts';
 import * as triggers from './service.ts';
 
@@ -211,7 +210,7 @@ export const triggerRoutes = restRouter()
     const { ctx, agentId } = await scopedAgent(c, c.req.valid('param'));
     const trigger = await triggers.getTrigger(ctx, agentId, c.req.valid('param').id);
     const { page, limit, status, from, to } = c.req.valid('query');
-    const where = { webhookKey: trigger.webhookKey, status, createdAt: dateRange(from ? new Date(from) : null, to ? new Date(to) : null) };
+    const where = { webhookKey: trigger.webhookKey, ...triggers.invocationWhere({ status, from: from ? new Date(from) : null, to: to ? new Date(to) : null }) };
     const [list, total] = await Promise.all([
       ctx.db.triggerInvocation.findMany({ where, orderBy: { seq: 'desc' }, skip: (page - 1) * limit, take: limit }),
       ctx.db.triggerInvocation.count({ where }),

@@ -1,6 +1,7 @@
 import { filter as filterStream, pipe } from 'graphql-yoga';
 import { requireScope } from '../../auth/require.ts';
 import type { TriggerInvocation } from '../../generated/prisma/client.ts';
+import { loaderName, withColumns } from '../../db/loaders.ts';
 import { builder } from '../../schema/builder.ts';
 import { countedConnection } from '../../schema/connections.ts';
 import type { RequestContext } from '../../http/context.ts';
@@ -11,7 +12,14 @@ const InvocationStatus = builder.enumType('TriggerInvocationStatus', {
   values: { PENDING: { value: 'pending' }, SUCCESS: { value: 'success' }, FAILED: { value: 'failed' } } as const,
 });
 
-const TriggerRef = builder.prismaObject('Trigger', {
+const TriggerRef = builder.prismaNode('Trigger', {
+  // Its primary key is the secret webhook key: the global id names the trigger by agent and id instead.
+  id: { resolve: (trigger) => `${trigger.agentId}:${trigger.id}` },
+  findUnique: (globalId) => {
+    const [agentId, ...id] = globalId.split(':');
+    return { agentId_id: { agentId, id: id.join(':') } };
+  },
+  nullable: true,
   description: 'Turns incoming webhooks from any service into messages for an agent (reference 002).',
   fields: (t) => ({
     id: t.exposeString('id', { description: 'Unique per agent.' }),
@@ -26,14 +34,21 @@ const TriggerRef = builder.prismaObject('Trigger', {
     signingSecretCredentialIds: t.exposeStringList('signingSecretCredentialIds'),
     webhookUrl: t.string({ resolve: (trigger, _args, ctx) => triggers.webhookUrl(ctx.services, trigger) }),
     agent: t.relation('agent'),
-    invocations: t.relatedConnection('invocations', { cursor: 'seq', totalCount: true, query: { orderBy: { seq: 'desc' } } }),
+    invocations: t.relatedConnection('invocations', {
+      cursor: 'seq',
+      totalCount: true,
+      args: { status: t.arg({ type: InvocationStatus }), from: t.arg({ type: 'DateTime' }), to: t.arg({ type: 'DateTime' }) },
+      query: (args) => ({ where: triggers.invocationWhere(args), orderBy: { seq: 'desc' } }),
+    }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
   }),
 });
 const TriggerConnection = countedConnection(TriggerRef, 'TriggerConnection');
 
-builder.prismaObject('TriggerInvocation', {
+builder.prismaNode('TriggerInvocation', {
+  id: { field: 'id' },
+  nullable: true,
   fields: (t) => ({
     id: t.exposeID('id'),
     status: t.field({ type: InvocationStatus, resolve: (invocation) => invocation.status as 'pending' | 'success' | 'failed' }),
@@ -44,16 +59,36 @@ builder.prismaObject('TriggerInvocation', {
     message: t.exposeString('message', { nullable: true }),
     correlationId: t.exposeString('correlationId', { description: 'Shared by the webhook, the invocation, the execution and its approvals in the audit log.' }),
     trigger: t.relation('trigger'),
+    // No Prisma relation joins these: a page of invocations reads them in one batch per field.
     execution: t.prismaField({
       type: 'Execution',
       nullable: true,
-      resolve: (query, invocation, _args, ctx) => (invocation.executionId ? ctx.db.execution.findUnique({ ...query, where: { id: invocation.executionId } }) : null),
+      resolve: (query, invocation, _args, ctx) =>
+        invocation.executionId
+          ? ctx.loaders.load(
+              loaderName('Execution', query),
+              invocation.executionId,
+              (ids) => ctx.db.execution.findMany({ ...withColumns(query, 'id'), where: { id: { in: ids } } }),
+              (execution) => execution.id,
+            )
+          : null,
     }),
     conversation: t.prismaField({
       type: 'Conversation',
       nullable: true,
       resolve: (query, invocation, _args, ctx) =>
-        invocation.conversationId ? ctx.db.conversation.findFirst({ ...query, where: { conversationId: invocation.conversationId, projectId: invocation.projectId } }) : null,
+        invocation.conversationId
+          ? ctx.loaders.load(
+              loaderName('Conversation', query),
+              JSON.stringify([invocation.projectId, invocation.conversationId]),
+              (keys) =>
+                ctx.db.conversation.findMany({
+                  ...withColumns(query, 'projectId', 'conversationId'),
+                  where: { OR: keys.map((key) => JSON.parse(key) as [string | null, string]).map(([projectId, conversationId]) => ({ projectId, conversationId })) },
+                }),
+              (conversation) => JSON.stringify([conversation.projectId, conversation.conversationId]),
+            )
+          : null,
     }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
@@ -103,6 +138,13 @@ builder.queryFields((t) => ({
     authScopes: { tenant: true },
     args: { agentId: t.arg.id({ required: true }), id: t.arg.string({ required: true }) },
     resolve: async (query, _root, args, ctx) => ctx.db.trigger.findFirst({ ...query, where: { agentId: await agentIdOf(ctx, args.agentId), id: args.id } }),
+  }),
+  triggerInvocation: t.prismaField({
+    type: 'TriggerInvocation',
+    nullable: true,
+    authScopes: { tenant: true },
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (query, _root, args, ctx) => ctx.db.triggerInvocation.findUnique({ ...query, where: { id: args.id.toString() } }),
   }),
 }));
 

@@ -6,6 +6,7 @@ import type { Prisma, Trigger, TriggerInvocation } from '../../generated/prisma/
 import { hashSecret, secretMatches } from '../../auth/secrets.ts';
 import { requireScope } from '../../auth/require.ts';
 import { AppError, badInput, notFound, type FieldIssue } from '../../errors.ts';
+import { dateRange } from '../../db/filters.ts';
 import { systemContext, type RequestContext, type Services } from '../../http/context.ts';
 import { auditingFailure, inAuditedTransaction, writeAudited } from '../audit/service.ts';
 import { CredentialKind, signingSecrets } from '../credentials/service.ts';
@@ -126,6 +127,19 @@ function storedAuthentication(input: z.output<typeof authenticationSchema>): Sto
 }
 
 /** What the API shows of a trigger's authentication: never the hashes. */
+export interface InvocationFilter {
+  status?: 'pending' | 'success' | 'failed' | null;
+  /** Inclusive. */
+  from?: Date | null;
+  /** Exclusive. */
+  to?: Date | null;
+}
+
+/** The invocations a REST query or GraphQL filter selects, among those of the trigger that received them. */
+export function invocationWhere(filter: InvocationFilter): Prisma.TriggerInvocationWhereInput {
+  return { status: filter.status ?? undefined, createdAt: dateRange(filter.from, filter.to) };
+}
+
 export function publicAuthentication(stored: unknown) {
   if (!stored) return null;
   const { valueHash: _value, passwordHash: _password, ...shown } = stored as Record<string, unknown>;
