@@ -3,6 +3,7 @@ import { requireScope } from '../../auth/require.ts';
 import type { LlmEvent } from '../../generated/prisma/client.ts';
 import { builder } from '../../schema/builder.ts';
 import { countedConnection } from '../../schema/connections.ts';
+import { RunConfigInput, RunConfigRef, shownRunConfig } from '../executions/config-schema.ts';
 import type { LlmToolCall } from './providers.ts';
 import * as telemetry from './service.ts';
 
@@ -54,7 +55,7 @@ builder.prismaObject('AgentVersion', {
     number: t.exposeInt('number', { description: '1, 2, 3... in order of creation, per agent.' }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     deprecatedAt: t.expose('deprecatedAt', { type: 'DateTime', nullable: true }),
-    runConfig: t.expose('runConfig', { type: 'JSON', nullable: true, description: 'How executions run this version.' }),
+    runConfig: t.field({ type: RunConfigRef, nullable: true, description: 'How executions run this version; null: the echo script.', resolve: (version) => shownRunConfig(version.runConfig) }),
     agent: t.relation('agent'),
   }),
 });
@@ -182,14 +183,11 @@ const PersonUpdateMode = builder.enumType('PersonUpdateMode', {
   } as const,
 });
 
-const RUN_CONFIG_DESCRIPTION =
-  'How executions run the version: `{provider: {type: "scripted", turns} | {type: "openai-compatible", model, baseUrl, apiKeyCredentialId, temperature}, systemPrompt, tools: [{name, description, parameters, requiresApproval, executor: {type: "http", url} | {type: "builtin", name: "echo"}}], forwardedHeaders, approvalTimeoutSeconds}`. `apiKeyCredentialId` names a MODEL_API_KEY credential of the caller (createCredential).';
-
 const AgentChanges = builder.inputType('AgentChangesInput', {
   fields: (t) => ({
     description: t.string(),
     deprecatedAt: t.field({ type: 'DateTime', description: 'Null undeprecates.' }),
-    runConfig: t.field({ type: 'JSONObject', description: `Versions only. ${RUN_CONFIG_DESCRIPTION}` }),
+    runConfig: t.field({ type: RunConfigInput, description: 'Versions only: how executions run the version (replaced as a whole).' }),
   }),
 });
 
@@ -328,7 +326,7 @@ builder.mutationFields((t) => ({
       name: t.arg.string({ required: true }),
       description: t.arg.string(),
       deprecatedAt: t.arg({ type: 'DateTime' }),
-      runConfig: t.arg({ type: 'JSONObject', description: RUN_CONFIG_DESCRIPTION }),
+      runConfig: t.arg({ type: RunConfigInput, description: 'How executions run the version; none: the echo script.' }),
     },
     resolve: (_query, _root, { agentName, ...input }, ctx) => telemetry.createAgentVersion(ctx, agentName, input),
   }),

@@ -3,6 +3,7 @@ import { requireScope } from '../../auth/require.ts';
 import type { TriggerInvocation } from '../../generated/prisma/client.ts';
 import { builder } from '../../schema/builder.ts';
 import { countedConnection } from '../../schema/connections.ts';
+import { OutputTransform, OutputTransformInput, outputTransformOf, SignatureVerification, SignatureVerificationInput, TriggerAuthentication, TriggerAuthenticationInput } from './config-schema.ts';
 import * as triggers from './service.ts';
 
 const InvocationStatus = builder.enumType('TriggerInvocationStatus', {
@@ -18,9 +19,9 @@ const TriggerRef = builder.prismaObject('Trigger', {
     enabled: t.exposeBoolean('enabled'),
     inputSchema: t.expose('inputSchema', { type: 'JSON', nullable: true }),
     messageTemplate: t.exposeString('messageTemplate', { nullable: true }),
-    outputTransform: t.expose('outputTransform', { type: 'JSON', nullable: true }),
-    authentication: t.field({ type: 'JSON', nullable: true, description: 'Without its secrets.', resolve: (trigger) => triggers.publicAuthentication(trigger.authentication) }),
-    signatureVerification: t.expose('signatureVerification', { type: 'JSON', nullable: true }),
+    outputTransform: t.field({ type: OutputTransform, nullable: true, resolve: (trigger) => trigger.outputTransform as typeof OutputTransform.$inferType | null }),
+    authentication: t.field({ type: TriggerAuthentication, nullable: true, resolve: (trigger) => triggers.publicAuthentication(trigger.authentication) as typeof TriggerAuthentication.$inferType | null }),
+    signatureVerification: t.field({ type: SignatureVerification, nullable: true, resolve: (trigger) => trigger.signatureVerification as typeof SignatureVerification.$inferType | null }),
     signingSecretCredentialIds: t.exposeStringList('signingSecretCredentialIds'),
     webhookUrl: t.string({ resolve: (trigger, _args, ctx) => triggers.webhookUrl(ctx.services, trigger) }),
     agent: t.relation('agent'),
@@ -66,9 +67,9 @@ const triggerFields = (t: InputFields) => ({
   enabled: t.boolean(),
   inputSchema: t.field({ type: 'JSONObject', description: 'JSON Schema of the webhook body (checked when saved).' }),
   messageTemplate: t.string({ description: 'With `{{a.b.c}}` placeholders over the transformed payload.' }),
-  outputTransform: t.field({ type: 'JSON', description: 'A JMESPath expression, or an object mapping keys to expressions.' }),
-  authentication: t.field({ type: 'JSONObject', description: '`{type: "header", header, value}`, `{type: "api_key", in, name, value}` or `{type: "basic", username, password}`; secrets are stored hashed.' }),
-  signatureVerification: t.field({ type: 'JSONObject', description: 'See README: algorithm, encoding, signature, signedComponents, componentJoin, validation, timestamp, deliveryId.' }),
+  outputTransform: t.field({ type: OutputTransformInput, description: 'How the webhook body becomes the payload the template sees; null clears it.' }),
+  authentication: t.field({ type: TriggerAuthenticationInput, description: 'How callers authenticate; null: anyone with the URL may call.' }),
+  signatureVerification: t.field({ type: SignatureVerificationInput, description: 'How each webhook’s HMAC signature is checked; null: not at all.' }),
   signingSecretCredentialReferenceId: t.string(),
   signingSecretCredentialIds: t.stringList({ description: 'Several secrets during a rotation.' }),
 });
@@ -77,8 +78,12 @@ const CreateTriggerInput = builder.inputType('CreateTriggerInput', {
 });
 const UpdateTriggerInput = builder.inputType('UpdateTriggerInput', { fields: (t) => triggerFields(t) });
 
-/** GraphQL leaves unsent input fields out; explicit nulls clear them, as PATCH does. */
-const sent = <T extends object>(input: T) => Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
+/**
+ * The service's shape of a trigger input. GraphQL leaves unsent input fields out; explicit nulls
+ * clear them, as PATCH does.
+ */
+const sent = <T extends { outputTransform?: typeof OutputTransformInput.$inferInput | null }>(input: T) =>
+  Object.fromEntries(Object.entries({ ...input, outputTransform: outputTransformOf(input.outputTransform) }).filter(([, value]) => value !== undefined));
 
 builder.queryFields((t) => ({
   triggers: t.prismaConnection(
