@@ -94,6 +94,6 @@ builder.addScalarType('DateTime', DateTimeResolver);
 builder.addScalarType('JSON', JSONResolver);
 builder.addScalarType('JSONObject', JSONObjectResolver);
 
-builder.queryType({});
-builder.mutationType({});
-builder.subscriptionType({});
+builder.queryType({ description: 'Reads, scoped to the caller’s tenant (and project, for a project key).' });
+builder.mutationType({ description: 'Changes; each writes its audit events in the same transaction.' });
+builder.subscriptionType({ description: 'Live streams over graphql-ws, from any server instance.' });

@@ -4,15 +4,22 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** Who made a change. */
 export type ActorType =
+  /** A service, by its API key. */
   | 'API_KEY'
+  /** Switchboard itself (workers, expiries). */
   | 'SYSTEM'
+  /** A person, by the API key issued to them. */
   | 'USER'
+  /** A trigger’s webhook sender. */
   | 'WEBHOOK';
 
+/** Changes to an agent or version; absent fields stay. */
 export type AgentChangesInput = {
   /** Null undeprecates. */
   deprecatedAt?: string | null | undefined;
+  /** The new description; null clears it. */
   description?: string | null | undefined;
   /** Versions only: how executions run the version (replaced as a whole). */
   runConfig?: RunConfigInput | null | undefined;
@@ -34,7 +41,9 @@ export type AgentToolInput = {
 
 /** Whom a key stands for in the audit log. */
 export type ApiKeyActorType =
+  /** A service or integration. */
   | 'API_KEY'
+  /** A person the key was issued to. */
   | 'USER';
 
 /** Where an API_KEY authentication reads the key. */
@@ -44,29 +53,41 @@ export type ApiKeyLocation =
   /** A query parameter. */
   | 'QUERY';
 
+/** Which application events to include; absent fields do not filter. */
 export type AppEventFilter = {
+  /** Only events about this agent. */
   agentId?: string | null | undefined;
+  /** Only events about this conversation. */
   conversationId?: string | null | undefined;
   /** Inclusive. */
   from?: string | null | undefined;
   /** Exclusive. */
   to?: string | null | undefined;
+  /** Only events of this type. */
   type?: string | null | undefined;
 };
 
+/** Which audit events to include; absent fields do not filter. */
 export type AuditEventFilter = {
+  /** Only events by this actor. */
   actorId?: string | null | undefined;
+  /** Only this event type (e.g. `api_key.revoked`). */
   eventType?: string | null | undefined;
   /** Inclusive. */
   from?: string | null | undefined;
+  /** Only events about this resource id. */
   resourceId?: string | null | undefined;
+  /** Only events about this kind of resource. */
   resourceType?: ResourceType | null | undefined;
   /** Exclusive. */
   to?: string | null | undefined;
 };
 
+/** Whether a change succeeded. */
 export type AuditOutcome =
+  /** It was attempted and refused or failed. */
   | 'FAILURE'
+  /** It happened. */
   | 'SUCCESS';
 
 /** The tools Switchboard runs itself. */
@@ -87,6 +108,7 @@ export type ComponentJoinStrategy =
   /** One after another, with `separator` between them. */
   | 'CONCATENATE';
 
+/** What to run: an agent version over a conversation, with new messages. */
 export type CreateExecutionInput = {
   /** Default: the default agent. */
   agentId?: string | number | null | undefined;
@@ -96,29 +118,45 @@ export type CreateExecutionInput = {
   conversationId?: string | null | undefined;
   /** Headers for tool endpoints; only those on the agent’s allowlist are kept. */
   forwardedHeaders?: Record<string, unknown> | null | undefined;
+  /** Appended to the conversation before the run (at least one). */
   messages: Array<ExecutionMessageInput>;
 };
 
+/** The client environment that sends LLM events; the same content is the same fingerprint. */
 export type CreateFingerprintInput = {
+  /** The installed packages and their versions (free-form). */
   allPackages?: Record<string, unknown> | null | undefined;
+  /** The Anthropic SDK version, when installed. */
   anthropicSdkVersion?: string | null | undefined;
+  /** The Gemini SDK version, when installed. */
   geminiSdkVersion?: string | null | undefined;
+  /** The client’s git branch. */
   gitBranch?: string | null | undefined;
+  /** The date of that commit. */
   gitCommitDate?: string | null | undefined;
+  /** The client’s git commit. */
   gitCommitHash?: string | null | undefined;
+  /** The client’s git repository. */
   gitRepositoryUrl?: string | null | undefined;
+  /** The client’s programming language. */
   language: string;
+  /** The version of that language. */
   languageVersion: string;
+  /** The OpenAI SDK version, when installed. */
   openaiSdkVersion?: string | null | undefined;
+  /** The operating system. */
   system: string;
+  /** The Voker SDK version, when installed. */
   vokerSdkVersion?: string | null | undefined;
 };
 
+/** One LLM call to record. */
 export type CreateLlmEventInput = {
   /** Agent name; created when missing, `default` when absent. */
   agent?: string | null | undefined;
   /** Version name; created when missing, `default` when absent. */
   agentVersion?: string | null | undefined;
+  /** The client environment (createFingerprint) that made the call. */
   fingerprintId: string | number;
   /** The client’s person id; created when missing. */
   person?: string | null | undefined;
@@ -128,10 +166,13 @@ export type CreateLlmEventInput = {
   session?: string | null | undefined;
 };
 
+/** A new trigger. */
 export type CreateTriggerInput = {
   /** How callers authenticate; null: anyone with the URL may call. */
   authentication?: TriggerAuthenticationInput | null | undefined;
+  /** What the trigger is for. */
   description?: string | null | undefined;
+  /** Whether webhooks are accepted; default true. */
   enabled?: boolean | null | undefined;
   /** `^[a-zA-Z0-9-_.]+$`; generated when absent. */
   id?: string | null | undefined;
@@ -139,6 +180,7 @@ export type CreateTriggerInput = {
   inputSchema?: Record<string, unknown> | null | undefined;
   /** With `{{a.b.c}}` placeholders over the transformed payload. */
   messageTemplate?: string | null | undefined;
+  /** The display name. */
   name: string;
   /** How the webhook body becomes the payload the template sees; null clears it. */
   outputTransform?: OutputTransformInput | null | undefined;
@@ -146,19 +188,27 @@ export type CreateTriggerInput = {
   signatureVerification?: SignatureVerificationInput | null | undefined;
   /** Several secrets during a rotation. */
   signingSecretCredentialIds?: Array<string> | null | undefined;
+  /** One WEBHOOK_SIGNING_SECRET credential (reference 002’s name); null clears them. */
   signingSecretCredentialReferenceId?: string | null | undefined;
 };
 
+/** A new outbound webhook endpoint. */
 export type CreateWebhookEndpointInput = {
+  /** Only events of this agent, when set. */
   agentId?: string | number | null | undefined;
+  /** For EVENT_CREATED: the app event types wanted (none: all). */
   appEventTypes?: Array<string> | null | undefined;
+  /** What the endpoint is for. */
   description?: string | null | undefined;
+  /** Whether deliveries are sent. */
   enabled?: boolean | null | undefined;
+  /** The event types delivered. */
   eventTypes: Array<WebhookEventType>;
   /** Static headers sent with every delivery. */
   headers?: Record<string, unknown> | null | undefined;
   /** Deliver events about one resource in order. */
   orderedByResource?: boolean | null | undefined;
+  /** Where deliveries are POSTed (http or https). */
   url: string;
 };
 
@@ -179,42 +229,61 @@ export type DeliveryIdLocationInput = {
   source: WebhookValueSource;
 };
 
+/** Which executions to include; absent fields do not filter. */
 export type ExecutionFilter = {
+  /** Only executions of this agent. */
   agentId?: string | number | null | undefined;
+  /** Only executions over this conversation. */
   conversationId?: string | null | undefined;
+  /** Only executions with this status. */
   status?: ExecutionStatus | null | undefined;
 };
 
+/** A message a run starts with. */
 export type ExecutionMessageInput = {
+  /** The text. */
   content: string;
   /** `system`, `user` or `assistant`. */
   role: string;
 };
 
+/** Where an execution is in its run. */
 export type ExecutionStatus =
+  /** Stopped by cancelExecution. */
   | 'CANCELLED'
+  /** Finished: the model answered without further tool calls. */
   | 'COMPLETED'
+  /** Stopped by an error (see `error`). */
   | 'FAILED'
+  /** Waiting for a worker. */
   | 'QUEUED'
+  /** A worker runs it. */
   | 'RUNNING'
   /** Waiting for a tool call approval. */
   | 'SUSPENDED';
 
+/** Where a tool call is. */
 export type ExecutionToolCallStatus =
+  /** Ran (or was denied); its result is stored. */
   | 'COMPLETED'
+  /** Waiting for approveToolCall. */
   | 'PENDING_APPROVAL'
   /** Approved, denied, or needing no approval; runs next. */
   | 'READY';
 
+/** Which LLM events to include; absent fields do not filter. */
 export type LlmEventFilter = {
   /** Agent name. */
   agent?: string | null | undefined;
   /** Inclusive. */
   from?: string | null | undefined;
+  /** True: only failed calls; false: only successful ones. */
   hasError?: boolean | null | undefined;
+  /** Model name, as read from the payload. */
   model?: string | null | undefined;
   /** The client’s person id. */
   person?: string | null | undefined;
+  /** `openai`, `anthropic` or `gemini`. */
   provider?: string | null | undefined;
   /** The client’s session id. */
   session?: string | null | undefined;
@@ -224,17 +293,21 @@ export type LlmEventFilter = {
   version?: string | null | undefined;
 };
 
+/** An application event to log. */
 export type LogEventInput = {
+  /** The agent the event is about, as the client names it. */
   agentId?: string | null | undefined;
   /** May name a conversation that does not exist yet. */
   conversationId?: string | null | undefined;
   /** Makes the call idempotent: a repeat returns the stored event. `^[a-zA-Z0-9-_.]+$`, 1..255. */
   id?: string | null | undefined;
+  /** The message the event is about, as the client names it. */
   messageId?: string | null | undefined;
   /** At most 64 KiB and 100 keys. */
   metadata?: Record<string, unknown> | null | undefined;
   /** At most 64 KiB and 100 keys. */
   properties?: Record<string, unknown> | null | undefined;
+  /** The event type (e.g. `message.sent`). */
   type: string;
   /** At most 64 KiB and 100 keys. */
   userProperties?: Record<string, unknown> | null | undefined;
@@ -278,6 +351,7 @@ export type OutputTransformInput =
   |  { expression?: never;   /** An object payload, one key per field. */
   fields: Array<OutputFieldInput>; };
 
+/** How updatePerson changes the properties. */
 export type PersonUpdateMode =
   /** The given top-level keys are added or overwritten; the others stay. */
   | 'MERGE'
@@ -286,20 +360,35 @@ export type PersonUpdateMode =
 
 /** What an audit event is about. See docs/audit.md. */
 export type ResourceType =
+  /** An agent. */
   | 'AGENT'
+  /** An agent version. */
   | 'AGENT_VERSION'
+  /** An API key. */
   | 'API_KEY'
+  /** An application event. */
   | 'APP_EVENT'
+  /** A credential (signing secret or model API key). */
   | 'CREDENTIAL'
+  /** An execution. */
   | 'EXECUTION'
+  /** A client environment. */
   | 'FINGERPRINT'
+  /** An LLM event. */
   | 'LLM_EVENT'
+  /** An end user of the client application. */
   | 'PERSON'
+  /** A project. */
   | 'PROJECT'
+  /** A telemetry session. */
   | 'SESSION'
+  /** A tenant. */
   | 'TENANT'
+  /** A tool call of an execution. */
   | 'TOOL_CALL'
+  /** A trigger. */
   | 'TRIGGER'
+  /** An outbound webhook endpoint. */
   | 'WEBHOOK_ENDPOINT';
 
 /** How executions run an agent version; absent fields take their defaults. */
@@ -446,12 +535,19 @@ export type SigningSecretEncoding =
   /** The secret’s text as it is. */
   | 'UTF8';
 
+/** What telemetryUsage groups LLM events by. */
 export type TelemetryUsageDimension =
+  /** One group per agent. */
   | 'AGENT'
+  /** One group per UTC day. */
   | 'DAY'
+  /** One group per model. */
   | 'MODEL'
+  /** One group per person. */
   | 'PERSON'
+  /** One group per provider. */
   | 'PROVIDER'
+  /** One group per version. */
   | 'VERSION';
 
 /** What runs an agent tool’s calls: `type`, then the fields of that kind. */
@@ -498,20 +594,28 @@ export type TriggerAuthenticationType =
   /** A fixed value in a named header. */
   | 'HEADER';
 
+/** Where an invocation is. */
 export type TriggerInvocationStatus =
+  /** Refused, or its execution failed (see errorMessage). */
   | 'FAILED'
+  /** Accepted; its execution runs. */
   | 'PENDING'
+  /** Its execution completed. */
   | 'SUCCESS';
 
+/** Changes to a trigger; absent fields stay, nulls clear. */
 export type UpdateTriggerInput = {
   /** How callers authenticate; null: anyone with the URL may call. */
   authentication?: TriggerAuthenticationInput | null | undefined;
+  /** What the trigger is for. */
   description?: string | null | undefined;
+  /** Whether webhooks are accepted; default true. */
   enabled?: boolean | null | undefined;
   /** JSON Schema of the webhook body (checked when saved). */
   inputSchema?: Record<string, unknown> | null | undefined;
   /** With `{{a.b.c}}` placeholders over the transformed payload. */
   messageTemplate?: string | null | undefined;
+  /** The display name. */
   name?: string | null | undefined;
   /** How the webhook body becomes the payload the template sees; null clears it. */
   outputTransform?: OutputTransformInput | null | undefined;
@@ -519,31 +623,51 @@ export type UpdateTriggerInput = {
   signatureVerification?: SignatureVerificationInput | null | undefined;
   /** Several secrets during a rotation. */
   signingSecretCredentialIds?: Array<string> | null | undefined;
+  /** One WEBHOOK_SIGNING_SECRET credential (reference 002’s name); null clears them. */
   signingSecretCredentialReferenceId?: string | null | undefined;
 };
 
+/** What kind of key the caller sent. */
 export type ViewerKind =
+  /** The root key (SWITCHBOARD_ADMIN_KEY): manages tenants, no data APIs. */
   | 'ADMIN'
+  /** A tenant’s API key. */
   | 'API_KEY';
 
+/** Which deliveries to include; absent fields do not filter. */
 export type WebhookDeliveryFilter = {
+  /** Only deliveries to this endpoint. */
   endpointId?: string | number | null | undefined;
+  /** Only deliveries of this event type. */
   eventType?: string | null | undefined;
+  /** Only deliveries with this status. */
   status?: WebhookDeliveryStatus | null | undefined;
 };
 
+/** Where a delivery is. */
 export type WebhookDeliveryStatus =
+  /** Every attempt failed; no more are scheduled. */
   | 'FAILED'
+  /** Not delivered yet; an attempt is due. */
   | 'PENDING'
+  /** The endpoint answered 2xx. */
   | 'SUCCEEDED';
 
+/** What an outbound webhook is about. */
 export type WebhookEventType =
+  /** Switchboard disabled an endpoint after failures. */
   | 'ENDPOINT_DISABLED'
+  /** An application event was logged. */
   | 'EVENT_CREATED'
+  /** An execution completed. */
   | 'EXECUTION_COMPLETED'
+  /** An execution failed. */
   | 'EXECUTION_FAILED'
+  /** An LLM event was recorded. */
   | 'LLM_EVENT_CREATED'
+  /** A tool call waits for approval. */
   | 'TOOL_CALL_APPROVAL_REQUESTED'
+  /** A trigger’s webhook was refused or failed. */
   | 'TRIGGER_INVOCATION_FAILED';
 
 /** Where in a webhook request a value is read. */
