@@ -8,7 +8,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 export type ActorType =
   /** A service, by its API key. */
   | 'API_KEY'
-  /** Switchboard itself (workers, expiries). */
+  /** Switchboard itself (workers, expiries), or the admin key (actorId `admin`). */
   | 'SYSTEM'
   /** A person, by the API key issued to them. */
   | 'USER'
@@ -87,7 +87,7 @@ export type AuditEventFilter = {
 export type AuditOutcome =
   /** It was attempted and refused or failed. */
   | 'FAILURE'
-  /** It happened. */
+  /** The change was made. */
   | 'SUCCESS';
 
 /** The tools Switchboard runs itself. */
@@ -360,33 +360,33 @@ export type PersonUpdateMode =
 
 /** What an audit event is about. See docs/audit.md. */
 export type ResourceType =
-  /** An agent. */
+  /** An agent: created or updated. */
   | 'AGENT'
-  /** An agent version. */
+  /** A version of an agent, with its run configuration. */
   | 'AGENT_VERSION'
-  /** An API key. */
+  /** An API key: created or revoked. */
   | 'API_KEY'
-  /** An application event. */
+  /** An application event logged by a client. */
   | 'APP_EVENT'
   /** A credential (signing secret or model API key). */
   | 'CREDENTIAL'
-  /** An execution. */
+  /** A durable agent run: created, started, ended. */
   | 'EXECUTION'
-  /** A client environment. */
+  /** A client environment that sends LLM events. */
   | 'FINGERPRINT'
-  /** An LLM event. */
+  /** An LLM call recorded by a client. */
   | 'LLM_EVENT'
   /** An end user of the client application. */
   | 'PERSON'
-  /** A project. */
+  /** A project of the tenant. */
   | 'PROJECT'
-  /** A telemetry session. */
+  /** A telemetry session of related LLM calls. */
   | 'SESSION'
-  /** A tenant. */
+  /** A tenant, created with the admin key. */
   | 'TENANT'
-  /** A tool call of an execution. */
+  /** A tool call of an execution (`<execution>:<tool call>`): approved or denied. */
   | 'TOOL_CALL'
-  /** A trigger. */
+  /** A webhook trigger and its invocations. */
   | 'TRIGGER'
   /** An outbound webhook endpoint. */
   | 'WEBHOOK_ENDPOINT';

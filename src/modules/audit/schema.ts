@@ -14,20 +14,20 @@ const enumValues = <T extends string>(values: readonly T[], descriptions: Record
 export const ResourceType = builder.enumType('ResourceType', {
   description: 'What an audit event is about. See docs/audit.md.',
   values: enumValues(audit.RESOURCE_TYPES, {
-    tenant: 'A tenant.',
-    project: 'A project.',
-    api_key: 'An API key.',
-    app_event: 'An application event.',
-    fingerprint: 'A client environment.',
-    agent: 'An agent.',
-    agent_version: 'An agent version.',
+    tenant: 'A tenant, created with the admin key.',
+    project: 'A project of the tenant.',
+    api_key: 'An API key: created or revoked.',
+    app_event: 'An application event logged by a client.',
+    fingerprint: 'A client environment that sends LLM events.',
+    agent: 'An agent: created or updated.',
+    agent_version: 'A version of an agent, with its run configuration.',
     person: 'An end user of the client application.',
-    session: 'A telemetry session.',
-    llm_event: 'An LLM event.',
-    execution: 'An execution.',
-    tool_call: 'A tool call of an execution.',
+    session: 'A telemetry session of related LLM calls.',
+    llm_event: 'An LLM call recorded by a client.',
+    execution: 'A durable agent run: created, started, ended.',
+    tool_call: 'A tool call of an execution (`<execution>:<tool call>`): approved or denied.',
     credential: 'A credential (signing secret or model API key).',
-    trigger: 'A trigger.',
+    trigger: 'A webhook trigger and its invocations.',
     webhook_endpoint: 'An outbound webhook endpoint.',
   }),
 });
@@ -37,12 +37,12 @@ const ActorType = builder.enumType('ActorType', {
     api_key: 'A service, by its API key.',
     user: 'A person, by the API key issued to them.',
     webhook: 'A trigger’s webhook sender.',
-    system: 'Switchboard itself (workers, expiries).',
+    system: 'Switchboard itself (workers, expiries), or the admin key (actorId `admin`).',
   }),
 });
 const AuditOutcome = builder.enumType('AuditOutcome', {
   description: 'Whether a change succeeded.',
-  values: enumValues(audit.OUTCOMES, { success: 'It happened.', failure: 'It was attempted and refused or failed.' }),
+  values: enumValues(audit.OUTCOMES, { success: 'The change was made.', failure: 'It was attempted and refused or failed.' }),
 });
 
 const AuditEventRef = builder.prismaObject('AuditEvent', {
@@ -95,7 +95,7 @@ const AuditAggregate = builder
 const ActorStats = builder.objectRef<audit.ActorStats>('AuditActorStats').implement({
   description: 'What one actor did in a time range.',
   fields: (t) => ({
-    actorId: t.exposeString('actorId', { description: 'The actor (a key id, a trigger id or `system`).' }),
+    actorId: t.exposeString('actorId', { description: 'Who (for an API key, the key’s id).' }),
     actorType: t.exposeString('actorType', { description: 'The kind of actor.' }),
     successes: t.exposeInt('successes', { description: 'Changes that succeeded.' }),
     failures: t.exposeInt('failures', { description: 'Changes that failed.' }),

@@ -154,14 +154,14 @@ builder.mutationFields((t) => ({
     type: EndpointWithSecret,
     description: 'Creates an outbound webhook endpoint; its signing secret is in the answer and never again.',
     authScopes: { tenant: true },
-    args: { input: t.arg({ type: CreateEndpointInput, required: true, description: 'The endpoint.' }) },
+    args: { input: t.arg({ type: CreateEndpointInput, required: true, description: 'The endpoint’s URL, event types and options.' }) },
     resolve: (_root, args, ctx) => deliveries.createEndpoint(ctx, sent(args.input)),
   }),
   updateWebhookEndpoint: t.prismaField({
     type: 'WebhookEndpoint',
     description: 'Changes the fields sent; enabling clears why it was disabled.',
     authScopes: { tenant: true },
-    args: { id: t.arg.id({ required: true, description: 'The endpoint’s id.' }), changes: t.arg({ type: UpdateEndpointInput, required: true, description: 'The changes.' }) },
+    args: { id: t.arg.id({ required: true, description: 'The endpoint’s id.' }), changes: t.arg({ type: UpdateEndpointInput, required: true, description: 'The fields to change; the others stay.' }) },
     resolve: (_query, _root, args, ctx) => deliveries.updateEndpoint(ctx, args.id.toString(), sent(args.changes)),
   }),
   deleteWebhookEndpoint: t.prismaField({

@@ -66,7 +66,7 @@ builder.mutationFields((t) => ({
     type: LogEventPayload,
     description: 'Logs an application event; a repeated id returns the stored event.',
     authScopes: { tenant: true },
-    args: { input: t.arg({ type: LogEventInput, required: true, description: 'The event.' }) },
+    args: { input: t.arg({ type: LogEventInput, required: true, description: 'The event’s type, ids and properties.' }) },
     resolve: (_root, args, ctx) => events.logEvent(ctx, args.input),
   }),
   logEvents: t.field({

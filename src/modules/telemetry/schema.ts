@@ -301,7 +301,7 @@ builder.mutationFields((t) => ({
     type: CreateFingerprintPayload,
     description: 'Records a client environment, or finds the one with the same content.',
     authScopes: { tenant: true },
-    args: { input: t.arg({ type: FingerprintInput, required: true, description: 'The environment.' }) },
+    args: { input: t.arg({ type: FingerprintInput, required: true, description: 'The environment’s content; its hash identifies it.' }) },
     resolve: (_root, args, ctx) => telemetry.createFingerprint(ctx, args.input),
   }),
   createPerson: t.prismaField({
@@ -359,7 +359,7 @@ builder.mutationFields((t) => ({
     args: {
       agentName: t.arg.string({ required: true, description: 'The agent’s name.' }),
       name: t.arg.string({ required: true, description: 'The version’s name.' }),
-      changes: t.arg({ type: AgentChanges, required: true, description: 'The changes.' }),
+      changes: t.arg({ type: AgentChanges, required: true, description: 'The fields to change; the others stay.' }),
     },
     resolve: (_query, _root, args, ctx) => telemetry.updateAgentVersion(ctx, args.agentName, args.name, args.changes),
   }),
@@ -367,7 +367,7 @@ builder.mutationFields((t) => ({
     type: 'LlmEvent',
     description: 'Records one LLM call, creating the agent, version, person and session it names when missing.',
     authScopes: { tenant: true },
-    args: { input: t.arg({ type: CreateLlmEventInput, required: true, description: 'The call.' }) },
+    args: { input: t.arg({ type: CreateLlmEventInput, required: true, description: 'The call’s payload and the names it belongs to.' }) },
     resolve: (_query, _root, args, ctx) => telemetry.recordLlmEvent(ctx, args.input),
   }),
   createLlmEvents: t.prismaField({

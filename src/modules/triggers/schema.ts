@@ -104,7 +104,7 @@ builder.queryFields((t) => ({
       cursor: 'webhookKey',
       description: 'An agent’s triggers, oldest first.',
       authScopes: { tenant: true },
-      args: { agentId: t.arg.id({ required: true, description: 'The agent.' }) },
+      args: { agentId: t.arg.id({ required: true, description: 'The id of the agent the trigger belongs to.' }) },
       totalCount: (_connection, args, ctx) => ctx.db.trigger.count({ where: { agentId: args.agentId.toString() } }),
       resolve: (query, _root, args, ctx) => ctx.db.trigger.findMany({ ...query, where: { agentId: args.agentId.toString() }, orderBy: { createdAt: 'asc' } }),
     },
@@ -115,7 +115,7 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'One of an agent’s triggers; null when there is none of that id.',
     authScopes: { tenant: true },
-    args: { agentId: t.arg.id({ required: true, description: 'The agent.' }), id: t.arg.string({ required: true, description: 'The trigger’s id.' }) },
+    args: { agentId: t.arg.id({ required: true, description: 'The id of the agent the trigger belongs to.' }), id: t.arg.string({ required: true, description: 'The trigger’s id.' }) },
     resolve: (query, _root, args, ctx) => ctx.db.trigger.findFirst({ ...query, where: { agentId: args.agentId.toString(), id: args.id } }),
   }),
 }));
@@ -125,7 +125,7 @@ builder.mutationFields((t) => ({
     type: 'Trigger',
     description: 'Creates a trigger; its configuration is checked now, not when webhooks arrive.',
     authScopes: { tenant: true },
-    args: { agentId: t.arg.id({ required: true, description: 'The agent it starts.' }), input: t.arg({ type: CreateTriggerInput, required: true, description: 'The trigger.' }) },
+    args: { agentId: t.arg.id({ required: true, description: 'The agent it starts.' }), input: t.arg({ type: CreateTriggerInput, required: true, description: 'The trigger’s configuration.' }) },
     resolve: (_query, _root, args, ctx) => triggers.createTrigger(ctx, args.agentId.toString(), sent(args.input)),
   }),
   updateTrigger: t.prismaField({
@@ -133,9 +133,9 @@ builder.mutationFields((t) => ({
     description: 'Changes the fields sent; the others stay.',
     authScopes: { tenant: true },
     args: {
-      agentId: t.arg.id({ required: true, description: 'The agent.' }),
+      agentId: t.arg.id({ required: true, description: 'The id of the agent the trigger belongs to.' }),
       id: t.arg.string({ required: true, description: 'The trigger’s id.' }),
-      changes: t.arg({ type: UpdateTriggerInput, required: true, description: 'The changes.' }),
+      changes: t.arg({ type: UpdateTriggerInput, required: true, description: 'The fields to change; the others stay.' }),
     },
     resolve: (_query, _root, args, ctx) => triggers.updateTrigger(ctx, args.agentId.toString(), args.id, sent(args.changes)),
   }),
@@ -143,14 +143,14 @@ builder.mutationFields((t) => ({
     type: 'Trigger',
     description: 'Deletes a trigger with its invocations; its URL answers 404 at once.',
     authScopes: { tenant: true },
-    args: { agentId: t.arg.id({ required: true, description: 'The agent.' }), id: t.arg.string({ required: true, description: 'The trigger’s id.' }) },
+    args: { agentId: t.arg.id({ required: true, description: 'The id of the agent the trigger belongs to.' }), id: t.arg.string({ required: true, description: 'The trigger’s id.' }) },
     resolve: (_query, _root, args, ctx) => triggers.deleteTrigger(ctx, args.agentId.toString(), args.id),
   }),
   rotateTriggerWebhookUrl: t.prismaField({
     type: 'Trigger',
     description: 'Gives the trigger a new webhookUrl (the key in it is a secret); the old one answers 404 at once. Its invocations stay with it.',
     authScopes: { tenant: true },
-    args: { agentId: t.arg.id({ required: true, description: 'The agent.' }), id: t.arg.string({ required: true, description: 'The trigger’s id.' }) },
+    args: { agentId: t.arg.id({ required: true, description: 'The id of the agent the trigger belongs to.' }), id: t.arg.string({ required: true, description: 'The trigger’s id.' }) },
     resolve: (_query, _root, args, ctx) => triggers.rotateTriggerWebhookUrl(ctx, args.agentId.toString(), args.id),
   }),
   rerunInvocation: t.prismaField({
@@ -167,7 +167,7 @@ builder.subscriptionFields((t) => ({
     type: 'TriggerInvocation',
     description: 'A trigger’s invocations as they are recorded and as they end, on any instance.',
     authScopes: { tenant: true },
-    args: { agentId: t.arg.id({ required: true, description: 'The agent.' }), triggerId: t.arg.string({ required: true, description: 'The trigger’s id.' }) },
+    args: { agentId: t.arg.id({ required: true, description: 'The id of the agent the trigger belongs to.' }), triggerId: t.arg.string({ required: true, description: 'The trigger’s id.' }) },
     subscribe: async (_root, args, ctx) => {
       const trigger = await triggers.getTrigger(ctx, args.agentId.toString(), args.triggerId);
       // The webhook keys seen, and whether each is this trigger's: its URL may be rotated meanwhile.
