@@ -283,11 +283,11 @@ await replayClient.dispose();
 // 1,000 subscribers on 20 connections wait on a run suspended for approval; the approval sets off
 // 200 streamed words, which every subscriber receives live.
 const fanOutAgent = await graphql(
-  'mutation ($c: JSONObject!) { createAgent(name: "fan-out") { id } createAgentVersion(agentName: "fan-out", name: "v1", runConfig: $c) { id } }',
+  'mutation ($c: RunConfigInput!) { createAgent(name: "fan-out") { id } createAgentVersion(agentName: "fan-out", name: "v1", runConfig: $c) { id } }',
   {
     c: {
-      provider: { type: 'scripted', turns: [{ toolCalls: [{ name: 'go', arguments: {} }] }, { text: Array.from({ length: 200 }, (_, i) => `w${i}`).join(' ') }] },
-      tools: [{ name: 'go', requiresApproval: true, executor: { type: 'builtin', name: 'echo' } }],
+      provider: { type: 'SCRIPTED', turns: [{ toolCalls: [{ name: 'go', arguments: {} }] }, { text: Array.from({ length: 200 }, (_, i) => `w${i}`).join(' ') }] },
+      tools: [{ name: 'go', requiresApproval: true, executor: { type: 'BUILTIN', name: 'ECHO' } }],
     },
   },
   key,
@@ -369,7 +369,7 @@ const hook = await graphql(
       name: 'bench',
       inputSchema: { type: 'object', required: ['action', 'number'], properties: { action: { type: 'string' }, number: { type: 'integer' } } },
       messageTemplate: 'Pull request {{number}} was {{action}}',
-      signatureVerification: { signature: { source: 'header', key: 'X-Hub-Signature-256', prefix: 'sha256=' } },
+      signatureVerification: { signature: { source: 'HEADER', key: 'X-Hub-Signature-256', prefix: 'sha256=' } },
       signingSecretCredentialReferenceId: signingSecret.credential.id,
     },
   },

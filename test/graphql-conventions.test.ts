@@ -45,7 +45,7 @@ const ConvCreateLlmEvents = graphql(`
 `);
 
 const ConvCreateAgent = graphql(`
-  mutation ConvCreateAgent($runConfig: JSONObject) {
+  mutation ConvCreateAgent($runConfig: RunConfigInput) {
     createAgent(name: "conv-bot") {
       id
     }
@@ -509,8 +509,8 @@ beforeAll(async () => {
   }));
   expect((await server.graphql(ConvCreateLlmEvents, { inputs: llmEvents }, key)).errors).toBeUndefined();
   const runConfig = {
-    provider: { type: 'scripted', turns: [{ toolCalls: [{ name: 'echo', arguments: { n: 1 } }] }, { text: 'Done.' }] },
-    tools: [{ name: 'echo', executor: { type: 'builtin', name: 'echo' } }],
+    provider: { type: 'SCRIPTED' as const, turns: [{ toolCalls: [{ name: 'echo', arguments: { n: 1 } }] }, { text: 'Done.' }] },
+    tools: [{ name: 'echo', executor: { type: 'BUILTIN' as const, name: 'ECHO' as const } }],
   };
   const agent = await server.graphql(ConvCreateAgent, { runConfig }, key);
   expect(agent.errors).toBeUndefined();

@@ -68,6 +68,22 @@ export const builder = new SchemaBuilder<{
         return requested.map((id) => found.get(id) ?? null);
       },
     },
+    // Descriptions for what the plugin generates: connection, edge and page info types and fields.
+    pageInfoTypeOptions: { description: 'Where a page sits in its list, and the cursors to the pages around it.' },
+    hasNextPageFieldOptions: { description: 'Whether more nodes follow this page.' },
+    hasPreviousPageFieldOptions: { description: 'Whether nodes precede this page.' },
+    startCursorFieldOptions: { description: 'The cursor of the first node of the page; pass it as `before` for the previous page.' },
+    endCursorFieldOptions: { description: 'The cursor of the last node of the page; pass it as `after` for the next page.' },
+    defaultConnectionTypeOptions: { description: 'One page of a list, with its position in the list.' },
+    defaultEdgeTypeOptions: { description: 'One node of a page, with its cursor.' },
+    edgesFieldOptions: { description: 'The nodes of the page, in order, with their cursors.' },
+    pageInfoFieldOptions: { description: 'Where the page sits in the list.' },
+    cursorFieldOptions: { description: 'The node’s position, for `after` or `before`.' },
+    nodeFieldOptions: { description: 'The node itself.' },
+    firstArgOptions: { description: 'At most this many nodes from the start (or after `after`).' },
+    afterArgOptions: { description: 'Only nodes after this cursor.' },
+    lastArgOptions: { description: 'At most this many nodes from the end (or before `before`).' },
+    beforeArgOptions: { description: 'Only nodes before this cursor.' },
   },
   scopeAuth: {
     authorizeOnSubscribe: true,
@@ -104,6 +120,6 @@ builder.addScalarType('DateTime', DateTimeResolver);
 builder.addScalarType('JSON', JSONResolver);
 builder.addScalarType('JSONObject', JSONObjectResolver);
 
-builder.queryType({});
-builder.mutationType({});
-builder.subscriptionType({});
+builder.queryType({ description: 'Reads, scoped to the caller’s tenant (and project, for a project key).' });
+builder.mutationType({ description: 'Changes; each writes its audit events in the same transaction.' });
+builder.subscriptionType({ description: 'Live streams over graphql-ws, from any server instance.' });

@@ -1,4 +1,4 @@
-import { lexicographicSortSchema, printSchema } from 'graphql';
+import { isObjectType, lexicographicSortSchema, printSchema } from 'graphql';
 import { builder } from './builder.ts';
 import '../modules/tenancy/schema.ts';
 import '../modules/audit/schema.ts';
@@ -10,6 +10,12 @@ import '../modules/triggers/schema.ts';
 import '../modules/deliveries/schema.ts';
 
 export const schema = builder.toSchema();
+
+// The prisma plugin's related connections add `totalCount` with no way to describe it.
+for (const type of Object.values(schema.getTypeMap())) {
+  const totalCount = isObjectType(type) && type.name.endsWith('Connection') ? type.getFields().totalCount : undefined;
+  if (totalCount && !totalCount.description) totalCount.description = 'How many nodes match, across all pages.';
+}
 
 /** The SDL committed as schema.graphql (sorted, so the diff of a change shows only the change). */
 export const printedSchema = () => `${printSchema(lexicographicSortSchema(schema))}\n`;

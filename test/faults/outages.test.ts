@@ -15,7 +15,7 @@ import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 
 const CreateFaultsAgent = graphql(`
-  mutation CreateFaultsAgent($runConfig: JSONObject!) {
+  mutation CreateFaultsAgent($runConfig: RunConfigInput!) {
     createAgent(name: "faults-bot") {
       id
     }
@@ -162,7 +162,7 @@ describe.skipIf(!process.env.DATABASE_URL)('outages under load', () => {
 
     // An execution streaming on A, followed on B, that goes on (and ends) while Redis is away.
     const words = Array.from({ length: 15 }, (_, i) => `w${i + 1}`).join(' ');
-    const agent = await graphqlAt(first.url, CreateFaultsAgent, { runConfig: { provider: { type: 'scripted', turns: [{ text: words, delayMs: 60 }] } } }, key);
+    const agent = await graphqlAt(first.url, CreateFaultsAgent, { runConfig: { provider: { type: 'SCRIPTED', turns: [{ text: words, delayMs: 60 }] } } }, key);
     expect(agent.errors).toBeUndefined();
     const created = await fetch(`${first.url}/run/api/executions`, {
       method: 'POST',

@@ -3,6 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../gql/index.ts';
+import type { RunConfigInput } from '../gql/graphql.ts';
 import { LogEvent } from '../support/operations.ts';
 import { eventually, startServer, type TestServer } from '../support/switchboard.ts';
 
@@ -53,7 +54,7 @@ const OutboundCreateAgent = graphql(`
 `);
 
 const OutboundCreateVersion = graphql(`
-  mutation OutboundCreateVersion($agentName: String!, $runConfig: JSONObject) {
+  mutation OutboundCreateVersion($agentName: String!, $runConfig: RunConfigInput) {
     createAgentVersion(agentName: $agentName, name: "v1", runConfig: $runConfig) {
       id
     }
@@ -187,7 +188,7 @@ async function createEndpoint(server: TestServer, key: string, url: string, appE
   return created.data!.createWebhookEndpoint.endpoint.id;
 }
 
-async function createAgent(server: TestServer, key: string, name: string, runConfig: Record<string, unknown>) {
+async function createAgent(server: TestServer, key: string, name: string, runConfig: RunConfigInput) {
   const agent = await server.graphql(OutboundCreateAgent, { name }, { key });
   expect(agent.errors).toBeUndefined();
   const version = await server.graphql(OutboundCreateVersion, { agentName: name, runConfig }, { key });
@@ -221,9 +222,9 @@ async function besideIt(server: TestServer, key: string) {
 }
 
 /** A scripted agent that calls one HTTP tool per URL, then says it is done. */
-const toolCallingAgent = (urls: string[]) => ({
-  provider: { type: 'scripted', turns: [{ text: 'Calling.', toolCalls: urls.map((_, index) => ({ name: `tool_${index}`, arguments: {} })) }, { text: 'Done.' }] },
-  tools: urls.map((url, index) => ({ name: `tool_${index}`, executor: { type: 'http', url } })),
+const toolCallingAgent = (urls: string[]): RunConfigInput => ({
+  provider: { type: 'SCRIPTED', turns: [{ text: 'Calling.', toolCalls: urls.map((_, index) => ({ name: `tool_${index}`, arguments: {} })) }, { text: 'Done.' }] },
+  tools: urls.map((url, index) => ({ name: `tool_${index}`, executor: { type: 'HTTP', url } })),
 });
 
 beforeAll(() => listener.start());
@@ -283,7 +284,7 @@ describe('requests to tenant-chosen URLs, default configuration', () => {
   it('refuses them as model provider base URLs: the execution fails with the refusal', async () => {
     const ids = await Promise.all(
       Object.values(hostileUrls()).map(async (url, index) =>
-        run(server, hostile, await createAgent(server, hostile, `ssrf-provider-${index}`, { provider: { type: 'openai-compatible', model: 'gpt-4o-mini', baseUrl: `${url}/v1` } })),
+        run(server, hostile, await createAgent(server, hostile, `ssrf-provider-${index}`, { provider: { type: 'OPENAI_COMPATIBLE', model: 'gpt-4o-mini', baseUrl: `${url}/v1` } })),
       ),
     );
     await besideIt(server, other);
@@ -351,7 +352,7 @@ describe('requests to receivers and tools that misbehave (loopback allowed)', ()
 
   /** One run of an openai-compatible agent whose base URL is `path`, once it has ended. */
   async function callProviderOnce(name: string, path: string) {
-    const id = await run(server, hostile, await createAgent(server, hostile, name, { provider: { type: 'openai-compatible', model: 'gpt-4o-mini', baseUrl: `${local}${path}` } }));
+    const id = await run(server, hostile, await createAgent(server, hostile, name, { provider: { type: 'OPENAI_COMPATIBLE', model: 'gpt-4o-mini', baseUrl: `${local}${path}` } }));
     await besideIt(server, other);
     return finished(server, hostile, id);
   }

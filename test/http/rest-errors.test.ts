@@ -12,7 +12,7 @@ const RestErrorsCreateAgent = graphql(`
 `);
 
 const RestErrorsCreateVersion = graphql(`
-  mutation RestErrorsCreateVersion($agentName: String!, $name: String!, $runConfig: JSONObject) {
+  mutation RestErrorsCreateVersion($agentName: String!, $name: String!, $runConfig: RunConfigInput) {
     createAgentVersion(agentName: $agentName, name: $name, runConfig: $runConfig) {
       id
     }
@@ -45,8 +45,8 @@ beforeAll(async () => {
       agentName: 'careful-bot',
       name: 'v1',
       runConfig: {
-        provider: { type: 'scripted', turns: [{ toolCalls: [{ name: 'launch', arguments: {} }] }, { text: 'Launched.' }] },
-        tools: [{ name: 'launch', requiresApproval: true, executor: { type: 'builtin', name: 'echo' } }],
+        provider: { type: 'SCRIPTED', turns: [{ toolCalls: [{ name: 'launch', arguments: {} }] }, { text: 'Launched.' }] },
+        tools: [{ name: 'launch', requiresApproval: true, executor: { type: 'BUILTIN', name: 'ECHO' } }],
       },
     },
     { key: tenant.key },

@@ -14,7 +14,7 @@ import { ADMIN_KEY } from '../support/switchboard.ts';
 import { graphql } from '../gql/index.ts';
 
 const CreateCrashAgent = graphql(`
-  mutation CreateCrashAgent($runConfig: JSONObject!) {
+  mutation CreateCrashAgent($runConfig: RunConfigInput!) {
     createAgent(name: "crash-bot") {
       id
     }
@@ -66,8 +66,8 @@ describe('an execution whose server is killed mid-stream', () => {
       CreateCrashAgent,
       {
         runConfig: {
-          provider: { type: 'scripted', turns: [{ text: 'Saving.', toolCalls: [{ name: 'save', arguments: {} }] }, { text: words, delayMs: 50 }] },
-          tools: [{ name: 'save', executor: { type: 'http', url: toolUrl } }],
+          provider: { type: 'SCRIPTED', turns: [{ text: 'Saving.', toolCalls: [{ name: 'save', arguments: {} }] }, { text: words, delayMs: 50 }] },
+          tools: [{ name: 'save', executor: { type: 'HTTP', url: toolUrl } }],
         },
       },
       key,

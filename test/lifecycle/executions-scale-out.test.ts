@@ -10,7 +10,7 @@ import { readEvents } from '../support/sse.ts';
 import { eventually, startServer, subscribe, type TestServer } from '../support/switchboard.ts';
 
 const CreateApprovalAgent = graphql(`
-  mutation CreateApprovalAgent($runConfig: JSONObject!) {
+  mutation CreateApprovalAgent($runConfig: RunConfigInput!) {
     createAgent(name: "scaled-bot") {
       id
     }
@@ -99,8 +99,8 @@ describe.skipIf(missing.length)(`executions across instances (needs ${missing.jo
       CreateApprovalAgent,
       {
         runConfig: {
-          provider: { type: 'scripted', turns: [{ text: 'Asking first.', toolCalls: [{ name: 'deploy', arguments: {} }] }, { text: 'Deployed.' }] },
-          tools: [{ name: 'deploy', requiresApproval: true, executor: { type: 'builtin', name: 'echo' } }],
+          provider: { type: 'SCRIPTED', turns: [{ text: 'Asking first.', toolCalls: [{ name: 'deploy', arguments: {} }] }, { text: 'Deployed.' }] },
+          tools: [{ name: 'deploy', requiresApproval: true, executor: { type: 'BUILTIN', name: 'ECHO' } }],
         },
       },
       { key },

@@ -6,7 +6,7 @@ import { graphql } from '../gql/index.ts';
 import { eventually, startServer, type TestServer } from '../support/switchboard.ts';
 
 const CreateLapsingAgent = graphql(`
-  mutation CreateLapsingAgent($runConfig: JSONObject!) {
+  mutation CreateLapsingAgent($runConfig: RunConfigInput!) {
     createAgent(name: "lapsing-bot") {
       id
     }
@@ -48,7 +48,7 @@ function blockEventLoop(ms: number) {
 
 describe('a lease that lapses while its run goes on', () => {
   it('is renewed by the same run, never claimed again by its own runner: every word once', async () => {
-    const runConfig = { provider: { type: 'scripted', turns: [{ text: WORDS, delayMs: 120 }] } };
+    const runConfig = { provider: { type: 'SCRIPTED' as const, turns: [{ text: WORDS, delayMs: 120 }] } };
     const agent = await server.graphql(CreateLapsingAgent, { runConfig }, { key });
     expect(agent.errors).toBeUndefined();
     const started = await server.graphql(StartLapsingRun, { input: { agentId: agent.data!.createAgent.id, messages: [{ role: 'user', content: 'count' }] } }, { key });

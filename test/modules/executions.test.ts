@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../gql/index.ts';
-import type { CreateExecutionInput } from '../gql/graphql.ts';
+import type { CreateExecutionInput, RunConfigInput } from '../gql/graphql.ts';
 
 import { readEvents } from '../support/sse.ts';
 import { eventually, startServer, subscribe, type TestServer } from '../support/switchboard.ts';
@@ -95,11 +95,45 @@ const ExecutionState = graphql(`
 `);
 
 const CreateScriptedVersion = graphql(`
-  mutation CreateScriptedVersion($agentName: String!, $name: String!, $runConfig: JSONObject) {
+  mutation CreateScriptedVersion($agentName: String!, $name: String!, $runConfig: RunConfigInput) {
     createAgentVersion(agentName: $agentName, name: $name, runConfig: $runConfig) {
       id
       agent {
         id
+      }
+    }
+  }
+`);
+
+const TypedRunConfigVersion = graphql(`
+  mutation TypedRunConfigVersion($agentName: String!, $runConfig: RunConfigInput) {
+    createAgentVersion(agentName: $agentName, name: "typed", runConfig: $runConfig) {
+      runConfig {
+        provider {
+          type
+          turns {
+            text
+            delayMs
+            toolCalls {
+              name
+              arguments
+            }
+          }
+          model
+        }
+        systemPrompt
+        tools {
+          name
+          parameters
+          requiresApproval
+          executor {
+            type
+            url
+            name
+          }
+        }
+        forwardedHeaders
+        approvalTimeoutSeconds
       }
     }
   }
@@ -197,7 +231,7 @@ afterAll(async () => {
 type Received = ReturnType<typeof subscribe<unknown, unknown>>['received'];
 const events = (received: Received) => received.map((message) => (message.data as { executionEvents: Record<string, unknown> }).executionEvents);
 
-async function agentWithVersion(name: string, runConfig: Record<string, unknown>) {
+async function agentWithVersion(name: string, runConfig: RunConfigInput) {
   const agent = await server.graphql(CreateAgentForRuns, { name }, { key });
   expect(agent.errors).toBeUndefined();
   const version = await server.graphql(CreateScriptedVersion, { agentName: name, name: 'v1', runConfig }, { key });
@@ -249,8 +283,8 @@ describe('executions over GraphQL', () => {
 
   it('calls an HTTP tool with an idempotency key and only the allowed forwarded headers', async () => {
     const agentId = await agentWithVersion('weather-bot', {
-      provider: { type: 'scripted', turns: [{ text: 'Checking.', toolCalls: [{ name: 'weather', arguments: { city: 'Oslo' } }] }, { text: 'It is 21 degrees.' }] },
-      tools: [{ name: 'weather', executor: { type: 'http', url: toolUrl } }],
+      provider: { type: 'SCRIPTED', turns: [{ text: 'Checking.', toolCalls: [{ name: 'weather', arguments: { city: 'Oslo' } }] }, { text: 'It is 21 degrees.' }] },
+      tools: [{ name: 'weather', executor: { type: 'HTTP', url: toolUrl } }],
       forwardedHeaders: ['X-User-Token'],
     });
     const { execution, stream } = await runToEnd({
@@ -268,10 +302,36 @@ describe('executions over GraphQL', () => {
     expect(state.data!.execution!.conversation.messages.edges.map(({ node }) => node.role)).toEqual(['user', 'assistant', 'tool', 'assistant']);
   });
 
+  it('takes and shows a version’s run configuration as typed fields, defaults filled in', async () => {
+    await agentWithVersion('typed-bot', {});
+    const runConfig = {
+      provider: { type: 'SCRIPTED' as const, turns: [{ text: 'Hi.', toolCalls: [{ name: 'look', arguments: { q: ['x', 1] } }] }] },
+      tools: [
+        { name: 'look', executor: { type: 'HTTP' as const, url: 'https://tools.example/look' } },
+        { name: 'say', requiresApproval: true, executor: { type: 'BUILTIN' as const, name: 'ECHO' as const } },
+      ],
+    };
+    const created = await server.graphql(TypedRunConfigVersion, { agentName: 'typed-bot', runConfig }, { key });
+    expect(created.errors).toBeUndefined();
+    expect(created.data!.createAgentVersion.runConfig).toEqual({
+      provider: { type: 'SCRIPTED', turns: [{ text: 'Hi.', delayMs: 0, toolCalls: [{ name: 'look', arguments: { q: ['x', 1] } }] }], model: null },
+      systemPrompt: '',
+      tools: [
+        { name: 'look', parameters: { type: 'object', properties: {} }, requiresApproval: false, executor: { type: 'HTTP', url: 'https://tools.example/look', name: null } },
+        { name: 'say', parameters: { type: 'object', properties: {} }, requiresApproval: true, executor: { type: 'BUILTIN', url: null, name: 'ECHO' } },
+      ],
+      forwardedHeaders: [],
+      approvalTimeoutSeconds: 86400,
+    });
+    const missingModel = await server.graphql(CreateScriptedVersion, { agentName: 'typed-bot', name: 'no-model', runConfig: { provider: { type: 'OPENAI_COMPATIBLE' } } }, { key });
+    expect(missingModel.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(missingModel.errors?.[0].message).toContain('runConfig.provider.model');
+  });
+
   it('suspends for approval, resumes on approval, and treats decisions idempotently', async () => {
     const agentId = await agentWithVersion('careful-bot', {
-      provider: { type: 'scripted', turns: [{ toolCalls: [{ name: 'refund', arguments: { amount: 10 } }] }, { text: 'Done.' }] },
-      tools: [{ name: 'refund', requiresApproval: true, executor: { type: 'builtin', name: 'echo' } }],
+      provider: { type: 'SCRIPTED', turns: [{ toolCalls: [{ name: 'refund', arguments: { amount: 10 } }] }, { text: 'Done.' }] },
+      tools: [{ name: 'refund', requiresApproval: true, executor: { type: 'BUILTIN', name: 'ECHO' } }],
     });
     const { execution, stream } = await runToEnd({ agentId, messages: [{ role: 'user', content: 'Refund me' }] });
     await eventually(() => events(stream.received).some((event) => event.status === 'SUSPENDED'), 'the run to suspend');
@@ -302,8 +362,8 @@ describe('executions over GraphQL', () => {
 
   it('gives a denial’s reason to the model as the tool result', async () => {
     const agentId = await agentWithVersion('denied-bot', {
-      provider: { type: 'scripted', turns: [{ toolCalls: [{ name: 'delete_all', arguments: {} }] }, { text: 'Understood.' }] },
-      tools: [{ name: 'delete_all', requiresApproval: true, executor: { type: 'builtin', name: 'echo' } }],
+      provider: { type: 'SCRIPTED', turns: [{ toolCalls: [{ name: 'delete_all', arguments: {} }] }, { text: 'Understood.' }] },
+      tools: [{ name: 'delete_all', requiresApproval: true, executor: { type: 'BUILTIN', name: 'ECHO' } }],
     });
     const { execution, stream } = await runToEnd({ agentId, messages: [{ role: 'user', content: 'Delete everything' }] });
     await eventually(() => events(stream.received).some((event) => event.status === 'SUSPENDED'), 'the run to suspend');
@@ -314,8 +374,8 @@ describe('executions over GraphQL', () => {
 
   it('cancels a suspended run, and cancelling again changes nothing', async () => {
     const agentId = await agentWithVersion('cancel-bot', {
-      provider: { type: 'scripted', turns: [{ toolCalls: [{ name: 'wait', arguments: {} }] }] },
-      tools: [{ name: 'wait', requiresApproval: true, executor: { type: 'builtin', name: 'echo' } }],
+      provider: { type: 'SCRIPTED', turns: [{ toolCalls: [{ name: 'wait', arguments: {} }] }] },
+      tools: [{ name: 'wait', requiresApproval: true, executor: { type: 'BUILTIN', name: 'ECHO' } }],
     });
     const { execution, stream } = await runToEnd({ agentId, messages: [{ role: 'user', content: 'Wait' }] });
     await eventually(() => events(stream.received).some((event) => event.status === 'SUSPENDED'), 'the run to suspend');
@@ -328,7 +388,7 @@ describe('executions over GraphQL', () => {
   });
 
   it('cancels a run while it streams: nothing more is journaled after `finished`', async () => {
-    const agentId = await agentWithVersion('chatty-bot', { provider: { type: 'scripted', turns: [{ text: 'a b c d e f g h i j k l m n o p', delayMs: 50 }] } });
+    const agentId = await agentWithVersion('chatty-bot', { provider: { type: 'SCRIPTED', turns: [{ text: 'a b c d e f g h i j k l m n o p', delayMs: 50 }] } });
     const { execution, stream } = await runToEnd({ agentId, messages: [{ role: 'user', content: 'Talk' }] });
     await eventually(() => events(stream.received).filter((event) => event.text).length >= 2, 'the run to stream');
     expect((await server.graphql(CancelExecution, { id: execution.id }, { key })).data!.cancelExecution.status).toBe('CANCELLED');
@@ -342,8 +402,8 @@ describe('executions over GraphQL', () => {
 
   it('treats an approval request that expires as a denial, journaled', async () => {
     const agentId = await agentWithVersion('expiring-bot', {
-      provider: { type: 'scripted', turns: [{ toolCalls: [{ name: 'pay', arguments: { amount: 5 } }] }, { text: 'Not paid.' }] },
-      tools: [{ name: 'pay', requiresApproval: true, executor: { type: 'builtin', name: 'echo' } }],
+      provider: { type: 'SCRIPTED', turns: [{ toolCalls: [{ name: 'pay', arguments: { amount: 5 } }] }, { text: 'Not paid.' }] },
+      tools: [{ name: 'pay', requiresApproval: true, executor: { type: 'BUILTIN', name: 'ECHO' } }],
       approvalTimeoutSeconds: 1,
     });
     const updates = subscribe(server.wsClient(key), ExecutionUpdated, { filter: { agentId } });
@@ -369,8 +429,9 @@ describe('executions over GraphQL', () => {
     expect(role.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
     const unknown = await server.graphql(CreateExecution, { input: { agentId: '00000000-0000-4000-8000-000000000000', messages: [{ role: 'user', content: 'x' }] } }, { key });
     expect(unknown.errors![0].extensions!.code).toBe('NOT_FOUND');
-    const badConfig = await server.graphql(CreateScriptedVersion, { agentName: 'default', name: 'bad', runConfig: { tools: [{ name: 'x', executor: { type: 'ftp' } }] } }, { key });
+    const badConfig = await server.graphql(CreateScriptedVersion, { agentName: 'default', name: 'bad', runConfig: { tools: [{ name: 'x', executor: { type: 'HTTP' } }] } }, { key });
     expect(badConfig.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+    expect(badConfig.errors![0].message).toContain('tools.0.executor.url');
   });
 });
 
@@ -399,7 +460,7 @@ describe('executions over REST and SSE (reference 001)', () => {
   });
 
   it('keeps running when the client disconnects, and resumes after Last-Event-ID or startIndex', async () => {
-    const agentId = await agentWithVersion('slow-bot', { provider: { type: 'scripted', turns: [{ text: 'one two three four five six', delayMs: 40 }] } });
+    const agentId = await agentWithVersion('slow-bot', { provider: { type: 'SCRIPTED', turns: [{ text: 'one two three four five six', delayMs: 40 }] } });
     const response = await post('', { agentId, messages: [{ role: 'user', content: 'count' }] });
     const executionId = response.headers.get('x-execution-id')!;
     const firstPart = await readEvents(response, (event) => event.event === 'text_delta');
@@ -415,8 +476,8 @@ describe('executions over REST and SSE (reference 001)', () => {
 
   it('approves over REST and answers errors with `{error}`', async () => {
     const agentId = await agentWithVersion('rest-approval-bot', {
-      provider: { type: 'scripted', turns: [{ toolCalls: [{ name: 'ship', arguments: {} }] }, { text: 'Shipped.' }] },
-      tools: [{ name: 'ship', requiresApproval: true, executor: { type: 'builtin', name: 'echo' } }],
+      provider: { type: 'SCRIPTED', turns: [{ toolCalls: [{ name: 'ship', arguments: {} }] }, { text: 'Shipped.' }] },
+      tools: [{ name: 'ship', requiresApproval: true, executor: { type: 'BUILTIN', name: 'ECHO' } }],
     });
     const response = await post('', { agentId, messages: [{ role: 'user', content: 'Ship it' }] });
     const executionId = response.headers.get('x-execution-id')!;
@@ -479,9 +540,9 @@ describe('the openai-compatible provider', () => {
     await new Promise<void>((resolve) => llm.listen(0, '127.0.0.1', resolve));
     try {
       const agentId = await agentWithVersion('openai-bot', {
-        provider: { type: 'openai-compatible', model: 'gpt-4o-mini', baseUrl: `http://127.0.0.1:${(llm.address() as AddressInfo).port}/v1` },
+        provider: { type: 'OPENAI_COMPATIBLE', model: 'gpt-4o-mini', baseUrl: `http://127.0.0.1:${(llm.address() as AddressInfo).port}/v1` },
         systemPrompt: 'You report the weather.',
-        tools: [{ name: 'weather', description: 'Weather by city', parameters: { type: 'object', properties: { city: { type: 'string' } } }, executor: { type: 'http', url: toolUrl } }],
+        tools: [{ name: 'weather', description: 'Weather by city', parameters: { type: 'object', properties: { city: { type: 'string' } } }, executor: { type: 'HTTP', url: toolUrl } }],
       });
       const { execution, stream } = await runToEnd({ agentId, messages: [{ role: 'user', content: 'Weather in Oslo?' }], conversationId: 'openai-conv' });
       await eventually(() => stream.completed, 'the stream to complete');

@@ -4,6 +4,7 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../gql/index.ts';
+import type { RunConfigInput } from '../gql/graphql.ts';
 import { LogEvent } from '../support/operations.ts';
 import { cleanRedisPrefix, testRedisPrefix, testRedisUrl } from '../support/redis.ts';
 import { eventually, startServer, subscribe, type TestServer } from '../support/switchboard.ts';
@@ -19,7 +20,7 @@ const AppEventLoggedProperties = graphql(`
 `);
 
 const CreateEchoAgent = graphql(`
-  mutation CreateEchoAgent($runConfig: JSONObject!) {
+  mutation CreateEchoAgent($runConfig: RunConfigInput!) {
     createAgent(name: "echo-keys") {
       id
     }
@@ -105,9 +106,9 @@ describe('payloads with the keys constructor, prototype and __proto__', () => {
   });
 
   it('finish an execution whose tool call carries them', async () => {
-    const runConfig = {
-      provider: { type: 'scripted', turns: [{ toolCalls: [{ name: 'echo', arguments: awkward() }] }, { text: 'Echoed.' }] },
-      tools: [{ name: 'echo', executor: { type: 'builtin', name: 'echo' } }],
+    const runConfig: RunConfigInput = {
+      provider: { type: 'SCRIPTED', turns: [{ toolCalls: [{ name: 'echo', arguments: awkward() }] }, { text: 'Echoed.' }] },
+      tools: [{ name: 'echo', executor: { type: 'BUILTIN', name: 'ECHO' } }],
     };
     const agent = await server.graphql(CreateEchoAgent, { runConfig }, { key: tenant.key });
     expect(agent.errors).toBeUndefined();

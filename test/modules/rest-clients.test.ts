@@ -9,7 +9,15 @@ const RestClientsVersion = graphql(`
       id
       version(name: $versionName) {
         id
-        runConfig
+        runConfig {
+          provider {
+            type
+          }
+          tools {
+            name
+            requiresApproval
+          }
+        }
       }
     }
   }
@@ -101,9 +109,9 @@ describe('a REST-only client', () => {
     expect(patched.status).toBe(200);
     const read = await rest('GET', '/telemetry/v1/agents/rest-bot/versions/v1');
     expect(read.body).toMatchObject({ agent_version_id: versionId, run_config: { tools: [{ name: 'lookup', requiresApproval: true }] } });
-    // The same JSON GraphQL shows.
+    // The same configuration GraphQL shows (typed there).
     const overGraphql = await server.graphql(RestClientsVersion, { agentName: 'rest-bot', versionName: 'v1' }, { key });
-    expect(overGraphql.data!.agent).toEqual({ id: agentId, version: { id: versionId, runConfig: read.body.run_config } });
+    expect(overGraphql.data!.agent).toEqual({ id: agentId, version: { id: versionId, runConfig: { provider: { type: 'SCRIPTED' }, tools: [{ name: 'lookup', requiresApproval: true }] } } });
 
     // Bad configurations: 422 naming the field, nothing stored.
     const badTool = await rest('PATCH', '/telemetry/v1/agents/rest-bot/versions/v1', { run_config: { tools: [{ name: 'x', executor: { type: 'ftp' } }] } });

@@ -133,6 +133,73 @@ const AgentExecutions = graphql(`
   }
 `);
 
+const TypedTriggerFields = graphql(`
+  fragment TypedTriggerFields on Trigger {
+    id
+    webhookUrl
+    outputTransform {
+      expression
+      fields {
+        name
+        expression
+      }
+    }
+    authentication {
+      type
+      header
+      in
+      name
+      username
+    }
+    signatureVerification {
+      algorithm
+      encoding
+      signature {
+        source
+        key
+        prefix
+      }
+      signedComponents {
+        source
+        key
+        required
+      }
+      componentJoin {
+        strategy
+        separator
+      }
+      validation {
+        allowEmptyBody
+      }
+      secretEncoding
+      timestamp {
+        source
+        key
+        toleranceSeconds
+      }
+      deliveryId {
+        source
+      }
+    }
+  }
+`);
+
+const TypedCreateTrigger = graphql(`
+  mutation TypedCreateTrigger($agentId: ID!, $input: CreateTriggerInput!) {
+    createTrigger(agentId: $agentId, input: $input) {
+      ...TypedTriggerFields
+    }
+  }
+`);
+
+const TypedUpdateTrigger = graphql(`
+  mutation TypedUpdateTrigger($agentId: ID!, $id: String!, $changes: UpdateTriggerInput!) {
+    updateTrigger(agentId: $agentId, id: $id, changes: $changes) {
+      ...TypedTriggerFields
+    }
+  }
+`);
+
 let server: TestServer;
 let key: string;
 let tenantId: string;
@@ -264,6 +331,91 @@ describe('trigger management (reference 002)', () => {
     const list = await server.graphql(ListCredentials, {}, { key });
     expect(JSON.stringify(list.data)).not.toContain(secret);
     expect(list.data!.credentials.some((entry) => entry.id === created.id)).toBe(true);
+  });
+});
+
+describe('typed trigger configuration over GraphQL', () => {
+  it('takes and shows authentication, signatureVerification and outputTransform as typed fields, secrets never shown', async () => {
+    const { credential: signing, secret } = await credential('typed-secret', 'typed-signing-secret');
+    const created = await server.graphql(
+      TypedCreateTrigger,
+      {
+        agentId,
+        input: {
+          id: 'typed',
+          name: 'Typed',
+          messageTemplate: 'Order {{id}}: {{count}} items',
+          outputTransform: { fields: [{ name: 'id', expression: 'order.id' }, { name: 'count', expression: 'length(order.items)' }] },
+          authentication: { type: 'HEADER', header: 'X-Token', value: 'typed-token' },
+          signatureVerification: { signature: { source: 'HEADER', key: 'X-Signature', prefix: 'sha256=' } },
+          signingSecretCredentialIds: [signing.id],
+        },
+      },
+      { key },
+    );
+    expect(created.errors).toBeUndefined();
+    const trigger = created.data!.createTrigger as any;
+    expect(trigger).toMatchObject({
+      outputTransform: { expression: null, fields: [{ name: 'id', expression: 'order.id' }, { name: 'count', expression: 'length(order.items)' }] },
+      authentication: { type: 'HEADER', header: 'X-Token', in: null, name: null, username: null },
+      signatureVerification: {
+        algorithm: 'SHA256',
+        encoding: 'HEX',
+        signature: { source: 'HEADER', key: 'X-Signature', prefix: 'sha256=' },
+        signedComponents: [{ source: 'BODY', key: null, required: true }],
+        componentJoin: { strategy: 'CONCATENATE', separator: '' },
+        validation: { allowEmptyBody: false },
+        secretEncoding: 'UTF8',
+        timestamp: null,
+        deliveryId: null,
+      },
+    });
+    expect(JSON.stringify(created)).not.toContain('typed-token');
+    // REST keeps its JSON shapes for the same trigger.
+    expect((await manage('GET', '/typed')).body.data).toMatchObject({
+      outputTransform: { id: 'order.id', count: 'length(order.items)' },
+      authentication: { type: 'header', header: 'X-Token' },
+      signatureVerification: { algorithm: 'sha256', signature: { source: 'header', key: 'X-Signature', prefix: 'sha256=' } },
+    });
+
+    const body = JSON.stringify({ order: { id: 'T-1', items: [1, 2] } });
+    const signature = `sha256=${createHmac('sha256', secret!).update(body).digest('hex')}`;
+    expect((await deliver(trigger.webhookUrl, body, { 'x-signature': signature })).status).toBe(401);
+    const accepted = await deliver(trigger.webhookUrl, body, { 'x-token': 'typed-token', 'x-signature': signature });
+    expect(accepted.status).toBe(202);
+    expect((await manage('GET', `/typed/invocations/${accepted.body.invocationId}`)).body.data).toMatchObject({ transformedPayload: { id: 'T-1', count: 2 } });
+
+    const changes = {
+      outputTransform: { expression: 'order' },
+      authentication: { type: 'API_KEY' as const, in: 'QUERY' as const, name: 'k', value: 'typed-key' },
+      signatureVerification: { algorithm: 'SHA512' as const, signature: { source: 'HEADER' as const, key: 'X-Sig' }, timestamp: { source: 'HEADER' as const, key: 'X-Time', toleranceSeconds: 60 } },
+    };
+    const updated = await server.graphql(TypedUpdateTrigger, { agentId, id: 'typed', changes }, { key });
+    expect(updated.errors).toBeUndefined();
+    expect(updated.data!.updateTrigger).toMatchObject({
+      outputTransform: { expression: 'order', fields: null },
+      authentication: { type: 'API_KEY', in: 'QUERY', name: 'k', header: null },
+      signatureVerification: { algorithm: 'SHA512', timestamp: { source: 'HEADER', key: 'X-Time', toleranceSeconds: 60 } },
+    });
+    const cleared = await server.graphql(TypedUpdateTrigger, { agentId, id: 'typed', changes: { outputTransform: null, signatureVerification: null } }, { key });
+    expect(cleared.data!.updateTrigger).toMatchObject({ outputTransform: null, signatureVerification: null, authentication: { type: 'API_KEY' } });
+  });
+
+  it('refuses a typed configuration the service’s rules refuse, naming the field', async () => {
+    const refusals: [Record<string, unknown>, string][] = [
+      [{ outputTransform: { expression: 'foo[' } }, 'outputTransform'],
+      [{ outputTransform: { fields: [{ name: 'a', expression: 'x' }, { name: 'a', expression: 'y' }] } }, 'outputTransform.fields'],
+      [{ authentication: { type: 'BASIC', username: 'u' } }, 'authentication.password'],
+      [{ signatureVerification: { signature: { source: 'HEADER', key: 'X-Sig', regex: '(?=v1)v1' } } }, 'signatureVerification.signature.regex'],
+    ];
+    for (const [input, field] of refusals) {
+      const refused = await server.graphql(TypedCreateTrigger, { agentId, input: { name: 'refused', ...input } }, { key });
+      expect(refused.errors?.[0].extensions?.code, field).toBe('BAD_USER_INPUT');
+      expect(refused.errors?.[0].message).toContain(field);
+    }
+    // One of expression or fields, never both: GraphQL itself refuses it (@oneOf).
+    const both = await server.graphql(TypedCreateTrigger, { agentId, input: { name: 'both', outputTransform: { expression: 'a', fields: [] } as never } }, { key });
+    expect(both.errors?.[0].message).toContain('OutputTransformInput');
   });
 });
 

@@ -27,8 +27,9 @@ builder.prismaNode('Credential', {
 const CredentialWithSecret = builder
   .objectRef<Awaited<ReturnType<typeof credentials.createCredential>>>('CredentialWithSecret')
   .implement({
+    description: 'A credential with its secret, right after it was created or rotated.',
     fields: (t) => ({
-      credential: t.prismaField({ type: 'Credential', resolve: (_query, payload) => payload.credential }),
+      credential: t.prismaField({ type: 'Credential', description: 'The credential, without its secret.', resolve: (_query, payload) => payload.credential }),
       secret: t.exposeString('secret', { description: 'Shown this once.' }),
     }),
   });
@@ -36,6 +37,7 @@ const CredentialWithSecret = builder
 builder.queryFields((t) => ({
   credentials: t.prismaField({
     type: ['Credential'],
+    description: 'The caller’s credentials, without their secrets.',
     authScopes: { tenant: true },
     resolve: (query, _root, _args, ctx) => ctx.db.credential.findMany({ ...query, orderBy: { createdAt: 'asc' } }),
   }),
@@ -44,9 +46,10 @@ builder.queryFields((t) => ({
 builder.mutationFields((t) => ({
   createCredential: t.field({
     type: CredentialWithSecret,
+    description: 'Stores a secret, encrypted; the answer shows it this once.',
     authScopes: { tenant: true },
     args: {
-      name: t.arg.string({ required: true }),
+      name: t.arg.string({ required: true, description: 'The display name.' }),
       secret: t.arg.string({ description: 'Default for a WEBHOOK_SIGNING_SECRET: a new `whsec_…` secret. Required for a MODEL_API_KEY.' }),
       kind: t.arg({ type: CredentialKindRef, description: 'Default WEBHOOK_SIGNING_SECRET.' }),
     },
@@ -54,9 +57,10 @@ builder.mutationFields((t) => ({
   }),
   rotateCredential: t.field({
     type: CredentialWithSecret,
+    description: 'Replaces a credential’s secret; the previous one still verifies during the grace period.',
     authScopes: { tenant: true },
     args: {
-      id: t.arg.id({ required: true }),
+      id: t.arg.id({ required: true, description: 'The credential’s id.' }),
       secret: t.arg.string({ description: 'Required for a MODEL_API_KEY.' }),
       graceSeconds: t.arg.int({ description: 'How long the previous secret still verifies (default a day).' }),
     },
@@ -66,7 +70,7 @@ builder.mutationFields((t) => ({
     type: 'Credential',
     description: 'Refused (CONFLICT) while a trigger or an agent version uses it.',
     authScopes: { tenant: true },
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ required: true, description: 'The credential’s id.' }) },
     resolve: (_query, _root, args, ctx) => credentials.deleteCredential(ctx, args.id.toString()),
   }),
 }));

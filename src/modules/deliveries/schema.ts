@@ -7,7 +7,12 @@ import { countedConnection } from '../../schema/connections.ts';
 import * as deliveries from './service.ts';
 
 const DeliveryStatus = builder.enumType('WebhookDeliveryStatus', {
-  values: { PENDING: { value: 'pending' }, SUCCEEDED: { value: 'succeeded' }, FAILED: { value: 'failed' } } as const,
+  description: 'Where a delivery is.',
+  values: {
+    PENDING: { value: 'pending', description: 'Not delivered yet; an attempt is due.' },
+    SUCCEEDED: { value: 'succeeded', description: 'The endpoint answered 2xx.' },
+    FAILED: { value: 'failed', description: 'Every attempt failed; no more are scheduled.' },
+  } as const,
 });
 
 builder.prismaNode('WebhookEndpoint', {
@@ -56,10 +61,10 @@ const DeliveryRef = builder.prismaNode('WebhookDelivery', {
   fields: (t) => ({
     id: t.exposeID('id'),
     messageId: t.exposeString('messageId', { description: 'The `webhook-id` receivers deduplicate on; the same for every endpoint of one event.' }),
-    eventType: t.exposeString('eventType'),
+    eventType: t.exposeString('eventType', { description: 'The event type, e.g. `execution.completed`.' }),
     resourceId: t.exposeString('resourceId', { nullable: true }),
     payload: t.expose('payload', { type: 'JSON' }),
-    status: t.field({ type: DeliveryStatus, resolve: (delivery) => delivery.status as 'pending' | 'succeeded' | 'failed' }),
+    status: t.field({ type: DeliveryStatus, description: 'Where the delivery is.', resolve: (delivery) => delivery.status as 'pending' | 'succeeded' | 'failed' }),
     attemptCount: t.exposeInt('attemptCount'),
     nextAttemptAt: t.expose('nextAttemptAt', { type: 'DateTime', nullable: true }),
     endpoint: t.relation('endpoint'),
@@ -72,33 +77,59 @@ const DeliveryConnection = countedConnection(DeliveryRef, 'WebhookDeliveryConnec
 const EndpointWithSecret = builder
   .objectRef<Awaited<ReturnType<typeof deliveries.createEndpoint>>>('WebhookEndpointWithSecret')
   .implement({
+    description: 'An endpoint with its signing secret, right after it was created or its secret rotated.',
     fields: (t) => ({
-      endpoint: t.prismaField({ type: 'WebhookEndpoint', resolve: (_query, payload) => payload.endpoint }),
+      endpoint: t.prismaField({ type: 'WebhookEndpoint', description: 'The endpoint, without its secret.', resolve: (_query, payload) => payload.endpoint }),
       secret: t.exposeString('secret', { description: 'The `whsec_…` signing secret, shown this once.' }),
     }),
   });
 
+const eventTypeDescriptions: Record<deliveries.DeliveryEventType, string> = {
+  'event.created': 'An application event was logged.',
+  'execution.completed': 'An execution completed.',
+  'execution.failed': 'An execution failed.',
+  'tool_call.approval_requested': 'A tool call waits for approval.',
+  'trigger.invocation.failed': 'A trigger’s webhook was refused or failed.',
+  'llm_event.created': 'An LLM event was recorded.',
+  'endpoint.disabled': 'Switchboard disabled an endpoint after failures.',
+};
 const EventType = builder.enumType('WebhookEventType', {
-  values: Object.fromEntries(deliveries.DELIVERY_EVENT_TYPES.map((type) => [type.replace(/\./g, '_').toUpperCase(), { value: type }])) as Record<string, { value: deliveries.DeliveryEventType }>,
+  description: 'What an outbound webhook is about.',
+  values: Object.fromEntries(
+    deliveries.DELIVERY_EVENT_TYPES.map((type) => [type.replace(/\./g, '_').toUpperCase(), { value: type, description: eventTypeDescriptions[type] }]),
+  ) as Record<string, { value: deliveries.DeliveryEventType; description: string }>,
 });
 
 type InputFields = Parameters<NonNullable<Parameters<typeof builder.inputType>[1]['fields']>>[0];
 const endpointFields = (t: InputFields) => ({
-  url: t.string(),
-  description: t.string(),
-  eventTypes: t.field({ type: [EventType] }),
-  appEventTypes: t.stringList(),
-  agentId: t.id(),
+  url: t.string({ description: 'Where deliveries are POSTed (http or https).' }),
+  description: t.string({ description: 'What the endpoint is for.' }),
+  eventTypes: t.field({ type: [EventType], description: 'The event types delivered.' }),
+  appEventTypes: t.stringList({ description: 'For EVENT_CREATED: the app event types wanted (none: all).' }),
+  agentId: t.id({ description: 'Only events of this agent, when set.' }),
   headers: t.field({ type: 'JSONObject', description: 'Static headers sent with every delivery.' }),
-  enabled: t.boolean(),
+  enabled: t.boolean({ description: 'Whether deliveries are sent.' }),
   orderedByResource: t.boolean({ description: 'Deliver events about one resource in order.' }),
 });
 const CreateEndpointInput = builder.inputType('CreateWebhookEndpointInput', {
-  fields: (t) => ({ ...endpointFields(t), url: t.string({ required: true }), eventTypes: t.field({ type: [EventType], required: true }) }),
+  description: 'A new outbound webhook endpoint.',
+  fields: (t) => ({
+    ...endpointFields(t),
+    url: t.string({ required: true, description: 'Where deliveries are POSTed (http or https).' }),
+    eventTypes: t.field({ type: [EventType], required: true, description: 'The event types delivered.' }),
+  }),
 });
-const UpdateEndpointInput = builder.inputType('UpdateWebhookEndpointInput', { fields: (t) => endpointFields(t) });
+const UpdateEndpointInput = builder.inputType('UpdateWebhookEndpointInput', {
+  description: 'Changes to an endpoint; absent fields stay.',
+  fields: (t) => endpointFields(t),
+});
 const DeliveryFilter = builder.inputType('WebhookDeliveryFilter', {
-  fields: (t) => ({ endpointId: t.id(), status: t.field({ type: DeliveryStatus }), eventType: t.string() }),
+  description: 'Which deliveries to include; absent fields do not filter.',
+  fields: (t) => ({
+    endpointId: t.id({ description: 'Only deliveries to this endpoint.' }),
+    status: t.field({ type: DeliveryStatus, description: 'Only deliveries with this status.' }),
+    eventType: t.string({ description: 'Only deliveries of this event type.' }),
+  }),
 });
 
 /** GraphQL leaves unsent input fields out; explicit nulls clear them, as PATCH does. */
@@ -109,6 +140,7 @@ const filterOf = (filter?: { endpointId?: string | number | null; status?: strin
 builder.queryFields((t) => ({
   webhookEndpoints: t.prismaField({
     type: ['WebhookEndpoint'],
+    description: 'The caller’s outbound webhook endpoints.',
     authScopes: { tenant: true },
     resolve: (query, _root, _args, ctx) => ctx.db.webhookEndpoint.findMany({ ...query, orderBy: { createdAt: 'asc' } }),
   }),
@@ -118,7 +150,7 @@ builder.queryFields((t) => ({
       cursor: 'seq',
       description: 'Deliveries, newest first, with their attempts.',
       authScopes: { tenant: true },
-      args: { filter: t.arg({ type: DeliveryFilter }) },
+      args: { filter: t.arg({ type: DeliveryFilter, description: 'Which deliveries to include.' }) },
       totalCount: (_connection, args, ctx) => ctx.db.webhookDelivery.count({ where: filterOf(args.filter) }),
       resolve: (query, _root, args, ctx) => ctx.db.webhookDelivery.findMany({ ...query, where: filterOf(args.filter), orderBy: { seq: 'desc' } }),
     },
@@ -129,41 +161,47 @@ builder.queryFields((t) => ({
 builder.mutationFields((t) => ({
   createWebhookEndpoint: t.field({
     type: EndpointWithSecret,
+    description: 'Creates an outbound webhook endpoint; its signing secret is in the answer and never again.',
     authScopes: { tenant: true },
-    args: { input: t.arg({ type: CreateEndpointInput, required: true }) },
+    args: { input: t.arg({ type: CreateEndpointInput, required: true, description: 'The endpoint’s URL, event types and options.' }) },
     resolve: (_root, args, ctx) => deliveries.createEndpoint(ctx, sent(args.input)),
   }),
   updateWebhookEndpoint: t.prismaField({
     type: 'WebhookEndpoint',
     description: 'Changes the fields sent; enabling clears why it was disabled.',
     authScopes: { tenant: true },
-    args: { id: t.arg.id({ required: true }), changes: t.arg({ type: UpdateEndpointInput, required: true }) },
+    args: { id: t.arg.id({ required: true, description: 'The endpoint’s id.' }), changes: t.arg({ type: UpdateEndpointInput, required: true, description: 'The fields to change; the others stay.' }) },
     resolve: (_query, _root, args, ctx) => deliveries.updateEndpoint(ctx, args.id.toString(), sent(args.changes)),
   }),
   deleteWebhookEndpoint: t.prismaField({
     type: 'WebhookEndpoint',
+    description: 'Deletes an endpoint with its deliveries.',
     authScopes: { tenant: true },
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ required: true, description: 'The endpoint’s id.' }) },
     resolve: (_query, _root, args, ctx) => deliveries.deleteEndpoint(ctx, args.id.toString()),
   }),
   rotateWebhookEndpointSecret: t.field({
     type: EndpointWithSecret,
     description: 'A new secret; the old one keeps signing (a second signature) for `graceSeconds` (default a day).',
     authScopes: { tenant: true },
-    args: { id: t.arg.id({ required: true }), graceSeconds: t.arg.int() },
+    args: { id: t.arg.id({ required: true, description: 'The endpoint’s id.' }), graceSeconds: t.arg.int({ description: 'How long the old secret keeps signing.' }) },
     resolve: (_root, args, ctx) => deliveries.rotateEndpointSecret(ctx, args.id.toString(), args.graceSeconds ?? undefined),
   }),
   redeliver: t.prismaField({
     type: 'WebhookDelivery',
     description: 'Sends a delivery again now, as a manual attempt.',
     authScopes: { tenant: true },
-    args: { deliveryId: t.arg.id({ required: true }) },
+    args: { deliveryId: t.arg.id({ required: true, description: 'The delivery to send again.' }) },
     resolve: (_query, _root, args, ctx) => deliveries.redeliver(ctx, args.deliveryId.toString()),
   }),
   recoverEndpoint: t.int({
     description: 'Re-enables the endpoint and sends again what failed to it between `since` and `until` (default now), as replays; answers how many.',
     authScopes: { tenant: true },
-    args: { endpointId: t.arg.id({ required: true }), since: t.arg({ type: 'DateTime', required: true }), until: t.arg({ type: 'DateTime' }) },
+    args: {
+      endpointId: t.arg.id({ required: true, description: 'The endpoint to recover.' }),
+      since: t.arg({ type: 'DateTime', required: true, description: 'Failed deliveries from then (inclusive).' }),
+      until: t.arg({ type: 'DateTime', description: 'Up to then (exclusive); default now.' }),
+    },
     resolve: (_root, args, ctx) => deliveries.recoverEndpoint(ctx, args.endpointId.toString(), { since: args.since, until: args.until }),
   }),
 }));
@@ -173,7 +211,7 @@ builder.subscriptionFields((t) => ({
     type: 'WebhookDelivery',
     description: 'A webhook endpoint’s deliveries after each attempt, from any instance.',
     authScopes: { tenant: true },
-    args: { endpointId: t.arg.id({ required: true }) },
+    args: { endpointId: t.arg.id({ required: true, description: 'The endpoint whose deliveries to follow.' }) },
     subscribe: async (_root, args, ctx) => {
       const endpoint = await deliveries.getEndpoint(ctx, args.endpointId.toString());
       return pipe(

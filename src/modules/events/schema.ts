@@ -32,12 +32,13 @@ const AppEventRef = builder.prismaNode('AppEvent', {
 const AppEventConnection = countedConnection(AppEventRef, 'AppEventConnection');
 
 const LogEventInput = builder.inputType('LogEventInput', {
+  description: 'An application event to log.',
   fields: (t) => ({
     id: t.string({ description: 'Makes the call idempotent: a repeat returns the stored event. `^[a-zA-Z0-9-_.]+$`, 1..255.' }),
-    type: t.string({ required: true }),
-    agentId: t.string(),
+    type: t.string({ required: true, description: 'The event type (e.g. `message.sent`).' }),
+    agentId: t.string({ description: 'The agent the event is about, as the client names it.' }),
     conversationId: t.string({ description: 'May name a conversation that does not exist yet.' }),
-    messageId: t.string(),
+    messageId: t.string({ description: 'The message the event is about, as the client names it.' }),
     properties: t.field({ type: 'JSONObject', description: 'At most 64 KiB and 100 keys.' }),
     userProperties: t.field({ type: 'JSONObject', description: 'At most 64 KiB and 100 keys.' }),
     metadata: t.field({ type: 'JSONObject', description: 'At most 64 KiB and 100 keys.' }),
@@ -45,17 +46,19 @@ const LogEventInput = builder.inputType('LogEventInput', {
 });
 
 const LogEventPayload = builder.objectRef<events.LoggedEvent>('LogEventPayload').implement({
+  description: 'The result of logging one event.',
   fields: (t) => ({
-    event: t.prismaField({ type: 'AppEvent', resolve: (_query, logged) => logged.event }),
+    event: t.prismaField({ type: 'AppEvent', description: 'The stored event.', resolve: (_query, logged) => logged.event }),
     created: t.exposeBoolean('created', { description: 'False when the id had been logged before: nothing was written.' }),
   }),
 });
 
 const AppEventFilter = builder.inputType('AppEventFilter', {
+  description: 'Which application events to include; absent fields do not filter.',
   fields: (t) => ({
-    type: t.string(),
-    agentId: t.string(),
-    conversationId: t.string(),
+    type: t.string({ description: 'Only events of this type.' }),
+    agentId: t.string({ description: 'Only events about this agent.' }),
+    conversationId: t.string({ description: 'Only events about this conversation.' }),
     from: t.field({ type: 'DateTime', description: 'Inclusive.' }),
     to: t.field({ type: 'DateTime', description: 'Exclusive.' }),
   }),
@@ -64,15 +67,16 @@ const AppEventFilter = builder.inputType('AppEventFilter', {
 builder.mutationFields((t) => ({
   logEvent: t.field({
     type: LogEventPayload,
+    description: 'Logs an application event; a repeated id returns the stored event.',
     authScopes: { tenant: true },
-    args: { input: t.arg({ type: LogEventInput, required: true }) },
+    args: { input: t.arg({ type: LogEventInput, required: true, description: 'The event’s type, ids and properties.' }) },
     resolve: (_root, args, ctx) => events.logEvent(ctx, args.input),
   }),
   logEvents: t.field({
     type: [LogEventPayload],
     description: `Logs up to ${events.MAX_BATCH} events in one database round trip; the results are in input order.`,
     authScopes: { tenant: true },
-    args: { inputs: t.arg({ type: [LogEventInput], required: true }) },
+    args: { inputs: t.arg({ type: [LogEventInput], required: true, description: 'The events, in order.' }) },
     resolve: (_root, args, ctx) => events.logEvents(ctx, args.inputs),
   }),
 }));
@@ -83,7 +87,7 @@ builder.queryFields((t) => ({
     cursor: 'seq',
     description: 'Application events, newest first.',
     authScopes: { tenant: true },
-    args: { filter: t.arg({ type: AppEventFilter }) },
+    args: { filter: t.arg({ type: AppEventFilter, description: 'Which events to include.' }) },
     totalCount: (_connection, args, ctx) => ctx.db.appEvent.count({ where: events.appEventWhere(args.filter ?? {}) }),
     resolve: (query, _root, args, ctx) =>
       ctx.db.appEvent.findMany({ ...query, where: events.appEventWhere(args.filter ?? {}), orderBy: { seq: 'desc' } }),
@@ -95,7 +99,7 @@ builder.subscriptionFields((t) => ({
     type: 'AppEvent',
     description: "Each new event of the caller's tenant, logged on any server instance.",
     authScopes: { tenant: true },
-    args: { filter: t.arg({ type: AppEventFilter }) },
+    args: { filter: t.arg({ type: AppEventFilter, description: 'Which events to receive.' }) },
     subscribe: (_root, args, ctx) => {
       const where = events.appEventWhere(args.filter ?? {});
       return pipe(

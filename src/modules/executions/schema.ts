@@ -10,21 +10,23 @@ import { followJournal, type JournalEntry, type JournalType } from './journal.ts
 import * as executions from './service.ts';
 
 const ExecutionStatus = builder.enumType('ExecutionStatus', {
+  description: 'Where an execution is in its run.',
   values: {
-    QUEUED: { value: 'queued' },
-    RUNNING: { value: 'running' },
+    QUEUED: { value: 'queued', description: 'Waiting for a worker.' },
+    RUNNING: { value: 'running', description: 'A worker runs it.' },
     SUSPENDED: { value: 'suspended', description: 'Waiting for a tool call approval.' },
-    COMPLETED: { value: 'completed' },
-    FAILED: { value: 'failed' },
-    CANCELLED: { value: 'cancelled' },
+    COMPLETED: { value: 'completed', description: 'Finished: the model answered without further tool calls.' },
+    FAILED: { value: 'failed', description: 'Stopped by an error (see `error`).' },
+    CANCELLED: { value: 'cancelled', description: 'Stopped by cancelExecution.' },
   } as const,
 });
 
 const ToolCallStatus = builder.enumType('ExecutionToolCallStatus', {
+  description: 'Where a tool call is.',
   values: {
-    PENDING_APPROVAL: { value: 'pending_approval' },
+    PENDING_APPROVAL: { value: 'pending_approval', description: 'Waiting for approveToolCall.' },
     READY: { value: 'ready', description: 'Approved, denied, or needing no approval; runs next.' },
-    COMPLETED: { value: 'completed' },
+    COMPLETED: { value: 'completed', description: 'Ran (or was denied); its result is stored.' },
   } as const,
 });
 
@@ -37,7 +39,7 @@ builder.prismaNode('ExecutionToolCall', {
     toolCallId: t.exposeString('toolCallId'),
     name: t.exposeString('name'),
     arguments: t.expose('arguments', { type: 'JSON' }),
-    status: t.field({ type: ToolCallStatus, resolve: (call) => call.status as 'pending_approval' | 'ready' | 'completed' }),
+    status: t.field({ type: ToolCallStatus, description: 'Where the call is.', resolve: (call) => call.status as 'pending_approval' | 'ready' | 'completed' }),
     approved: t.exposeBoolean('approved', { nullable: true, description: 'The decision, for a tool that requires approval.' }),
     expired: t.exposeBoolean('expired'),
     reason: t.exposeString('reason', { nullable: true }),
@@ -52,8 +54,8 @@ const ExecutionRef = builder.prismaNode('Execution', {
   nullable: true,
   description: 'A durable run of an agent version over a conversation (reference 001).',
   fields: (t) => ({
-    id: t.exposeID('id'),
-    status: t.field({ type: ExecutionStatus, resolve: (execution) => execution.status as executions.ExecutionFilter['status'] & string }),
+    id: t.exposeID('id', { description: 'Generated when the execution is created.' }),
+    status: t.field({ type: ExecutionStatus, description: 'Where the run is.', resolve: (execution) => execution.status as executions.ExecutionFilter['status'] & string }),
     agent: t.relation('agent'),
     agentVersion: t.relation('agentVersion'),
     conversation: t.relation('conversation'),
@@ -102,95 +104,111 @@ const data = <T = any>(event: StreamEvent, key: string) => event.data[key] as T;
 /** One member of the stream union per journal type: seq, createdAt and the type's own fields. */
 const streamEventTypes = {
   text_delta: builder.objectRef<StreamEvent>('ExecutionTextDelta').implement({
+    description: 'A piece of the model’s text, as it streams.',
     fields: (t) => ({
-      step: t.int({ resolve: (event) => data(event, 'step') }),
-      text: t.string({ resolve: (event) => data(event, 'text') }),
+      step: t.int({ description: 'The model call it belongs to: 1, 2, 3...', resolve: (event) => data(event, 'step') }),
+      text: t.string({ description: 'The new text, to append to the step’s.', resolve: (event) => data(event, 'text') }),
     }),
   }),
   tool_call: builder.objectRef<StreamEvent>('ExecutionToolCallRequested').implement({
+    description: 'The model called a tool.',
     fields: (t) => ({
-      step: t.int({ resolve: (event) => data(event, 'step') }),
-      toolCallId: t.string({ resolve: (event) => data(event, 'toolCallId') }),
-      name: t.string({ resolve: (event) => data(event, 'name') }),
-      arguments: t.field({ type: 'JSON', resolve: (event) => data(event, 'arguments') }),
+      step: t.int({ description: 'The model call that made it: 1, 2, 3...', resolve: (event) => data(event, 'step') }),
+      toolCallId: t.string({ description: 'The model’s id for the call.', resolve: (event) => data(event, 'toolCallId') }),
+      name: t.string({ description: 'The tool called.', resolve: (event) => data(event, 'name') }),
+      arguments: t.field({ type: 'JSON', description: 'The arguments the model passed (free-form).', resolve: (event) => data(event, 'arguments') }),
     }),
   }),
   approval_requested: builder.objectRef<StreamEvent>('ExecutionApprovalRequested').implement({
+    description: 'A tool call waits for approveToolCall; the run is suspended.',
     fields: (t) => ({
-      toolCallId: t.string({ resolve: (event) => data(event, 'toolCallId') }),
-      name: t.string({ resolve: (event) => data(event, 'name') }),
-      arguments: t.field({ type: 'JSON', resolve: (event) => data(event, 'arguments') }),
-      expiresAt: t.field({ type: 'DateTime', resolve: (event) => new Date(data<string>(event, 'expiresAt')) }),
+      toolCallId: t.string({ description: 'The call to approve or deny.', resolve: (event) => data(event, 'toolCallId') }),
+      name: t.string({ description: 'The tool called.', resolve: (event) => data(event, 'name') }),
+      arguments: t.field({ type: 'JSON', description: 'The arguments the model passed (free-form).', resolve: (event) => data(event, 'arguments') }),
+      expiresAt: t.field({ type: 'DateTime', description: 'When an unanswered request counts as a denial.', resolve: (event) => new Date(data<string>(event, 'expiresAt')) }),
     }),
   }),
   approval_decided: builder.objectRef<StreamEvent>('ExecutionApprovalDecided').implement({
+    description: 'A tool call was approved or denied (or its request expired).',
     fields: (t) => ({
-      toolCallId: t.string({ resolve: (event) => data(event, 'toolCallId') }),
-      approved: t.boolean({ resolve: (event) => data(event, 'approved') }),
-      reason: t.string({ nullable: true, resolve: (event) => data(event, 'reason') }),
-      expired: t.boolean({ resolve: (event) => data(event, 'expired') }),
+      toolCallId: t.string({ description: 'The call decided.', resolve: (event) => data(event, 'toolCallId') }),
+      approved: t.boolean({ description: 'Whether the call may run.', resolve: (event) => data(event, 'approved') }),
+      reason: t.string({ nullable: true, description: 'The reason given with the decision.', resolve: (event) => data(event, 'reason') }),
+      expired: t.boolean({ description: 'Whether the request expired (a denial).', resolve: (event) => data(event, 'expired') }),
     }),
   }),
   tool_result: builder.objectRef<StreamEvent>('ExecutionToolResult').implement({
+    description: 'A tool call’s result, which the model reads next.',
     fields: (t) => ({
-      toolCallId: t.string({ resolve: (event) => data(event, 'toolCallId') }),
-      name: t.string({ resolve: (event) => data(event, 'name') }),
-      result: t.field({ type: 'JSON', nullable: true, resolve: (event) => data(event, 'result') }),
-      isError: t.boolean({ resolve: (event) => data(event, 'isError') }),
+      toolCallId: t.string({ description: 'The call answered.', resolve: (event) => data(event, 'toolCallId') }),
+      name: t.string({ description: 'The tool called.', resolve: (event) => data(event, 'name') }),
+      result: t.field({ type: 'JSON', nullable: true, description: 'What the tool answered (free-form).', resolve: (event) => data(event, 'result') }),
+      isError: t.boolean({ description: 'Whether the tool failed (the result then describes the failure).', resolve: (event) => data(event, 'isError') }),
     }),
   }),
   step_restarted: builder.objectRef<StreamEvent>('ExecutionStepRestarted').implement({
     description: 'A model call was interrupted (its worker died) and starts again: drop the step’s partial text.',
-    fields: (t) => ({ step: t.int({ resolve: (event) => data(event, 'step') }) }),
+    fields: (t) => ({ step: t.int({ description: 'The model call that starts again.', resolve: (event) => data(event, 'step') }) }),
   }),
   status_changed: builder.objectRef<StreamEvent>('ExecutionStatusChanged').implement({
-    fields: (t) => ({ status: t.field({ type: ExecutionStatus, resolve: (event) => data(event, 'status') }) }),
+    description: 'The run’s status changed.',
+    fields: (t) => ({ status: t.field({ type: ExecutionStatus, description: 'The new status.', resolve: (event) => data(event, 'status') }) }),
   }),
   error: builder.objectRef<StreamEvent>('ExecutionErrorOccurred').implement({
-    fields: (t) => ({ message: t.string({ resolve: (event) => data(event, 'message') }) }),
+    description: 'The run failed.',
+    fields: (t) => ({ message: t.string({ description: 'What went wrong.', resolve: (event) => data(event, 'message') }) }),
   }),
   finished: builder.objectRef<StreamEvent>('ExecutionFinished').implement({
     description: 'The last event of a run.',
-    fields: (t) => ({ status: t.field({ type: ExecutionStatus, resolve: (event) => data(event, 'status') }) }),
+    fields: (t) => ({ status: t.field({ type: ExecutionStatus, description: 'How the run ended.', resolve: (event) => data(event, 'status') }) }),
   }),
 } satisfies Record<JournalType, unknown>;
 
 for (const ref of Object.values(streamEventTypes)) {
   builder.objectFields(ref, (t) => ({
     seq: t.int({ description: 'Position in the execution’s journal: 1, 2, 3...', resolve: (event) => event.seq }),
-    createdAt: t.field({ type: 'DateTime', resolve: (event) => event.createdAt }),
+    createdAt: t.field({ type: 'DateTime', description: 'When the event was journaled.', resolve: (event) => event.createdAt }),
   }));
 }
 
 const ExecutionStreamEvent = builder.unionType('ExecutionStreamEvent', {
+  description: 'One entry of an execution’s journal.',
   types: Object.values(streamEventTypes),
   resolveType: (event) => streamEventTypes[event.type],
 });
 
 const MessageInput = builder.inputType('ExecutionMessageInput', {
-  fields: (t) => ({ role: t.string({ required: true, description: '`system`, `user` or `assistant`.' }), content: t.string({ required: true }) }),
+  description: 'A message a run starts with.',
+  fields: (t) => ({ role: t.string({ required: true, description: '`system`, `user` or `assistant`.' }), content: t.string({ required: true, description: 'The text.' }) }),
 });
 
 const CreateExecutionInput = builder.inputType('CreateExecutionInput', {
+  description: 'What to run: an agent version over a conversation, with new messages.',
   fields: (t) => ({
     agentId: t.id({ description: 'Default: the default agent.' }),
     agentVersion: t.string({ description: 'Version name. Default: the agent’s newest undeprecated version.' }),
     conversationId: t.string({ description: 'Continues that conversation (created when new). Default: a new one.' }),
-    messages: t.field({ type: [MessageInput], required: true }),
+    messages: t.field({ type: [MessageInput], required: true, description: 'Appended to the conversation before the run (at least one).' }),
     forwardedHeaders: t.field({ type: 'JSONObject', description: 'Headers for tool endpoints; only those on the agent’s allowlist are kept.' }),
   }),
 });
 
 const ExecutionFilter = builder.inputType('ExecutionFilter', {
-  fields: (t) => ({ status: t.field({ type: ExecutionStatus }), agentId: t.id(), conversationId: t.string() }),
+  description: 'Which executions to include; absent fields do not filter.',
+  fields: (t) => ({
+    status: t.field({ type: ExecutionStatus, description: 'Only executions with this status.' }),
+    agentId: t.id({ description: 'Only executions of this agent.' }),
+    conversationId: t.string({ description: 'Only executions over this conversation.' }),
+  }),
 });
 const filterOf = (filter?: { status?: string | null; agentId?: string | number | null; conversationId?: string | null } | null) =>
   executions.executionWhere({ ...filter, status: filter?.status as executions.ExecutionFilter['status'], agentId: filter?.agentId?.toString() });
 
 const ApprovalPayload = builder.objectRef<{ success: true; executionId: string }>('ApproveToolCallPayload').implement({
+  description: 'The result of approveToolCall.',
   fields: (t) => ({
-    success: t.exposeBoolean('success'),
-    execution: t.prismaField({ type: 'Execution', resolve: (query, payload, _args, ctx) => ctx.db.execution.findUniqueOrThrow({ ...query, where: { id: payload.executionId } }) }),
+    success: t.exposeBoolean('success', { description: 'Always true: a refusal is an error.' }),
+    execution: t.prismaField({ type: 'Execution', description: 'The execution, requeued when the decision let it go on.', resolve: (query, payload, _args, ctx) => ctx.db.execution.findUniqueOrThrow({ ...query, where: { id: payload.executionId } }) }),
   }),
 });
 
@@ -198,8 +216,9 @@ builder.queryFields((t) => ({
   execution: t.prismaField({
     type: 'Execution',
     nullable: true,
+    description: 'An execution by id; null when the caller cannot see it.',
     authScopes: { tenant: true },
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ required: true, description: 'The execution’s id.' }) },
     resolve: (query, _root, args, ctx) => ctx.db.execution.findUnique({ ...query, where: { id: args.id.toString() } }),
   }),
   executions: t.prismaConnection(
@@ -208,7 +227,7 @@ builder.queryFields((t) => ({
       cursor: 'seq',
       description: 'Executions, newest first.',
       authScopes: { tenant: true },
-      args: { filter: t.arg({ type: ExecutionFilter }) },
+      args: { filter: t.arg({ type: ExecutionFilter, description: 'Which executions to include.' }) },
       totalCount: (_connection, args, ctx) => ctx.db.execution.count({ where: filterOf(args.filter) }),
       resolve: (query, _root, args, ctx) => ctx.db.execution.findMany({ ...query, where: filterOf(args.filter), orderBy: { seq: 'desc' } }),
     },
@@ -219,7 +238,7 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'A conversation by its id, with its messages and executions.',
     authScopes: { tenant: true },
-    args: { id: t.arg.string({ required: true }) },
+    args: { id: t.arg.string({ required: true, description: 'The conversation’s id (conversationId).' }) },
     resolve: (query, _root, args, ctx) =>
       ctx.db.conversation.findFirst({ ...query, where: { projectId: requireScope(ctx).projectId, conversationId: args.id } }),
   }),
@@ -230,7 +249,7 @@ builder.mutationFields((t) => ({
     type: 'Execution',
     description: 'Queues a run and returns it at once; follow it with the executionEvents subscription.',
     authScopes: { tenant: true },
-    args: { input: t.arg({ type: CreateExecutionInput, required: true }) },
+    args: { input: t.arg({ type: CreateExecutionInput, required: true, description: 'What to run.' }) },
     resolve: (_query, _root, args, ctx) => executions.createExecution(ctx, { ...args.input, agentId: args.input.agentId?.toString() }),
   }),
   approveToolCall: t.field({
@@ -238,9 +257,9 @@ builder.mutationFields((t) => ({
     description: 'Approves or denies a tool call waiting for approval. The same decision again succeeds; a contrary one is a CONFLICT.',
     authScopes: { tenant: true },
     args: {
-      executionId: t.arg.id({ required: true }),
-      toolCallId: t.arg.string({ required: true }),
-      approved: t.arg.boolean({ required: true }),
+      executionId: t.arg.id({ required: true, description: 'The suspended execution.' }),
+      toolCallId: t.arg.string({ required: true, description: 'The call waiting for a decision.' }),
+      approved: t.arg.boolean({ required: true, description: 'True lets the tool run; false denies it.' }),
       reason: t.arg.string({ description: 'A denial’s reason reaches the model as the tool’s result.' }),
     },
     resolve: async (_root, args, ctx) => {
@@ -253,7 +272,7 @@ builder.mutationFields((t) => ({
     type: 'Execution',
     description: 'Stops a run at any status; an ended run is returned as it is.',
     authScopes: { tenant: true },
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ required: true, description: 'The execution to stop.' }) },
     resolve: (_query, _root, args, ctx) => executions.cancelExecution(ctx, args.id.toString()),
   }),
 }));
@@ -263,7 +282,10 @@ builder.subscriptionFields((t) => ({
     type: ExecutionStreamEvent,
     description: 'The journal after `after` (default 0: all of it), then each new event, on any instance; completes when the run ends.',
     authScopes: { tenant: true },
-    args: { executionId: t.arg.id({ required: true }), after: t.arg.int({ defaultValue: 0 }) },
+    args: {
+      executionId: t.arg.id({ required: true, description: 'The execution to follow.' }),
+      after: t.arg.int({ defaultValue: 0, description: 'The last seq the client has; the stream starts after it.' }),
+    },
     subscribe: async (_root, args, ctx) => {
       if (args.after != null && args.after < 0) throw new AppError('BAD_USER_INPUT', 'Argument "after" must be a non-negative integer');
       const execution = await executions.getExecution(ctx, args.executionId.toString());
@@ -275,7 +297,7 @@ builder.subscriptionFields((t) => ({
     type: 'Execution',
     description: 'Executions of the caller’s tenant as their status changes, on any instance.',
     authScopes: { tenant: true },
-    args: { filter: t.arg({ type: ExecutionFilter }) },
+    args: { filter: t.arg({ type: ExecutionFilter, description: 'Which executions to follow.' }) },
     subscribe: (_root, args, ctx) => {
       const { conversation: _conversation, ...where } = filterOf(args.filter);
       const conversationId = args.filter?.conversationId;

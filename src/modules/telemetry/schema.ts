@@ -4,6 +4,7 @@ import type { LlmEvent } from '../../generated/prisma/client.ts';
 import { loaderName, withColumns } from '../../db/loaders.ts';
 import { builder } from '../../schema/builder.ts';
 import { countedConnection } from '../../schema/connections.ts';
+import { RunConfigInput, RunConfigRef, shownRunConfig } from '../executions/config-schema.ts';
 import type { LlmToolCall } from './providers.ts';
 import * as telemetry from './service.ts';
 
@@ -44,7 +45,8 @@ builder.prismaNode('Agent', {
     version: t.prismaField({
       type: 'AgentVersion',
       nullable: true,
-      args: { name: t.arg.string({ required: true }) },
+      description: 'One of the agent’s versions by name; null when it has none of that name.',
+      args: { name: t.arg.string({ required: true, description: 'The version’s name.' }) },
       // One batch per field for a list of agents, not one query per agent.
       resolve: (query, agent, args, ctx) =>
         ctx.loaders.load(
@@ -68,7 +70,7 @@ builder.prismaNode('AgentVersion', {
     number: t.exposeInt('number', { description: '1, 2, 3... in order of creation, per agent.' }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     deprecatedAt: t.expose('deprecatedAt', { type: 'DateTime', nullable: true }),
-    runConfig: t.expose('runConfig', { type: 'JSON', nullable: true, description: 'How executions run this version.' }),
+    runConfig: t.field({ type: RunConfigRef, nullable: true, description: 'How executions run this version; null: the echo script.', resolve: (version) => shownRunConfig(version.runConfig) }),
     agent: t.relation('agent'),
   }),
 });
@@ -105,10 +107,11 @@ builder.prismaNode('TelemetrySession', {
 });
 
 const ToolCall = builder.objectRef<LlmToolCall>('LlmToolCall').implement({
+  description: 'A tool call in an LLM call’s response.',
   fields: (t) => ({
-    id: t.exposeString('id', { nullable: true }),
-    name: t.exposeString('name'),
-    arguments: t.expose('arguments', { type: 'JSON', nullable: true }),
+    id: t.exposeString('id', { nullable: true, description: 'The provider’s id for the call, when it gives one.' }),
+    name: t.exposeString('name', { description: 'The tool called.' }),
+    arguments: t.expose('arguments', { type: 'JSON', nullable: true, description: 'The arguments, parsed when they were JSON (free-form).' }),
   }),
 });
 
@@ -129,7 +132,7 @@ const LlmEventRef = builder.prismaNode('LlmEvent', {
     inputTokens: t.exposeInt('inputTokens', { nullable: true, description: 'Including cached input tokens.' }),
     outputTokens: t.exposeInt('outputTokens', { nullable: true }),
     cachedInputTokens: t.exposeInt('cachedInputTokens', { nullable: true }),
-    toolCalls: t.field({ type: [ToolCall], resolve: (event) => event.toolCalls as unknown as LlmToolCall[] }),
+    toolCalls: t.field({ type: [ToolCall], description: 'The tool calls in the response.', resolve: (event) => event.toolCalls as unknown as LlmToolCall[] }),
     finishReason: t.exposeString('finishReason', { nullable: true, description: 'As the provider spells it.' }),
     error: t.exposeString('error', { nullable: true }),
     latencyMs: t.exposeFloat('latencyMs', { nullable: true }),
@@ -141,22 +144,24 @@ const LlmEventRef = builder.prismaNode('LlmEvent', {
 const LlmEventConnection = countedConnection(LlmEventRef, 'LlmEventConnection');
 
 const LlmEventFilter = builder.inputType('LlmEventFilter', {
+  description: 'Which LLM events to include; absent fields do not filter.',
   fields: (t) => ({
     agent: t.string({ description: 'Agent name.' }),
     version: t.string({ description: 'Agent version name.' }),
     person: t.string({ description: 'The client’s person id.' }),
     session: t.string({ description: 'The client’s session id.' }),
-    model: t.string(),
-    provider: t.string(),
+    model: t.string({ description: 'Model name, as read from the payload.' }),
+    provider: t.string({ description: '`openai`, `anthropic` or `gemini`.' }),
     from: t.field({ type: 'DateTime', description: 'Inclusive.' }),
     to: t.field({ type: 'DateTime', description: 'Exclusive.' }),
-    hasError: t.boolean(),
+    hasError: t.boolean({ description: 'True: only failed calls; false: only successful ones.' }),
   }),
 });
 
 const CreateLlmEventInput = builder.inputType('CreateLlmEventInput', {
+  description: 'One LLM call to record.',
   fields: (t) => ({
-    fingerprintId: t.id({ required: true }),
+    fingerprintId: t.id({ required: true, description: 'The client environment (createFingerprint) that made the call.' }),
     properties: t.field({
       type: 'JSONObject',
       required: true,
@@ -170,74 +175,78 @@ const CreateLlmEventInput = builder.inputType('CreateLlmEventInput', {
 });
 
 const FingerprintInput = builder.inputType('CreateFingerprintInput', {
+  description: 'The client environment that sends LLM events; the same content is the same fingerprint.',
   fields: (t) => ({
-    language: t.string({ required: true }),
-    languageVersion: t.string({ required: true }),
-    system: t.string({ required: true }),
-    openaiSdkVersion: t.string(),
-    anthropicSdkVersion: t.string(),
-    geminiSdkVersion: t.string(),
-    vokerSdkVersion: t.string(),
-    allPackages: t.field({ type: 'JSONObject' }),
-    gitRepositoryUrl: t.string(),
-    gitBranch: t.string(),
-    gitCommitHash: t.string(),
-    gitCommitDate: t.string(),
+    language: t.string({ required: true, description: 'The client’s programming language.' }),
+    languageVersion: t.string({ required: true, description: 'The version of that language.' }),
+    system: t.string({ required: true, description: 'The operating system.' }),
+    openaiSdkVersion: t.string({ description: 'The OpenAI SDK version, when installed.' }),
+    anthropicSdkVersion: t.string({ description: 'The Anthropic SDK version, when installed.' }),
+    geminiSdkVersion: t.string({ description: 'The Gemini SDK version, when installed.' }),
+    vokerSdkVersion: t.string({ description: 'The Voker SDK version, when installed.' }),
+    allPackages: t.field({ type: 'JSONObject', description: 'The installed packages and their versions (free-form).' }),
+    gitRepositoryUrl: t.string({ description: 'The client’s git repository.' }),
+    gitBranch: t.string({ description: 'The client’s git branch.' }),
+    gitCommitHash: t.string({ description: 'The client’s git commit.' }),
+    gitCommitDate: t.string({ description: 'The date of that commit.' }),
   }),
 });
 
 const CreateFingerprintPayload = builder
   .objectRef<Awaited<ReturnType<typeof telemetry.createFingerprint>>>('CreateFingerprintPayload')
   .implement({
+    description: 'The result of createFingerprint.',
     fields: (t) => ({
-      fingerprint: t.prismaField({ type: 'Fingerprint', resolve: (_query, payload) => payload.fingerprint }),
+      fingerprint: t.prismaField({ type: 'Fingerprint', description: 'The fingerprint of the content, new or existing.', resolve: (_query, payload) => payload.fingerprint }),
       created: t.exposeBoolean('created', { description: 'False when the same content had been sent before.' }),
     }),
   });
 
 const PersonUpdateMode = builder.enumType('PersonUpdateMode', {
+  description: 'How updatePerson changes the properties.',
   values: {
     REPLACE: { value: 'replace', description: 'The properties become the given object.' },
     MERGE: { value: 'merge', description: 'The given top-level keys are added or overwritten; the others stay.' },
   } as const,
 });
 
-const RUN_CONFIG_DESCRIPTION =
-  'How executions run the version: `{provider: {type: "scripted", turns} | {type: "openai-compatible", model, baseUrl, apiKeyCredentialId, temperature}, systemPrompt, tools: [{name, description, parameters, requiresApproval, executor: {type: "http", url} | {type: "builtin", name: "echo"}}], forwardedHeaders, approvalTimeoutSeconds}`. `apiKeyCredentialId` names a MODEL_API_KEY credential of the caller (createCredential).';
-
 const AgentChanges = builder.inputType('AgentChangesInput', {
+  description: 'Changes to an agent or version; absent fields stay.',
   fields: (t) => ({
-    description: t.string(),
+    description: t.string({ description: 'The new description; null clears it.' }),
     deprecatedAt: t.field({ type: 'DateTime', description: 'Null undeprecates.' }),
-    runConfig: t.field({ type: 'JSONObject', description: `Versions only. ${RUN_CONFIG_DESCRIPTION}` }),
+    runConfig: t.field({ type: RunConfigInput, description: 'Versions only: how executions run the version (replaced as a whole).' }),
   }),
 });
 
 const UsageDimension = builder.enumType('TelemetryUsageDimension', {
-  values: Object.fromEntries(telemetry.USAGE_DIMENSIONS.map((dimension) => [dimension.toUpperCase(), { value: dimension }])) as {
-    [D in telemetry.UsageDimension as Uppercase<D>]: { value: D };
+  description: 'What telemetryUsage groups LLM events by.',
+  values: Object.fromEntries(
+    telemetry.USAGE_DIMENSIONS.map((dimension) => [dimension.toUpperCase(), { value: dimension, description: `One group per ${dimension === 'day' ? 'UTC day' : dimension}.` }]),
+  ) as {
+    [D in telemetry.UsageDimension as Uppercase<D>]: { value: D; description: string };
   },
 });
 
 const UsageGroup = builder.objectRef<telemetry.UsageGroup>('TelemetryUsageGroup').implement({
   description: 'Usage of one group of LLM events; the dimensions not grouped by are null.',
   fields: (t) => ({
-    agent: t.exposeString('agent', { nullable: true }),
-    version: t.exposeString('version', { nullable: true }),
-    model: t.exposeString('model', { nullable: true }),
-    provider: t.exposeString('provider', { nullable: true }),
-    person: t.exposeString('person', { nullable: true }),
+    agent: t.exposeString('agent', { nullable: true, description: 'The agent’s name.' }),
+    version: t.exposeString('version', { nullable: true, description: 'The agent version’s name.' }),
+    model: t.exposeString('model', { nullable: true, description: 'The model name.' }),
+    provider: t.exposeString('provider', { nullable: true, description: 'The provider (`openai`, `anthropic`, `gemini`).' }),
+    person: t.exposeString('person', { nullable: true, description: 'The client’s person id.' }),
     day: t.expose('day', { type: 'DateTime', nullable: true, description: 'The UTC day.' }),
-    count: t.exposeInt('count'),
-    inputTokens: t.exposeFloat('inputTokens'),
-    outputTokens: t.exposeFloat('outputTokens'),
-    cachedInputTokens: t.exposeFloat('cachedInputTokens'),
+    count: t.exposeInt('count', { description: 'How many events the group has.' }),
+    inputTokens: t.exposeFloat('inputTokens', { description: 'Input tokens, summed.' }),
+    outputTokens: t.exposeFloat('outputTokens', { description: 'Output tokens, summed.' }),
+    cachedInputTokens: t.exposeFloat('cachedInputTokens', { description: 'Cached input tokens, summed.' }),
     costUsd: t.exposeFloat('costUsd', { nullable: true, description: 'Of the priced events; null when none is priced.' }),
     unpricedCount: t.exposeInt('unpricedCount', { description: 'Events whose model has no price.' }),
-    errorCount: t.exposeInt('errorCount'),
-    errorRate: t.exposeFloat('errorRate'),
-    p50LatencyMs: t.exposeFloat('p50LatencyMs', { nullable: true }),
-    p95LatencyMs: t.exposeFloat('p95LatencyMs', { nullable: true }),
+    errorCount: t.exposeInt('errorCount', { description: 'Events with an error.' }),
+    errorRate: t.exposeFloat('errorRate', { description: 'errorCount / count, 0 to 1.' }),
+    p50LatencyMs: t.exposeFloat('p50LatencyMs', { nullable: true, description: 'Median latency; null when no event has one.' }),
+    p95LatencyMs: t.exposeFloat('p95LatencyMs', { nullable: true, description: '95th percentile latency; null when no event has one.' }),
   }),
 });
 
@@ -248,7 +257,7 @@ builder.queryFields((t) => ({
       cursor: 'seq',
       description: 'LLM events, newest first.',
       authScopes: { tenant: true },
-      args: { filter: t.arg({ type: LlmEventFilter }) },
+      args: { filter: t.arg({ type: LlmEventFilter, description: 'Which events to include.' }) },
       totalCount: (_connection, args, ctx) => ctx.db.llmEvent.count({ where: telemetry.llmEventWhere(args.filter ?? {}) }),
       resolve: (query, _root, args, ctx) =>
         ctx.db.llmEvent.findMany({ ...query, where: telemetry.llmEventWhere(args.filter ?? {}), orderBy: { seq: 'desc' } }),
@@ -258,8 +267,9 @@ builder.queryFields((t) => ({
   llmEvent: t.prismaField({
     type: 'LlmEvent',
     nullable: true,
+    description: 'An LLM event by id; null when the caller cannot see it.',
     authScopes: { tenant: true },
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ required: true, description: 'The event’s id.' }) },
     resolve: (query, _root, args, ctx) => ctx.db.llmEvent.findUnique({ ...query, where: { id: args.id.toString() } }),
   }),
   session: t.prismaField({
@@ -267,7 +277,7 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'A session by the client’s session id.',
     authScopes: { tenant: true },
-    args: { id: t.arg.string({ required: true }) },
+    args: { id: t.arg.string({ required: true, description: 'The client’s session id.' }) },
     resolve: (query, _root, args, ctx) =>
       ctx.db.telemetrySession.findFirst({ ...query, where: { projectId: requireScope(ctx).projectId, sessionId: args.id } }),
   }),
@@ -276,14 +286,15 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'A person by the client’s person id.',
     authScopes: { tenant: true },
-    args: { id: t.arg.string({ required: true }) },
+    args: { id: t.arg.string({ required: true, description: 'The client’s person id.' }) },
     resolve: (query, _root, args, ctx) => ctx.db.person.findFirst({ ...query, where: { projectId: requireScope(ctx).projectId, personId: args.id } }),
   }),
   agent: t.prismaField({
     type: 'Agent',
     nullable: true,
+    description: 'An agent of the caller’s project (or tenant) by name.',
     authScopes: { tenant: true },
-    args: { name: t.arg.string({ required: true }) },
+    args: { name: t.arg.string({ required: true, description: 'The agent’s name.' }) },
     resolve: (query, _root, args, ctx) => ctx.db.agent.findFirst({ ...query, where: { projectId: requireScope(ctx).projectId, name: args.name } }),
   }),
   agents: t.prismaField({
@@ -298,8 +309,8 @@ builder.queryFields((t) => ({
     description: 'Count, tokens, cost, error rate and latency percentiles per group, largest groups first; no groupBy: one group of all.',
     authScopes: { tenant: true },
     args: {
-      groupBy: t.arg({ type: [UsageDimension], defaultValue: [] }),
-      filter: t.arg({ type: LlmEventFilter }),
+      groupBy: t.arg({ type: [UsageDimension], defaultValue: [], description: 'The dimensions that make a group.' }),
+      filter: t.arg({ type: LlmEventFilter, description: 'Which events to count.' }),
     },
     resolve: (_root, args, ctx) => telemetry.telemetryUsage(ctx, args.groupBy ?? [], args.filter ?? {}),
   }),
@@ -308,71 +319,82 @@ builder.queryFields((t) => ({
 builder.mutationFields((t) => ({
   createFingerprint: t.field({
     type: CreateFingerprintPayload,
+    description: 'Records a client environment, or finds the one with the same content.',
     authScopes: { tenant: true },
-    args: { input: t.arg({ type: FingerprintInput, required: true }) },
+    args: { input: t.arg({ type: FingerprintInput, required: true, description: 'The environment’s content; its hash identifies it.' }) },
     resolve: (_root, args, ctx) => telemetry.createFingerprint(ctx, args.input),
   }),
   createPerson: t.prismaField({
     type: 'Person',
+    description: 'Records an end user of the client application.',
     authScopes: { tenant: true },
-    args: { personId: t.arg.string({ required: true }), properties: t.arg({ type: 'JSONObject' }) },
+    args: {
+      personId: t.arg.string({ required: true, description: 'The client’s identifier for the person.' }),
+      properties: t.arg({ type: 'JSONObject', description: 'Free-form properties to keep about the person.' }),
+    },
     resolve: (_query, _root, args, ctx) => telemetry.createPerson(ctx, args),
   }),
   updatePerson: t.prismaField({
     type: 'Person',
+    description: 'Changes a person’s properties.',
     authScopes: { tenant: true },
     args: {
-      personId: t.arg.string({ required: true }),
-      properties: t.arg({ type: 'JSONObject', required: true }),
-      mode: t.arg({ type: PersonUpdateMode, defaultValue: 'replace' }),
+      personId: t.arg.string({ required: true, description: 'The client’s identifier for the person.' }),
+      properties: t.arg({ type: 'JSONObject', required: true, description: 'The properties (free-form).' }),
+      mode: t.arg({ type: PersonUpdateMode, defaultValue: 'replace', description: 'Replace the properties or merge into them.' }),
     },
     resolve: (_query, _root, args, ctx) => telemetry.updatePerson(ctx, args.personId, { properties: args.properties }, args.mode ?? 'replace'),
   }),
   createAgent: t.prismaField({
     type: 'Agent',
+    description: 'Creates an agent in the caller’s project (or tenant).',
     authScopes: { tenant: true },
-    args: { name: t.arg.string({ required: true }), description: t.arg.string() },
+    args: { name: t.arg.string({ required: true, description: 'Unique per project.' }), description: t.arg.string({ description: 'What the agent does.' }) },
     resolve: (_query, _root, args, ctx) => telemetry.createAgent(ctx, args),
   }),
   updateAgent: t.prismaField({
     type: 'Agent',
+    description: 'Changes an agent’s description or deprecation.',
     authScopes: { tenant: true },
-    args: { name: t.arg.string({ required: true }), changes: t.arg({ type: AgentChanges, required: true }) },
+    args: { name: t.arg.string({ required: true, description: 'The agent’s name.' }), changes: t.arg({ type: AgentChanges, required: true, description: 'The changes (runConfig is refused here).' }) },
     resolve: (_query, _root, args, ctx) => telemetry.updateAgent(ctx, args.name, args.changes),
   }),
   createAgentVersion: t.prismaField({
     type: 'AgentVersion',
+    description: 'Creates a version of an agent.',
     authScopes: { tenant: true },
     args: {
-      agentName: t.arg.string({ required: true }),
-      name: t.arg.string({ required: true }),
-      description: t.arg.string(),
-      deprecatedAt: t.arg({ type: 'DateTime' }),
-      runConfig: t.arg({ type: 'JSONObject', description: RUN_CONFIG_DESCRIPTION }),
+      agentName: t.arg.string({ required: true, description: 'The agent’s name.' }),
+      name: t.arg.string({ required: true, description: 'Unique within the agent.' }),
+      description: t.arg.string({ description: 'What changed in this version.' }),
+      deprecatedAt: t.arg({ type: 'DateTime', description: 'Creates it deprecated, as of then.' }),
+      runConfig: t.arg({ type: RunConfigInput, description: 'How executions run the version; none: the echo script.' }),
     },
     resolve: (_query, _root, { agentName, ...input }, ctx) => telemetry.createAgentVersion(ctx, agentName, input),
   }),
   updateAgentVersion: t.prismaField({
     type: 'AgentVersion',
+    description: 'Changes a version’s description, deprecation or run configuration.',
     authScopes: { tenant: true },
     args: {
-      agentName: t.arg.string({ required: true }),
-      name: t.arg.string({ required: true }),
-      changes: t.arg({ type: AgentChanges, required: true }),
+      agentName: t.arg.string({ required: true, description: 'The agent’s name.' }),
+      name: t.arg.string({ required: true, description: 'The version’s name.' }),
+      changes: t.arg({ type: AgentChanges, required: true, description: 'The fields to change; the others stay.' }),
     },
     resolve: (_query, _root, args, ctx) => telemetry.updateAgentVersion(ctx, args.agentName, args.name, args.changes),
   }),
   createLlmEvent: t.prismaField({
     type: 'LlmEvent',
+    description: 'Records one LLM call, creating the agent, version, person and session it names when missing.',
     authScopes: { tenant: true },
-    args: { input: t.arg({ type: CreateLlmEventInput, required: true }) },
+    args: { input: t.arg({ type: CreateLlmEventInput, required: true, description: 'The call’s payload and the names it belongs to.' }) },
     resolve: (_query, _root, args, ctx) => telemetry.recordLlmEvent(ctx, args.input),
   }),
   createLlmEvents: t.prismaField({
     type: ['LlmEvent'],
     description: `Records up to ${telemetry.MAX_BATCH} events in one transaction; the results are in input order.`,
     authScopes: { tenant: true },
-    args: { inputs: t.arg({ type: [CreateLlmEventInput], required: true }) },
+    args: { inputs: t.arg({ type: [CreateLlmEventInput], required: true, description: 'The calls, in order.' }) },
     resolve: (_query, _root, args, ctx) => telemetry.recordLlmEvents(ctx, args.inputs),
   }),
 }));
@@ -382,7 +404,7 @@ builder.subscriptionFields((t) => ({
     type: 'LlmEvent',
     description: "Each new LLM event of the caller's tenant, recorded on any server instance.",
     authScopes: { tenant: true },
-    args: { filter: t.arg({ type: LlmEventFilter }) },
+    args: { filter: t.arg({ type: LlmEventFilter, description: 'Which events to receive.' }) },
     subscribe: (_root, args, ctx) => {
       const stream = ctx.services.bus.subscribe('llmEventRecorded', requireScope(ctx), ctx.services.shutdownSignal);
       const filter = args.filter ?? {};
