@@ -29,6 +29,11 @@ export interface Services {
   outbound: OutboundClient;
   /** The time: tests of retry schedules move it instead of sleeping. */
   now: () => Date;
+  /**
+   * Batch loaders shared by every subscription of this process: one event reaches many subscribers
+   * in the same tick, and their per-event lookups become one query (nothing is cached).
+   */
+  subscriptionLoaders: Loaders;
   /** Tells this instance's delivery worker that deliveries are due. */
   wakeDeliveries: () => void;
   /** Tells this instance's execution runner that work is waiting (the others find it by polling). */

@@ -5,6 +5,7 @@ import { createAdaptorServer } from '@hono/node-server';
 import { resolveAdminKeyHash } from '../auth/admin-key.ts';
 import { credentialsKey } from '../auth/credentials-key.ts';
 import { RateLimiter } from '../auth/rate-limit.ts';
+import { Loaders } from '../db/loaders.ts';
 import { Authenticator } from '../auth/viewer.ts';
 import { databaseLocation, type Config } from '../config.ts';
 import { openDatabase, type Database } from '../db/adapters.ts';
@@ -78,6 +79,7 @@ export async function createServices({ config, logger, ...options }: Switchboard
     authenticator: new Authenticator(database.prisma, adminKeyHash, rateLimiter, anonymousLimiter),
     webhookLimiter: limiter(config.RATE_LIMIT_WEBHOOK_REQUESTS, 'webhook:', 'this address'),
     prices: new PriceTable(config.LLM_PRICES),
+    subscriptionLoaders: new Loaders(),
     credentialsKey: credentialsKey(config.CREDENTIALS_KEY, adminKeyHash),
     outbound: new OutboundClient({ allowedNetworks: config.OUTBOUND_ALLOWED_NETWORKS, resolveHost: options.resolveHost }),
     wakeRunner: () => runner.nudge(),

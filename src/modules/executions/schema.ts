@@ -1,3 +1,4 @@
+import type { RequestContext } from '../../http/context.ts';
 import { filter as filterStream, pipe } from 'graphql-yoga';
 import { requireScope } from '../../auth/require.ts';
 import type { Execution } from '../../generated/prisma/client.ts';
@@ -277,6 +278,15 @@ builder.mutationFields((t) => ({
   }),
 }));
 
+/** An execution's conversation id, read once per event for all its subscribers (the payload is in their scope already). */
+const conversationOf = (ctx: RequestContext, conversationRef: string) =>
+  ctx.services.subscriptionLoaders.load(
+    'conversationIdOf',
+    conversationRef,
+    (ids) => ctx.services.prisma.conversation.findMany({ where: { id: { in: ids } }, select: { id: true, conversationId: true } }),
+    (conversation) => conversation.id,
+  );
+
 builder.subscriptionFields((t) => ({
   executionEvents: t.field({
     type: ExecutionStreamEvent,
@@ -305,7 +315,7 @@ builder.subscriptionFields((t) => ({
         ctx.services.bus.subscribe('executionUpdated', requireScope(ctx), ctx.services.shutdownSignal),
         filterStream(async (execution: Execution) =>
           matchesWhere(execution, where) &&
-          (!conversationId || (await ctx.db.conversation.count({ where: { id: execution.conversationRef, conversationId } })) > 0),
+          (!conversationId || (await conversationOf(ctx, execution.conversationRef))?.conversationId === conversationId),
         ),
       );
     },

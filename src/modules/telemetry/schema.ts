@@ -414,7 +414,16 @@ builder.subscriptionFields((t) => ({
       const where = telemetry.llmEventWhere(filter);
       return pipe(
         stream,
-        filterStream(async (event: LlmEvent) => (await ctx.db.llmEvent.count({ where: { AND: [where, { id: event.id }] } })) > 0),
+        // Subscribers with the same filter and scope share one query per event.
+        filterStream(
+          async (event: LlmEvent) =>
+            (await ctx.services.subscriptionLoaders.load(
+              loaderName('llmEventMatches', requireScope(ctx), where),
+              event.id,
+              (ids) => ctx.db.llmEvent.findMany({ where: { AND: [where, { id: { in: ids } }] }, select: { id: true } }),
+              (match) => match.id,
+            )) !== null,
+        ),
       );
     },
     resolve: (_query, event) => event,

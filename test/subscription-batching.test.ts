@@ -1,0 +1,55 @@
+// One event reaches every subscriber of a process in the same tick: the lookups their filters need
+// (an execution's conversation, an LLM event's related rows) are one query per event, not one per subscriber.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphql } from './gql/index.ts';
+import { eventually, startServer, subscribe, type TestServer } from './support/switchboard.ts';
+
+const BatchedExecutionUpdates = graphql(`
+  subscription BatchedExecutionUpdates($filter: ExecutionFilter) {
+    executionUpdated(filter: $filter) {
+      id
+      status
+    }
+  }
+`);
+const BatchedStart = graphql(`
+  mutation BatchedStart($input: CreateExecutionInput!) {
+    createExecution(input: $input) {
+      id
+    }
+  }
+`);
+let server: TestServer;
+let key: string;
+let conversationLookups = 0;
+
+beforeAll(async () => {
+  server = await startServer({ onQuery: (sql) => void (sql.includes('"Conversation"') && (conversationLookups += 1)) });
+  key = (await server.newTenant('batching')).key;
+});
+afterAll(() => server?.stop());
+
+/** Runs one execution in `conversationId` with `subscribers` following it; the Conversation statements meanwhile. */
+async function conversationStatements(conversationId: string, subscribers: number) {
+  const streams = Array.from({ length: subscribers }, () => subscribe(server.wsClient(key), BatchedExecutionUpdates, { filter: { conversationId } }));
+  await Promise.all(streams.map((stream) => stream.started));
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  const before = conversationLookups;
+  const started = await server.graphql(BatchedStart, { input: { conversationId, messages: [{ role: 'user', content: 'hi' }] } }, { key });
+  expect(started.errors).toBeUndefined();
+  await eventually(
+    () => streams.every((stream) => stream.received.some((update) => (update.data as { executionUpdated: { status: string } }).executionUpdated.status === 'COMPLETED')),
+    'every subscriber to see the run complete',
+    10_000,
+  );
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  return conversationLookups - before;
+}
+
+describe('subscription filters batched across subscribers', () => {
+  it('reads an execution’s conversation once per event for 30 subscribers, as for one', async () => {
+    const alone = await conversationStatements('batched-alone', 1);
+    const crowded = await conversationStatements('batched-crowded', 30);
+    expect(crowded).toBeLessThanOrEqual(alone + 2);
+  });
+});
