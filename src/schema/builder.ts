@@ -54,11 +54,15 @@ export const builder = new SchemaBuilder<{
     idFieldName: 'globalId',
     // A global id is not proof of permission: node lookups read through ctx.db, tenant keys only.
     // A well-formed id of a type that is no Node (or no type at all) names nothing: null, as Relay expects.
+    nodeTypeOptions: { description: 'An object with a global id, which `node` and `nodes` fetch again.' },
+    idFieldOptions: { description: 'The global id of this object, for `node(id:)` and client caches.' },
     nodeQueryOptions: {
+      description: 'The object with this global id; null when it does not exist or the caller cannot see it.',
       authScopes: { tenant: true },
       resolve: (_root, { id }, _ctx, info, resolveNode) => (isNodeType(info.schema, id.typename) ? resolveNode(id) : null),
     },
     nodesQueryOptions: {
+      description: 'The objects with these global ids, in order; null for each the caller cannot see.',
       authScopes: { tenant: true },
       resolve: async (_root, args, _ctx, info, resolveNodes) => {
         const requested = args.ids;

@@ -17,5 +17,11 @@ for (const type of Object.values(schema.getTypeMap())) {
   if (totalCount && !totalCount.description) totalCount.description = 'How many nodes match, across all pages.';
 }
 
+// The relay plugin's node queries take no description for their arguments.
+const queryFields = schema.getQueryType()?.getFields();
+for (const argument of [...(queryFields?.node?.args ?? []), ...(queryFields?.nodes?.args ?? [])]) {
+  argument.description ??= argument.name === 'id' ? 'A global id (`globalId` of an object).' : 'Global ids (`globalId` of objects).';
+}
+
 /** The SDL committed as schema.graphql (sorted, so the diff of a change shows only the change). */
 export const printedSchema = () => `${printSchema(lexicographicSortSchema(schema))}\n`;

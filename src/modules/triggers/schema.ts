@@ -43,7 +43,11 @@ const TriggerRef = builder.prismaNode('Trigger', {
     invocations: t.relatedConnection('invocations', {
       cursor: 'seq',
       totalCount: true,
-      args: { status: t.arg({ type: InvocationStatus }), from: t.arg({ type: 'DateTime' }), to: t.arg({ type: 'DateTime' }) },
+      args: {
+        status: t.arg({ type: InvocationStatus, description: 'Only invocations in this status.' }),
+        from: t.arg({ type: 'DateTime', description: 'Only invocations received at or after this time.' }),
+        to: t.arg({ type: 'DateTime', description: 'Only invocations received at or before this time.' }),
+      },
       query: (args) => ({ where: triggers.invocationWhere(args), orderBy: { seq: 'desc' } }),
     }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
