@@ -11,3 +11,11 @@ export function storableJson(value: unknown): unknown {
   if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, entry]) => [storableText(key), storableJson(entry)]));
   return value;
 }
+
+/** Whether PostgreSQL can store every string (keys too) of a parsed JSON value as it is. */
+export function isStorableJson(value: unknown): boolean {
+  if (typeof value === 'string') return !value.match(UNSTORABLE);
+  if (Array.isArray(value)) return value.every(isStorableJson);
+  if (value && typeof value === 'object') return Object.entries(value).every(([key, entry]) => isStorableJson(key) && isStorableJson(entry));
+  return true;
+}

@@ -262,7 +262,7 @@ describe('input the database cannot store, and very deep JSON', () => {
     expect(await response.json()).toMatchObject({ errors: [{ message: 'The document nests deeper than 64 levels', extensions: { code: 'QUERY_TOO_COMPLEX' } }] });
   });
 
-  it('answers webhook payloads the database cannot store with 400 (its refusal is mapped in one place)', async () => {
+  it('answers webhook payloads the database cannot store with 400, each recorded as a failed invocation', async () => {
     const { key: tenantKey, tenantId } = await server.newTenant('webhooks');
     const agentId = (await server.graphql(CreateWebhookAgent, { name: 'hook-bot' }, { key: tenantKey })).data!.createAgent.id;
     const created = await post(`/manage/tenants/${tenantId}/projects/default/agents/${agentId}/triggers`, JSON.stringify({ id: 'hook', name: 'Hook' }), json(tenantKey));
@@ -272,6 +272,11 @@ describe('input the database cannot store, and very deep JSON', () => {
       expect(response.status, payload).toBe(400);
       expect(await response.json()).toMatchObject({ status: 400, code: 'bad_request', detail: expect.stringMatching(/characters the database cannot store/) });
     }
+    // Each refusal is a failed invocation, its payload stored as far as it can be.
+    const invocations = await fetch(`${server.url}/manage/tenants/${tenantId}/projects/default/agents/${agentId}/triggers/hook/invocations`, { headers: { authorization: `Bearer ${tenantKey}` } });
+    const { data } = (await invocations.json()) as { data: { status: string; errorMessage: string; requestPayload: unknown }[] };
+    expect(data.map((invocation) => invocation.status)).toEqual(['failed', 'failed', 'failed']);
+    expect(data.map((invocation) => invocation.requestPayload)).toEqual([{ 'nul\ufffd': 1 }, { a: 'lone\ufffd' }, { a: 'nul\ufffd' }]);
   });
 
   it('answers WebSocket variables the database cannot store with BAD_USER_INPUT', async () => {

@@ -7,6 +7,7 @@ import { hashSecret, secretMatches } from '../../auth/secrets.ts';
 import { requireScope } from '../../auth/require.ts';
 import { AppError, badInput, notFound, type FieldIssue } from '../../errors.ts';
 import { dateRange } from '../../db/filters.ts';
+import { isStorableJson, storableJson } from '../../db/storable.ts';
 import { systemContext, type RequestContext, type Services } from '../../http/context.ts';
 import { auditingFailure, inAuditedTransaction, writeAudited } from '../audit/service.ts';
 import { CredentialKind, signingSecrets } from '../credentials/service.ts';
@@ -426,6 +427,10 @@ export async function ingestWebhook(services: Services, webhookKey: string, requ
   }
   if (request.body === undefined && (trigger.inputSchema || trigger.outputTransform || trigger.messageTemplate?.includes('{{'))) {
     return fail(400, 'The body must be JSON');
+  }
+  // Refused here, not by the database, so that the attempt is recorded (with what could be stored).
+  if (!isStorableJson(request.body ?? request.rawBody)) {
+    return fail(400, 'The payload holds characters the database cannot store (NUL, or an unpaired UTF-16 surrogate)', storableJson(request.body ?? null));
   }
   if (trigger.inputSchema) {
     const validate = validatorOf(trigger);
