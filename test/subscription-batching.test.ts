@@ -9,6 +9,9 @@ const BatchedExecutionUpdates = graphql(`
     executionUpdated(filter: $filter) {
       id
       status
+      agent {
+        name
+      }
     }
   }
 `);
@@ -21,20 +24,25 @@ const BatchedStart = graphql(`
 `);
 let server: TestServer;
 let key: string;
-let conversationLookups = 0;
+const lookups = { conversation: 0, agent: 0 };
 
 beforeAll(async () => {
-  server = await startServer({ onQuery: (sql) => void (sql.includes('"Conversation"') && (conversationLookups += 1)) });
+  server = await startServer({
+    onQuery: (sql) => {
+      if (sql.includes('"Conversation"')) lookups.conversation += 1;
+      if (sql.includes('"Agent"')) lookups.agent += 1;
+    },
+  });
   key = (await server.newTenant('batching')).key;
 });
 afterAll(() => server?.stop());
 
-/** Runs one execution in `conversationId` with `subscribers` following it; the Conversation statements meanwhile. */
+/** Runs one execution in `conversationId` with `subscribers` following it; the Conversation and Agent statements meanwhile. */
 async function conversationStatements(conversationId: string, subscribers: number) {
   const streams = Array.from({ length: subscribers }, () => subscribe(server.wsClient(key), BatchedExecutionUpdates, { filter: { conversationId } }));
   await Promise.all(streams.map((stream) => stream.started));
   await new Promise((resolve) => setTimeout(resolve, 300));
-  const before = conversationLookups;
+  const before = { ...lookups };
   const started = await server.graphql(BatchedStart, { input: { conversationId, messages: [{ role: 'user', content: 'hi' }] } }, { key });
   expect(started.errors).toBeUndefined();
   await eventually(
@@ -43,13 +51,15 @@ async function conversationStatements(conversationId: string, subscribers: numbe
     10_000,
   );
   await new Promise((resolve) => setTimeout(resolve, 200));
-  return conversationLookups - before;
+  return { conversation: lookups.conversation - before.conversation, agent: lookups.agent - before.agent };
 }
 
 describe('subscription filters batched across subscribers', () => {
-  it('reads an execution’s conversation once per event for 30 subscribers, as for one', async () => {
+  it('reads an execution’s conversation and agent once per event for 30 subscribers, as for one', async () => {
     const alone = await conversationStatements('batched-alone', 1);
     const crowded = await conversationStatements('batched-crowded', 30);
-    expect(crowded).toBeLessThanOrEqual(alone + 2);
+    expect(crowded.conversation).toBeLessThanOrEqual(alone.conversation + 2);
+    expect(crowded.agent).toBeLessThanOrEqual(alone.agent + 2);
+    expect(alone.agent).toBeGreaterThan(0);
   });
 });

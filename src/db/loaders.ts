@@ -34,3 +34,7 @@ export const loaderName = (...parts: unknown[]) => JSON.stringify(parts, (_key, 
 /** A Prisma plugin selection with `columns` added, so that batched rows can be matched to their keys. */
 export const withColumns = <Query extends { select?: object }>(query: Query, ...columns: string[]): Query =>
   query.select ? { ...query, select: { ...query.select, ...Object.fromEntries(columns.map((column) => [column, true])) } } : query;
+
+/** Whether a Prisma plugin selection asks for relations (anything the payload row itself lacks). */
+export const selectsRelations = (query: { include?: object; select?: object }) =>
+  Boolean(query.include && Object.keys(query.include).length) || Object.values(query.select ?? {}).some((value) => typeof value === 'object');

@@ -1,4 +1,5 @@
 import type { RequestContext } from '../../http/context.ts';
+import { loaderName, selectsRelations, withColumns } from '../../db/loaders.ts';
 import { filter as filterStream, pipe } from 'graphql-yoga';
 import { requireScope } from '../../auth/require.ts';
 import type { Execution } from '../../generated/prisma/client.ts';
@@ -319,6 +320,16 @@ builder.subscriptionFields((t) => ({
         ),
       );
     },
-    resolve: (_query, execution) => execution,
+    // Relations are read once per event for every subscriber asking the same selection, not per
+    // subscriber (the payload is in their scope already).
+    resolve: async (query, execution, _args, ctx) =>
+      selectsRelations(query)
+        ? ((await ctx.services.subscriptionLoaders.load(
+            loaderName('executionUpdated', query),
+            execution.id,
+            (ids) => ctx.services.prisma.execution.findMany({ ...withColumns(query, 'id'), where: { id: { in: ids } } }),
+            (row) => row.id,
+          )) ?? execution)
+        : execution,
   }),
 }));
