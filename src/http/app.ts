@@ -22,7 +22,7 @@ import { registerDocs } from './docs.ts';
 import type { AppEnv } from './env.ts';
 import { toGraphQLError, type GraphQLServerContext } from './graphql.ts';
 import { clientIp } from './client-ip.ts';
-import { checkJsonInput } from './json-input.ts';
+import { checkJsonInput } from '../json-input.ts';
 import { errorResponse } from './problem.ts';
 
 /**

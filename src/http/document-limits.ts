@@ -13,7 +13,7 @@ import {
 import type { Plugin } from 'graphql-yoga';
 import { AppError } from '../errors.ts';
 import { toGraphQLError } from './graphql.ts';
-import { checkText } from './json-input.ts';
+import { checkText } from '../json-input.ts';
 
 export interface DocumentLimits {
   maxTokens: number;

@@ -7,7 +7,7 @@ import { schema } from '../schema/index.ts';
 import type { Logger } from '../logger.ts';
 import type { RequestContext } from './context.ts';
 import { useDocumentLimits, type DocumentLimits } from './document-limits.ts';
-import { checkJsonInput } from './json-input.ts';
+import { checkJsonInput } from '../json-input.ts';
 
 /** What the HTTP and WebSocket layers hand yoga: the request context they already built. */
 export interface GraphQLServerContext {

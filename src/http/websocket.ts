@@ -9,7 +9,7 @@ import { AppError, asAppError } from '../errors.ts';
 import { Loaders } from '../db/loaders.ts';
 import { createRequestContext, type RequestContext, type Services } from './context.ts';
 import { toGraphQLError, type GraphQLServerContext } from './graphql.ts';
-import { checkJsonInput } from './json-input.ts';
+import { checkJsonInput } from '../json-input.ts';
 
 const headersOf = (request: IncomingMessage) => {
   const headers = new Headers();

@@ -272,11 +272,17 @@ describe('input the database cannot store, and very deep JSON', () => {
       expect(response.status, payload).toBe(400);
       expect(await response.json()).toMatchObject({ status: 400, code: 'bad_request', detail: expect.stringMatching(/characters the database cannot store/) });
     }
+    // So is a payload nested too deep to store, even with a NUL where a reader would meet it first.
+    const tooDeep = `[${'['.repeat(10_000)}${']'.repeat(10_000)}, "nul\\u0000"]`;
+    const deepResponse = await beside(post(pathname, tooDeep, { 'content-type': 'application/json' }));
+    expect(deepResponse.status).toBe(400);
+    const deepBody = await deepResponse.json();
+    expect(deepBody).toMatchObject({ status: 400, detail: expect.stringMatching(/nests deeper than/) });
     // Each refusal is a failed invocation, its payload stored as far as it can be.
     const invocations = await fetch(`${server.url}/manage/tenants/${tenantId}/projects/default/agents/${agentId}/triggers/hook/invocations`, { headers: { authorization: `Bearer ${tenantKey}` } });
     const { data } = (await invocations.json()) as { data: { status: string; errorMessage: string; requestPayload: unknown }[] };
-    expect(data.map((invocation) => invocation.status)).toEqual(['failed', 'failed', 'failed']);
-    expect(data.map((invocation) => invocation.requestPayload)).toEqual([{ 'nul\ufffd': 1 }, { a: 'lone\ufffd' }, { a: 'nul\ufffd' }]);
+    expect(data.map((invocation) => invocation.status)).toEqual(['failed', 'failed', 'failed', 'failed']);
+    expect(data.map((invocation) => invocation.requestPayload)).toEqual([null, { 'nul\ufffd': 1 }, { a: 'lone\ufffd' }, { a: 'nul\ufffd' }]);
   });
 
   it('answers WebSocket variables the database cannot store with BAD_USER_INPUT', async () => {

@@ -5,9 +5,10 @@ import { z } from 'zod';
 import type { Prisma, Trigger, TriggerInvocation } from '../../generated/prisma/client.ts';
 import { hashSecret, secretMatches } from '../../auth/secrets.ts';
 import { requireScope } from '../../auth/require.ts';
-import { AppError, badInput, notFound, type FieldIssue } from '../../errors.ts';
+import { AppError, asAppError, badInput, notFound, type FieldIssue } from '../../errors.ts';
 import { dateRange } from '../../db/filters.ts';
-import { isStorableJson, storableJson } from '../../db/storable.ts';
+import { storableJson, storableText } from '../../db/storable.ts';
+import { checkJsonInput } from '../../json-input.ts';
 import { systemContext, type RequestContext, type Services } from '../../http/context.ts';
 import { auditingFailure, inAuditedTransaction, writeAudited } from '../audit/service.ts';
 import { CredentialKind, signingSecrets } from '../credentials/service.ts';
@@ -392,11 +393,12 @@ export async function ingestWebhook(services: Services, webhookKey: string, requ
   const ctx = systemContext(services, scope, randomUUID(), { actorType: 'webhook', actorId: `trigger:${trigger.id}` }, client);
   const fail = async (status: number, message: string, payload: unknown = request.body ?? null): Promise<never> => {
     const invocation = await services.prisma.triggerInvocation.create({
-      data: { ...scope, webhookKey, status: 'failed', errorMessage: message, requestPayload: payload as Prisma.InputJsonValue, correlationId: ctx.correlationId },
+      // The message may quote the sender's text (a key, a path): stored as far as it can be.
+      data: { ...scope, webhookKey, status: 'failed', errorMessage: storableText(message), requestPayload: payload as Prisma.InputJsonValue, correlationId: ctx.correlationId },
     });
     services.bus.publish('triggerInvocationUpdated', trigger.tenantId, invocation);
     await emitAfterCommit(services, scope, [
-      { type: 'trigger.invocation.failed', resourceId: invocation.id, agentId: trigger.agentId, data: { invocationId: invocation.id, triggerId: trigger.id, agentId: trigger.agentId, status, errorMessage: message } },
+      { type: 'trigger.invocation.failed', resourceId: invocation.id, agentId: trigger.agentId, data: { invocationId: invocation.id, triggerId: trigger.id, agentId: trigger.agentId, status, errorMessage: invocation.errorMessage } },
     ]);
     throw refuse(status, message);
   };
@@ -428,9 +430,15 @@ export async function ingestWebhook(services: Services, webhookKey: string, requ
   if (request.body === undefined && (trigger.inputSchema || trigger.outputTransform || trigger.messageTemplate?.includes('{{'))) {
     return fail(400, 'The body must be JSON');
   }
-  // Refused here, not by the database, so that the attempt is recorded (with what could be stored).
-  if (!isStorableJson(request.body ?? request.rawBody)) {
-    return fail(400, 'The payload holds characters the database cannot store (NUL, or an unpaired UTF-16 surrogate)', storableJson(request.body ?? null));
+  // The checks REST bodies get, here rather than in the transport, so that the attempt is recorded:
+  // with the payload made storable, or without it when it nests too deep to store at all.
+  try {
+    checkJsonInput(request.body ?? request.rawBody, services.config.MAX_INPUT_DEPTH);
+  } catch (error) {
+    const refusal = asAppError(error);
+    if (!refusal) throw error;
+    const tooDeep = refusal.details.issues?.some((issue) => issue.type === 'json_too_deep');
+    return fail(400, `The payload holds characters the database cannot store or nests too deep: ${refusal.message}`, tooDeep ? null : storableJson(request.body ?? null));
   }
   if (trigger.inputSchema) {
     const validate = validatorOf(trigger);
