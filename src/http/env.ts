@@ -64,6 +64,9 @@ export function pydanticIssue(issue: Issue, input: unknown): Pick<FieldIssue, 't
  * error naming each bad field as `[where, ...path]`, formatted by the route family's error body.
  * With `pydantic`, each issue carries the type and message FastAPI gives the same mistake.
  */
+/** An OpenAPI response whose body is JSON of `schema`. */
+export const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+
 export function restRouter(options: { pydantic?: boolean } = {}) {
   return new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {

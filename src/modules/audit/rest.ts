@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { AuditEvent } from '../../generated/prisma/client.ts';
-import { restRouter } from '../../http/env.ts';
+import { restRouter, json } from '../../http/env.ts';
 import { validationDetailFormat } from '../../http/problem.ts';
 import type { ActorType } from '../../auth/viewer.ts';
 import * as audit from './service.ts';
@@ -90,10 +90,6 @@ const validationError = z
   .openapi('HTTPValidationError');
 const keyCounts = z.array(z.object({ count: z.number(), key: z.string() }));
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 const common = {
   422: json(validationError, 'Validation Error'),
   401: json(z.object({ detail: z.string() }), 'Missing or invalid API key'),

@@ -4,7 +4,7 @@ import type { Credential } from '../../generated/prisma/client.ts';
 import { requireScope } from '../../auth/require.ts';
 import { notFound } from '../../errors.ts';
 import type { AppEnv } from '../../http/env.ts';
-import { restRouter } from '../../http/env.ts';
+import { restRouter, json } from '../../http/env.ts';
 import { pageOf, pageQuery, pagination, problemResponses } from '../triggers/rest.ts';
 import * as credentials from './service.ts';
 
@@ -16,7 +16,6 @@ import * as credentials from './service.ts';
 const CREDENTIALS_PATH = '/manage/tenants/{tenantId}/projects/{projectId}/credentials';
 
 const problems = problemResponses([400, 401, 403, 404, 409, 503] as const);
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 const body = <T extends z.ZodType>(schema: T) => ({ body: { required: true, content: { 'application/json': { schema } } } });
 const route = <R extends Parameters<typeof createRoute>[0]>(definition: R) =>
   createRoute({ ...definition, tags: ['Credentials'], security: [{ bearerAuth: [] }] });

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { WebhookDelivery, WebhookEndpoint } from '../../generated/prisma/client.ts';
-import { restRouter } from '../../http/env.ts';
+import { restRouter, json } from '../../http/env.ts';
 import * as deliveries from './service.ts';
 
 const PREFIX = '/run/v1/webhooks';
@@ -11,7 +11,6 @@ const problem = z
 const problems = Object.fromEntries(
   ([400, 401, 404] as const).map((status) => [status, { description: `Error ${status}`, content: { 'application/problem+json': { schema: problem } } }]),
 ) as Record<400 | 401 | 404, { description: string; content: { 'application/problem+json': { schema: typeof problem } } }>;
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 const body = <T extends z.ZodType>(schema: T) => ({ body: { required: true, content: { 'application/json': { schema } } } });
 const route = <R extends Parameters<typeof createRoute>[0]>(definition: R) =>
   createRoute({ ...definition, tags: ['Webhook delivery'], security: [{ bearerAuth: [] }] });

@@ -4,7 +4,7 @@ import { streamSSE } from 'hono/streaming';
 import { requireScope } from '../../auth/require.ts';
 import { httpStatusOf } from '../../errors.ts';
 import type { RequestContext } from '../../http/context.ts';
-import { restRouter } from '../../http/env.ts';
+import { restRouter, json } from '../../http/env.ts';
 import { errorHeaders, type ErrorFormat } from '../../http/problem.ts';
 import { followJournal } from './journal.ts';
 import * as executions from './service.ts';
@@ -18,7 +18,6 @@ export const executionsErrorFormat: ErrorFormat = {
 };
 
 const errorBody = z.object({ error: z.string() }).openapi('ExecutionError');
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 const eventStream = (description: string) => ({
   description,
   headers: { 'X-Execution-Id': { schema: { type: 'string' as const }, description: 'The execution’s id' } },

@@ -2,7 +2,7 @@ import { jsonObject } from '../../json-object.ts';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Agent, AgentVersion, LlmEvent, Person } from '../../generated/prisma/client.ts';
 import { AppError, httpStatusOf } from '../../errors.ts';
-import { restRouter } from '../../http/env.ts';
+import { restRouter, json } from '../../http/env.ts';
 import { validationDetailFormat, type ErrorFormat } from '../../http/problem.ts';
 import * as telemetry from './service.ts';
 
@@ -126,7 +126,6 @@ const eventSchema = z
 
 const typedError = (type: string) =>
   z.object({ type: z.literal(type), detail: z.string() }).openapi(`${type.replace(/(^|-)(\w)/g, (_, _dash, c: string) => c.toUpperCase())}`);
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 const ok = <T extends z.ZodType>(schema: T) => ({ 200: json(schema, 'Successful Response') });
 const notFound = (...types: string[]) => ({
   404: json(types.length === 1 ? typedError(types[0]) : z.union(types.map(typedError)), 'Not Found'),

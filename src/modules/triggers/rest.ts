@@ -4,7 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { Trigger, TriggerInvocation } from '../../generated/prisma/client.ts';
 import { AppError, notFound } from '../../errors.ts';
 import type { AppEnv } from '../../http/env.ts';
-import { restRouter } from '../../http/env.ts';
+import { restRouter, json } from '../../http/env.ts';
 import type { RequestContext, Services } from '../../http/context.ts';
 import { clientIp } from '../../http/client-ip.ts';
 import { findAgent } from '../telemetry/service.ts';
@@ -23,7 +23,6 @@ export const problemResponses = <S extends number>(statuses: readonly S[]) =>
     { description: string; content: { 'application/problem+json': { schema: typeof problem } } }
   >;
 const problems = problemResponses([400, 401, 403, 404, 422] as const);
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 const route = <R extends Parameters<typeof createRoute>[0]>(definition: R) =>
   createRoute({ ...definition, tags: ['Triggers'], security: [{ bearerAuth: [] }] });
 
