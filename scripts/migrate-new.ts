@@ -3,11 +3,19 @@
 // --create-only` does, without a database: the diff runs on an in-memory PGlite).
 import fs from 'node:fs';
 import path from 'node:path';
-import { defaultMigrationsDir, diffMigrations, LOCKFILE_CONTENT, LOCKFILE_NAME } from '../src/db/migrate.ts';
+import {
+  defaultMigrationsDir,
+  diffMigrations,
+  LOCKFILE_CONTENT,
+  LOCKFILE_NAME,
+} from '../src/db/migrate.ts';
 
 async function main(): Promise<number> {
   const rawName = process.argv.slice(2).join('_');
-  const name = rawName.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+  const name = rawName
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
   if (!name) {
     console.error('usage: npm run migrate:new -- <name>');
     return 1;

@@ -1,14 +1,18 @@
 // `npm run migrate`: applies the pending migrations of prisma/migrations to the database the server
 // uses (DATABASE_URL, else the embedded PGlite in DATA_DIR/pglite, DATA_DIR defaulting to ./.switchboard) and prints them.
-import { configSchema, databaseLocation } from '../src/config.ts';
+import { configSchema, databaseLocation } from '../src/kernel/config.ts';
 import { openDatabase } from '../src/db/adapters.ts';
 import { applyMigrations } from '../src/db/migrate.ts';
 
 async function main(): Promise<void> {
-  // The same database settings, with the same rules and defaults, as the server (src/config.ts).
-  const settings = configSchema.pick({ DATABASE_URL: true, DATA_DIR: true, DATABASE_CONNECT_TIMEOUT_MS: true }).safeParse(process.env);
+  // The same database settings, with the same rules and defaults, as the server (src/kernel/config.ts).
+  const settings = configSchema
+    .pick({ DATABASE_URL: true, DATA_DIR: true, DATABASE_CONNECT_TIMEOUT_MS: true })
+    .safeParse(process.env);
   if (!settings.success) {
-    throw new Error(settings.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`).join('; '));
+    throw new Error(
+      settings.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`).join('; '),
+    );
   }
   const location = databaseLocation(settings.data);
   const db = await openDatabase(location);
@@ -16,7 +20,10 @@ async function main(): Promise<void> {
     const applied = await applyMigrations(db.adapterFactory);
     const where = location.databaseUrl ? 'PostgreSQL' : `PGlite in ${location.dataDir}`;
     if (applied.length === 0) console.log(`${where}: up to date, no migration applied`);
-    else console.log(`${where}: applied ${applied.length} migration(s):\n${applied.map((n) => `  ${n}`).join('\n')}`);
+    else
+      console.log(
+        `${where}: applied ${applied.length} migration(s):\n${applied.map((n) => `  ${n}`).join('\n')}`,
+      );
   } finally {
     await db.close();
   }

@@ -6,6 +6,10 @@ import { fileURLToPath } from 'node:url';
 const placeholderEngine = fileURLToPath(new URL('./no-schema-engine.sh', import.meta.url));
 const result = spawnSync('npx', ['prisma', 'generate'], {
   stdio: 'inherit',
-  env: { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: placeholderEngine, PRISMA_HIDE_UPDATE_MESSAGE: '1' },
+  env: {
+    ...process.env,
+    PRISMA_SCHEMA_ENGINE_BINARY: placeholderEngine,
+    PRISMA_HIDE_UPDATE_MESSAGE: '1',
+  },
 });
 process.exit(result.status ?? 1);

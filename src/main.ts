@@ -1,4 +1,4 @@
-import { runProcess } from './process.ts';
+import { runProcess } from './app/process.ts';
 
 await runProcess(async (config, logger) => {
   // Loaded after the configuration is checked, so a bad value is reported at once.

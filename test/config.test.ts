@@ -2,19 +2,30 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../src/config.ts';
+import { ConfigError, loadConfig } from '../src/kernel/config.ts';
 
 describe('configuration', () => {
   it('has working defaults', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ PORT: 4000, DATA_DIR: './.switchboard', LOG_LEVEL: 'info', CORS_ORIGINS: [] });
+    expect(config).toMatchObject({
+      PORT: 4000,
+      DATA_DIR: './.switchboard',
+      LOG_LEVEL: 'info',
+      CORS_ORIGINS: [],
+    });
     expect(config.DATABASE_URL).toBeUndefined();
     expect(config.REDIS_URL).toBeUndefined();
   });
 
   it('names every bad value', () => {
     const attempt = () =>
-      loadConfig({ PORT: 'abc', DATABASE_URL: 'mysql://x', REDIS_URL: 'http://x', LOG_LEVEL: 'loud', SWITCHBOARD_ADMIN_KEY: 'short' });
+      loadConfig({
+        PORT: 'abc',
+        DATABASE_URL: 'mysql://x',
+        REDIS_URL: 'http://x',
+        LOG_LEVEL: 'loud',
+        SWITCHBOARD_ADMIN_KEY: 'short',
+      });
     expect(attempt).toThrow(ConfigError);
     const message = (() => {
       try {
@@ -23,18 +34,29 @@ describe('configuration', () => {
         return (error as Error).message;
       }
     })();
-    for (const name of ['PORT', 'DATABASE_URL', 'REDIS_URL', 'LOG_LEVEL', 'SWITCHBOARD_ADMIN_KEY']) expect(message).toContain(name);
+    for (const name of ['PORT', 'DATABASE_URL', 'REDIS_URL', 'LOG_LEVEL', 'SWITCHBOARD_ADMIN_KEY'])
+      expect(message).toContain(name);
   });
 
   it('lends OPENAI_API_KEY to tenants only when OPENAI_API_KEY_FOR_TENANTS is true', () => {
     expect(loadConfig({}).OPENAI_API_KEY_FOR_TENANTS).toBe(false);
-    expect(loadConfig({ OPENAI_API_KEY_FOR_TENANTS: 'true' }).OPENAI_API_KEY_FOR_TENANTS).toBe(true);
-    expect(loadConfig({ OPENAI_API_KEY_FOR_TENANTS: 'false' }).OPENAI_API_KEY_FOR_TENANTS).toBe(false);
-    expect(() => loadConfig({ OPENAI_API_KEY_FOR_TENANTS: 'sometimes' })).toThrow(/OPENAI_API_KEY_FOR_TENANTS/);
+    expect(loadConfig({ OPENAI_API_KEY_FOR_TENANTS: 'true' }).OPENAI_API_KEY_FOR_TENANTS).toBe(
+      true,
+    );
+    expect(loadConfig({ OPENAI_API_KEY_FOR_TENANTS: 'false' }).OPENAI_API_KEY_FOR_TENANTS).toBe(
+      false,
+    );
+    expect(() => loadConfig({ OPENAI_API_KEY_FOR_TENANTS: 'sometimes' })).toThrow(
+      /OPENAI_API_KEY_FOR_TENANTS/,
+    );
   });
 
   it('reads CORS origins as a list and treats empty strings as unset', () => {
-    const config = loadConfig({ CORS_ORIGINS: 'https://a.example, https://b.example', DATABASE_URL: '', REDIS_URL: ' ' });
+    const config = loadConfig({
+      CORS_ORIGINS: 'https://a.example, https://b.example',
+      DATABASE_URL: '',
+      REDIS_URL: ' ',
+    });
     expect(config.CORS_ORIGINS).toEqual(['https://a.example', 'https://b.example']);
     expect(config.DATABASE_URL).toBeUndefined();
     expect(config.REDIS_URL).toBeUndefined();
@@ -48,17 +70,27 @@ describe('configuration', () => {
     expect(loadConfig({ LLM_PRICES: file }).LLM_PRICES).toEqual(prices);
     const problems: [string, RegExp][] = [
       ['{not json', /LLM_PRICES: must be a JSON object of model prices or a path to one/],
-      ['/no/such/file.json', /LLM_PRICES: must be a JSON object of model prices or a path to one: ENOENT/],
+      [
+        '/no/such/file.json',
+        /LLM_PRICES: must be a JSON object of model prices or a path to one: ENOENT/,
+      ],
       [JSON.stringify({ 'my-model': { input: -1, output: 2 } }), /LLM_PRICES\.my-model\.input/],
       ['{}', /LLM_PRICES: must name at least one model/],
     ];
-    for (const [value, message] of problems) expect(() => loadConfig({ LLM_PRICES: value }), value).toThrow(message);
+    for (const [value, message] of problems)
+      expect(() => loadConfig({ LLM_PRICES: value }), value).toThrow(message);
   });
 
   it('reads OUTBOUND_ALLOWED_NETWORKS as a list of range kinds, and refuses unknown kinds and the old name', () => {
     expect(loadConfig({}).OUTBOUND_ALLOWED_NETWORKS).toEqual([]);
-    expect(loadConfig({ OUTBOUND_ALLOWED_NETWORKS: 'loopback, private' }).OUTBOUND_ALLOWED_NETWORKS).toEqual(['loopback', 'private']);
-    expect(() => loadConfig({ OUTBOUND_ALLOWED_NETWORKS: 'loopback,intranet' })).toThrow(/OUTBOUND_ALLOWED_NETWORKS\.1: must list some of unspecified, loopback, private/);
-    expect(() => loadConfig({ DELIVERY_ALLOWED_NETWORKS: 'loopback' })).toThrow(/DELIVERY_ALLOWED_NETWORKS: was renamed OUTBOUND_ALLOWED_NETWORKS/);
+    expect(
+      loadConfig({ OUTBOUND_ALLOWED_NETWORKS: 'loopback, private' }).OUTBOUND_ALLOWED_NETWORKS,
+    ).toEqual(['loopback', 'private']);
+    expect(() => loadConfig({ OUTBOUND_ALLOWED_NETWORKS: 'loopback,intranet' })).toThrow(
+      /OUTBOUND_ALLOWED_NETWORKS\.1: must list some of unspecified, loopback, private/,
+    );
+    expect(() => loadConfig({ DELIVERY_ALLOWED_NETWORKS: 'loopback' })).toThrow(
+      /DELIVERY_ALLOWED_NETWORKS: was renamed OUTBOUND_ALLOWED_NETWORKS/,
+    );
   });
 });

@@ -67,7 +67,15 @@ const ConvCreateCredential = graphql(`
 
 const ConvCreateTrigger = graphql(`
   mutation ConvCreateTrigger($agentId: ID!) {
-    createTrigger(agentId: $agentId, input: { id: "conv-trigger", name: "Conv", inputSchema: { type: "object", required: ["n"] }, messageTemplate: "n is {{n}}" }) {
+    createTrigger(
+      agentId: $agentId
+      input: {
+        id: "conv-trigger"
+        name: "Conv"
+        inputSchema: { type: "object", required: ["n"] }
+        messageTemplate: "n is {{n}}"
+      }
+    ) {
       webhookUrl
     }
   }
@@ -117,7 +125,12 @@ const ConvInvocation = graphql(`
 `);
 
 const ConvInvocations = graphql(`
-  query ConvInvocations($agentId: ID!, $status: TriggerInvocationStatus, $from: DateTime, $to: DateTime) {
+  query ConvInvocations(
+    $agentId: ID!
+    $status: TriggerInvocationStatus
+    $from: DateTime
+    $to: DateTime
+  ) {
     trigger(agentId: $agentId, id: "conv-trigger") {
       invocations(first: 100, status: $status, from: $from, to: $to) {
         totalCount
@@ -426,50 +439,100 @@ let b: { tenantId: string; key: string; keyId: string };
 let agentId: string;
 let statements = 0;
 
-const toGlobalId = (typename: string, id: string | bigint) => Buffer.from(`${typename}:${id}`).toString('base64');
+const toGlobalId = (typename: string, id: string | bigint) =>
+  Buffer.from(`${typename}:${id}`).toString('base64');
 
 /** Tenant A's entities, one global id per row, read from the database beside the API under test. */
 async function globalIdsOfA() {
   const prisma = server.switchboard.services.prisma;
   const tenantId = a.tenantId;
-  const byId = (typename: string, rows: { id: string }[]) => rows.map((row) => toGlobalId(typename, row.id));
+  const byId = (typename: string, rows: { id: string }[]) =>
+    rows.map((row) => toGlobalId(typename, row.id));
   const select = { id: true } as const;
   return {
     Tenant: [toGlobalId('Tenant', tenantId)],
     Project: byId('Project', await prisma.project.findMany({ where: { tenantId }, select })),
     ApiKey: byId('ApiKey', await prisma.apiKey.findMany({ where: { tenantId }, select })),
-    AppEvent: (await prisma.appEvent.findMany({ where: { tenantId }, select: { seq: true } })).map((row) => toGlobalId('AppEvent', row.seq)),
-    AuditEvent: byId('AuditEvent', await prisma.auditEvent.findMany({ where: { tenantId }, select })),
-    Fingerprint: byId('Fingerprint', await prisma.fingerprint.findMany({ where: { tenantId }, select })),
+    AppEvent: (await prisma.appEvent.findMany({ where: { tenantId }, select: { seq: true } })).map(
+      (row) => toGlobalId('AppEvent', row.seq),
+    ),
+    AuditEvent: byId(
+      'AuditEvent',
+      await prisma.auditEvent.findMany({ where: { tenantId }, select }),
+    ),
+    Fingerprint: byId(
+      'Fingerprint',
+      await prisma.fingerprint.findMany({ where: { tenantId }, select }),
+    ),
     Agent: byId('Agent', await prisma.agent.findMany({ where: { tenantId }, select })),
-    AgentVersion: byId('AgentVersion', await prisma.agentVersion.findMany({ where: { tenantId }, select })),
+    AgentVersion: byId(
+      'AgentVersion',
+      await prisma.agentVersion.findMany({ where: { tenantId }, select }),
+    ),
     Person: byId('Person', await prisma.person.findMany({ where: { tenantId }, select })),
-    TelemetrySession: byId('TelemetrySession', await prisma.telemetrySession.findMany({ where: { tenantId }, select })),
+    TelemetrySession: byId(
+      'TelemetrySession',
+      await prisma.telemetrySession.findMany({ where: { tenantId }, select }),
+    ),
     LlmEvent: byId('LlmEvent', await prisma.llmEvent.findMany({ where: { tenantId }, select })),
-    Conversation: byId('Conversation', await prisma.conversation.findMany({ where: { tenantId }, select })),
-    ConversationMessage: (await prisma.conversationMessage.findMany({ where: { tenantId }, select: { seq: true } })).map((row) => toGlobalId('ConversationMessage', row.seq)),
+    Conversation: byId(
+      'Conversation',
+      await prisma.conversation.findMany({ where: { tenantId }, select }),
+    ),
+    ConversationMessage: (
+      await prisma.conversationMessage.findMany({ where: { tenantId }, select: { seq: true } })
+    ).map((row) => toGlobalId('ConversationMessage', row.seq)),
     Execution: byId('Execution', await prisma.execution.findMany({ where: { tenantId }, select })),
-    ExecutionToolCall: byId('ExecutionToolCall', await prisma.executionToolCall.findMany({ where: { execution: { tenantId } }, select })),
-    Credential: byId('Credential', await prisma.credential.findMany({ where: { tenantId }, select })),
-    Trigger: (await prisma.trigger.findMany({ where: { tenantId }, select: { agentId: true, id: true } })).map((row) => toGlobalId('Trigger', `${row.agentId}:${row.id}`)),
-    TriggerInvocation: byId('TriggerInvocation', await prisma.triggerInvocation.findMany({ where: { tenantId }, select })),
-    WebhookEndpoint: byId('WebhookEndpoint', await prisma.webhookEndpoint.findMany({ where: { tenantId }, select })),
-    WebhookDelivery: byId('WebhookDelivery', await prisma.webhookDelivery.findMany({ where: { tenantId }, select })),
-    WebhookAttempt: byId('WebhookAttempt', await prisma.webhookAttempt.findMany({ where: { delivery: { tenantId } }, select })),
+    ExecutionToolCall: byId(
+      'ExecutionToolCall',
+      await prisma.executionToolCall.findMany({ where: { execution: { tenantId } }, select }),
+    ),
+    Credential: byId(
+      'Credential',
+      await prisma.credential.findMany({ where: { tenantId }, select }),
+    ),
+    Trigger: (
+      await prisma.trigger.findMany({ where: { tenantId }, select: { agentId: true, id: true } })
+    ).map((row) => toGlobalId('Trigger', `${row.agentId}:${row.id}`)),
+    TriggerInvocation: byId(
+      'TriggerInvocation',
+      await prisma.triggerInvocation.findMany({ where: { tenantId }, select }),
+    ),
+    WebhookEndpoint: byId(
+      'WebhookEndpoint',
+      await prisma.webhookEndpoint.findMany({ where: { tenantId }, select }),
+    ),
+    WebhookDelivery: byId(
+      'WebhookDelivery',
+      await prisma.webhookDelivery.findMany({ where: { tenantId }, select }),
+    ),
+    WebhookAttempt: byId(
+      'WebhookAttempt',
+      await prisma.webhookAttempt.findMany({ where: { delivery: { tenantId } }, select }),
+    ),
   };
 }
 
 async function webhook(url: string, body: unknown) {
-  const response = await fetch(`${server.url}${new URL(url).pathname}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(`${server.url}${new URL(url).pathname}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   return response.status;
 }
 
 async function invocationsOverRest(query: string) {
-  const response = await fetch(`${server.url}/manage/tenants/${a.tenantId}/projects/default/agents/${agentId}/triggers/conv-trigger/invocations?limit=100&${query}`, {
-    headers: { authorization: `Bearer ${a.key}` },
-  });
+  const response = await fetch(
+    `${server.url}/manage/tenants/${a.tenantId}/projects/default/agents/${agentId}/triggers/conv-trigger/invocations?limit=100&${query}`,
+    {
+      headers: { authorization: `Bearer ${a.key}` },
+    },
+  );
   expect(response.status).toBe(200);
-  return ((await response.json()) as { data: { id: string }[] }).data.map((invocation) => invocation.id);
+  return ((await response.json()) as { data: { id: string }[] }).data.map(
+    (invocation) => invocation.id,
+  );
 }
 
 /** The SQL statements one operation sends (the fewest of two runs: a key's last-used minute may be written once). */
@@ -498,7 +561,8 @@ beforeAll(async () => {
   expect((await server.graphql(ConvCreateCredential, {}, key)).errors).toBeUndefined();
   const inputs = Array.from({ length: PAGE }, (_, n) => ({ type: 'conv', properties: { n } }));
   expect((await server.graphql(ConvLogEvents, { inputs }, key)).errors).toBeUndefined();
-  const fingerprintId = (await server.graphql(ConvCreateFingerprint, {}, key)).data!.createFingerprint.fingerprint.id;
+  const fingerprintId = (await server.graphql(ConvCreateFingerprint, {}, key)).data!
+    .createFingerprint.fingerprint.id;
   const llmEvents = Array.from({ length: PAGE }, (_, n) => ({
     fingerprintId,
     properties: {},
@@ -507,9 +571,14 @@ beforeAll(async () => {
     person: `person-${n}`,
     session: `session-${n}`,
   }));
-  expect((await server.graphql(ConvCreateLlmEvents, { inputs: llmEvents }, key)).errors).toBeUndefined();
+  expect(
+    (await server.graphql(ConvCreateLlmEvents, { inputs: llmEvents }, key)).errors,
+  ).toBeUndefined();
   const runConfig = {
-    provider: { type: 'SCRIPTED' as const, turns: [{ toolCalls: [{ name: 'echo', arguments: { n: 1 } }] }, { text: 'Done.' }] },
+    provider: {
+      type: 'SCRIPTED' as const,
+      turns: [{ toolCalls: [{ name: 'echo', arguments: { n: 1 } }] }, { text: 'Done.' }],
+    },
     tools: [{ name: 'echo', executor: { type: 'BUILTIN' as const, name: 'ECHO' as const } }],
   };
   const agent = await server.graphql(ConvCreateAgent, { runConfig }, key);
@@ -517,11 +586,25 @@ beforeAll(async () => {
   agentId = agent.data!.createAgent.id;
   const trigger = await server.graphql(ConvCreateTrigger, { agentId }, key);
   expect(trigger.errors).toBeUndefined();
-  for (let n = 0; n < PAGE; n++) expect(await webhook(trigger.data!.createTrigger.webhookUrl, { n })).toBe(202);
-  for (let n = 0; n < BAD_INVOCATIONS; n++) expect(await webhook(trigger.data!.createTrigger.webhookUrl, { other: n })).not.toBe(202);
+  for (let n = 0; n < PAGE; n++)
+    expect(await webhook(trigger.data!.createTrigger.webhookUrl, { n })).toBe(202);
+  for (let n = 0; n < BAD_INVOCATIONS; n++)
+    expect(await webhook(trigger.data!.createTrigger.webhookUrl, { other: n })).not.toBe(202);
   const prisma = server.switchboard.services.prisma;
-  await eventually(async () => (await prisma.execution.count({ where: { tenantId: a.tenantId, endedAt: null } })) === 0, 'every run to end', 60_000);
-  await eventually(async () => (await prisma.webhookDelivery.count({ where: { tenantId: a.tenantId, attempts: { none: {} } } })) === 0, 'every delivery to be tried', 30_000);
+  await eventually(
+    async () =>
+      (await prisma.execution.count({ where: { tenantId: a.tenantId, endedAt: null } })) === 0,
+    'every run to end',
+    60_000,
+  );
+  await eventually(
+    async () =>
+      (await prisma.webhookDelivery.count({
+        where: { tenantId: a.tenantId, attempts: { none: {} } },
+      })) === 0,
+    'every delivery to be tried',
+    30_000,
+  );
   await builder.stop();
   server = await startServer({
     database,
@@ -539,14 +622,18 @@ afterAll(async () => {
 describe('Relay object identification', () => {
   it('resolves every entity type by its global id, and answers null to another tenant', async () => {
     const ids = await globalIdsOfA();
-    const nodeTypes = schema.getPossibleTypes(schema.getType('Node') as never).map((type) => type.name);
+    const nodeTypes = schema
+      .getPossibleTypes(schema.getType('Node') as never)
+      .map((type) => type.name);
     expect(Object.keys(ids).sort()).toEqual([...nodeTypes].sort());
     for (const [typename, list] of Object.entries(ids)) {
       expect(list.length, typename).toBeGreaterThan(0);
       const sample = list.slice(0, 3);
       const own = await server.graphql(ConvNodes, { ids: sample }, { key: a.key });
       expect(own.errors, typename).toBeUndefined();
-      expect(own.data!.nodes, typename).toEqual(sample.map((globalId) => ({ __typename: typename, globalId })));
+      expect(own.data!.nodes, typename).toEqual(
+        sample.map((globalId) => ({ __typename: typename, globalId })),
+      );
       const foreign = await server.graphql(ConvNodes, { ids: sample }, { key: b.key });
       expect(foreign.errors, typename).toBeUndefined();
       expect(foreign.data!.nodes, typename).toEqual(sample.map(() => null));
@@ -558,15 +645,35 @@ describe('Relay object identification', () => {
     const own = await server.graphql(ConvNode, { id: execution }, { key: a.key });
     expect(own.data!.node).toMatchObject({ globalId: execution, status: 'COMPLETED' });
     expect(toGlobalId('Execution', (own.data!.node as { id: string }).id)).toBe(execution);
-    expect((await server.graphql(ConvNode, { id: execution }, { key: b.key })).data!.node).toBeNull();
-    for (const id of ['not a global id', toGlobalId('AppEvent', 'abc'), toGlobalId('ConversationMessage', '1.5')]) {
+    expect(
+      (await server.graphql(ConvNode, { id: execution }, { key: b.key })).data!.node,
+    ).toBeNull();
+    for (const id of [
+      'not a global id',
+      toGlobalId('AppEvent', 'abc'),
+      toGlobalId('ConversationMessage', '1.5'),
+    ]) {
       const malformed = await server.graphql(ConvNode, { id }, { key: a.key });
-      expect(malformed.errors?.map((error) => error.extensions?.code), id).toEqual(['BAD_USER_INPUT']);
+      expect(
+        malformed.errors?.map((error) => error.extensions?.code),
+        id,
+      ).toEqual(['BAD_USER_INPUT']);
     }
-    const unknown = await server.graphql(ConvNodes, { ids: [toGlobalId('Nothing', '1'), execution, toGlobalId('Query', '1')] }, { key: a.key });
+    const unknown = await server.graphql(
+      ConvNodes,
+      { ids: [toGlobalId('Nothing', '1'), execution, toGlobalId('Query', '1')] },
+      { key: a.key },
+    );
     expect(unknown.errors).toBeUndefined();
-    expect(unknown.data!.nodes).toEqual([null, { __typename: 'Execution', globalId: execution }, null]);
-    expect((await server.graphql(ConvNode, { id: toGlobalId('Nothing', '1') }, { key: a.key })).data!.node).toBeNull();
+    expect(unknown.data!.nodes).toEqual([
+      null,
+      { __typename: 'Execution', globalId: execution },
+      null,
+    ]);
+    expect(
+      (await server.graphql(ConvNode, { id: toGlobalId('Nothing', '1') }, { key: a.key })).data!
+        .node,
+    ).toBeNull();
     const anonymous = await server.graphql(ConvNode, { id: execution });
     expect(anonymous.errors![0].extensions!.code).toBe('UNAUTHENTICATED');
   });
@@ -577,22 +684,42 @@ describe('trigger invocations', () => {
     const [id] = await invocationsOverRest('');
     const own = await server.graphql(ConvInvocation, { id }, { key: a.key });
     expect(own.data!.triggerInvocation).toMatchObject({ id, trigger: { id: 'conv-trigger' } });
-    expect((await server.graphql(ConvInvocation, { id }, { key: b.key })).data!.triggerInvocation).toBeNull();
-    expect((await server.graphql(ConvInvocation, { id: 'missing' }, { key: a.key })).data!.triggerInvocation).toBeNull();
+    expect(
+      (await server.graphql(ConvInvocation, { id }, { key: b.key })).data!.triggerInvocation,
+    ).toBeNull();
+    expect(
+      (await server.graphql(ConvInvocation, { id: 'missing' }, { key: a.key })).data!
+        .triggerInvocation,
+    ).toBeNull();
   });
 
   it('loads an invocation’s conversation with a paged selection beneath it', async () => {
     const first = await server.graphql(ConvInvocationMessages, { agentId }, { key: a.key });
     expect(first.errors).toBeUndefined();
-    const cursor = first.data!.trigger!.invocations.edges[0].node.conversation!.messages.edges[0].cursor;
-    const next = await server.graphql(ConvInvocationMessages, { agentId, after: cursor }, { key: a.key });
+    const cursor =
+      first.data!.trigger!.invocations.edges[0].node.conversation!.messages.edges[0].cursor;
+    const next = await server.graphql(
+      ConvInvocationMessages,
+      { agentId, after: cursor },
+      { key: a.key },
+    );
     expect(next.errors).toBeUndefined();
-    expect(next.data!.trigger!.invocations.edges[0].node.conversation!.messages.edges[0].node.role).toBe('assistant');
+    expect(
+      next.data!.trigger!.invocations.edges[0].node.conversation!.messages.edges[0].node.role,
+    ).toBe('assistant');
   });
 
   it('filters Trigger.invocations by status and time as the REST route does', async () => {
-    const ids = async (variables: { status?: 'PENDING' | 'SUCCESS' | 'FAILED'; from?: string; to?: string }) => {
-      const result = await server.graphql(ConvInvocations, { agentId, ...variables }, { key: a.key });
+    const ids = async (variables: {
+      status?: 'PENDING' | 'SUCCESS' | 'FAILED';
+      from?: string;
+      to?: string;
+    }) => {
+      const result = await server.graphql(
+        ConvInvocations,
+        { agentId, ...variables },
+        { key: a.key },
+      );
       expect(result.errors).toBeUndefined();
       const { totalCount, edges } = result.data!.trigger!.invocations;
       expect(totalCount).toBe(edges.length);
@@ -603,21 +730,26 @@ describe('trigger invocations', () => {
     expect(await ids({ status: 'FAILED' })).toEqual(await invocationsOverRest('status=failed'));
     expect(await ids({ status: 'FAILED' })).toHaveLength(BAD_INVOCATIONS);
     expect(await ids({ status: 'SUCCESS' })).toEqual(await invocationsOverRest('status=success'));
-    const times = (await server.graphql(ConvInvocations, { agentId }, { key: a.key })).data!.trigger!.invocations.edges.map(({ node }) => node.createdAt as string);
+    const times = (
+      await server.graphql(ConvInvocations, { agentId }, { key: a.key })
+    ).data!.trigger!.invocations.edges.map(({ node }) => node.createdAt as string);
     const middle = times[Math.floor(times.length / 2)];
     const from = await ids({ from: middle });
     expect(from).toEqual(await invocationsOverRest(`from=${encodeURIComponent(middle)}`));
     const to = await ids({ to: middle });
     expect(to).toEqual(await invocationsOverRest(`to=${encodeURIComponent(middle)}`));
     expect([...from, ...to].sort()).toEqual([...all].sort());
-    expect(await ids({ status: 'SUCCESS', from: middle })).toEqual(await invocationsOverRest(`status=success&from=${encodeURIComponent(middle)}`));
+    expect(await ids({ status: 'SUCCESS', from: middle })).toEqual(
+      await invocationsOverRest(`status=success&from=${encodeURIComponent(middle)}`),
+    );
   });
 });
 
 describe('one type per concept', () => {
   it('gives AuditEvent.actorType and AuditActorStats.actorType the same enum', async () => {
     const result = await server.graphql(ConvActorTypes, {}, { key: a.key });
-    const typeOf = (type: NonNullable<typeof result.data>['event']) => type!.fields!.find((field) => field.name === 'actorType')!.type.ofType;
+    const typeOf = (type: NonNullable<typeof result.data>['event']) =>
+      type!.fields!.find((field) => field.name === 'actorType')!.type.ofType;
     expect(typeOf(result.data!.event)).toEqual({ name: 'ActorType', kind: 'ENUM' });
     expect(typeOf(result.data!.stats)).toEqual({ name: 'ActorType', kind: 'ENUM' });
   });
@@ -644,17 +776,30 @@ describe('paging arguments', () => {
       await server.graphql(ConvBadAgentEvents, { first: -1 }, key),
     ];
     for (const refusal of refusals) {
-      expect(refusal.errors?.map((error) => error.extensions?.code), JSON.stringify(refusal.errors)).toEqual(['BAD_USER_INPUT']);
+      expect(
+        refusal.errors?.map((error) => error.extensions?.code),
+        JSON.stringify(refusal.errors),
+      ).toEqual(['BAD_USER_INPUT']);
     }
     const page = await server.graphql(ConvBadAppEvents, { first: 100 }, key);
     expect(page.errors).toBeUndefined();
   });
 
   it('refuses a negative `after` on executionEvents as BAD_USER_INPUT', async () => {
-    const [execution] = await server.switchboard.services.prisma.execution.findMany({ where: { tenantId: a.tenantId }, take: 1 });
-    const stream = subscribe(server.wsClient(a.key), ConvBadJournal, { executionId: execution.id, after: -1 });
+    const [execution] = await server.switchboard.services.prisma.execution.findMany({
+      where: { tenantId: a.tenantId },
+      take: 1,
+    });
+    const stream = subscribe(server.wsClient(a.key), ConvBadJournal, {
+      executionId: execution.id,
+      after: -1,
+    });
     await eventually(() => stream.completed, 'the subscription to end');
-    expect(stream.received.flatMap((message) => message.errors ?? []).map((error) => error.extensions?.code)).toEqual(['BAD_USER_INPUT']);
+    expect(
+      stream.received
+        .flatMap((message) => message.errors ?? [])
+        .map((error) => error.extensions?.code),
+    ).toEqual(['BAD_USER_INPUT']);
   });
 });
 
@@ -664,29 +809,44 @@ describe('SQL statements per list query', () => {
     auditEvents: (first: number) => server.graphql(ConvAuditEventPage, { first }, { key: a.key }),
     llmEvents: (first: number) => server.graphql(ConvLlmEventPage, { first }, { key: a.key }),
     executions: (first: number) => server.graphql(ConvExecutionPage, { first }, { key: a.key }),
-    triggerInvocations: (first: number) => server.graphql(ConvInvocationPage, { agentId, first }, { key: a.key }),
-    webhookDeliveries: (first: number) => server.graphql(ConvDeliveryPage, { first }, { key: a.key }),
+    triggerInvocations: (first: number) =>
+      server.graphql(ConvInvocationPage, { agentId, first }, { key: a.key }),
+    webhookDeliveries: (first: number) =>
+      server.graphql(ConvDeliveryPage, { first }, { key: a.key }),
   };
 
-  it.each(Object.keys(pages) as (keyof typeof pages)[])('%s: a page of 50 with every relation costs the statements of a page of 5', async (name) => {
-    const full = await pages[name](PAGE);
-    const edges = Object.values(full.data!)[0] as { edges?: unknown[] } & { edges: { node: { invocations?: { edges: unknown[] } } }[] };
-    const size = edges.edges[0]?.node.invocations ? edges.edges[0].node.invocations.edges.length : edges.edges.length;
-    expect(size).toBe(PAGE);
-    const small = await statementsOf(() => pages[name](5));
-    const large = await statementsOf(() => pages[name](PAGE));
-    expect(large).toBe(small);
-  });
+  it.each(Object.keys(pages) as (keyof typeof pages)[])(
+    '%s: a page of 50 with every relation costs the statements of a page of 5',
+    async (name) => {
+      const full = await pages[name](PAGE);
+      const edges = Object.values(full.data!)[0] as { edges?: unknown[] } & {
+        edges: { node: { invocations?: { edges: unknown[] } } }[];
+      };
+      const size = edges.edges[0]?.node.invocations
+        ? edges.edges[0].node.invocations.edges.length
+        : edges.edges.length;
+      expect(size).toBe(PAGE);
+      const small = await statementsOf(() => pages[name](5));
+      const large = await statementsOf(() => pages[name](PAGE));
+      expect(large).toBe(small);
+    },
+  );
 
   it('reads Agent.version for a whole list of agents in one batch', async () => {
     const listed = await server.graphql(ConvAgentVersions, {}, { key: a.key });
     expect(listed.data!.agents.length).toBeGreaterThan(10);
-    expect(listed.data!.agents.filter((agent) => agent.version).map((agent) => [agent.name, agent.version!.name, agent.version!.agent.name])).toEqual([
+    expect(
+      listed
+        .data!.agents.filter((agent) => agent.version)
+        .map((agent) => [agent.name, agent.version!.name, agent.version!.agent.name]),
+    ).toEqual([
       ['agent-1', 'v1', 'agent-1'],
       ['conv-bot', 'v1', 'conv-bot'],
     ]);
     const names = await statementsOf(() => server.graphql(ConvAgentNames, {}, { key: a.key }));
-    const withVersions = await statementsOf(() => server.graphql(ConvAgentVersions, {}, { key: a.key }));
+    const withVersions = await statementsOf(() =>
+      server.graphql(ConvAgentVersions, {}, { key: a.key }),
+    );
     // One statement for the versions of every agent, one for their `agent` (a Prisma include level); per agent it would be 2 × 12.
     expect(withVersions - names).toBe(2);
   });

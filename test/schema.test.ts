@@ -1,5 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { isEnumType, isInputObjectType, isInterfaceType, isObjectType, isSpecifiedScalarType, type GraphQLNamedType } from 'graphql';
+import {
+  isEnumType,
+  isInputObjectType,
+  isInterfaceType,
+  isObjectType,
+  isSpecifiedScalarType,
+  type GraphQLNamedType,
+} from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { printedSchema, schema } from '../src/schema/index.ts';
 
@@ -12,16 +19,20 @@ function undescribed(): string[] {
     const name = path.split(/[.(]/).pop()!.replace(')', '');
     if (!description?.trim() || letters(description) === letters(name)) missing.push(path);
   };
-  const types = Object.values(schema.getTypeMap()).filter((type: GraphQLNamedType) => !type.name.startsWith('__') && !isSpecifiedScalarType(type));
+  const types = Object.values(schema.getTypeMap()).filter(
+    (type: GraphQLNamedType) => !type.name.startsWith('__') && !isSpecifiedScalarType(type),
+  );
   for (const type of types) {
     check(type.name, type.description);
     if (isObjectType(type) || isInterfaceType(type)) {
       for (const field of Object.values(type.getFields())) {
         check(`${type.name}.${field.name}`, field.description);
-        for (const arg of field.args) check(`${type.name}.${field.name}(${arg.name})`, arg.description);
+        for (const arg of field.args)
+          check(`${type.name}.${field.name}(${arg.name})`, arg.description);
       }
     } else if (isInputObjectType(type)) {
-      for (const field of Object.values(type.getFields())) check(`${type.name}.${field.name}`, field.description);
+      for (const field of Object.values(type.getFields()))
+        check(`${type.name}.${field.name}`, field.description);
     } else if (isEnumType(type)) {
       for (const value of type.getValues()) check(`${type.name}.${value.name}`, value.description);
     }

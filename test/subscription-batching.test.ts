@@ -39,19 +39,35 @@ afterAll(() => server?.stop());
 
 /** Runs one execution in `conversationId` with `subscribers` following it; the Conversation and Agent statements meanwhile. */
 async function conversationStatements(conversationId: string, subscribers: number) {
-  const streams = Array.from({ length: subscribers }, () => subscribe(server.wsClient(key), BatchedExecutionUpdates, { filter: { conversationId } }));
+  const streams = Array.from({ length: subscribers }, () =>
+    subscribe(server.wsClient(key), BatchedExecutionUpdates, { filter: { conversationId } }),
+  );
   await Promise.all(streams.map((stream) => stream.started));
   await new Promise((resolve) => setTimeout(resolve, 300));
   const before = { ...lookups };
-  const started = await server.graphql(BatchedStart, { input: { conversationId, messages: [{ role: 'user', content: 'hi' }] } }, { key });
+  const started = await server.graphql(
+    BatchedStart,
+    { input: { conversationId, messages: [{ role: 'user', content: 'hi' }] } },
+    { key },
+  );
   expect(started.errors).toBeUndefined();
   await eventually(
-    () => streams.every((stream) => stream.received.some((update) => (update.data as { executionUpdated: { status: string } }).executionUpdated.status === 'COMPLETED')),
+    () =>
+      streams.every((stream) =>
+        stream.received.some(
+          (update) =>
+            (update.data as { executionUpdated: { status: string } }).executionUpdated.status ===
+            'COMPLETED',
+        ),
+      ),
     'every subscriber to see the run complete',
     10_000,
   );
   await new Promise((resolve) => setTimeout(resolve, 200));
-  return { conversation: lookups.conversation - before.conversation, agent: lookups.agent - before.agent };
+  return {
+    conversation: lookups.conversation - before.conversation,
+    agent: lookups.agent - before.agent,
+  };
 }
 
 describe('subscription filters batched across subscribers', () => {

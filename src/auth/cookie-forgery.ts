@@ -1,8 +1,10 @@
-import { AppError } from '../errors.ts';
+import { AppError } from '../kernel/errors.ts';
 import { KEY_COOKIE, presentedKey } from './viewer.ts';
 
 const keyFromCookieOnly = (headers: Headers, cookies: string[]) =>
-  !headers.has('authorization') && !headers.has('x-api-key') && presentedKey(headers, cookies) !== null;
+  !headers.has('authorization') &&
+  !headers.has('x-api-key') &&
+  presentedKey(headers, cookies) !== null;
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 // Media types a cross-site form cannot send: a page must ask CORS first (a preflight) to use them.
@@ -13,9 +15,18 @@ const API_MEDIA_TYPE = /^application\/(json|graphql|[\w.-]+\+json)\s*(;|$)/i;
  * the cookie authenticates must prove it is no such form: a JSON or GraphQL Content-Type, or an
  * `X-Requested-With` header, either of which needs a CORS preflight from another site.
  */
-export function refuseCookieForgery(method: string, headers: Headers, cookies: string[] = [KEY_COOKIE]) {
+export function refuseCookieForgery(
+  method: string,
+  headers: Headers,
+  cookies: string[] = [KEY_COOKIE],
+) {
   if (SAFE_METHODS.has(method.toUpperCase())) return;
-  if (!keyFromCookieOnly(headers, cookies) || API_MEDIA_TYPE.test(headers.get('content-type') ?? '') || headers.has('x-requested-with')) return;
+  if (
+    !keyFromCookieOnly(headers, cookies) ||
+    API_MEDIA_TYPE.test(headers.get('content-type') ?? '') ||
+    headers.has('x-requested-with')
+  )
+    return;
   throw new AppError(
     'FORBIDDEN',
     `A ${method} authenticated by a key cookie (${cookies.join(', ')}) must send Content-Type: application/json (or a GraphQL media type) or an X-Requested-With header`,
@@ -29,7 +40,11 @@ export function refuseCookieForgery(method: string, headers: Headers, cookies: s
  */
 export function refuseCrossSiteCookieSocket(headers: Headers, allowedOrigins: string[]) {
   const origin = headers.get('origin');
-  if (!origin || !keyFromCookieOnly(headers, [KEY_COOKIE]) || allowedOrigins.includes(origin)) return;
+  if (!origin || !keyFromCookieOnly(headers, [KEY_COOKIE]) || allowedOrigins.includes(origin))
+    return;
   if (URL.canParse(origin) && new URL(origin).host === headers.get('host')) return;
-  throw new AppError('FORBIDDEN', `A WebSocket from ${origin} may not authenticate with the ${KEY_COOKIE} cookie`);
+  throw new AppError(
+    'FORBIDDEN',
+    `A WebSocket from ${origin} may not authenticate with the ${KEY_COOKIE} cookie`,
+  );
 }

@@ -5,10 +5,15 @@ import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:cr
  * (so the embedded default needs no setting; set CREDENTIALS_KEY to rotate the two apart); null
  * without either, when credentials cannot be stored.
  */
-export function credentialsKey(configured: string | undefined, adminKeyHash: string | null): Buffer | null {
+export function credentialsKey(
+  configured: string | undefined,
+  adminKeyHash: string | null,
+): Buffer | null {
   if (configured) return Buffer.from(configured, 'base64');
   if (!adminKeyHash) return null;
-  return Buffer.from(hkdfSync('sha256', Buffer.from(adminKeyHash, 'hex'), 'switchboard', 'credentials-key', 32));
+  return Buffer.from(
+    hkdfSync('sha256', Buffer.from(adminKeyHash, 'hex'), 'switchboard', 'credentials-key', 32),
+  );
 }
 
 /** AES-256-GCM: base64 of iv (12 bytes), tag (16) and ciphertext. */

@@ -1,6 +1,6 @@
-import { AppError } from '../errors.ts';
+import { AppError } from '../kernel/errors.ts';
 import type { Scope } from '../db/scoped.ts';
-import type { RequestContext } from '../http/context.ts';
+import type { RequestContext } from '../kernel/context.ts';
 
 /** The caller's tenant scope; only tenant API keys have one. */
 export function requireScope(ctx: RequestContext): Scope {

@@ -1,5 +1,5 @@
 import type { PrismaClient } from '../generated/prisma/client.ts';
-import { AppError } from '../errors.ts';
+import { AppError } from '../kernel/errors.ts';
 import type { RateLimiter } from './rate-limit.ts';
 import { parseApiKey, secretMatches } from './secrets.ts';
 
@@ -69,7 +69,8 @@ export class Authenticator {
       viewer = await this.resolve(token);
     } catch (error) {
       // Only a bad key spends the address's budget: a database outage is not the client's doing.
-      if (error instanceof AppError && error.code === 'UNAUTHENTICATED') await this.countAnonymous(ip);
+      if (error instanceof AppError && error.code === 'UNAUTHENTICATED')
+        await this.countAnonymous(ip);
       throw error;
     }
     await this.countRequest(viewer);

@@ -78,7 +78,10 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
 }
 
 /** `@prisma/adapter-pg` for a connection string, with the schema-engine traps fixed. */
-export function postgresAdapterFactory(connectionString: string, connectTimeoutMs?: number): AdapterFactory {
+export function postgresAdapterFactory(
+  connectionString: string,
+  connectTimeoutMs?: number,
+): AdapterFactory {
   // Without a timeout, a server that accepts but never answers holds every request forever.
   const inner = new PrismaPg({ connectionString, connectionTimeoutMillis: connectTimeoutMs });
   return {
@@ -94,7 +97,9 @@ export function postgresAdapterFactory(connectionString: string, connectTimeoutM
         await run(`CREATE DATABASE "${name}"`);
         const url = new URL(connectionString);
         url.pathname = `/${name}`;
-        const shadow = fixPgAdapter(await new PrismaPg({ connectionString: url.toString() }).connect());
+        const shadow = fixPgAdapter(
+          await new PrismaPg({ connectionString: url.toString() }).connect(),
+        );
         const dispose = shadow.dispose.bind(shadow);
         shadow.dispose = once(async () => {
           try {
@@ -118,7 +123,8 @@ type PgAdapter = Awaited<ReturnType<PrismaPg['connect']>>;
 function fixPgAdapter(adapter: PgAdapter): PgAdapter {
   readCharAsText(adapter);
   const startTransaction = adapter.startTransaction.bind(adapter);
-  adapter.startTransaction = async (isolationLevel) => readCharAsText(await startTransaction(isolationLevel));
+  adapter.startTransaction = async (isolationLevel) =>
+    readCharAsText(await startTransaction(isolationLevel));
   // The adapter splits scripts on ';' (breaks comments and $$ bodies) and runs the pieces one by one:
   // a query without parameters goes as one simple-protocol query, which PostgreSQL runs as one transaction.
   adapter.executeScript = async (script) => {
@@ -132,12 +138,16 @@ type PgResult = { fields?: { dataTypeID: number }[] };
 // adapter-pg throws on PostgreSQL's internal "char" type (OID 18), which the engine's introspection
 // selects (e.g. pg_constraint.contype): report it as text (OID 25), its text form is the character.
 function readCharAsText<T extends object>(queryable: T): T {
-  const q = queryable as unknown as { performIO?: (query: SqlQuery) => Promise<PgResult | PgResult[]> };
-  if (typeof q.performIO !== 'function') throw new Error('@prisma/adapter-pg changed: cannot map "char" to text');
+  const q = queryable as unknown as {
+    performIO?: (query: SqlQuery) => Promise<PgResult | PgResult[]>;
+  };
+  if (typeof q.performIO !== 'function')
+    throw new Error('@prisma/adapter-pg changed: cannot map "char" to text');
   const performIO = q.performIO.bind(queryable);
   q.performIO = async (query) => {
     const result = await performIO(query);
-    for (const r of [result].flat()) for (const f of r.fields ?? []) if (f.dataTypeID === 18) f.dataTypeID = 25;
+    for (const r of [result].flat())
+      for (const f of r.fields ?? []) if (f.dataTypeID === 18) f.dataTypeID = 25;
     return result;
   };
   return queryable;
@@ -174,7 +184,14 @@ function fixPgliteAdapter(adapter: SqlDriverAdapter, db: PGlite): SqlDriverAdapt
 
 /** A PostgreSQL error as the engine expects it (it shows the message, code and detail). */
 function toDriverAdapterError(error: unknown): unknown {
-  const e = error as { code?: unknown; message?: unknown; severity?: unknown; detail?: string; column?: string; hint?: string };
+  const e = error as {
+    code?: unknown;
+    message?: unknown;
+    severity?: unknown;
+    detail?: string;
+    column?: string;
+    hint?: string;
+  };
   if (typeof e?.code !== 'string' || typeof e.message !== 'string') return error;
   return new DriverAdapterError({
     kind: 'postgres',

@@ -12,7 +12,12 @@ export class Loaders {
    * The row under `key`, read together with every other key asked of the loader `name` in the same
    * tick. `batch` returns the rows it found; `keyOf` names each one's key.
    */
-  load<Row>(name: string, key: string, batch: (keys: string[]) => Promise<Row[]>, keyOf: (row: Row) => string): Promise<Row | null> {
+  load<Row>(
+    name: string,
+    key: string,
+    batch: (keys: string[]) => Promise<Row[]>,
+    keyOf: (row: Row) => string,
+  ): Promise<Row | null> {
     let loader = this.loaders.get(name) as DataLoader<string, Row | null> | undefined;
     if (!loader) {
       loader = new DataLoader<string, Row | null>(
@@ -29,12 +34,22 @@ export class Loaders {
 }
 
 /** A loader name for `parts` (a field's arguments and Prisma selection, whose cursors may be BigInts). */
-export const loaderName = (...parts: unknown[]) => JSON.stringify(parts, (_key, value) => (typeof value === 'bigint' ? `${value}n` : value));
+export const loaderName = (...parts: unknown[]) =>
+  JSON.stringify(parts, (_key, value) => (typeof value === 'bigint' ? `${value}n` : value));
 
 /** A Prisma plugin selection with `columns` added, so that batched rows can be matched to their keys. */
-export const withColumns = <Query extends { select?: object }>(query: Query, ...columns: string[]): Query =>
-  query.select ? { ...query, select: { ...query.select, ...Object.fromEntries(columns.map((column) => [column, true])) } } : query;
+export const withColumns = <Query extends { select?: object }>(
+  query: Query,
+  ...columns: string[]
+): Query =>
+  query.select
+    ? {
+        ...query,
+        select: { ...query.select, ...Object.fromEntries(columns.map((column) => [column, true])) },
+      }
+    : query;
 
 /** Whether a Prisma plugin selection asks for relations (anything the payload row itself lacks). */
 export const selectsRelations = (query: { include?: object; select?: object }) =>
-  Boolean(query.include && Object.keys(query.include).length) || Object.values(query.select ?? {}).some((value) => typeof value === 'object');
+  Boolean(query.include && Object.keys(query.include).length) ||
+  Object.values(query.select ?? {}).some((value) => typeof value === 'object');

@@ -7,8 +7,16 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import * as runtime from '@prisma/schema-engine-wasm/schema_engine_bg';
-import type { MigrationList, SchemaEngine, SchemaFilter } from '@prisma/schema-engine-wasm/schema_engine_bg';
-import { bindMigrationAwareSqlAdapterFactory, type SqlDriverAdapter, type Transaction } from '@prisma/driver-adapter-utils';
+import type {
+  MigrationList,
+  SchemaEngine,
+  SchemaFilter,
+} from '@prisma/schema-engine-wasm/schema_engine_bg';
+import {
+  bindMigrationAwareSqlAdapterFactory,
+  type SqlDriverAdapter,
+  type Transaction,
+} from '@prisma/driver-adapter-utils';
 import { PGlite } from '@electric-sql/pglite';
 import { pgliteAdapterFactory, type AdapterFactory } from './adapters.ts';
 
@@ -40,7 +48,8 @@ export async function applyMigrations(
   return serialize(adapterFactory, () =>
     withEngine(
       adapterFactory,
-      async (engine) => (await engine.applyMigrations({ migrationsList, filters })).appliedMigrationNames,
+      async (engine) =>
+        (await engine.applyMigrations({ migrationsList, filters })).appliedMigrationNames,
       { lock: !adapterFactory.adapterName.includes('pglite') }, // a PGlite data folder belongs to one process
     ),
   );
@@ -121,14 +130,21 @@ export async function preloadSchemaEngine(): Promise<void> {
 function loadEngine(): Promise<typeof runtime> {
   return (engineRuntime ??= (async () => {
     // The .wasm file is not in the package's "exports": read it next to the glue module.
-    const glue = createRequire(import.meta.url).resolve('@prisma/schema-engine-wasm/schema_engine_bg');
-    const module = await WebAssembly.compile(fs.readFileSync(path.join(path.dirname(glue), 'schema_engine_bg.wasm')));
-    const imports: WebAssembly.ModuleImports = { ...(runtime as unknown as WebAssembly.ModuleImports) };
+    const glue = createRequire(import.meta.url).resolve(
+      '@prisma/schema-engine-wasm/schema_engine_bg',
+    );
+    const module = await WebAssembly.compile(
+      fs.readFileSync(path.join(path.dirname(glue), 'schema_engine_bg.wasm')),
+    );
+    const imports: WebAssembly.ModuleImports = {
+      ...(runtime as unknown as WebAssembly.ModuleImports),
+    };
     for (const name of Object.keys(imports)) {
       // The engine arms a 10 s timer (its advisory-lock timeout) on every apply and never clears it:
       // unref it so it cannot hold a server, test or script process open.
       if (name.startsWith('__wbg_setTimeout_')) {
-        imports[name] = (callback: () => void, ms: number) => setTimeout(callback, ms >>> 0).unref();
+        imports[name] = (callback: () => void, ms: number) =>
+          setTimeout(callback, ms >>> 0).unref();
       }
     }
     const instance = await WebAssembly.instantiate(module, { './schema_engine_bg.js': imports });
@@ -162,7 +178,11 @@ async function withEngine<T>(
   };
   const logs: string[] = [];
   const [started, locked] = await Promise.allSettled([
-    SchemaEngine.new({ datamodels: undefined }, (line: string) => void logs.push(line), bindMigrationAwareSqlAdapterFactory(tracked)),
+    SchemaEngine.new(
+      { datamodels: undefined },
+      (line: string) => void logs.push(line),
+      bindMigrationAwareSqlAdapterFactory(tracked),
+    ),
     options.lock ? acquireMigrationLock(adapterFactory) : undefined,
   ]);
   const engine = started.status === 'fulfilled' ? started.value : undefined;
@@ -187,7 +207,10 @@ function engineError(error: unknown, logs: string[]): Error {
   const e = error as { message?: string; error_code?: string; meta?: unknown } | string;
   const message = typeof e === 'string' ? e : (e?.message ?? JSON.stringify(e));
   const code = typeof e === 'object' && e?.error_code ? `${e.error_code}: ` : '';
-  return Object.assign(new Error(`Schema engine: ${code}${message}`), { cause: error, engineLogs: logs });
+  return Object.assign(new Error(`Schema engine: ${code}${message}`), {
+    cause: error,
+    engineLogs: logs,
+  });
 }
 
 const queues = new WeakMap<AdapterFactory, Promise<unknown>>();
@@ -196,7 +219,10 @@ const queues = new WeakMap<AdapterFactory, Promise<unknown>>();
 function serialize<T>(adapterFactory: AdapterFactory, fn: () => Promise<T>): Promise<T> {
   const previous = queues.get(adapterFactory) ?? Promise.resolve();
   const run = previous.then(fn, fn);
-  queues.set(adapterFactory, run.catch(() => {}));
+  queues.set(
+    adapterFactory,
+    run.catch(() => {}),
+  );
   return run;
 }
 
@@ -205,7 +231,9 @@ function serialize<T>(adapterFactory: AdapterFactory, fn: () => Promise<T>): Pro
  * release(), so that processes starting together apply one after the other (the engine's own lock
  * gives up after 10 s, and is only released when its connections close).
  */
-async function acquireMigrationLock(adapterFactory: AdapterFactory): Promise<{ release(): Promise<void> }> {
+async function acquireMigrationLock(
+  adapterFactory: AdapterFactory,
+): Promise<{ release(): Promise<void> }> {
   const adapter = await adapterFactory.connect();
   let tx: Transaction | undefined;
   const run = (sql: string) => tx!.executeRaw({ sql, args: [], argTypes: [] });

@@ -1,6 +1,6 @@
 import { getDatamodel } from '../generated/pothos-types.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
-import { AppError } from '../errors.ts';
+import { AppError } from '../kernel/errors.ts';
 
 /** The part of Switchboard's data a caller may see: one tenant, and optionally one of its projects. */
 export interface Scope {
@@ -9,7 +9,8 @@ export interface Scope {
 }
 
 const models = getDatamodel().datamodel.models;
-const hasField = (model: string, field: string) => models[model]?.fields.some((f) => f.name === field) ?? false;
+const hasField = (model: string, field: string) =>
+  models[model]?.fields.some((f) => f.name === field) ?? false;
 
 const READS_AND_WRITES_BY_WHERE = new Set([
   'findUnique',
@@ -31,7 +32,8 @@ const CREATES = new Set(['create', 'createMany', 'createManyAndReturn']);
 /** The column conditions that confine `model` to `scope`. */
 export function scopeFilter(model: string, scope: Scope): Record<string, string> {
   if (model === 'Tenant') return { id: scope.tenantId };
-  if (model === 'Project' && scope.projectId) return { tenantId: scope.tenantId, id: scope.projectId };
+  if (model === 'Project' && scope.projectId)
+    return { tenantId: scope.tenantId, id: scope.projectId };
   const filter: Record<string, string> = {};
   if (hasField(model, 'tenantId')) filter.tenantId = scope.tenantId;
   if (scope.projectId && hasField(model, 'projectId')) filter.projectId = scope.projectId;
@@ -43,7 +45,9 @@ export function scopeFilter(model: string, scope: Scope): Record<string, string>
  * is kept beside the scope's, not overwritten by it: another tenant's id must find nothing.
  */
 function scopedWhere(where: Record<string, unknown> | undefined, filter: Record<string, string>) {
-  const named = Object.keys(filter).filter((column) => where?.[column] !== undefined && where[column] !== filter[column]);
+  const named = Object.keys(filter).filter(
+    (column) => where?.[column] !== undefined && where[column] !== filter[column],
+  );
   if (!named.length) return { ...where, ...filter };
   const kept = Object.fromEntries(named.map((column) => [column, where![column]]));
   const and = where!.AND === undefined ? [] : Array.isArray(where!.AND) ? where!.AND : [where!.AND];
@@ -64,13 +68,22 @@ export function scopedClient(prisma: PrismaClient, scope: Scope) {
           const filter = scopeFilter(model, scope);
           const scopedArgs = { ...(args as Record<string, unknown>) };
           if (READS_AND_WRITES_BY_WHERE.has(operation)) {
-            scopedArgs.where = scopedWhere(scopedArgs.where as Record<string, unknown> | undefined, filter);
+            scopedArgs.where = scopedWhere(
+              scopedArgs.where as Record<string, unknown> | undefined,
+              filter,
+            );
           } else if (CREATES.has(operation)) {
-            if (model === 'Tenant') throw new AppError('FORBIDDEN', 'Only the admin key creates tenants');
+            if (model === 'Tenant')
+              throw new AppError('FORBIDDEN', 'Only the admin key creates tenants');
             const data = scopedArgs.data;
-            scopedArgs.data = Array.isArray(data) ? data.map((row) => ({ ...row, ...filter })) : { ...(data as object), ...filter };
+            scopedArgs.data = Array.isArray(data)
+              ? data.map((row) => ({ ...row, ...filter }))
+              : { ...(data as object), ...filter };
           } else if (operation === 'upsert') {
-            scopedArgs.where = scopedWhere(scopedArgs.where as Record<string, unknown> | undefined, filter);
+            scopedArgs.where = scopedWhere(
+              scopedArgs.where as Record<string, unknown> | undefined,
+              filter,
+            );
             scopedArgs.create = { ...(scopedArgs.create as object), ...filter };
           }
           return query(scopedArgs as typeof args);

@@ -9,7 +9,7 @@ import type { YogaServerInstance } from 'graphql-yoga';
 import type { Database } from '../db/adapters.ts';
 import { requireScope } from '../auth/require.ts';
 import { keyCookiesFor } from '../auth/viewer.ts';
-import { AppError, asAppError, badInput, connectionFailure } from '../errors.ts';
+import { AppError, asAppError, badInput, connectionFailure } from '../kernel/errors.ts';
 import { auditErrorFormat, auditRoutes } from '../modules/audit/rest.ts';
 import { credentialRoutes } from '../modules/credentials/rest.ts';
 import { deliveryRoutes } from '../modules/deliveries/rest.ts';
@@ -17,19 +17,23 @@ import { eventRoutes } from '../modules/events/rest.ts';
 import { executionRoutes, executionsErrorFormat } from '../modules/executions/rest.ts';
 import { telemetryErrorFormat, telemetryRoutes } from '../modules/telemetry/rest.ts';
 import { triggerRoutes, webhookRoutes } from '../modules/triggers/rest.ts';
-import { createRequestContext, type RequestContext, type Services } from './context.ts';
+import { createRequestContext, type RequestContext, type Services } from '../kernel/context.ts';
 import { registerDocs } from './docs.ts';
-import type { AppEnv } from './env.ts';
+import type { AppEnv } from '../rest/kit.ts';
 import { toGraphQLError, type GraphQLServerContext } from './graphql.ts';
-import { clientIp } from './client-ip.ts';
-import { checkJsonInput } from '../json-input.ts';
-import { errorResponse } from './problem.ts';
+import { clientIp } from '../rest/client-ip.ts';
+import { checkJsonInput } from '../kernel/json-input.ts';
+import { errorResponse } from '../rest/problem.ts';
 
 /**
  * Each REST family's error body, chosen by path prefix (an unknown path under it too): 001 under
  * `/run/api/`, 003 under `/api/v1/`, 004 under `/telemetry/`; problem+json (000, 002) for the others.
  */
-const errorFormats = [auditErrorFormat, { ...telemetryErrorFormat, pathPrefix: '/telemetry/' }, executionsErrorFormat];
+const errorFormats = [
+  auditErrorFormat,
+  { ...telemetryErrorFormat, pathPrefix: '/telemetry/' },
+  executionsErrorFormat,
+];
 
 /** A webhook's key is its URL's secret: logs keep only its first characters. */
 const loggedPath = (path: string) => path.replace(/^\/webhooks\/([^/]{0,4})[^/]*/, '/webhooks/$1…');
@@ -55,7 +59,9 @@ export function createHttpApp(options: {
   };
   app.onError((error, c) => {
     // Hono's own refusals (malformed JSON and the like) are the client's mistakes.
-    const known = asAppError(error) ?? (error instanceof HTTPException ? new AppError('BAD_USER_INPUT', error.message) : null);
+    const known =
+      asAppError(error) ??
+      (error instanceof HTTPException ? new AppError('BAD_USER_INPUT', error.message) : null);
     if (!known) logger.error({ err: error, path: loggedPath(c.req.path) }, 'unhandled error');
     return failure(c, known ?? error);
   });
@@ -66,7 +72,8 @@ export function createHttpApp(options: {
     if (!routeMethods) {
       routeMethods = new TrieRouter<string>();
       // Middleware is registered for every method ('ALL'); routes name theirs.
-      for (const route of app.routes) if (route.method !== 'ALL') routeMethods.add('ANY', route.path, route.method);
+      for (const route of app.routes)
+        if (route.method !== 'ALL') routeMethods.add('ANY', route.path, route.method);
     }
     const methods = new Set(routeMethods.match('ANY', path)[0].map(([method]) => method));
     // Hono answers HEAD with the GET route.
@@ -77,7 +84,11 @@ export function createHttpApp(options: {
     const allow = allowedMethods(c.req.path);
     const error =
       allow.length && !allow.includes(c.req.method)
-        ? new AppError('METHOD_NOT_ALLOWED', `${c.req.method} is not allowed on ${c.req.path}; allowed: ${allow.join(', ')}`, { allow })
+        ? new AppError(
+            'METHOD_NOT_ALLOWED',
+            `${c.req.method} is not allowed on ${c.req.path}; allowed: ${allow.join(', ')}`,
+            { allow },
+          )
         : new AppError('NOT_FOUND', `No route for ${c.req.method} ${c.req.path}`);
     return failure(c, error);
   });
@@ -108,7 +119,10 @@ export function createHttpApp(options: {
   });
   app.use('*', async (c, next) => {
     if (isDraining() && c.req.path !== '/healthz') {
-      const response = failure(c, new AppError('SERVICE_UNAVAILABLE', 'The server is shutting down'));
+      const response = failure(
+        c,
+        new AppError('SERVICE_UNAVAILABLE', 'The server is shutting down'),
+      );
       response.headers.set('Connection', 'close');
       return response;
     }
@@ -128,7 +142,10 @@ export function createHttpApp(options: {
     bodyLimit({
       maxSize: config.MAX_BODY_BYTES,
       onError: () => {
-        throw new AppError('PAYLOAD_TOO_LARGE', `The request body exceeds ${config.MAX_BODY_BYTES} bytes`);
+        throw new AppError(
+          'PAYLOAD_TOO_LARGE',
+          `The request body exceeds ${config.MAX_BODY_BYTES} bytes`,
+        );
       },
     }),
   );
@@ -136,11 +153,21 @@ export function createHttpApp(options: {
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/readyz', async (c) => {
     const checks = await Promise.allSettled([database.prisma.$queryRaw`SELECT 1`, bus.ping()]);
-    const body = { database: database.kind, pubsub: bus.redis ? 'redis' : 'in-process', publishFailures: bus.publishFailures };
+    const body = {
+      database: database.kind,
+      pubsub: bus.redis ? 'redis' : 'in-process',
+      publishFailures: bus.publishFailures,
+    };
     const failed = checks.flatMap((check, index) =>
-      check.status === 'rejected' ? [`${index ? 'pub/sub' : 'database'}: ${connectionFailure(check.reason) ?? (check.reason as Error).message}`] : [],
+      check.status === 'rejected'
+        ? [
+            `${index ? 'pub/sub' : 'database'}: ${connectionFailure(check.reason) ?? (check.reason as Error).message}`,
+          ]
+        : [],
     );
-    return failed.length ? c.json({ status: 'unavailable', reason: failed.join('; '), ...body }, 503) : c.json({ status: 'ready', ...body });
+    return failed.length
+      ? c.json({ status: 'unavailable', reason: failed.join('; '), ...body }, 503)
+      : c.json({ status: 'ready', ...body });
   });
 
   // Authenticates the REST routes' caller before their input is validated: every REST route acts
@@ -161,7 +188,9 @@ export function createHttpApp(options: {
   // JSON bodies the database could not store (NUL, unpaired surrogates) or nested past
   // MAX_INPUT_DEPTH are refused before any route reads them; the routes then read the parsed copy.
   const withCheckedJsonBody: MiddlewareHandler<AppEnv> = async (c, next) => {
-    const text = /^application\/([\w.-]+\+)?json\b/i.test(c.req.header('content-type') ?? '') ? await c.req.text() : '';
+    const text = /^application\/([\w.-]+\+)?json\b/i.test(c.req.header('content-type') ?? '')
+      ? await c.req.text()
+      : '';
     if (text) {
       let body: unknown;
       try {
@@ -175,13 +204,17 @@ export function createHttpApp(options: {
     }
     await next();
   };
-  for (const path of ['/run/*', '/api/*', '/telemetry/*', '/manage/*']) app.use(path, withRequestContext, withCheckedJsonBody);
+  for (const path of ['/run/*', '/api/*', '/telemetry/*', '/manage/*'])
+    app.use(path, withRequestContext, withCheckedJsonBody);
   // Reference 003 is a FastAPI service: a query parameter given twice takes its last value. Its
   // routes are all reads, so the request is rebuilt without a body.
   app.use('/api/v1/*', async (c, next) => {
     const url = new URL(c.req.url);
     const last = new Map(url.searchParams);
-    if (last.size < [...url.searchParams.keys()].length && (c.req.method === 'GET' || c.req.method === 'HEAD')) {
+    if (
+      last.size < [...url.searchParams.keys()].length &&
+      (c.req.method === 'GET' || c.req.method === 'HEAD')
+    ) {
       url.search = new URLSearchParams([...last]).toString();
       c.req.raw = new Request(url, c.req.raw);
     }
@@ -206,13 +239,24 @@ export function createHttpApp(options: {
   app.on(['GET', 'POST', 'OPTIONS'], '/graphql', async (c) => {
     let requestContext;
     try {
-      requestContext = await createRequestContext(services, { method: c.req.method, headers: c.req.raw.headers, ip: clientIp(c), requestId: c.get('requestId') });
+      requestContext = await createRequestContext(services, {
+        method: c.req.method,
+        headers: c.req.raw.headers,
+        ip: clientIp(c),
+        requestId: c.get('requestId'),
+      });
     } catch (error) {
       const appError = asAppError(error);
       if (!appError) throw error;
       const graphQLError = toGraphQLError(appError);
-      const { http, ...extensions } = graphQLError.extensions as { http: { status: number; headers?: Record<string, string> } };
-      return c.json({ errors: [{ message: graphQLError.message, extensions }] }, http.status as 401, http.headers);
+      const { http, ...extensions } = graphQLError.extensions as {
+        http: { status: number; headers?: Record<string, string> };
+      };
+      return c.json(
+        { errors: [{ message: graphQLError.message, extensions }] },
+        http.status as 401,
+        http.headers,
+      );
     }
     c.set('requestContext', requestContext);
     const response = await yoga.fetch(c.req.raw, { requestContext });
@@ -222,9 +266,16 @@ export function createHttpApp(options: {
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
-    info: { title: 'Switchboard REST API', version: '1', description: 'REST routes of Switchboard; the primary API is GraphQL at /graphql.' },
+    info: {
+      title: 'Switchboard REST API',
+      version: '1',
+      description: 'REST routes of Switchboard; the primary API is GraphQL at /graphql.',
+    },
   });
-  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+  });
   registerDocs(app);
   app.get('/', (c) => c.redirect('/graphql'));
   return app;

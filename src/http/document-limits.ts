@@ -11,9 +11,9 @@ import {
   type ValidationContext,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { AppError } from '../errors.ts';
+import { AppError } from '../kernel/errors.ts';
 import { toGraphQLError } from './graphql.ts';
-import { checkText } from '../json-input.ts';
+import { checkText } from '../kernel/json-input.ts';
 
 export interface DocumentLimits {
   maxTokens: number;
@@ -37,9 +37,11 @@ function checkDocument(source: Source, { maxTokens, maxDepth }: DocumentLimits) 
   let depth = 0;
   for (let token = lexer.advance(); token.kind !== TokenKind.EOF; token = lexer.advance()) {
     if (++tokens > maxTokens) throw tooComplex(`The document holds more than ${maxTokens} tokens`);
-    if (opening.has(token.kind) && ++depth > maxDepth) throw tooComplex(`The document nests deeper than ${maxDepth} levels`);
+    if (opening.has(token.kind) && ++depth > maxDepth)
+      throw tooComplex(`The document nests deeper than ${maxDepth} levels`);
     if (closing.has(token.kind)) depth--;
-    if (token.kind === TokenKind.STRING || token.kind === TokenKind.BLOCK_STRING) checkText(token.value!, [`line ${token.line}`]);
+    if (token.kind === TokenKind.STRING || token.kind === TokenKind.BLOCK_STRING)
+      checkText(token.value!, [`line ${token.line}`]);
   }
 }
 
@@ -48,7 +50,8 @@ function fieldCountRule(maxFields: number) {
   return function FieldCount(context: ValidationContext): ASTVisitor {
     const fragments = new Map<string, FragmentDefinitionNode>();
     for (const definition of context.getDocument().definitions) {
-      if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+      if (definition.kind === Kind.FRAGMENT_DEFINITION)
+        fragments.set(definition.name.value, definition);
     }
     const fragmentFields = new Map<string, number>();
     const visiting = new Set<string>();
@@ -74,8 +77,12 @@ function fieldCountRule(maxFields: number) {
       OperationDefinition(operation) {
         const fields = count(operation.selectionSet);
         if (fields > maxFields) {
-          const error = toGraphQLError(tooComplex(`The operation selects ${fields} fields, over the limit of ${maxFields}`));
-          context.reportError(new GraphQLError(error.message, { nodes: [operation], extensions: error.extensions }));
+          const error = toGraphQLError(
+            tooComplex(`The operation selects ${fields} fields, over the limit of ${maxFields}`),
+          );
+          context.reportError(
+            new GraphQLError(error.message, { nodes: [operation], extensions: error.extensions }),
+          );
         }
       },
     };

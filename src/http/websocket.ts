@@ -5,11 +5,11 @@ import { useServer } from 'graphql-ws/use/ws';
 import type { YogaServerInstance } from 'graphql-yoga';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { refuseCrossSiteCookieSocket } from '../auth/cookie-forgery.ts';
-import { AppError, asAppError } from '../errors.ts';
+import { AppError, asAppError } from '../kernel/errors.ts';
 import { Loaders } from '../db/loaders.ts';
-import { createRequestContext, type RequestContext, type Services } from './context.ts';
+import { createRequestContext, type RequestContext, type Services } from '../kernel/context.ts';
 import { toGraphQLError, type GraphQLServerContext } from './graphql.ts';
-import { checkJsonInput } from '../json-input.ts';
+import { checkJsonInput } from '../kernel/json-input.ts';
 
 const headersOf = (request: IncomingMessage) => {
   const headers = new Headers();
@@ -60,7 +60,10 @@ export function attachGraphQLWebSockets(options: {
   const webSocketServer = new WebSocketServer({ server, path: '/graphql' });
   webSocketServer.on('connection', (socket, request) => {
     if (!byAddress.admit(request.socket.remoteAddress ?? 'unknown', socket)) {
-      socket.close(TOO_MANY_CLOSE_CODE, `Over ${config.WS_MAX_CONNECTIONS_PER_IP} open connections from this address`);
+      socket.close(
+        TOO_MANY_CLOSE_CODE,
+        `Over ${config.WS_MAX_CONNECTIONS_PER_IP} open connections from this address`,
+      );
     }
   });
   return useServer<Record<string, unknown>, { connectionContext?: RequestContext }>(
@@ -72,7 +75,11 @@ export function attachGraphQLWebSockets(options: {
         if (isDraining()) return false;
         const headers = headersOf(ctx.extra.request);
         for (const [name, value] of Object.entries(ctx.connectionParams ?? {})) {
-          if (typeof value === 'string' && /^(authorization|x-api-key|x-correlation-id)$/i.test(name)) headers.set(name, value);
+          if (
+            typeof value === 'string' &&
+            /^(authorization|x-api-key|x-correlation-id)$/i.test(name)
+          )
+            headers.set(name, value);
         }
         try {
           refuseCrossSiteCookieSocket(headers, config.CORS_ORIGINS);
@@ -82,8 +89,14 @@ export function attachGraphQLWebSockets(options: {
             ip: ctx.extra.request.socket.remoteAddress ?? null,
           });
           const viewer = connection.viewer;
-          if (viewer && !byKey.admit(viewer.kind === 'admin' ? 'admin' : viewer.keyId, ctx.extra.socket)) {
-            ctx.extra.socket.close(TOO_MANY_CLOSE_CODE, `Over ${config.WS_MAX_CONNECTIONS_PER_KEY} open connections for this key`);
+          if (
+            viewer &&
+            !byKey.admit(viewer.kind === 'admin' ? 'admin' : viewer.keyId, ctx.extra.socket)
+          ) {
+            ctx.extra.socket.close(
+              TOO_MANY_CLOSE_CODE,
+              `Over ${config.WS_MAX_CONNECTIONS_PER_KEY} open connections for this key`,
+            );
             return false;
           }
           ctx.extra.connectionContext = connection;
@@ -91,8 +104,10 @@ export function attachGraphQLWebSockets(options: {
         } catch (error) {
           const appError = asAppError(error);
           // 1013 Try Again Later: a client retries it, where 4403 Forbidden would tell it its key is bad.
-          if (appError?.code === 'SERVICE_UNAVAILABLE') ctx.extra.socket.close(1013, appError.message);
-          if (appError?.code === 'RATE_LIMITED') ctx.extra.socket.close(TOO_MANY_CLOSE_CODE, appError.message.slice(0, 120));
+          if (appError?.code === 'SERVICE_UNAVAILABLE')
+            ctx.extra.socket.close(1013, appError.message);
+          if (appError?.code === 'RATE_LIMITED')
+            ctx.extra.socket.close(TOO_MANY_CLOSE_CODE, appError.message.slice(0, 120));
           if (appError) return false;
           throw error;
         }
@@ -105,23 +120,31 @@ export function attachGraphQLWebSockets(options: {
           ...connection,
           loaders: new Loaders(),
           requestId,
-          correlationId: connection.correlationId === connection.requestId ? requestId : connection.correlationId,
+          correlationId:
+            connection.correlationId === connection.requestId
+              ? requestId
+              : connection.correlationId,
         };
         try {
           // graphql-ws has already registered this operation.
           if (Object.keys(ctx.subscriptions).length > config.WS_MAX_OPERATIONS_PER_CONNECTION) {
-            throw new AppError('RATE_LIMITED', `At most ${config.WS_MAX_OPERATIONS_PER_CONNECTION} operations may run at once on one connection`);
+            throw new AppError(
+              'RATE_LIMITED',
+              `At most ${config.WS_MAX_OPERATIONS_PER_CONNECTION} operations may run at once on one connection`,
+            );
           }
           checkJsonInput(params.variables, config.MAX_INPUT_DEPTH, ['variables']);
           if (connection.viewer) await services.authenticator.countRequest(connection.viewer);
-          const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
-            ...ctx,
-            // yoga reads the upgrade request as `req`; as `request` it would refuse mutations.
-            req: ctx.extra.request,
-            socket: ctx.extra.socket,
-            params,
-            requestContext,
-          });
+          const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped(
+            {
+              ...ctx,
+              // yoga reads the upgrade request as `req`; as `request` it would refuse mutations.
+              req: ctx.extra.request,
+              socket: ctx.extra.socket,
+              params,
+              requestContext,
+            },
+          );
           const document = parse(params.query);
           const errors = validate(schema, document);
           if (errors.length) return errors;

@@ -1,6 +1,11 @@
-import SchemaBuilder, { BasePlugin, PothosValidationError, type PothosOutputFieldConfig, type SchemaTypes } from '@pothos/core';
+import SchemaBuilder, {
+  BasePlugin,
+  PothosValidationError,
+  type PothosOutputFieldConfig,
+  type SchemaTypes,
+} from '@pothos/core';
 import type { GraphQLFieldResolver } from 'graphql';
-import { AppError } from '../errors.ts';
+import { AppError } from '../kernel/errors.ts';
 
 /** The largest page a connection returns; a larger `first` or `last` is refused, not cut short. */
 export const MAX_PAGE_SIZE = 100;
@@ -21,11 +26,19 @@ class ConnectionArgumentsPlugin<Types extends SchemaTypes> extends BasePlugin<Ty
     resolver: GraphQLFieldResolver<unknown, Types['Context'], object>,
     fieldConfig: PothosOutputFieldConfig<Types>,
   ): GraphQLFieldResolver<unknown, Types['Context'], object> {
-    if (!('first' in fieldConfig.args && 'last' in fieldConfig.args && 'after' in fieldConfig.args)) return resolver;
+    if (!('first' in fieldConfig.args && 'last' in fieldConfig.args && 'after' in fieldConfig.args))
+      return resolver;
     return (parent, args, context, info) => {
       const { first, last } = args as { first?: number | null; last?: number | null };
-      for (const [name, size] of [['first', first], ['last', last]] as const) {
-        if (size != null && size > MAX_PAGE_SIZE) throw new AppError('BAD_USER_INPUT', `Argument "${name}" must be at most ${MAX_PAGE_SIZE}`);
+      for (const [name, size] of [
+        ['first', first],
+        ['last', last],
+      ] as const) {
+        if (size != null && size > MAX_PAGE_SIZE)
+          throw new AppError(
+            'BAD_USER_INPUT',
+            `Argument "${name}" must be at most ${MAX_PAGE_SIZE}`,
+          );
       }
       return resolver(parent, args, context, info);
     };

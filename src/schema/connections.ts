@@ -1,5 +1,5 @@
 import type { ObjectRef } from '@pothos/core';
-import { AppError } from '../errors.ts';
+import { AppError } from '../kernel/errors.ts';
 import { builder } from './builder.ts';
 
 /**
@@ -14,7 +14,9 @@ export function countedConnection<T extends object>(ref: ObjectRef<any, T>, name
       totalCount: t.int({
         description: 'How many nodes match, across all pages.',
         resolve: (connection) => {
-          const { totalCount } = connection as { totalCount?: number | (() => number | Promise<number>) };
+          const { totalCount } = connection as {
+            totalCount?: number | (() => number | Promise<number>);
+          };
           return typeof totalCount === 'function' ? totalCount() : (totalCount ?? 0);
         },
       }),
@@ -24,6 +26,10 @@ export function countedConnection<T extends object>(ref: ObjectRef<any, T>, name
 
 /** The sequence number in a global id of a row keyed by `seq`; anything else is refused as user input, not a crash. */
 export function sequenceIn(globalIdPart: string) {
-  if (!/^\d{1,19}$/.test(globalIdPart)) throw new AppError('BAD_USER_INPUT', `Invalid global ID: "${globalIdPart}" is not a sequence number`);
+  if (!/^\d{1,19}$/.test(globalIdPart))
+    throw new AppError(
+      'BAD_USER_INPUT',
+      `Invalid global ID: "${globalIdPart}" is not a sequence number`,
+    );
   return { seq: BigInt(globalIdPart) };
 }

@@ -13,14 +13,21 @@ export const schema = builder.toSchema();
 
 // The prisma plugin's related connections add `totalCount` with no way to describe it.
 for (const type of Object.values(schema.getTypeMap())) {
-  const totalCount = isObjectType(type) && type.name.endsWith('Connection') ? type.getFields().totalCount : undefined;
-  if (totalCount && !totalCount.description) totalCount.description = 'How many nodes match, across all pages.';
+  const totalCount =
+    isObjectType(type) && type.name.endsWith('Connection')
+      ? type.getFields().totalCount
+      : undefined;
+  if (totalCount && !totalCount.description)
+    totalCount.description = 'How many nodes match, across all pages.';
 }
 
 // The relay plugin's node queries take no description for their arguments.
 const queryFields = schema.getQueryType()?.getFields();
 for (const argument of [...(queryFields?.node?.args ?? []), ...(queryFields?.nodes?.args ?? [])]) {
-  argument.description ??= argument.name === 'id' ? 'A global id (`globalId` of an object).' : 'Global ids (`globalId` of objects).';
+  argument.description ??=
+    argument.name === 'id'
+      ? 'A global id (`globalId` of an object).'
+      : 'Global ids (`globalId` of objects).';
 }
 
 /** The SDL committed as schema.graphql (sorted, so the diff of a change shows only the change). */

@@ -6,18 +6,28 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { postgresAdapterFactory, type Database } from '../../src/db/adapters.ts';
 import { applyMigrations, defaultMigrationsDir, readMigrations } from '../../src/db/migrate.ts';
-import { createTestDatabase, testServerUrl, type TestDatabase, type TestDatabaseKind } from '../support/databases.ts';
+import {
+  createTestDatabase,
+  testServerUrl,
+  type TestDatabase,
+  type TestDatabaseKind,
+} from '../support/databases.ts';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const kinds: TestDatabaseKind[] = testServerUrl() ? ['pglite', 'postgres'] : ['pglite'];
-const migrationNames = readMigrations(defaultMigrationsDir).migrationDirectories.map((dir) => dir.path);
+const migrationNames = readMigrations(defaultMigrationsDir).migrationDirectories.map(
+  (dir) => dir.path,
+);
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function testDatabase(kind: TestDatabaseKind, migrations?: string | false): Promise<TestDatabase> {
+async function testDatabase(
+  kind: TestDatabaseKind,
+  migrations?: string | false,
+): Promise<TestDatabase> {
   const testDb = await createTestDatabase({ kind, migrations });
   cleanups.push(() => testDb.drop());
   return testDb;
@@ -42,14 +52,18 @@ async function tableNames(db: Database): Promise<string[]> {
 }
 
 async function migrationRows(db: Database) {
-  return db.prisma.$queryRaw<{ migration_name: string; finished_at: Date | null; logs: string | null }[]>`
+  return db.prisma.$queryRaw<
+    { migration_name: string; finished_at: Date | null; logs: string | null }[]
+  >`
     SELECT migration_name, finished_at, logs FROM _prisma_migrations ORDER BY started_at`;
 }
 
 it('has the init migration', () => {
   expect(migrationNames.length).toBeGreaterThan(0);
   expect(migrationNames[0]).toMatch(/^\d{14}_init$/);
-  expect(fs.readFileSync(path.join(defaultMigrationsDir, 'migration_lock.toml'), 'utf8')).toContain('provider = "postgresql"');
+  expect(fs.readFileSync(path.join(defaultMigrationsDir, 'migration_lock.toml'), 'utf8')).toContain(
+    'provider = "postgresql"',
+  );
 });
 
 describe.each(kinds)('on %s', (kind) => {
@@ -68,21 +82,40 @@ describe.each(kinds)('on %s', (kind) => {
   it('creates the tables of the schema, and Prisma CRUD works', async () => {
     const db = await (await testDatabase(kind)).open();
     expect(await tableNames(db)).toEqual(
-      expect.arrayContaining(['ApiKey', 'AppEvent', 'AuditEvent', 'Project', 'Tenant', '_prisma_migrations']),
+      expect.arrayContaining([
+        'ApiKey',
+        'AppEvent',
+        'AuditEvent',
+        'Project',
+        'Tenant',
+        '_prisma_migrations',
+      ]),
     );
-    const tenant = await db.prisma.tenant.create({ data: { name: 'Acme', projects: { create: { name: 'web' } } } });
-    const read = await db.prisma.tenant.findUnique({ where: { id: tenant.id }, include: { projects: true } });
-    expect(read).toMatchObject({ id: tenant.id, name: 'Acme', projects: [{ name: 'web', tenantId: tenant.id }] });
+    const tenant = await db.prisma.tenant.create({
+      data: { name: 'Acme', projects: { create: { name: 'web' } } },
+    });
+    const read = await db.prisma.tenant.findUnique({
+      where: { id: tenant.id },
+      include: { projects: true },
+    });
+    expect(read).toMatchObject({
+      id: tenant.id,
+      name: 'Acme',
+      projects: [{ name: 'web', tenantId: tenant.id }],
+    });
     expect(read?.createdAt).toBeInstanceOf(Date);
   });
 
   it('a broken migration fails, leaves nothing behind and is not recorded as applied', async () => {
     const db = await (await testDatabase(kind)).open();
     const migrations = migrationsWith({
-      '99990101000000_broken': 'CREATE TABLE "half_done" (id int);\nSELECT * FROM "no_such_table";\n',
+      '99990101000000_broken':
+        'CREATE TABLE "half_done" (id int);\nSELECT * FROM "no_such_table";\n',
     });
     await expect(applyMigrations(db.adapterFactory, migrations)).rejects.toThrow(/no_such_table/);
-    const broken = (await migrationRows(db)).find((row) => row.migration_name === '99990101000000_broken');
+    const broken = (await migrationRows(db)).find(
+      (row) => row.migration_name === '99990101000000_broken',
+    );
     expect(broken?.finished_at ?? null).toBeNull(); // recorded as failed, not applied
     expect(await tableNames(db)).not.toContain('half_done'); // the script ran as one transaction
     // as with `prisma migrate deploy`, a failed migration blocks later applies until resolved
@@ -103,7 +136,9 @@ describe.each(kinds)('on %s', (kind) => {
         `CREATE TABLE "notes" (body text DEFAULT 'a;b');`,
       ].join('\n'),
     });
-    expect(await applyMigrations(db.adapterFactory, migrations)).toEqual(['99990101000000_functions']);
+    expect(await applyMigrations(db.adapterFactory, migrations)).toEqual([
+      '99990101000000_functions',
+    ]);
     expect(await db.prisma.$queryRaw`SELECT sb_answer() AS answer`).toEqual([{ answer: 42 }]);
   });
 
@@ -130,8 +165,13 @@ describe.runIf(testServerUrl())('concurrent starts on one PostgreSQL database', 
     const runs = await Promise.all(
       Array.from({ length: 3 }, () => run(['scripts/migrate.ts'], { DATABASE_URL: databaseUrl! })),
     );
-    expect(runs.map((r) => r.code), runs.map((r) => r.stderr).join('\n')).toEqual([0, 0, 0]);
-    expect(runs.filter((r) => r.stdout.includes(`applied ${migrationNames.length} migration`)).length).toBe(1);
+    expect(
+      runs.map((r) => r.code),
+      runs.map((r) => r.stderr).join('\n'),
+    ).toEqual([0, 0, 0]);
+    expect(
+      runs.filter((r) => r.stdout.includes(`applied ${migrationNames.length} migration`)).length,
+    ).toBe(1);
     expect(runs.filter((r) => r.stdout.includes('up to date')).length).toBe(2);
   }, 60_000);
 });
@@ -154,7 +194,10 @@ it('leaves nothing that holds the process open (the engine arms a 10 s timer)', 
   expect(exitAfter).toBeLessThan(2000);
 }, 60_000);
 
-function run(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function run(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
       cwd: repoRoot,

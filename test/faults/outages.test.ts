@@ -6,7 +6,15 @@ import { createServer, type AddressInfo } from 'node:net';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AppEventLogged, CreateApiKey, CreateTenant } from '../support/operations.ts';
-import { cleanUpProcesses, graphqlAt, launch, logLines, startProcess, tempDir, type Running } from '../support/processes.ts';
+import {
+  cleanUpProcesses,
+  graphqlAt,
+  launch,
+  logLines,
+  startProcess,
+  tempDir,
+  type Running,
+} from '../support/processes.ts';
 import { readEvents } from '../support/sse.ts';
 import { ADMIN_KEY, eventually, subscribe } from '../support/switchboard.ts';
 import { graphql } from '../gql/index.ts';
@@ -66,7 +74,10 @@ const postEvent = (url: string, key: string, body: Record<string, unknown>) =>
 
 const readyz = async (url: string) => {
   const response = await fetch(`${url}/readyz`);
-  return { status: response.status, body: (await response.json()) as { publishFailures: number; reason?: string } };
+  return {
+    status: response.status,
+    body: (await response.json()) as { publishFailures: number; reason?: string },
+  };
 };
 
 describe.skipIf(!process.env.DATABASE_URL)('outages under load', () => {
@@ -83,13 +94,27 @@ describe.skipIf(!process.env.DATABASE_URL)('outages under load', () => {
     };
 
     // Start-up waits for PostgreSQL, then for Redis, one line per try and no stack trace.
-    const launched = launch(['src/main.ts'], { DATA_DIR: tempDir(), PORT: '0', HOST: '127.0.0.1', ...env });
-    const logged = (text: string) => () => logLines(launched.stdout()).some((line) => line.msg.startsWith(text));
-    await eventually(logged('waiting for PostgreSQL'), 'the first server to wait for PostgreSQL', 45_000);
+    const launched = launch(['src/main.ts'], {
+      DATA_DIR: tempDir(),
+      PORT: '0',
+      HOST: '127.0.0.1',
+      ...env,
+    });
+    const logged = (text: string) => () =>
+      logLines(launched.stdout()).some((line) => line.msg.startsWith(text));
+    await eventually(
+      logged('waiting for PostgreSQL'),
+      'the first server to wait for PostgreSQL',
+      45_000,
+    );
     await postgres.start();
     await eventually(logged('waiting for Redis'), 'the first server to wait for Redis', 30_000);
     await redis.start();
-    const listening = await eventually(() => logLines(launched.stdout()).find((line) => line.msg === 'Switchboard is listening'), 'the first server to listen', 30_000);
+    const listening = await eventually(
+      () => logLines(launched.stdout()).find((line) => line.msg === 'Switchboard is listening'),
+      'the first server to listen',
+      30_000,
+    );
     expect(launched.child.exitCode).toBeNull();
     expect(launched.stderr()).not.toMatch(/\n\s+at /);
     const first: Running = { ...launched, url: listening.url as string };
@@ -101,7 +126,8 @@ describe.skipIf(!process.env.DATABASE_URL)('outages under load', () => {
 
     const tenant = await graphqlAt(first.url, CreateTenant, { name: 'faults' }, ADMIN_KEY);
     const tenantId = tenant.data.createTenant.id as string;
-    const key = (await graphqlAt(first.url, CreateApiKey, { name: 'faults', tenantId }, ADMIN_KEY)).data.createApiKey.secret as string;
+    const key = (await graphqlAt(first.url, CreateApiKey, { name: 'faults', tenantId }, ADMIN_KEY))
+      .data.createApiKey.secret as string;
 
     // A subscriber on B, fed by events written on A: they can only arrive through Redis.
     const client = createClient({
@@ -123,7 +149,14 @@ describe.skipIf(!process.env.DATABASE_URL)('outages under load', () => {
         const id = `probe-${(probes += 1)}`;
         const response = await postEvent(first.url, key, { id, type: 'probe' }).catch(() => null);
         await response?.body?.cancel();
-        if (await eventually(() => subscription.received.some((event) => event.data?.appEventLogged.id === id), 'a probe', 300).catch(() => false)) return true;
+        if (
+          await eventually(
+            () => subscription.received.some((event) => event.data?.appEventLogged.id === id),
+            'a probe',
+            300,
+          ).catch(() => false)
+        )
+          return true;
       }
       return false;
     };
@@ -143,8 +176,17 @@ describe.skipIf(!process.env.DATABASE_URL)('outages under load', () => {
         const outcome: Omit<Outcome, 'status' | 'retryAfter' | 'at'> = { id, server, phase };
         try {
           const response = await postEvent(servers.get(server)!.url, key, { id, type: 'load' });
-          const detail = response.status === 201 ? (await response.body?.cancel(), undefined) : await response.text();
-          outcomes.push({ ...outcome, status: response.status, retryAfter: response.headers.get('retry-after'), at: Date.now(), detail });
+          const detail =
+            response.status === 201
+              ? (await response.body?.cancel(), undefined)
+              : await response.text();
+          outcomes.push({
+            ...outcome,
+            status: response.status,
+            retryAfter: response.headers.get('retry-after'),
+            at: Date.now(),
+            detail,
+          });
         } catch {
           outcomes.push({ ...outcome, status: 'error', retryAfter: null, at: Date.now() });
         }
@@ -152,8 +194,10 @@ describe.skipIf(!process.env.DATABASE_URL)('outages under load', () => {
       }
     };
     const workers = Array.from({ length: 3 }, () => worker());
-    const refusedOutsidePostgres = () => outcomes.filter((outcome) => outcome.status !== 201 && !outcome.phase.startsWith('postgres'));
-    const acknowledgedSince = (since: number) => outcomes.filter((outcome) => outcome.at > since && outcome.status === 201).length;
+    const refusedOutsidePostgres = () =>
+      outcomes.filter((outcome) => outcome.status !== 201 && !outcome.phase.startsWith('postgres'));
+    const acknowledgedSince = (since: number) =>
+      outcomes.filter((outcome) => outcome.at > since && outcome.status === 201).length;
     const resumes = (what: string) => {
       const since = Date.now();
       return eventually(() => acknowledgedSince(since) >= 10, what, 30_000);
@@ -162,16 +206,28 @@ describe.skipIf(!process.env.DATABASE_URL)('outages under load', () => {
 
     // An execution streaming on A, followed on B, that goes on (and ends) while Redis is away.
     const words = Array.from({ length: 15 }, (_, i) => `w${i + 1}`).join(' ');
-    const agent = await graphqlAt(first.url, CreateFaultsAgent, { runConfig: { provider: { type: 'SCRIPTED', turns: [{ text: words, delayMs: 60 }] } } }, key);
+    const agent = await graphqlAt(
+      first.url,
+      CreateFaultsAgent,
+      { runConfig: { provider: { type: 'SCRIPTED', turns: [{ text: words, delayMs: 60 }] } } },
+      key,
+    );
     expect(agent.errors).toBeUndefined();
     const created = await fetch(`${first.url}/run/api/executions`, {
       method: 'POST',
       headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ agentId: agent.data.createAgent.id, messages: [{ role: 'user', content: 'talk' }] }),
+      body: JSON.stringify({
+        agentId: agent.data.createAgent.id,
+        messages: [{ role: 'user', content: 'talk' }],
+      }),
     });
     const executionId = created.headers.get('x-execution-id')!;
     await created.body?.cancel();
-    const followed = readEvents(await fetch(`${second.url}/run/api/executions/${executionId}/stream`, { headers: { authorization: `Bearer ${key}` } }));
+    const followed = readEvents(
+      await fetch(`${second.url}/run/api/executions/${executionId}/stream`, {
+        headers: { authorization: `Bearer ${key}` },
+      }),
+    );
 
     // Redis restarts: writes go on (rate limits per process), publishing fails softly, /readyz says 503.
     phase = 'redis down';
@@ -183,7 +239,12 @@ describe.skipIf(!process.env.DATABASE_URL)('outages under load', () => {
     await sleep(1000);
     phase = 'redis back';
     await redis.start();
-    await eventually(async () => (await readyz(first.url)).status === 200 && (await readyz(second.url)).status === 200, 'ready again after Redis', 15_000);
+    await eventually(
+      async () =>
+        (await readyz(first.url)).status === 200 && (await readyz(second.url)).status === 200,
+      'ready again after Redis',
+      15_000,
+    );
     expect(await probeArrives(15_000)).toBe(true); // B's subscription resumed
     // The execution's stream on B is whole: what was published while Redis was away is read back.
     const journal = await Promise.race([followed, sleep(15_000).then(() => [])]);
@@ -211,7 +272,9 @@ describe.skipIf(!process.env.DATABASE_URL)('outages under load', () => {
       onNonLazyError: () => {},
     });
     clients.push(refusedSocket);
-    const closeCode = new Promise((resolve) => refusedSocket.on('closed', (event) => resolve((event as { code: number }).code)));
+    const closeCode = new Promise((resolve) =>
+      refusedSocket.on('closed', (event) => resolve((event as { code: number }).code)),
+    );
     expect(await closeCode).toBe(1013); // try again later, not 4403 Forbidden
     const restDown = await postEvent(second.url, key, { id: 'while-down', type: 'refused' });
     expect(restDown.status).toBe(503);
@@ -241,16 +304,32 @@ describe.skipIf(!process.env.DATABASE_URL)('outages under load', () => {
     expect(third.child.exitCode).toBeNull();
     for (const server of [first, second, third]) {
       expect(server.stderr()).not.toMatch(/\n\s+at /);
-      expect(logLines(server.stdout()).filter((line) => line.msg.startsWith('unhandled error'))).toEqual([]);
+      expect(
+        logLines(server.stdout()).filter((line) => line.msg.startsWith('unhandled error')),
+      ).toEqual([]);
       // A lost database is a warning every 10 s from the background workers, not an error per poll.
-      expect(logLines(server.stdout()).filter((line) => line.level >= 50 && line.msg.startsWith('claiming'))).toEqual([]);
+      expect(
+        logLines(server.stdout()).filter(
+          (line) => line.level >= 50 && line.msg.startsWith('claiming'),
+        ),
+      ).toEqual([]);
     }
-    const unexpected = outcomes.filter((outcome) => ![201, 503].includes(outcome.status as number) && !(outcome.server === 'A' && outcome.status === 'error' && outcome.at >= killedAt));
+    const unexpected = outcomes.filter(
+      (outcome) =>
+        ![201, 503].includes(outcome.status as number) &&
+        !(outcome.server === 'A' && outcome.status === 'error' && outcome.at >= killedAt),
+    );
     expect(unexpected).toEqual([]);
     expect(outcomes.filter((outcome) => outcome.status === 503 && !outcome.retryAfter)).toEqual([]);
     const database = new pg.Client({ connectionString: postgres.url });
     await database.connect();
-    const stored = new Set((await database.query<{ id: string }>('SELECT id FROM "AppEvent" WHERE "tenantId" = $1', [tenantId])).rows.map((row) => row.id));
+    const stored = new Set(
+      (
+        await database.query<{ id: string }>('SELECT id FROM "AppEvent" WHERE "tenantId" = $1', [
+          tenantId,
+        ])
+      ).rows.map((row) => row.id),
+    );
     await database.end();
     const acknowledged = outcomes.filter((outcome) => outcome.status === 201);
     expect(acknowledged.filter((outcome) => !stored.has(outcome.id))).toEqual([]);
@@ -262,8 +341,15 @@ describe.skipIf(!process.env.DATABASE_URL)('outages under load', () => {
       figures.set(outcome.phase, counts);
     }
     const warnings: Record<string, number> = {};
-    for (const line of logLines(second.stdout())) if (line.level >= 40) warnings[line.msg] = (warnings[line.msg] ?? 0) + 1;
-    console.log('outcomes per phase', Object.fromEntries(figures), { publishFailures, acknowledged: acknowledged.length, stored: stored.size }, 'B logged', warnings);
+    for (const line of logLines(second.stdout()))
+      if (line.level >= 40) warnings[line.msg] = (warnings[line.msg] ?? 0) + 1;
+    console.log(
+      'outcomes per phase',
+      Object.fromEntries(figures),
+      { publishFailures, acknowledged: acknowledged.length, stored: stored.size },
+      'B logged',
+      warnings,
+    );
   }, 110_000);
 
   it('counts a PostgreSQL that accepts connections but never answers as unreachable (DATABASE_CONNECT_TIMEOUT_MS)', async () => {
@@ -279,8 +365,15 @@ describe.skipIf(!process.env.DATABASE_URL)('outages under load', () => {
         DATABASE_URL: `postgres://postgres@127.0.0.1:${port}/postgres`,
         DATABASE_CONNECT_TIMEOUT_MS: '500',
       });
-      const waiting = await eventually(() => logLines(launched.stdout()).find((line) => line.msg.startsWith('waiting for PostgreSQL')), 'a waiting line', 45_000);
-      expect(waiting.msg).toBe(`waiting for PostgreSQL at 127.0.0.1:${port} (connection terminated); retrying in 1000 ms`);
+      const waiting = await eventually(
+        () =>
+          logLines(launched.stdout()).find((line) => line.msg.startsWith('waiting for PostgreSQL')),
+        'a waiting line',
+        45_000,
+      );
+      expect(waiting.msg).toBe(
+        `waiting for PostgreSQL at 127.0.0.1:${port} (connection terminated); retrying in 1000 ms`,
+      );
       launched.child.kill('SIGKILL');
     } finally {
       silent.close();

@@ -21,7 +21,8 @@ const isRoot = process.getuid?.() === 0;
 
 /** Runs a PostgreSQL binary, as the `postgres` user under root (initdb and the server refuse root), without blocking the load. */
 async function asPostgres(binary: string, args: string[]) {
-  if (isRoot) await promisify(execFile)('runuser', ['-u', 'postgres', '--', join(pgBin, binary), ...args]);
+  if (isRoot)
+    await promisify(execFile)('runuser', ['-u', 'postgres', '--', join(pgBin, binary), ...args]);
   else await promisify(execFile)(join(pgBin, binary), args);
 }
 
@@ -36,16 +37,39 @@ export interface Postgres {
 /** initdb in a temporary folder (trust authentication, no fsync); not started yet. */
 export async function createPostgres(): Promise<Postgres> {
   const dir = mkdtempSync(join(tmpdir(), 'switchboard-faults-pg-'));
-  if (isRoot) chownSync(dir, Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' })), Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' })));
+  if (isRoot)
+    chownSync(
+      dir,
+      Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' })),
+      Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' })),
+    );
   const data = join(dir, 'data');
-  await asPostgres('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '--no-instructions']);
+  await asPostgres('initdb', [
+    '-D',
+    data,
+    '-A',
+    'trust',
+    '-U',
+    'postgres',
+    '--no-sync',
+    '--no-instructions',
+  ]);
   const port = await freePort();
   const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off`;
   let running = false;
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     async start() {
-      await asPostgres('pg_ctl', ['-D', data, '-o', options, '-l', join(dir, 'log'), '-w', 'start']);
+      await asPostgres('pg_ctl', [
+        '-D',
+        data,
+        '-o',
+        options,
+        '-l',
+        join(dir, 'log'),
+        '-w',
+        'start',
+      ]);
       running = true;
     },
     async stop() {
@@ -53,7 +77,8 @@ export async function createPostgres(): Promise<Postgres> {
       running = false;
     },
     async remove() {
-      if (running) await asPostgres('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']).catch(() => {});
+      if (running)
+        await asPostgres('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']).catch(() => {});
       rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -72,7 +97,11 @@ export async function createRedisServer(): Promise<RedisServer> {
   return {
     url: `redis://127.0.0.1:${port}`,
     async start() {
-      const started = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'inherit'] });
+      const started = spawn(
+        'redis-server',
+        ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+        { stdio: ['ignore', 'pipe', 'inherit'] },
+      );
       child = started;
       let output = '';
       await new Promise<void>((resolve, reject) => {
@@ -80,7 +109,9 @@ export async function createRedisServer(): Promise<RedisServer> {
           output += chunk;
           if (output.includes('Ready to accept connections')) resolve();
         });
-        started.once('exit', (code) => reject(new Error(`redis-server exited (${code}): ${output}`)));
+        started.once('exit', (code) =>
+          reject(new Error(`redis-server exited (${code}): ${output}`)),
+        );
       });
       started.stdout!.resume();
     },

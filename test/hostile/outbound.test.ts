@@ -108,7 +108,9 @@ class Listener {
     } else if (path.endsWith('/nul')) {
       response.writeHead(200, { 'content-type': 'text/plain' }).end('ok\u0000done');
     } else if (path.endsWith('/unstorable-json')) {
-      response.writeHead(200, { 'content-type': 'application/json' }).end('{"text":"a\\u0000b","lone":"\\ud800","\\u0000key":1}');
+      response
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end('{"text":"a\\u0000b","lone":"\\ud800","\\u0000key":1}');
     } else {
       response.writeHead(200).end('{"ok":true}');
     }
@@ -166,7 +168,9 @@ const specialAddresses = {
   reserved: ['240.0.0.1', '255.255.255.255'],
   loopback: ['64:ff9b::7f00:1'],
 };
-const specialNames = Object.entries(specialAddresses).flatMap(([kind, addresses]) => addresses.map((address, index) => ({ kind, address, name: `${kind}-${index}.outbound.test` })));
+const specialNames = Object.entries(specialAddresses).flatMap(([kind, addresses]) =>
+  addresses.map((address, index) => ({ kind, address, name: `${kind}-${index}.outbound.test` })),
+);
 
 /** The injected resolver: made-up names point at loopback and the special ranges, the rest resolve as usual. */
 const resolveHost = async (hostname: string) => {
@@ -183,21 +187,38 @@ async function deliveriesOf(server: TestServer, key: string, endpointId: string)
 }
 
 async function createEndpoint(server: TestServer, key: string, url: string, appEventType: string) {
-  const created = await server.graphql(OutboundCreateEndpoint, { input: { url, eventTypes: ['EVENT_CREATED'], appEventTypes: [appEventType] } }, { key });
+  const created = await server.graphql(
+    OutboundCreateEndpoint,
+    { input: { url, eventTypes: ['EVENT_CREATED'], appEventTypes: [appEventType] } },
+    { key },
+  );
   expect(created.errors).toBeUndefined();
   return created.data!.createWebhookEndpoint.endpoint.id;
 }
 
-async function createAgent(server: TestServer, key: string, name: string, runConfig: RunConfigInput) {
+async function createAgent(
+  server: TestServer,
+  key: string,
+  name: string,
+  runConfig: RunConfigInput,
+) {
   const agent = await server.graphql(OutboundCreateAgent, { name }, { key });
   expect(agent.errors).toBeUndefined();
-  const version = await server.graphql(OutboundCreateVersion, { agentName: name, runConfig }, { key });
+  const version = await server.graphql(
+    OutboundCreateVersion,
+    { agentName: name, runConfig },
+    { key },
+  );
   expect(version.errors).toBeUndefined();
   return agent.data!.createAgent.id;
 }
 
 async function run(server: TestServer, key: string, agentId: string) {
-  const created = await server.graphql(OutboundRun, { input: { agentId, messages: [{ role: 'user', content: 'go' }] } }, { key });
+  const created = await server.graphql(
+    OutboundRun,
+    { input: { agentId, messages: [{ role: 'user', content: 'go' }] } },
+    { key },
+  );
   expect(created.errors).toBeUndefined();
   return created.data!.createExecution.id;
 }
@@ -223,7 +244,16 @@ async function besideIt(server: TestServer, key: string) {
 
 /** A scripted agent that calls one HTTP tool per URL, then says it is done. */
 const toolCallingAgent = (urls: string[]): RunConfigInput => ({
-  provider: { type: 'SCRIPTED', turns: [{ text: 'Calling.', toolCalls: urls.map((_, index) => ({ name: `tool_${index}`, arguments: {} })) }, { text: 'Done.' }] },
+  provider: {
+    type: 'SCRIPTED',
+    turns: [
+      {
+        text: 'Calling.',
+        toolCalls: urls.map((_, index) => ({ name: `tool_${index}`, arguments: {} })),
+      },
+      { text: 'Done.' },
+    ],
+  },
   tools: urls.map((url, index) => ({ name: `tool_${index}`, executor: { type: 'HTTP', url } })),
 });
 
@@ -235,14 +265,25 @@ describe('requests to tenant-chosen URLs, default configuration', () => {
   let hostile: string;
   let other: string;
   beforeAll(async () => {
-    server = await startServer({ env: { DELIVERY_POLL_MS: '50', EXECUTION_POLL_MS: '50' }, resolveHost });
+    server = await startServer({
+      env: { DELIVERY_POLL_MS: '50', EXECUTION_POLL_MS: '50' },
+      resolveHost,
+    });
     hostile = (await server.newTenant('hostile')).key;
     other = (await server.newTenant('other')).key;
   });
   afterAll(() => server?.stop());
 
   it('refuses every spelling of loopback for webhook deliveries, recording why, without a request', async () => {
-    const endpoints = await Promise.all(Object.entries(hostileUrls()).map(async ([name, url]) => [name, await createEndpoint(server, hostile, `${url}/delivery`, 'ssrf.delivery')] as const));
+    const endpoints = await Promise.all(
+      Object.entries(hostileUrls()).map(
+        async ([name, url]) =>
+          [
+            name,
+            await createEndpoint(server, hostile, `${url}/delivery`, 'ssrf.delivery'),
+          ] as const,
+      ),
+    );
     await server.graphql(LogEvent, { input: { type: 'ssrf.delivery' } }, { key: hostile });
     await besideIt(server, other);
     for (const [name, endpointId] of endpoints) {
@@ -257,7 +298,17 @@ describe('requests to tenant-chosen URLs, default configuration', () => {
   });
 
   it('refuses names that resolve to any special-purpose range, naming the range', async () => {
-    const endpoints = await Promise.all(specialNames.map(async (entry) => ({ ...entry, endpointId: await createEndpoint(server, hostile, `http://${entry.name}/special`, 'ssrf.special') })));
+    const endpoints = await Promise.all(
+      specialNames.map(async (entry) => ({
+        ...entry,
+        endpointId: await createEndpoint(
+          server,
+          hostile,
+          `http://${entry.name}/special`,
+          'ssrf.special',
+        ),
+      })),
+    );
     await server.graphql(LogEvent, { input: { type: 'ssrf.special' } }, { key: hostile });
     await besideIt(server, other);
     for (const { name, address, kind, endpointId } of endpoints) {
@@ -265,7 +316,9 @@ describe('requests to tenant-chosen URLs, default configuration', () => {
         const list = await deliveriesOf(server, hostile, endpointId);
         return list[0]?.status === 'FAILED' && list;
       }, `the delivery to ${name} to fail`);
-      expect(delivery.attempts[0].error).toBe(`${name} resolves to ${address}, a ${kind} address: not allowed (OUTBOUND_ALLOWED_NETWORKS)`);
+      expect(delivery.attempts[0].error).toBe(
+        `${name} resolves to ${address}, a ${kind} address: not allowed (OUTBOUND_ALLOWED_NETWORKS)`,
+      );
     }
   });
 
@@ -277,14 +330,21 @@ describe('requests to tenant-chosen URLs, default configuration', () => {
     const execution = await finished(server, hostile, id);
     expect(execution.status).toBe('COMPLETED');
     expect(execution.toolCalls).toHaveLength(urls.length);
-    for (const call of execution.toolCalls) expect((call.result as { error: string }).error, call.name).toMatch(REFUSED);
+    for (const call of execution.toolCalls)
+      expect((call.result as { error: string }).error, call.name).toMatch(REFUSED);
     expect(listener.at('/tool')).toEqual([]);
   });
 
   it('refuses them as model provider base URLs: the execution fails with the refusal', async () => {
     const ids = await Promise.all(
       Object.values(hostileUrls()).map(async (url, index) =>
-        run(server, hostile, await createAgent(server, hostile, `ssrf-provider-${index}`, { provider: { type: 'OPENAI_COMPATIBLE', model: 'gpt-4o-mini', baseUrl: `${url}/v1` } })),
+        run(
+          server,
+          hostile,
+          await createAgent(server, hostile, `ssrf-provider-${index}`, {
+            provider: { type: 'OPENAI_COMPATIBLE', model: 'gpt-4o-mini', baseUrl: `${url}/v1` },
+          }),
+        ),
       ),
     );
     await besideIt(server, other);
@@ -337,7 +397,11 @@ describe('requests to receivers and tools that misbehave (loopback allowed)', ()
 
   /** One tool call to `path`, once the run has ended. */
   async function callToolOnce(name: string, path: string) {
-    const id = await run(server, hostile, await createAgent(server, hostile, name, toolCallingAgent([`${local}${path}`])));
+    const id = await run(
+      server,
+      hostile,
+      await createAgent(server, hostile, name, toolCallingAgent([`${local}${path}`])),
+    );
     await besideIt(server, other);
     const execution = await finished(server, hostile, id);
     expect(execution.status).toBe('COMPLETED');
@@ -346,13 +410,21 @@ describe('requests to receivers and tools that misbehave (loopback allowed)', ()
 
   it('still refuses the unspecified address, which reaches loopback too', async () => {
     const delivery = await deliverOnce('/delivery/unspecified', `http://[::]:${listener.port}`);
-    expect(delivery.attempts[0].error).toBe('::, an unspecified address: not allowed (OUTBOUND_ALLOWED_NETWORKS)');
+    expect(delivery.attempts[0].error).toBe(
+      '::, an unspecified address: not allowed (OUTBOUND_ALLOWED_NETWORKS)',
+    );
     expect(listener.at('/delivery/unspecified')).toEqual([]);
   });
 
   /** One run of an openai-compatible agent whose base URL is `path`, once it has ended. */
   async function callProviderOnce(name: string, path: string) {
-    const id = await run(server, hostile, await createAgent(server, hostile, name, { provider: { type: 'OPENAI_COMPATIBLE', model: 'gpt-4o-mini', baseUrl: `${local}${path}` } }));
+    const id = await run(
+      server,
+      hostile,
+      await createAgent(server, hostile, name, {
+        provider: { type: 'OPENAI_COMPATIBLE', model: 'gpt-4o-mini', baseUrl: `${local}${path}` },
+      }),
+    );
     await besideIt(server, other);
     return finished(server, hostile, id);
   }
@@ -362,7 +434,10 @@ describe('requests to receivers and tools that misbehave (loopback allowed)', ()
     expect(delivery.attempts[0].responseStatus).toBe(302);
     expect(delivery.status).toBe('PENDING');
     expect(await callToolOnce('redirected-tool', '/tool/redirect')).toMatchObject({ status: 302 });
-    expect(await callProviderOnce('redirected-provider', '/provider/redirect')).toMatchObject({ status: 'FAILED', error: expect.stringContaining('302') });
+    expect(await callProviderOnce('redirected-provider', '/provider/redirect')).toMatchObject({
+      status: 'FAILED',
+      error: expect.stringContaining('302'),
+    });
     expect(listener.at('/landing')).toEqual([]);
   });
 
@@ -372,7 +447,9 @@ describe('requests to receivers and tools that misbehave (loopback allowed)', ()
     expect(delivery.status).toBe('SUCCEEDED');
     expect(delivery.attempts[0].responseStatus).toBe(200);
     expect(delivery.attempts[0].responseBody).toHaveLength(64 * 1024);
-    expect(listener.hugeBytesSent, 'the connection was dropped long before 50 MB').toBeLessThan(10 * 1024 * 1024);
+    expect(listener.hugeBytesSent, 'the connection was dropped long before 50 MB').toBeLessThan(
+      10 * 1024 * 1024,
+    );
 
     listener.hugeBytesSent = 0;
     const result = await callToolOnce('huge-tool', '/tool/huge');
@@ -381,21 +458,39 @@ describe('requests to receivers and tools that misbehave (loopback allowed)', ()
     expect(listener.hugeBytesSent).toBeLessThan(10 * 1024 * 1024);
 
     listener.hugeBytesSent = 0;
-    expect(await callProviderOnce('huge-provider', '/provider/huge')).toMatchObject({ status: 'FAILED', error: 'The response exceeded 2097152 bytes: stopped reading' });
+    expect(await callProviderOnce('huge-provider', '/provider/huge')).toMatchObject({
+      status: 'FAILED',
+      error: 'The response exceeded 2097152 bytes: stopped reading',
+    });
     expect(listener.hugeBytesSent).toBeLessThan(10 * 1024 * 1024);
   });
 
   it('cuts an answer that trickles forever at the timeout', async () => {
     const delivery = await deliverOnce('/delivery/trickle');
-    expect(delivery.attempts[0]).toMatchObject({ responseStatus: null, error: 'No complete answer within 1500 ms' });
-    expect(await callToolOnce('trickling-tool', '/tool/trickle')).toEqual({ error: 'No complete answer within 1500 ms' });
-    expect(await callProviderOnce('trickling-provider', '/provider/trickle')).toMatchObject({ status: 'FAILED', error: 'The model did not finish answering within 1500 ms' });
+    expect(delivery.attempts[0]).toMatchObject({
+      responseStatus: null,
+      error: 'No complete answer within 1500 ms',
+    });
+    expect(await callToolOnce('trickling-tool', '/tool/trickle')).toEqual({
+      error: 'No complete answer within 1500 ms',
+    });
+    expect(await callProviderOnce('trickling-provider', '/provider/trickle')).toMatchObject({
+      status: 'FAILED',
+      error: 'The model did not finish answering within 1500 ms',
+    });
   });
 
   it('records an answer PostgreSQL cannot store (NUL, lone surrogates) sanitised', async () => {
     const delivery = await deliverOnce('/delivery/nul');
-    expect(delivery).toMatchObject({ status: 'SUCCEEDED', attempts: [{ responseStatus: 200, responseBody: 'ok\ufffddone' }] });
-    expect(await callToolOnce('unstorable-tool', '/tool/unstorable-json')).toEqual({ text: 'a\ufffdb', lone: '\ufffd', '\ufffdkey': 1 });
+    expect(delivery).toMatchObject({
+      status: 'SUCCEEDED',
+      attempts: [{ responseStatus: 200, responseBody: 'ok\ufffddone' }],
+    });
+    expect(await callToolOnce('unstorable-tool', '/tool/unstorable-json')).toEqual({
+      text: 'a\ufffdb',
+      lone: '\ufffd',
+      '\ufffdkey': 1,
+    });
   });
 });
 
@@ -405,15 +500,34 @@ describe('a tenant whose endpoints hang', () => {
    * DELIVERY_TIMEOUT_MS, 30 s), waits until they hold `held` sends, then times the other tenant's one
    * event to its receiver.
    */
-  async function otherTenantBesideHangingOne(label: string, env: Record<string, string>, endpoints: number, held: number) {
-    const server = await startServer({ env: { OUTBOUND_ALLOWED_NETWORKS: 'loopback', DELIVERY_TIMEOUT_MS: '30000', ...env } });
+  async function otherTenantBesideHangingOne(
+    label: string,
+    env: Record<string, string>,
+    endpoints: number,
+    held: number,
+  ) {
+    const server = await startServer({
+      env: { OUTBOUND_ALLOWED_NETWORKS: 'loopback', DELIVERY_TIMEOUT_MS: '30000', ...env },
+    });
     try {
       const local = `http://127.0.0.1:${listener.port}`;
       const hostile = (await server.newTenant('hanging')).key;
       const other = (await server.newTenant('waiting')).key;
-      for (let index = 0; index < endpoints; index++) await createEndpoint(server, hostile, `${local}/${label}/${index}/hang`, `${label}.backlog`);
-      const hanging = () => listener.received.filter((url) => url.startsWith(`/${label}/`) && url.endsWith('/hang')).length;
-      const queued = await server.graphql(OutboundLogEvents, { inputs: Array.from({ length: 300 / endpoints }, () => ({ type: `${label}.backlog` })) }, { key: hostile });
+      for (let index = 0; index < endpoints; index++)
+        await createEndpoint(
+          server,
+          hostile,
+          `${local}/${label}/${index}/hang`,
+          `${label}.backlog`,
+        );
+      const hanging = () =>
+        listener.received.filter((url) => url.startsWith(`/${label}/`) && url.endsWith('/hang'))
+          .length;
+      const queued = await server.graphql(
+        OutboundLogEvents,
+        { inputs: Array.from({ length: 300 / endpoints }, () => ({ type: `${label}.backlog` })) },
+        { key: hostile },
+      );
       expect(queued.errors).toBeUndefined();
       await eventually(() => hanging() >= held, 'the hanging endpoints to hold their sends');
       await besideIt(server, other);
@@ -421,7 +535,11 @@ describe('a tenant whose endpoints hang', () => {
       await createEndpoint(server, other, `${local}/${label}/ok`, `${label}.single`);
       const started = performance.now();
       await server.graphql(LogEvent, { input: { type: `${label}.single` } }, { key: other });
-      await eventually(() => listener.at(`/${label}/ok`).length === 1, 'the other tenant’s delivery', 5000);
+      await eventually(
+        () => listener.at(`/${label}/ok`).length === 1,
+        'the other tenant’s delivery',
+        5000,
+      );
       expect(performance.now() - started).toBeLessThan(2000);
       expect(hanging()).toBe(held);
     } finally {
@@ -430,10 +548,24 @@ describe('a tenant whose endpoints hang', () => {
   }
 
   it('one endpoint holds at most DELIVERY_ENDPOINT_CONCURRENCY sends: another tenant’s event is delivered at once', async () => {
-    await otherTenantBesideHangingOne('fair-endpoint', { DELIVERY_ENDPOINT_CONCURRENCY: '10' }, 1, 10);
+    await otherTenantBesideHangingOne(
+      'fair-endpoint',
+      { DELIVERY_ENDPOINT_CONCURRENCY: '10' },
+      1,
+      10,
+    );
   }, 30_000);
 
   it('many endpoints of one tenant hold at most DELIVERY_TENANT_CONCURRENCY sends', async () => {
-    await otherTenantBesideHangingOne('fair-tenant', { DELIVERY_CONCURRENCY: '12', DELIVERY_ENDPOINT_CONCURRENCY: '5', DELIVERY_TENANT_CONCURRENCY: '10' }, 3, 10);
+    await otherTenantBesideHangingOne(
+      'fair-tenant',
+      {
+        DELIVERY_CONCURRENCY: '12',
+        DELIVERY_ENDPOINT_CONCURRENCY: '5',
+        DELIVERY_TENANT_CONCURRENCY: '10',
+      },
+      3,
+      10,
+    );
   }, 30_000);
 });

@@ -78,7 +78,11 @@ describe('clients that disconnect mid-stream', () => {
     for (let i = 0; i < 5; i++) {
       await abortAfterFirstChunk(`${server.url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: `Bearer ${key}` },
+        headers: {
+          'content-type': 'application/json',
+          accept: 'text/event-stream',
+          authorization: `Bearer ${key}`,
+        },
         body: JSON.stringify({ query: 'subscription { appEventLogged { id } }' }),
       });
     }
@@ -93,7 +97,9 @@ describe('clients that disconnect mid-stream', () => {
   it('survives the REST execution streams aborted during the replay', async () => {
     const executionId = await longExecution();
     for (let i = 0; i < 5; i++) {
-      await abortAfterFirstChunk(`${server.url}/run/api/executions/${executionId}/stream`, { headers: { authorization: `Bearer ${key}` } });
+      await abortAfterFirstChunk(`${server.url}/run/api/executions/${executionId}/stream`, {
+        headers: { authorization: `Bearer ${key}` },
+      });
     }
     await abortAfterFirstChunk(`${server.url}/run/api/executions`, {
       method: 'POST',

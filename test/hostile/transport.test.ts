@@ -44,7 +44,11 @@ beforeAll(async () => {
 afterAll(() => server?.stop());
 
 /** Runs another tenant's request while `abuse` is under way: it must be answered in under a second. */
-async function beside<T>(abuse: Promise<T>, target: TestServer = server, bystanderKey = otherKey): Promise<T> {
+async function beside<T>(
+  abuse: Promise<T>,
+  target: TestServer = server,
+  bystanderKey = otherKey,
+): Promise<T> {
   await new Promise((resolve) => setTimeout(resolve, 20));
   const started = performance.now();
   const result = await target.graphql(Viewer, {}, { key: bystanderKey });
@@ -55,7 +59,10 @@ async function beside<T>(abuse: Promise<T>, target: TestServer = server, bystand
 
 const post = (path: string, body: string, headers: Record<string, string>, target = server) =>
   fetch(`${target.url}${path}`, { method: 'POST', headers, body });
-const json = (requestKey = key) => ({ 'content-type': 'application/json', authorization: `Bearer ${requestKey}` });
+const json = (requestKey = key) => ({
+  'content-type': 'application/json',
+  authorization: `Bearer ${requestKey}`,
+});
 
 async function eventTypes(requestKey: string) {
   const events = await server.graphql(AppEvents, { first: 100 }, { key: requestKey });
@@ -70,12 +77,26 @@ interface RawConnection {
 }
 
 /** A graphql-ws connection spoken by hand, to see close codes and per-operation errors. */
-function rawConnection(connectionKey: string | null, init = true, headers: Record<string, string> = {}): RawConnection {
-  const socket = new WebSocket(`${server.url.replace('http', 'ws')}/graphql`, 'graphql-transport-ws', { headers });
+function rawConnection(
+  connectionKey: string | null,
+  init = true,
+  headers: Record<string, string> = {},
+): RawConnection {
+  const socket = new WebSocket(
+    `${server.url.replace('http', 'ws')}/graphql`,
+    'graphql-transport-ws',
+    { headers },
+  );
   const messages: RawConnection['messages'] = [];
   const outcome = new Promise<Awaited<RawConnection['outcome']>>((resolve) => {
     socket.on('open', () => {
-      if (init) socket.send(JSON.stringify({ type: 'connection_init', payload: connectionKey ? { authorization: `Bearer ${connectionKey}` } : {} }));
+      if (init)
+        socket.send(
+          JSON.stringify({
+            type: 'connection_init',
+            payload: connectionKey ? { authorization: `Bearer ${connectionKey}` } : {},
+          }),
+        );
     });
     socket.on('message', (data) => {
       const message = JSON.parse(String(data));
@@ -97,34 +118,60 @@ describe('cookie-authenticated writes (CSRF)', () => {
   const cookie = () => `switchboard_key=${encodeURIComponent(key)}`;
 
   it('refuses a form-encoded GraphQL mutation carried by the key cookie, and runs none', async () => {
-    const form = new URLSearchParams({ query: 'mutation { logEvent(input: {type: "csrf-form"}) { created } }' });
-    const response = await beside(post('/graphql', form.toString(), { 'content-type': 'application/x-www-form-urlencoded', cookie: cookie() }));
+    const form = new URLSearchParams({
+      query: 'mutation { logEvent(input: {type: "csrf-form"}) { created } }',
+    });
+    const response = await beside(
+      post('/graphql', form.toString(), {
+        'content-type': 'application/x-www-form-urlencoded',
+        cookie: cookie(),
+      }),
+    );
     expect(response.status).toBe(403);
     const body = await response.json();
     expect(body.errors[0].extensions.code).toBe('FORBIDDEN');
     expect(body.errors[0].message).toMatch(/Content-Type: application\/json/);
-    const plain = await post('/graphql', JSON.stringify({ query: 'mutation { logEvent(input: {type: "csrf-plain"}) { created } }' }), {
-      'content-type': 'text/plain',
-      cookie: cookie(),
-    });
+    const plain = await post(
+      '/graphql',
+      JSON.stringify({ query: 'mutation { logEvent(input: {type: "csrf-plain"}) { created } }' }),
+      {
+        'content-type': 'text/plain',
+        cookie: cookie(),
+      },
+    );
     expect(plain.status).toBe(403);
     expect(await eventTypes(key)).not.toContain('csrf-form');
     expect(await eventTypes(key)).not.toContain('csrf-plain');
   });
 
   it('refuses REST writes carried by the key cookie without a JSON body or X-Requested-With', async () => {
-    const response = await beside(post('/run/v1/events', JSON.stringify({ type: 'csrf-rest' }), { 'content-type': 'text/plain', cookie: cookie() }));
+    const response = await beside(
+      post('/run/v1/events', JSON.stringify({ type: 'csrf-rest' }), {
+        'content-type': 'text/plain',
+        cookie: cookie(),
+      }),
+    );
     expect(response.status).toBe(403);
     expect(await response.json()).toMatchObject({ status: 403, code: 'forbidden' });
-    const deleted = await fetch(`${server.url}/api/v1/events/nothing`, { method: 'DELETE', headers: { cookie: cookie() } });
+    const deleted = await fetch(`${server.url}/api/v1/events/nothing`, {
+      method: 'DELETE',
+      headers: { cookie: cookie() },
+    });
     expect(deleted.status).toBe(403);
     expect(await eventTypes(key)).not.toContain('csrf-rest');
   });
 
   it('accepts cookie-authenticated JSON writes, and Bearer keys with any Content-Type', async () => {
-    const withCookie = await post('/run/v1/events', JSON.stringify({ type: 'cookie-json' }), { 'content-type': 'application/json', cookie: cookie() });
+    const withCookie = await post('/run/v1/events', JSON.stringify({ type: 'cookie-json' }), {
+      'content-type': 'application/json',
+      cookie: cookie(),
+    });
     expect(withCookie.status).toBe(201);
-    const graphqlWithCookie = await post('/graphql', JSON.stringify({ query: '{ viewer { kind } }' }), { 'content-type': 'application/json', cookie: cookie() });
+    const graphqlWithCookie = await post(
+      '/graphql',
+      JSON.stringify({ query: '{ viewer { kind } }' }),
+      { 'content-type': 'application/json', cookie: cookie() },
+    );
     expect((await graphqlWithCookie.json()).data.viewer.kind).toBe('API_KEY');
     expect(await eventTypes(key)).toContain('cookie-json');
   });
@@ -140,8 +187,14 @@ describe('cookie-authenticated writes (CSRF)', () => {
   });
 
   it('never runs a mutation sent over GET', async () => {
-    const query = encodeURIComponent('mutation { logEvent(input: {type: "csrf-get"}) { created } }');
-    const response = await beside(fetch(`${server.url}/graphql?query=${query}`, { headers: { cookie: cookie(), accept: 'application/json' } }));
+    const query = encodeURIComponent(
+      'mutation { logEvent(input: {type: "csrf-get"}) { created } }',
+    );
+    const response = await beside(
+      fetch(`${server.url}/graphql?query=${query}`, {
+        headers: { cookie: cookie(), accept: 'application/json' },
+      }),
+    );
     expect(response.status).toBe(405);
     expect(await eventTypes(key)).not.toContain('csrf-get');
   });
@@ -154,7 +207,8 @@ describe('WebSocket caps', () => {
     expect(outcomes.filter((outcome) => outcome.ack)).toHaveLength(5);
     const refused = outcomes.filter((outcome) => !outcome.ack);
     expect(refused).toHaveLength(2);
-    for (const outcome of refused) expect(outcome).toMatchObject({ code: 4429, reason: 'Over 5 open connections for this key' });
+    for (const outcome of refused)
+      expect(outcome).toMatchObject({ code: 4429, reason: 'Over 5 open connections for this key' });
     // Another key is counted on its own; a closed connection frees its place.
     const other = rawConnection(otherKey);
     expect(await other.outcome).toEqual({ ack: true });
@@ -166,9 +220,15 @@ describe('WebSocket caps', () => {
   it('refuses connections past WS_MAX_CONNECTIONS_PER_IP with close code 4429, before any key is checked', async () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     const idle = Array.from({ length: 20 }, () => rawConnection(null, false));
-    await Promise.all(idle.map(({ socket }) => new Promise((resolve) => socket.once('open', resolve))));
+    await Promise.all(
+      idle.map(({ socket }) => new Promise((resolve) => socket.once('open', resolve))),
+    );
     const refused = rawConnection(key);
-    expect(await beside(refused.outcome)).toEqual({ ack: false, code: 4429, reason: 'Over 20 open connections from this address' });
+    expect(await beside(refused.outcome)).toEqual({
+      ack: false,
+      code: 4429,
+      reason: 'Over 20 open connections from this address',
+    });
     await closeAll(idle);
     expect(await rawConnection(key).outcome).toEqual({ ack: true });
   });
@@ -177,12 +237,26 @@ describe('WebSocket caps', () => {
     const connection = rawConnection(key);
     expect(await connection.outcome).toEqual({ ack: true });
     for (let id = 1; id <= 11; id++) {
-      connection.socket.send(JSON.stringify({ id: String(id), type: 'subscribe', payload: { query: 'subscription { appEventLogged { id } }' } }));
+      connection.socket.send(
+        JSON.stringify({
+          id: String(id),
+          type: 'subscribe',
+          payload: { query: 'subscription { appEventLogged { id } }' },
+        }),
+      );
     }
     await beside(new Promise((resolve) => setTimeout(resolve, 300)));
     const errors = connection.messages.filter((message) => message.type === 'error');
     expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatchObject({ id: '11', payload: [{ message: 'At most 10 operations may run at once on one connection', extensions: { code: 'RATE_LIMITED' } }] });
+    expect(errors[0]).toMatchObject({
+      id: '11',
+      payload: [
+        {
+          message: 'At most 10 operations may run at once on one connection',
+          extensions: { code: 'RATE_LIMITED' },
+        },
+      ],
+    });
     await closeAll([connection]);
   });
 });
@@ -193,33 +267,65 @@ describe('GraphQL documents', () => {
   const fanOut = [
     `query { ...F3 }`,
     `fragment F0 on Query { ${Array.from({ length: 10 }, (_, i) => `t${i}: __typename`).join(' ')} }`,
-    ...[1, 2, 3].map((level) => `fragment F${level} on Query { ${Array.from({ length: 10 }, () => `...F${level - 1}`).join(' ')} }`),
+    ...[1, 2, 3].map(
+      (level) =>
+        `fragment F${level} on Query { ${Array.from({ length: 10 }, () => `...F${level - 1}`).join(' ')} }`,
+    ),
   ].join('\n');
 
   it('refuses 350,000 aliases (GRAPHQL_MAX_TOKENS) and a fragment fan-out of 10,000 fields (GRAPHQL_MAX_FIELDS) over HTTP', async () => {
-    const huge = await beside(post('/graphql', JSON.stringify({ query: `{ ${aliases} }` }), json()));
+    const huge = await beside(
+      post('/graphql', JSON.stringify({ query: `{ ${aliases} }` }), json()),
+    );
     expect(huge.status).toBe(400);
-    expect(await huge.json()).toMatchObject({ errors: [{ message: 'The document holds more than 10000 tokens', extensions: { code: 'QUERY_TOO_COMPLEX' } }] });
+    expect(await huge.json()).toMatchObject({
+      errors: [
+        {
+          message: 'The document holds more than 10000 tokens',
+          extensions: { code: 'QUERY_TOO_COMPLEX' },
+        },
+      ],
+    });
     const wide = await beside(post('/graphql', JSON.stringify({ query: fanOut }), json()));
     expect(await wide.json()).toMatchObject({
-      errors: [{ message: 'The operation selects 10000 fields, over the limit of 1000', extensions: { code: 'QUERY_TOO_COMPLEX' } }],
+      errors: [
+        {
+          message: 'The operation selects 10000 fields, over the limit of 1000',
+          extensions: { code: 'QUERY_TOO_COMPLEX' },
+        },
+      ],
     });
   });
 
   it('refuses the same documents over WebSocket', async () => {
     const connection = rawConnection(key);
     expect(await connection.outcome).toEqual({ ack: true });
-    connection.socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: `{ ${aliases} }` } }));
-    connection.socket.send(JSON.stringify({ id: '2', type: 'subscribe', payload: { query: fanOut } }));
+    connection.socket.send(
+      JSON.stringify({ id: '1', type: 'subscribe', payload: { query: `{ ${aliases} }` } }),
+    );
+    connection.socket.send(
+      JSON.stringify({ id: '2', type: 'subscribe', payload: { query: fanOut } }),
+    );
     await beside(new Promise((resolve) => setTimeout(resolve, 500)));
-    const errors = Object.fromEntries(connection.messages.filter((message) => message.type === 'error').map((message) => [message.id, message.payload[0]]));
+    const errors = Object.fromEntries(
+      connection.messages
+        .filter((message) => message.type === 'error')
+        .map((message) => [message.id, message.payload[0]]),
+    );
     expect(errors['1']).toMatchObject({ extensions: { code: 'QUERY_TOO_COMPLEX' } });
-    expect(errors['2']).toMatchObject({ message: 'The operation selects 10000 fields, over the limit of 1000', extensions: { code: 'QUERY_TOO_COMPLEX' } });
+    expect(errors['2']).toMatchObject({
+      message: 'The operation selects 10000 fields, over the limit of 1000',
+      extensions: { code: 'QUERY_TOO_COMPLEX' },
+    });
     await closeAll([connection]);
   });
 
   it('still answers the introspection query GraphiQL sends', async () => {
-    const response = await post('/graphql', JSON.stringify({ query: getIntrospectionQuery() }), json());
+    const response = await post(
+      '/graphql',
+      JSON.stringify({ query: getIntrospectionQuery() }),
+      json(),
+    );
     const body = await response.json();
     expect(body.errors).toBeUndefined();
     expect(body.data.__schema.queryType.name).toBe('Query');
@@ -235,65 +341,146 @@ describe('input the database cannot store, and very deep JSON', () => {
   ] as const;
 
   it.each(cases)('answers a REST body with %s with 400', async (_, value, message) => {
-    const response = await beside(post('/run/v1/events', `{"type": "x", "properties": {"a": ${value}}}`, json()));
+    const response = await beside(
+      post('/run/v1/events', `{"type": "x", "properties": {"a": ${value}}}`, json()),
+    );
     expect(response.status).toBe(400);
-    expect(await response.json()).toMatchObject({ status: 400, code: 'bad_request', detail: expect.stringMatching(message) });
+    expect(await response.json()).toMatchObject({
+      status: 400,
+      code: 'bad_request',
+      detail: expect.stringMatching(message),
+    });
   });
 
-  it.each(cases)('answers GraphQL variables with %s with 400 BAD_USER_INPUT', async (_, value, message) => {
-    const query = 'mutation ($input: LogEventInput!) { logEvent(input: $input) { created } }';
-    const response = await beside(post('/graphql', `{"query": ${JSON.stringify(query)}, "variables": {"input": {"type": "x", "properties": {"a": ${value}}}}}`, json()));
-    expect(response.status).toBe(400);
-    expect(await response.json()).toMatchObject({ errors: [{ message: expect.stringMatching(message), extensions: { code: 'BAD_USER_INPUT' } }] });
-  });
+  it.each(cases)(
+    'answers GraphQL variables with %s with 400 BAD_USER_INPUT',
+    async (_, value, message) => {
+      const query = 'mutation ($input: LogEventInput!) { logEvent(input: $input) { created } }';
+      const response = await beside(
+        post(
+          '/graphql',
+          `{"query": ${JSON.stringify(query)}, "variables": {"input": {"type": "x", "properties": {"a": ${value}}}}}`,
+          json(),
+        ),
+      );
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({
+        errors: [
+          { message: expect.stringMatching(message), extensions: { code: 'BAD_USER_INPUT' } },
+        ],
+      });
+    },
+  );
 
   it('answers GraphQL string literals the database cannot store, and deeply nested literals, with 400', async () => {
-    const literal = (value: string) => post('/graphql', JSON.stringify({ query: `mutation { logEvent(input: {type: ${value}}) { created } }` }), json());
+    const literal = (value: string) =>
+      post(
+        '/graphql',
+        JSON.stringify({ query: `mutation { logEvent(input: {type: ${value}}) { created } }` }),
+        json(),
+      );
     const nul = await beside(literal('"nul\\u0000"'));
     expect(nul.status).toBe(400);
-    expect(await nul.json()).toMatchObject({ errors: [{ message: 'Invalid line 1: must not contain NUL characters (\\u0000)', extensions: { code: 'BAD_USER_INPUT' } }] });
+    expect(await nul.json()).toMatchObject({
+      errors: [
+        {
+          message: 'Invalid line 1: must not contain NUL characters (\\u0000)',
+          extensions: { code: 'BAD_USER_INPUT' },
+        },
+      ],
+    });
     // graphql-js refuses a lone surrogate escape itself, as a syntax error.
     const lone = await beside(literal('"lone\\uD800"'));
     expect(lone.status).toBeLessThan(500);
-    expect(await lone.json()).toMatchObject({ errors: [{ message: expect.stringMatching(/Invalid Unicode escape sequence/) }] });
+    expect(await lone.json()).toMatchObject({
+      errors: [{ message: expect.stringMatching(/Invalid Unicode escape sequence/) }],
+    });
     const nested = `mutation { logEvent(input: {type: "x", properties: {a: ${'['.repeat(3000)}${']'.repeat(3000)}}}) { created } }`;
     const response = await beside(post('/graphql', JSON.stringify({ query: nested }), json()));
     expect(response.status).toBe(400);
-    expect(await response.json()).toMatchObject({ errors: [{ message: 'The document nests deeper than 64 levels', extensions: { code: 'QUERY_TOO_COMPLEX' } }] });
+    expect(await response.json()).toMatchObject({
+      errors: [
+        {
+          message: 'The document nests deeper than 64 levels',
+          extensions: { code: 'QUERY_TOO_COMPLEX' },
+        },
+      ],
+    });
   });
 
   it('answers webhook payloads the database cannot store with 400, each recorded as a failed invocation', async () => {
     const { key: tenantKey, tenantId } = await server.newTenant('webhooks');
-    const agentId = (await server.graphql(CreateWebhookAgent, { name: 'hook-bot' }, { key: tenantKey })).data!.createAgent.id;
-    const created = await post(`/manage/tenants/${tenantId}/projects/default/agents/${agentId}/triggers`, JSON.stringify({ id: 'hook', name: 'Hook' }), json(tenantKey));
-    const { pathname } = new URL(((await created.json()) as { data: { webhookUrl: string } }).data.webhookUrl);
+    const agentId = (
+      await server.graphql(CreateWebhookAgent, { name: 'hook-bot' }, { key: tenantKey })
+    ).data!.createAgent.id;
+    const created = await post(
+      `/manage/tenants/${tenantId}/projects/default/agents/${agentId}/triggers`,
+      JSON.stringify({ id: 'hook', name: 'Hook' }),
+      json(tenantKey),
+    );
+    const { pathname } = new URL(
+      ((await created.json()) as { data: { webhookUrl: string } }).data.webhookUrl,
+    );
     for (const payload of ['{"a": "nul\\u0000"}', '{"a": "lone\\ud800"}', '{"nul\\u0000": 1}']) {
-      const response = await beside(post(pathname, payload, { 'content-type': 'application/json' }));
+      const response = await beside(
+        post(pathname, payload, { 'content-type': 'application/json' }),
+      );
       expect(response.status, payload).toBe(400);
-      expect(await response.json()).toMatchObject({ status: 400, code: 'bad_request', detail: expect.stringMatching(/characters the database cannot store/) });
+      expect(await response.json()).toMatchObject({
+        status: 400,
+        code: 'bad_request',
+        detail: expect.stringMatching(/characters the database cannot store/),
+      });
     }
     // So is a payload nested too deep to store, even with a NUL where a reader would meet it first.
     const tooDeep = `[${'['.repeat(10_000)}${']'.repeat(10_000)}, "nul\\u0000"]`;
-    const deepResponse = await beside(post(pathname, tooDeep, { 'content-type': 'application/json' }));
+    const deepResponse = await beside(
+      post(pathname, tooDeep, { 'content-type': 'application/json' }),
+    );
     expect(deepResponse.status).toBe(400);
     const deepBody = await deepResponse.json();
-    expect(deepBody).toMatchObject({ status: 400, detail: expect.stringMatching(/nests deeper than/) });
+    expect(deepBody).toMatchObject({
+      status: 400,
+      detail: expect.stringMatching(/nests deeper than/),
+    });
     // Each refusal is a failed invocation, its payload stored as far as it can be.
-    const invocations = await fetch(`${server.url}/manage/tenants/${tenantId}/projects/default/agents/${agentId}/triggers/hook/invocations`, { headers: { authorization: `Bearer ${tenantKey}` } });
-    const { data } = (await invocations.json()) as { data: { status: string; errorMessage: string; requestPayload: unknown }[] };
-    expect(data.map((invocation) => invocation.status)).toEqual(['failed', 'failed', 'failed', 'failed']);
-    expect(data.map((invocation) => invocation.requestPayload)).toEqual([null, { 'nul\ufffd': 1 }, { a: 'lone\ufffd' }, { a: 'nul\ufffd' }]);
+    const invocations = await fetch(
+      `${server.url}/manage/tenants/${tenantId}/projects/default/agents/${agentId}/triggers/hook/invocations`,
+      { headers: { authorization: `Bearer ${tenantKey}` } },
+    );
+    const { data } = (await invocations.json()) as {
+      data: { status: string; errorMessage: string; requestPayload: unknown }[];
+    };
+    expect(data.map((invocation) => invocation.status)).toEqual([
+      'failed',
+      'failed',
+      'failed',
+      'failed',
+    ]);
+    expect(data.map((invocation) => invocation.requestPayload)).toEqual([
+      null,
+      { 'nul\ufffd': 1 },
+      { a: 'lone\ufffd' },
+      { a: 'nul\ufffd' },
+    ]);
   });
 
   it('answers WebSocket variables the database cannot store with BAD_USER_INPUT', async () => {
     const connection = rawConnection(key);
     expect(await connection.outcome).toEqual({ ack: true });
     const query = 'mutation ($input: LogEventInput!) { logEvent(input: $input) { created } }';
-    connection.socket.send(`{"id": "1", "type": "subscribe", "payload": {"query": ${JSON.stringify(query)}, "variables": {"input": {"type": "x\\u0000"}}}}`);
-    connection.socket.send(`{"id": "2", "type": "subscribe", "payload": {"query": ${JSON.stringify(query)}, "variables": {"input": {"type": "x", "properties": {"a": ${deep}}}}}}`);
+    connection.socket.send(
+      `{"id": "1", "type": "subscribe", "payload": {"query": ${JSON.stringify(query)}, "variables": {"input": {"type": "x\\u0000"}}}}`,
+    );
+    connection.socket.send(
+      `{"id": "2", "type": "subscribe", "payload": {"query": ${JSON.stringify(query)}, "variables": {"input": {"type": "x", "properties": {"a": ${deep}}}}}}`,
+    );
     await beside(new Promise((resolve) => setTimeout(resolve, 300)));
     const errors = connection.messages.filter((message) => message.type === 'error');
-    expect(errors.map((message) => message.payload[0].extensions.code)).toEqual(['BAD_USER_INPUT', 'BAD_USER_INPUT']);
+    expect(errors.map((message) => message.payload[0].extensions.code)).toEqual([
+      'BAD_USER_INPUT',
+      'BAD_USER_INPUT',
+    ]);
     await closeAll([connection]);
   });
 });
@@ -331,7 +518,10 @@ describe('clients that trickle bytes', () => {
   });
 
   it('cuts off clients that trickle their body within HTTP_REQUEST_TIMEOUT_MS', async () => {
-    const lifetimes = await trickle(200, `POST /webhooks/slow HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{"a": "`);
+    const lifetimes = await trickle(
+      200,
+      `POST /webhooks/slow HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{"a": "`,
+    );
     expect(Math.max(...lifetimes)).toBeLessThan(2000 + 2500);
   });
 });
@@ -340,7 +530,9 @@ describe('per-IP budgets without a valid key', () => {
   let limited: TestServer;
   let limitedKey: string;
   beforeAll(async () => {
-    limited = await startServer({ env: { RATE_LIMIT_ANONYMOUS_REQUESTS: '10', RATE_LIMIT_WEBHOOK_REQUESTS: '10' } });
+    limited = await startServer({
+      env: { RATE_LIMIT_ANONYMOUS_REQUESTS: '10', RATE_LIMIT_WEBHOOK_REQUESTS: '10' },
+    });
     ({ key: limitedKey } = await limited.newTenant('limited'));
   });
   afterAll(() => limited?.stop());
@@ -348,24 +540,41 @@ describe('per-IP budgets without a valid key', () => {
   it('limits requests without a key, or with a bad one, per IP with 429 and Retry-After', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 12; i++) {
-      const headers: Record<string, string> = { 'content-type': 'application/json', ...(i % 2 ? { authorization: 'Bearer sb_nope_nope' } : {}) };
-      const response = await beside(post('/graphql', JSON.stringify({ query: '{ __typename }' }), headers, limited), limited, limitedKey);
+      const headers: Record<string, string> = {
+        'content-type': 'application/json',
+        ...(i % 2 ? { authorization: 'Bearer sb_nope_nope' } : {}),
+      };
+      const response = await beside(
+        post('/graphql', JSON.stringify({ query: '{ __typename }' }), headers, limited),
+        limited,
+        limitedKey,
+      );
       statuses.push(response.status);
       if (response.status === 429) {
         expect(response.headers.get('retry-after')).toMatch(/^\d+$/);
-        expect(await response.json()).toMatchObject({ errors: [{ extensions: { code: 'RATE_LIMITED' } }] });
+        expect(await response.json()).toMatchObject({
+          errors: [{ extensions: { code: 'RATE_LIMITED' } }],
+        });
       }
     }
     expect(statuses.slice(0, 10).every((status) => status === 200 || status === 401)).toBe(true);
     expect(statuses.slice(10)).toEqual([429, 429]);
-    const rest = await fetch(`${limited.url}/run/v1/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const rest = await fetch(`${limited.url}/run/v1/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(rest.status).toBe(429);
   });
 
   it('limits /webhooks/* per IP with 429 and Retry-After', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 12; i++) {
-      const response = await beside(post('/webhooks/unknown', '{}', { 'content-type': 'application/json' }, limited), limited, limitedKey);
+      const response = await beside(
+        post('/webhooks/unknown', '{}', { 'content-type': 'application/json' }, limited),
+        limited,
+        limitedKey,
+      );
       statuses.push(response.status);
       if (response.status === 429) {
         expect(response.headers.get('retry-after')).toMatch(/^\d+$/);

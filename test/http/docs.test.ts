@@ -48,22 +48,41 @@ describe('documentation routes', () => {
       '/webhooks/{webhookKey}',
     ]);
     const list = document.paths['/api/v1/events'].get;
-    expect(list.parameters.find((parameter: { name: string }) => parameter.name === 'limit').schema).toMatchObject({ minimum: 1, maximum: 100, default: 100 });
+    expect(
+      list.parameters.find((parameter: { name: string }) => parameter.name === 'limit').schema,
+    ).toMatchObject({ minimum: 1, maximum: 100, default: 100 });
     const ingest = document.paths['/run/v1/events'].post;
-    expect(Object.keys(ingest.responses)).toEqual(expect.arrayContaining(['200', '201', '400', '401']));
-    expect(ingest.requestBody.content['application/json'].schema.properties.id.pattern).toBe('^[a-zA-Z0-9\\-_.]+$');
+    expect(Object.keys(ingest.responses)).toEqual(
+      expect.arrayContaining(['200', '201', '400', '401']),
+    );
+    expect(ingest.requestBody.content['application/json'].schema.properties.id.pattern).toBe(
+      '^[a-zA-Z0-9\\-_.]+$',
+    );
     const llmEvent = document.paths['/telemetry/v1/events'].post;
-    expect(llmEvent.requestBody.content['application/json'].schema.$ref).toBe('#/components/schemas/CreateEvent');
-    expect(document.components.schemas.CreateEvent.required).toEqual(expect.arrayContaining(['event_name', 'properties', 'fingerprint_id']));
-    expect(Object.keys(llmEvent.responses)).toEqual(expect.arrayContaining(['200', '401', '404', '422']));
+    expect(llmEvent.requestBody.content['application/json'].schema.$ref).toBe(
+      '#/components/schemas/CreateEvent',
+    );
+    expect(document.components.schemas.CreateEvent.required).toEqual(
+      expect.arrayContaining(['event_name', 'properties', 'fingerprint_id']),
+    );
+    expect(Object.keys(llmEvent.responses)).toEqual(
+      expect.arrayContaining(['200', '401', '404', '422']),
+    );
     const agents = document.paths['/telemetry/v1/agents'];
     expect(Object.keys(agents).sort()).toEqual(['get', 'post']);
-    expect(agents.get.parameters.map((parameter: { name: string }) => parameter.name).sort()).toEqual(['limit', 'offset']);
+    expect(
+      agents.get.parameters.map((parameter: { name: string }) => parameter.name).sort(),
+    ).toEqual(['limit', 'offset']);
     expect(document.components.schemas.Agent.required).toContain('agent_id');
-    expect(document.components.schemas.AgentVersion.required).toEqual(expect.arrayContaining(['agent_version_id', 'run_config']));
-    expect(Object.keys(document.components.schemas.CreateAgentVersion.properties)).toContain('run_config');
+    expect(document.components.schemas.AgentVersion.required).toEqual(
+      expect.arrayContaining(['agent_version_id', 'run_config']),
+    );
+    expect(Object.keys(document.components.schemas.CreateAgentVersion.properties)).toContain(
+      'run_config',
+    );
     expect(JSON.stringify(document.components.schemas.AgentVersionChanges)).toContain('run_config');
-    const execution = document.paths['/run/api/executions'].post.requestBody.content['application/json'].schema;
+    const execution =
+      document.paths['/run/api/executions'].post.requestBody.content['application/json'].schema;
     expect(execution.properties.agentId.description).toContain('or name');
   });
 
@@ -76,7 +95,9 @@ describe('documentation routes', () => {
     expect(bundle.headers.get('content-type')).toContain('javascript');
     expect((await fetch(`${server.url}/docs/assets/package.json`)).status).toBe(404);
 
-    const graphiql = await (await fetch(`${server.url}/graphql`, { headers: { accept: 'text/html' } })).text();
+    const graphiql = await (
+      await fetch(`${server.url}/graphql`, { headers: { accept: 'text/html' } })
+    ).text();
     expect(graphiql).toContain('<title>Switchboard</title>');
     expect(graphiql).not.toMatch(/<script[^>]+src="https?:/);
     expect(graphiql).not.toMatch(/<link[^>]+href="https?:/);

@@ -50,7 +50,8 @@ describe('abuse limits', () => {
   });
 
   it('refuses a query costlier than GRAPHQL_MAX_COMPLEXITY', async () => {
-    const fields = (count: number) => Array.from({ length: count }, (_, i) => `v${i}: viewer { kind }`).join(' ');
+    const fields = (count: number) =>
+      Array.from({ length: count }, (_, i) => `v${i}: viewer { kind }`).join(' ');
     const cheap = await (await post({ query: `{ ${fields(10)} }` })).json();
     expect(cheap.errors).toBeUndefined();
     const costly = await (await post({ query: `{ ${fields(40)} }` })).json();
@@ -70,7 +71,10 @@ describe('abuse limits', () => {
   });
 
   it('refuses a body over MAX_BODY_BYTES with 413', async () => {
-    const big = JSON.stringify({ query: `{ viewer { kind } }`, variables: { pad: 'x'.repeat(70 * 1024) } });
+    const big = JSON.stringify({
+      query: `{ viewer { kind } }`,
+      variables: { pad: 'x'.repeat(70 * 1024) },
+    });
     const graphqlResponse = await post(big);
     expect(graphqlResponse.status).toBe(413);
     const rest = await fetch(`${server.url}/run/v1/events`, {
@@ -86,7 +90,11 @@ describe('abuse limits', () => {
     const preflight = (origin: string) =>
       fetch(`${server.url}/graphql`, {
         method: 'OPTIONS',
-        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,authorization' },
+        headers: {
+          origin,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'content-type,authorization',
+        },
       });
     const allowed = await preflight('https://app.example');
     expect(allowed.headers.get('access-control-allow-origin')).toBe('https://app.example');
@@ -99,23 +107,37 @@ describe('abuse limits', () => {
     const { key: limited } = await server.newTenant('rate');
     const statuses: number[] = [];
     for (let i = 0; i < 45; i++) {
-      const response = await post({ query: '{ viewer { kind } }' }, { authorization: `Bearer ${limited}` });
+      const response = await post(
+        { query: '{ viewer { kind } }' },
+        { authorization: `Bearer ${limited}` },
+      );
       statuses.push(response.status);
       if (response.status === 429) {
         expect(response.headers.get('retry-after')).toMatch(/^\d+$/);
-        expect(await response.json()).toMatchObject({ errors: [{ extensions: { code: 'RATE_LIMITED' } }] });
+        expect(await response.json()).toMatchObject({
+          errors: [{ extensions: { code: 'RATE_LIMITED' } }],
+        });
       }
     }
     expect(statuses.slice(0, 40).every((status) => status === 200)).toBe(true);
     expect(statuses.slice(40).every((status) => status === 429)).toBe(true);
-    const rest = await fetch(`${server.url}/api/v1/events`, { headers: { authorization: `Bearer ${limited}` } });
+    const rest = await fetch(`${server.url}/api/v1/events`, {
+      headers: { authorization: `Bearer ${limited}` },
+    });
     expect(rest.status).toBe(429);
     const otherKey = await post({ query: '{ viewer { kind } }' });
     expect(otherKey.status).toBe(200);
   });
 
   it('never answers malformed GraphQL requests with a 5xx', async () => {
-    for (const body of ['{', '{"query": 1}', '{"query": "{ nope }"}', '{"query": "query ($x: Int!) { viewer { kind } }", "variables": {"x": "a"}}', 'null', '[]']) {
+    for (const body of [
+      '{',
+      '{"query": 1}',
+      '{"query": "{ nope }"}',
+      '{"query": "query ($x: Int!) { viewer { kind } }", "variables": {"x": "a"}}',
+      'null',
+      '[]',
+    ]) {
       const response = await post(body);
       expect(response.status, body).toBeGreaterThanOrEqual(200);
       expect(response.status, body).toBeLessThan(500);

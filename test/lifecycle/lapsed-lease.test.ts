@@ -48,18 +48,40 @@ function blockEventLoop(ms: number) {
 
 describe('a lease that lapses while its run goes on', () => {
   it('is renewed by the same run, never claimed again by its own runner: every word once', async () => {
-    const runConfig = { provider: { type: 'SCRIPTED' as const, turns: [{ text: WORDS, delayMs: 120 }] } };
+    const runConfig = {
+      provider: { type: 'SCRIPTED' as const, turns: [{ text: WORDS, delayMs: 120 }] },
+    };
     const agent = await server.graphql(CreateLapsingAgent, { runConfig }, { key });
     expect(agent.errors).toBeUndefined();
-    const started = await server.graphql(StartLapsingRun, { input: { agentId: agent.data!.createAgent.id, messages: [{ role: 'user', content: 'count' }] } }, { key });
+    const started = await server.graphql(
+      StartLapsingRun,
+      {
+        input: {
+          agentId: agent.data!.createAgent.id,
+          messages: [{ role: 'user', content: 'count' }],
+        },
+      },
+      { key },
+    );
     const id = started.data!.createExecution.id;
     for (let round = 0; round < 4; round += 1) {
       await new Promise((resolve) => setTimeout(resolve, 150));
       blockEventLoop(450);
     }
-    await eventually(async () => (await server.graphql(LapsingRunState, { id }, { key })).data?.execution?.status === 'COMPLETED', 'the run to complete', 15_000);
-    const journal = await server.switchboard.services.prisma.executionEvent.findMany({ where: { executionId: id }, orderBy: { seq: 'asc' } });
-    const text = journal.filter((entry) => entry.type === 'text_delta').map((entry) => (entry.data as { text: string }).text);
+    await eventually(
+      async () =>
+        (await server.graphql(LapsingRunState, { id }, { key })).data?.execution?.status ===
+        'COMPLETED',
+      'the run to complete',
+      15_000,
+    );
+    const journal = await server.switchboard.services.prisma.executionEvent.findMany({
+      where: { executionId: id },
+      orderBy: { seq: 'asc' },
+    });
+    const text = journal
+      .filter((entry) => entry.type === 'text_delta')
+      .map((entry) => (entry.data as { text: string }).text);
     expect(text.join('')).toBe(WORDS);
     expect(journal.filter((entry) => entry.type === 'finished')).toHaveLength(1);
   });

@@ -8,7 +8,15 @@ import WebSocket from 'ws';
 import { defaultMigrationsDir, readMigrations } from '../../src/db/migrate.ts';
 import { AppEventLogged, AppEvents, CreateApiKey, CreateTenant } from '../support/operations.ts';
 import { eventually, subscribe } from '../support/switchboard.ts';
-import { cleanUpProcesses, graphqlAt, logLines, run, startProcess, tempDir, type Running } from '../support/processes.ts';
+import {
+  cleanUpProcesses,
+  graphqlAt,
+  logLines,
+  run,
+  startProcess,
+  tempDir,
+  type Running,
+} from '../support/processes.ts';
 
 const clients: Client[] = [];
 
@@ -46,14 +54,21 @@ describe('the server process on an embedded database', () => {
     expect(printed, first.stdout()).not.toBeNull();
     adminKey = printed![1];
     expect(first.stdout().split(adminKey)).toHaveLength(2); // exactly once
-    expect(logLines(first.stdout()).some((line) => JSON.stringify(line).includes(adminKey))).toBe(false); // not in the structured log
+    expect(logLines(first.stdout()).some((line) => JSON.stringify(line).includes(adminKey))).toBe(
+      false,
+    ); // not in the structured log
     const file = join(dataDir, 'admin-key');
     expect(readFileSync(file, 'utf8').trim()).toBe(adminKey);
     expect(statSync(file).mode & 0o777).toBe(0o600);
 
     const tenant = await graphqlAt(first.url, CreateTenant, { name: 'process' }, adminKey);
     expect(tenant.errors).toBeUndefined();
-    const key = await graphqlAt(first.url, CreateApiKey, { name: 'process', tenantId: tenant.data.createTenant.id }, adminKey);
+    const key = await graphqlAt(
+      first.url,
+      CreateApiKey,
+      { name: 'process', tenantId: tenant.data.createTenant.id },
+      adminKey,
+    );
     tenantKey = key.data.createApiKey.secret;
   }, 90_000);
 
@@ -63,7 +78,12 @@ describe('the server process on an embedded database', () => {
     expect(await health.json()).toEqual({ status: 'ok' });
     const ready = await fetch(`${first.url}/readyz`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ status: 'ready', database: 'pglite', pubsub: 'in-process', publishFailures: 0 });
+    expect(await ready.json()).toEqual({
+      status: 'ready',
+      database: 'pglite',
+      pubsub: 'in-process',
+      publishFailures: 0,
+    });
   });
 
   it('drains on SIGTERM: open subscriptions complete, new requests are refused, the process exits 0', async () => {
@@ -81,7 +101,9 @@ describe('the server process on an embedded database', () => {
     // The subscription is live once it delivers: log events until one arrives.
     for (let i = 0; subscription.received.length === 0; i += 1) {
       if (i === 40) throw new Error('timed out waiting for the subscription to deliver');
-      expect((await postEvent(first.url, tenantKey, { id: `drain-${i}`, type: 'drain' })).status).toBe(201);
+      expect(
+        (await postEvent(first.url, tenantKey, { id: `drain-${i}`, type: 'drain' })).status,
+      ).toBe(201);
       await eventually(() => subscription.received.length > 0, 'an event', 250).catch(() => {});
     }
 
@@ -91,13 +113,17 @@ describe('the server process on an embedded database', () => {
     expect(subscription.failure).toBeUndefined(); // `complete`, not an error or a dropped socket
     // Draining: no new request is served (503 while the listener closes, then connection refused).
     expect([503, 'refused']).toContain(await statusOrRefused(fetch(`${first.url}/readyz`)));
-    expect([503, 'refused']).toContain(await statusOrRefused(postEvent(first.url, tenantKey, { type: 'late' })));
+    expect([503, 'refused']).toContain(
+      await statusOrRefused(postEvent(first.url, tenantKey, { type: 'late' })),
+    );
 
     const exit = await first.exited;
     const drainMs = performance.now() - signalled;
     expect(exit, first.stderr()).toEqual({ code: 0, signal: null });
     expect(drainMs).toBeLessThan(5_000);
-    expect(logLines(first.stdout()).map((line) => line.msg)).toEqual(expect.arrayContaining(['draining', 'stopped']));
+    expect(logLines(first.stdout()).map((line) => line.msg)).toEqual(
+      expect.arrayContaining(['draining', 'stopped']),
+    );
     expect(first.stderr()).toBe('');
     expect(await statusOrRefused(fetch(`${first.url}/healthz`))).toBe('refused');
   });
@@ -106,7 +132,9 @@ describe('the server process on an embedded database', () => {
     const second = await startProcess(dataDir);
     expect(second.stdout()).not.toContain('Switchboard admin key');
     expect(second.stdout()).not.toContain(adminKey);
-    expect(logLines(second.stdout()).map((line) => line.msg)).not.toContain('applied database migrations');
+    expect(logLines(second.stdout()).map((line) => line.msg)).not.toContain(
+      'applied database migrations',
+    );
     expect(readFileSync(join(dataDir, 'admin-key'), 'utf8').trim()).toBe(adminKey);
 
     const tenant = await graphqlAt(second.url, CreateTenant, { name: 'again' }, adminKey);
@@ -141,7 +169,8 @@ describe('a bad configuration', () => {
       const [label, , names] = cases[i];
       expect(result.code, `${label}: ${result.stderr}`).toBe(1);
       expect(result.stderr, label).toMatch(/^Invalid configuration:\n/);
-      for (const name of names) expect(result.stderr, label).toMatch(new RegExp(`^  ${name}: \\S`, 'm'));
+      for (const name of names)
+        expect(result.stderr, label).toMatch(new RegExp(`^  ${name}: \\S`, 'm'));
       expect(result.stderr.trim().split('\n'), label).toHaveLength(1 + names.length); // one line per problem
       expect(result.stderr, label).not.toMatch(/\n\s+at /);
       expect(result.stdout, label).toBe('');

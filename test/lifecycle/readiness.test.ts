@@ -9,7 +9,8 @@ beforeAll(async () => {
 afterAll(() => server?.stop());
 
 /** Without a socket, so the answer does not race the listener closing. */
-const get = (path: string) => server.switchboard.fetch(new Request(`http://switchboard.test${path}`));
+const get = (path: string) =>
+  server.switchboard.fetch(new Request(`http://switchboard.test${path}`));
 
 describe('readiness', () => {
   it('is ready with the database and pub/sub it uses', async () => {

@@ -60,107 +60,152 @@ const postEvent = (server: TestServer, key: string, body: Record<string, unknown
     body: JSON.stringify(body),
   });
 
-describe.skipIf(missing.length > 0)(missing.length ? `${title} (skipped: needs ${missing.join(' and ')})` : title, () => {
-  describe('events, subscriptions and keys', () => {
-    let pair: Awaited<ReturnType<typeof startPair>>;
-    let tenant: { tenantId: string; key: string; keyId: string };
+describe.skipIf(missing.length > 0)(
+  missing.length ? `${title} (skipped: needs ${missing.join(' and ')})` : title,
+  () => {
+    describe('events, subscriptions and keys', () => {
+      let pair: Awaited<ReturnType<typeof startPair>>;
+      let tenant: { tenantId: string; key: string; keyId: string };
 
-    beforeAll(async () => {
-      pair = await startPair();
-      tenant = await pair.a.newTenant('scale-out');
+      beforeAll(async () => {
+        pair = await startPair();
+        tenant = await pair.a.newTenant('scale-out');
+      });
+      afterAll(() => pair?.stop());
+
+      it('accepts on B a key created on A', async () => {
+        const onB = await pair.b.graphql(ViewerTenant, {}, { key: tenant.key });
+        expect(onB.status).toBe(200);
+        expect(onB.data!.viewer!.tenantId).toBe(tenant.tenantId);
+        const rest = await postEvent(pair.b, tenant.key, { id: 'made-on-b', type: 'key-check' });
+        expect(rest.status).toBe(201);
+      });
+
+      it('delivers events logged on A (REST and GraphQL) to appEventLogged and auditEventRecorded subscribers on B', async () => {
+        const events = subscribe(pair.b.wsClient(tenant.key), AppEventLogged, {
+          filter: { type: 'scaled' },
+        });
+        const audits = subscribe(pair.b.wsClient(tenant.key), AuditEventRecordedScaleOut, {});
+        const onA = subscribe(pair.a.wsClient(tenant.key), AppEventLogged, {
+          filter: { type: 'scaled' },
+        });
+        const subscribers = [events, audits, onA];
+        await Promise.all(subscribers.map((subscriber) => subscriber.started));
+
+        // "connected" does not mean B's Redis SUBSCRIBE is in place: log warm-up events on A (one per
+        // 250 ms) until every subscriber has one, rather than sleeping for a guessed time.
+        const deadline = Date.now() + 15_000;
+        let warmups = 0;
+        while (!subscribers.every((subscriber) => subscriber.received.length > 0)) {
+          if (Date.now() > deadline)
+            throw new Error('timed out waiting for a warm-up event on every subscriber');
+          warmups += 1;
+          expect(
+            (await postEvent(pair.a, tenant.key, { id: `warmup-${warmups}`, type: 'scaled' }))
+              .status,
+          ).toBe(201);
+          await eventually(
+            () => subscribers.every((subscriber) => subscriber.received.length > 0),
+            'warm-up',
+            250,
+          ).catch(() => {});
+        }
+
+        const rest = await postEvent(pair.a, tenant.key, {
+          id: 'via-rest',
+          type: 'scaled',
+          conversationId: 'c-rest',
+        });
+        expect(rest.status).toBe(201);
+        const logged = await pair.a.graphql(
+          LogEvent,
+          { input: { id: 'via-graphql', type: 'scaled' } },
+          { key: tenant.key },
+        );
+        expect(logged.errors).toBeUndefined();
+        expect(logged.data!.logEvent.created).toBe(true);
+
+        const real = (ids: (string | undefined)[]) =>
+          ids.filter((id) => id && !id.startsWith('warmup-'));
+        const eventIds = (subscriber: typeof events) =>
+          real(subscriber.received.map((message) => message.data?.appEventLogged.id));
+        const auditIds = () =>
+          real(audits.received.map((message) => message.data?.auditEventRecorded.resourceId));
+        await eventually(
+          () => eventIds(events).length >= 2,
+          'both events on B’s appEventLogged subscriber',
+          10_000,
+        );
+        await eventually(
+          () => auditIds().length >= 2,
+          'both audit events on B’s auditEventRecorded subscriber',
+          10_000,
+        );
+        await eventually(
+          () => eventIds(onA).length >= 2,
+          'both events on A’s own subscriber',
+          10_000,
+        );
+
+        // one publisher, so Redis keeps the order
+        expect(eventIds(events)).toEqual(['via-rest', 'via-graphql']);
+        expect(auditIds()).toEqual(['via-rest', 'via-graphql']);
+        expect(eventIds(onA)).toEqual(['via-rest', 'via-graphql']);
+        const restEvent = events.received.find(
+          (message) => message.data?.appEventLogged.id === 'via-rest',
+        )!.data!.appEventLogged;
+        expect(restEvent).toMatchObject({ type: 'scaled', conversationId: 'c-rest' });
+        expect(Number.isNaN(Date.parse(restEvent.createdAt))).toBe(false); // the Date survived the trip over Redis
+        const audit = audits.received.find(
+          (message) => message.data?.auditEventRecorded.resourceId === 'via-graphql',
+        )!.data!.auditEventRecorded;
+        expect(audit.eventType).toBe('app_event.logged');
+        expect(Number.isNaN(Date.parse(audit.occurredAt))).toBe(false);
+
+        // published once: nobody receives an event twice
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        expect(eventIds(events)).toHaveLength(2);
+        expect(auditIds()).toHaveLength(2);
+        expect(eventIds(onA)).toHaveLength(2);
+        for (const subscriber of subscribers) expect(subscriber.failure).toBeUndefined();
+      });
     });
-    afterAll(() => pair?.stop());
 
-    it('accepts on B a key created on A', async () => {
-      const onB = await pair.b.graphql(ViewerTenant, {}, { key: tenant.key });
-      expect(onB.status).toBe(200);
-      expect(onB.data!.viewer!.tenantId).toBe(tenant.tenantId);
-      const rest = await postEvent(pair.b, tenant.key, { id: 'made-on-b', type: 'key-check' });
-      expect(rest.status).toBe(201);
+    describe('rate limit', () => {
+      const limit = 6;
+      let pair: Awaited<ReturnType<typeof startPair>>;
+      let key: string;
+
+      beforeAll(async () => {
+        pair = await startPair({
+          RATE_LIMIT_REQUESTS: String(limit),
+          RATE_LIMIT_WINDOW_SECONDS: '120',
+        });
+        ({ key } = await pair.a.newTenant('shared-limit'));
+      });
+      afterAll(() => pair?.stop());
+
+      it('shares one budget per key across instances, REST and GraphQL alike', async () => {
+        // Alternating B and A: with a budget per instance, the 7th and 8th requests would still pass.
+        const statuses: number[] = [];
+        let refused: Response | undefined;
+        for (let i = 0; i < limit + 2; i += 1) {
+          const server = i % 2 === 0 ? pair.b : pair.a;
+          const response = await postEvent(server, key, { id: `rate-${i}`, type: 'rate' });
+          statuses.push(response.status);
+          if (response.status === 429) refused ??= response;
+          else await response.body?.cancel();
+        }
+        expect(statuses).toEqual([...Array<number>(limit).fill(201), 429, 429]);
+        expect(Number(refused!.headers.get('retry-after'))).toBeGreaterThan(0);
+        expect(await refused!.json()).toMatchObject({ status: 429, code: 'too_many_requests' });
+
+        for (const server of [pair.a, pair.b]) {
+          const result = await server.graphql(ViewerTenant, {}, { key });
+          expect(result.status).toBe(429);
+          expect(result.errors?.[0].extensions?.code).toBe('RATE_LIMITED');
+        }
+      });
     });
-
-    it('delivers events logged on A (REST and GraphQL) to appEventLogged and auditEventRecorded subscribers on B', async () => {
-      const events = subscribe(pair.b.wsClient(tenant.key), AppEventLogged, { filter: { type: 'scaled' } });
-      const audits = subscribe(pair.b.wsClient(tenant.key), AuditEventRecordedScaleOut, {});
-      const onA = subscribe(pair.a.wsClient(tenant.key), AppEventLogged, { filter: { type: 'scaled' } });
-      const subscribers = [events, audits, onA];
-      await Promise.all(subscribers.map((subscriber) => subscriber.started));
-
-      // "connected" does not mean B's Redis SUBSCRIBE is in place: log warm-up events on A (one per
-      // 250 ms) until every subscriber has one, rather than sleeping for a guessed time.
-      const deadline = Date.now() + 15_000;
-      let warmups = 0;
-      while (!subscribers.every((subscriber) => subscriber.received.length > 0)) {
-        if (Date.now() > deadline) throw new Error('timed out waiting for a warm-up event on every subscriber');
-        warmups += 1;
-        expect((await postEvent(pair.a, tenant.key, { id: `warmup-${warmups}`, type: 'scaled' })).status).toBe(201);
-        await eventually(() => subscribers.every((subscriber) => subscriber.received.length > 0), 'warm-up', 250).catch(() => {});
-      }
-
-      const rest = await postEvent(pair.a, tenant.key, { id: 'via-rest', type: 'scaled', conversationId: 'c-rest' });
-      expect(rest.status).toBe(201);
-      const logged = await pair.a.graphql(LogEvent, { input: { id: 'via-graphql', type: 'scaled' } }, { key: tenant.key });
-      expect(logged.errors).toBeUndefined();
-      expect(logged.data!.logEvent.created).toBe(true);
-
-      const real = (ids: (string | undefined)[]) => ids.filter((id) => id && !id.startsWith('warmup-'));
-      const eventIds = (subscriber: typeof events) => real(subscriber.received.map((message) => message.data?.appEventLogged.id));
-      const auditIds = () => real(audits.received.map((message) => message.data?.auditEventRecorded.resourceId));
-      await eventually(() => eventIds(events).length >= 2, 'both events on B’s appEventLogged subscriber', 10_000);
-      await eventually(() => auditIds().length >= 2, 'both audit events on B’s auditEventRecorded subscriber', 10_000);
-      await eventually(() => eventIds(onA).length >= 2, 'both events on A’s own subscriber', 10_000);
-
-      // one publisher, so Redis keeps the order
-      expect(eventIds(events)).toEqual(['via-rest', 'via-graphql']);
-      expect(auditIds()).toEqual(['via-rest', 'via-graphql']);
-      expect(eventIds(onA)).toEqual(['via-rest', 'via-graphql']);
-      const restEvent = events.received.find((message) => message.data?.appEventLogged.id === 'via-rest')!.data!.appEventLogged;
-      expect(restEvent).toMatchObject({ type: 'scaled', conversationId: 'c-rest' });
-      expect(Number.isNaN(Date.parse(restEvent.createdAt))).toBe(false); // the Date survived the trip over Redis
-      const audit = audits.received.find((message) => message.data?.auditEventRecorded.resourceId === 'via-graphql')!.data!.auditEventRecorded;
-      expect(audit.eventType).toBe('app_event.logged');
-      expect(Number.isNaN(Date.parse(audit.occurredAt))).toBe(false);
-
-      // published once: nobody receives an event twice
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      expect(eventIds(events)).toHaveLength(2);
-      expect(auditIds()).toHaveLength(2);
-      expect(eventIds(onA)).toHaveLength(2);
-      for (const subscriber of subscribers) expect(subscriber.failure).toBeUndefined();
-    });
-  });
-
-  describe('rate limit', () => {
-    const limit = 6;
-    let pair: Awaited<ReturnType<typeof startPair>>;
-    let key: string;
-
-    beforeAll(async () => {
-      pair = await startPair({ RATE_LIMIT_REQUESTS: String(limit), RATE_LIMIT_WINDOW_SECONDS: '120' });
-      ({ key } = await pair.a.newTenant('shared-limit'));
-    });
-    afterAll(() => pair?.stop());
-
-    it('shares one budget per key across instances, REST and GraphQL alike', async () => {
-      // Alternating B and A: with a budget per instance, the 7th and 8th requests would still pass.
-      const statuses: number[] = [];
-      let refused: Response | undefined;
-      for (let i = 0; i < limit + 2; i += 1) {
-        const server = i % 2 === 0 ? pair.b : pair.a;
-        const response = await postEvent(server, key, { id: `rate-${i}`, type: 'rate' });
-        statuses.push(response.status);
-        if (response.status === 429) refused ??= response;
-        else await response.body?.cancel();
-      }
-      expect(statuses).toEqual([...Array<number>(limit).fill(201), 429, 429]);
-      expect(Number(refused!.headers.get('retry-after'))).toBeGreaterThan(0);
-      expect(await refused!.json()).toMatchObject({ status: 429, code: 'too_many_requests' });
-
-      for (const server of [pair.a, pair.b]) {
-        const result = await server.graphql(ViewerTenant, {}, { key });
-        expect(result.status).toBe(429);
-        expect(result.errors?.[0].extensions?.code).toBe('RATE_LIMITED');
-      }
-    });
-  });
-});
+  },
+);

@@ -50,7 +50,10 @@ const EchoRunState = graphql(`
 `);
 
 // JSON.parse makes `__proto__` an own key, as it is in a request body.
-const awkward = () => JSON.parse('{"constructor": 1, "prototype": {"constructor": "x"}, "__proto__": {"polluted": true}, "nested": [{"__proto__": null}]}') as Record<string, unknown>;
+const awkward = () =>
+  JSON.parse(
+    '{"constructor": 1, "prototype": {"constructor": "x"}, "__proto__": {"polluted": true}, "nested": [{"__proto__": null}]}',
+  ) as Record<string, unknown>;
 
 const CreatePayloadsAgent = graphql(`
   mutation CreatePayloadsAgent {
@@ -75,10 +78,16 @@ afterAll(async () => {
 
 describe('payloads with the keys constructor, prototype and __proto__', () => {
   it('are logged (200) and reach appEventLogged subscribers intact', async () => {
-    const subscription = subscribe(server.wsClient(tenant.key), AppEventLoggedProperties, { filter: { type: 'awkward' } });
+    const subscription = subscribe(server.wsClient(tenant.key), AppEventLoggedProperties, {
+      filter: { type: 'awkward' },
+    });
     await subscription.started;
     await new Promise((resolve) => setTimeout(resolve, 300));
-    const logged = await server.graphql(LogEvent, { input: { id: 'awkward-1', type: 'awkward', properties: awkward() } }, { key: tenant.key });
+    const logged = await server.graphql(
+      LogEvent,
+      { input: { id: 'awkward-1', type: 'awkward', properties: awkward() } },
+      { key: tenant.key },
+    );
     expect(logged.status).toBe(200);
     expect(logged.errors).toBeUndefined();
     const stored = logged.data!.logEvent.event.properties as Record<string, unknown>;
@@ -97,29 +106,55 @@ describe('payloads with the keys constructor, prototype and __proto__', () => {
     const response = await fetch(`${server.url}/run/v1/events`, {
       method: 'POST',
       headers: { authorization: `Bearer ${tenant.key}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ id: 'awkward-rest', type: 'awkward', properties: awkward(), metadata: awkward() }),
+      body: JSON.stringify({
+        id: 'awkward-rest',
+        type: 'awkward',
+        properties: awkward(),
+        metadata: awkward(),
+      }),
     });
     expect(response.status).toBe(201);
-    const { data } = (await response.json()) as { data: { properties: unknown; metadata: unknown } };
+    const { data } = (await response.json()) as {
+      data: { properties: unknown; metadata: unknown };
+    };
     expect(JSON.stringify(data.properties)).toBe(JSON.stringify(awkward()));
     expect(JSON.stringify(data.metadata)).toBe(JSON.stringify(awkward()));
   });
 
   it('finish an execution whose tool call carries them', async () => {
     const runConfig: RunConfigInput = {
-      provider: { type: 'SCRIPTED', turns: [{ toolCalls: [{ name: 'echo', arguments: awkward() }] }, { text: 'Echoed.' }] },
+      provider: {
+        type: 'SCRIPTED',
+        turns: [{ toolCalls: [{ name: 'echo', arguments: awkward() }] }, { text: 'Echoed.' }],
+      },
       tools: [{ name: 'echo', executor: { type: 'BUILTIN', name: 'ECHO' } }],
     };
     const agent = await server.graphql(CreateEchoAgent, { runConfig }, { key: tenant.key });
     expect(agent.errors).toBeUndefined();
-    const created = await server.graphql(RunEcho, { input: { agentId: agent.data!.createAgent.id, messages: [{ role: 'user', content: 'echo' }] } }, { key: tenant.key });
+    const created = await server.graphql(
+      RunEcho,
+      {
+        input: {
+          agentId: agent.data!.createAgent.id,
+          messages: [{ role: 'user', content: 'echo' }],
+        },
+      },
+      { key: tenant.key },
+    );
     expect(created.errors).toBeUndefined();
     const id = created.data!.createExecution.id;
-    const finished = await eventually(async () => {
-      const state = await server.graphql(EchoRunState, { id }, { key: tenant.key });
-      return state.data?.execution?.status === 'COMPLETED' && state.data.execution;
-    }, 'the execution to complete', 10_000);
-    expect(finished.toolCalls[0].result).toMatchObject({ constructor: 1, prototype: { constructor: 'x' } });
+    const finished = await eventually(
+      async () => {
+        const state = await server.graphql(EchoRunState, { id }, { key: tenant.key });
+        return state.data?.execution?.status === 'COMPLETED' && state.data.execution;
+      },
+      'the execution to complete',
+      10_000,
+    );
+    expect(finished.toolCalls[0].result).toMatchObject({
+      constructor: 1,
+      prototype: { constructor: 'x' },
+    });
   });
 
   it('finish the execution a webhook with them starts', async () => {
@@ -131,7 +166,9 @@ describe('payloads with the keys constructor, prototype and __proto__', () => {
       body: JSON.stringify({ id: 'awkward', name: 'Awkward keys' }),
     });
     expect(created.status).toBe(201);
-    const webhook = new URL(((await created.json()) as { data: { webhookUrl: string } }).data.webhookUrl);
+    const webhook = new URL(
+      ((await created.json()) as { data: { webhookUrl: string } }).data.webhookUrl,
+    );
     const accepted = await fetch(`${server.url}${webhook.pathname}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -139,24 +176,43 @@ describe('payloads with the keys constructor, prototype and __proto__', () => {
     });
     expect(accepted.status).toBe(202);
     const { executionId } = (await accepted.json()) as { executionId: string };
-    await eventually(async () => {
-      const execution = await fetch(`${server.url}/run/api/executions/${executionId}`, { headers: { authorization: `Bearer ${tenant.key}` } });
-      return ((await execution.json()) as { status: string }).status === 'completed';
-    }, 'the execution to complete', 10_000);
+    await eventually(
+      async () => {
+        const execution = await fetch(`${server.url}/run/api/executions/${executionId}`, {
+          headers: { authorization: `Bearer ${tenant.key}` },
+        });
+        return ((await execution.json()) as { status: string }).status === 'completed';
+      },
+      'the execution to complete',
+      10_000,
+    );
   });
 
-  it.skipIf(!testRedisUrl())('drops a message on its channel that is not its JSON, and goes on', async () => {
-    const subscription = subscribe(server.wsClient(tenant.key), AppEventLoggedProperties, { filter: { type: 'after-garbage' } });
-    await subscription.started;
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    const redis = new Redis(testRedisUrl()!);
-    try {
-      await redis.publish(`${redisPrefix}appEventLogged:${tenant.tenantId}`, 'not json {');
-    } finally {
-      redis.disconnect();
-    }
-    const logged = await server.graphql(LogEvent, { input: { id: 'after-garbage', type: 'after-garbage' } }, { key: tenant.key });
-    expect(logged.errors).toBeUndefined();
-    await eventually(() => subscription.received.some((event) => event.data?.appEventLogged.id === 'after-garbage'), 'the next event');
-  });
+  it.skipIf(!testRedisUrl())(
+    'drops a message on its channel that is not its JSON, and goes on',
+    async () => {
+      const subscription = subscribe(server.wsClient(tenant.key), AppEventLoggedProperties, {
+        filter: { type: 'after-garbage' },
+      });
+      await subscription.started;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const redis = new Redis(testRedisUrl()!);
+      try {
+        await redis.publish(`${redisPrefix}appEventLogged:${tenant.tenantId}`, 'not json {');
+      } finally {
+        redis.disconnect();
+      }
+      const logged = await server.graphql(
+        LogEvent,
+        { input: { id: 'after-garbage', type: 'after-garbage' } },
+        { key: tenant.key },
+      );
+      expect(logged.errors).toBeUndefined();
+      await eventually(
+        () =>
+          subscription.received.some((event) => event.data?.appEventLogged.id === 'after-garbage'),
+        'the next event',
+      );
+    },
+  );
 });

@@ -84,7 +84,10 @@ interface Fixture {
 const fixtures = fs
   .readdirSync(fixturesDir)
   .filter((name) => name.endsWith('.json'))
-  .map((name) => ({ name: path.basename(name, '.json'), ...(JSON.parse(fs.readFileSync(path.join(fixturesDir, name), 'utf8')) as Fixture) }));
+  .map((name) => ({
+    name: path.basename(name, '.json'),
+    ...(JSON.parse(fs.readFileSync(path.join(fixturesDir, name), 'utf8')) as Fixture),
+  }));
 
 let server: TestServer;
 let statements: string[] = [];
@@ -97,14 +100,22 @@ beforeAll(async () => {
     onQuery: (sql) => statements.push(sql),
   });
   key = (await server.newTenant('analytics')).key;
-  const fingerprint = await server.graphql(CreateFingerprintId, { input: { language: 'node', languageVersion: '20.20.2', system: 'linux' } }, { key });
+  const fingerprint = await server.graphql(
+    CreateFingerprintId,
+    { input: { language: 'node', languageVersion: '20.20.2', system: 'linux' } },
+    { key },
+  );
   fingerprintId = fingerprint.data!.createFingerprint.fingerprint.id;
 });
 afterAll(() => server?.stop());
 
 describe('provider payloads', () => {
   it.each(fixtures)('reads $name', async ({ properties, expected }) => {
-    const result = await server.graphql(RecordLlmEvents, { inputs: [{ fingerprintId, properties, session: 'fixtures' }] }, { key });
+    const result = await server.graphql(
+      RecordLlmEvents,
+      { inputs: [{ fingerprintId, properties, session: 'fixtures' }] },
+      { key },
+    );
     expect(result.errors).toBeUndefined();
     const [event] = result.data!.createLlmEvents;
     const { costUsd, format: _format, ...fields } = expected;
@@ -115,7 +126,15 @@ describe('provider payloads', () => {
 
   it('covers every provider format', () => {
     const formats = new Set(fixtures.map((fixture) => fixture.expected.format));
-    expect([...formats].sort()).toEqual([null, 'anthropic.messages', 'gemini.generate_content', 'openai.chat_completions', 'openai.responses'].sort());
+    expect([...formats].sort()).toEqual(
+      [
+        null,
+        'anthropic.messages',
+        'gemini.generate_content',
+        'openai.chat_completions',
+        'openai.responses',
+      ].sort(),
+    );
   });
 });
 
@@ -137,10 +156,21 @@ describe('telemetryUsage', () => {
       RecordLlmEvents,
       {
         inputs: [
-          event('alpha', chatCompletion('test-model-a', { prompt: 100, completion: 50 }, { latency_ms: 100 }), 'p1'),
-          event('alpha', chatCompletion('test-model-a', { prompt: 200, completion: 100 }, { latency_ms: 300 }), 'p1'),
+          event(
+            'alpha',
+            chatCompletion('test-model-a', { prompt: 100, completion: 50 }, { latency_ms: 100 }),
+            'p1',
+          ),
+          event(
+            'alpha',
+            chatCompletion('test-model-a', { prompt: 200, completion: 100 }, { latency_ms: 300 }),
+            'p1',
+          ),
           event('alpha', chatCompletion('test-model-b', null, { latency_ms: 200 }), 'p2'),
-          event('beta', chatCompletion('test-model-a', { prompt: 400, completion: 200 }, { latency_ms: 400 })),
+          event(
+            'beta',
+            chatCompletion('test-model-a', { prompt: 400, completion: 200 }, { latency_ms: 400 }),
+          ),
           event('beta', chatCompletion('test-model-b', { prompt: 50, completion: 50 })),
         ],
       },
@@ -149,15 +179,30 @@ describe('telemetryUsage', () => {
     expect(result.errors).toBeUndefined();
   });
 
-  const usage = async (groupBy: ('AGENT' | 'VERSION' | 'MODEL' | 'PROVIDER' | 'PERSON' | 'DAY')[], filter: Record<string, unknown> = {}) => {
-    const result = await server.graphql(TelemetryUsage, { groupBy, filter: { ...usageFilter, ...filter } }, { key });
+  const usage = async (
+    groupBy: ('AGENT' | 'VERSION' | 'MODEL' | 'PROVIDER' | 'PERSON' | 'DAY')[],
+    filter: Record<string, unknown> = {},
+  ) => {
+    const result = await server.graphql(
+      TelemetryUsage,
+      { groupBy, filter: { ...usageFilter, ...filter } },
+      { key },
+    );
     expect(result.errors).toBeUndefined();
     return result.data!.telemetryUsage;
   };
 
   it('totals everything without groupBy', async () => {
     const [total] = await usage([]);
-    expect(total).toMatchObject({ agent: null, model: null, count: 5, inputTokens: 750, outputTokens: 400, unpricedCount: 2, errorCount: 1 });
+    expect(total).toMatchObject({
+      agent: null,
+      model: null,
+      count: 5,
+      inputTokens: 750,
+      outputTokens: 400,
+      unpricedCount: 2,
+      errorCount: 1,
+    });
     expect(total.costUsd).toBeCloseTo(0.0014, 12);
     expect(total.errorRate).toBeCloseTo(0.2, 12);
     // latencies 100, 200, 300, 400: p50 = 250; p95 at rank 2.85 = 300 + 0.85 * 100
@@ -167,7 +212,16 @@ describe('telemetryUsage', () => {
 
   it('groups by agent and by model, largest groups first', async () => {
     const byAgent = await usage(['AGENT']);
-    expect(byAgent.map((group) => [group.agent, group.count, group.inputTokens, group.outputTokens, group.unpricedCount, group.errorCount])).toEqual([
+    expect(
+      byAgent.map((group) => [
+        group.agent,
+        group.count,
+        group.inputTokens,
+        group.outputTokens,
+        group.unpricedCount,
+        group.errorCount,
+      ]),
+    ).toEqual([
       ['alpha', 3, 300, 150, 1, 1],
       ['beta', 2, 450, 250, 1, 0],
     ]);
@@ -178,7 +232,9 @@ describe('telemetryUsage', () => {
     expect([byAgent[1].p50LatencyMs, byAgent[1].p95LatencyMs]).toEqual([400, 400]);
 
     const byModel = await usage(['MODEL']);
-    expect(byModel.map((group) => [group.model, group.count, group.inputTokens, group.costUsd === null])).toEqual([
+    expect(
+      byModel.map((group) => [group.model, group.count, group.inputTokens, group.costUsd === null]),
+    ).toEqual([
       ['test-model-a', 3, 700, false],
       ['test-model-b', 2, 50, true],
     ]);
@@ -201,16 +257,26 @@ describe('telemetryUsage', () => {
       ['p2', 1],
     ]);
     const byProviderVersion = await usage(['PROVIDER', 'VERSION']);
-    expect(byProviderVersion.map((group) => [group.provider, group.agent, group.version, group.count])).toEqual([
+    expect(
+      byProviderVersion.map((group) => [group.provider, group.agent, group.version, group.count]),
+    ).toEqual([
       ['openai', 'alpha', 'v1', 3],
       ['openai', 'beta', 'v1', 2],
     ]);
     const byDay = await usage(['DAY']);
     const today = new Date();
     expect(byDay).toHaveLength(1);
-    expect(byDay[0].day).toBe(new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate())).toISOString());
+    expect(byDay[0].day).toBe(
+      new Date(
+        Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()),
+      ).toISOString(),
+    );
     expect((await usage(['MODEL'], { agent: 'beta' })).map((group) => group.count)).toEqual([1, 1]);
-    expect((await usage([], { hasError: true }))[0]).toMatchObject({ count: 1, errorRate: 1, costUsd: null });
+    expect((await usage([], { hasError: true }))[0]).toMatchObject({
+      count: 1,
+      errorRate: 1,
+      costUsd: null,
+    });
     expect(await usage([], { agent: 'nobody' })).toEqual([]);
   });
 });
@@ -230,9 +296,15 @@ describe('lists without N+1 queries', () => {
       statements = [];
       const result = await server.graphql(EventPage, { first }, { key });
       expect(result.data!.llmEvents.edges).toHaveLength(first);
-      expect(result.data!.llmEvents.edges.every(({ node }) => node.agent.name && node.person?.personId && node.session?.sessionId)).toBe(true);
+      expect(
+        result.data!.llmEvents.edges.every(
+          ({ node }) => node.agent.name && node.person?.personId && node.session?.sessionId,
+        ),
+      ).toBe(true);
       // Only the page's own reads count: key bookkeeping and the background workers' polling do not.
-      return statements.filter((sql) => /"(LlmEvent|Agent|AgentVersion|Person|TelemetrySession|Fingerprint)"/.test(sql)).length;
+      return statements.filter((sql) =>
+        /"(LlmEvent|Agent|AgentVersion|Person|TelemetrySession|Fingerprint)"/.test(sql),
+      ).length;
     };
     const fifty = await countStatements(50);
     const hundred = await countStatements(100);

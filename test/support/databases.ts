@@ -52,7 +52,10 @@ export function testServerUrl(): string | undefined {
 export async function createTestDatabase(options: TestDatabaseOptions = {}): Promise<TestDatabase> {
   const kind = options.kind ?? (testServerUrl() ? 'postgres' : 'pglite');
   const migrations = options.migrations ?? defaultMigrationsDir;
-  const created = kind === 'postgres' ? await createPostgresDatabase(migrations) : await createPgliteDatabase(migrations);
+  const created =
+    kind === 'postgres'
+      ? await createPostgresDatabase(migrations)
+      : await createPgliteDatabase(migrations);
   const opened: Database[] = [];
   let dropped: Promise<void> | undefined;
   return {
@@ -93,7 +96,8 @@ interface Created {
 
 async function createPostgresDatabase(migrations: string | false): Promise<Created> {
   const serverUrl = testServerUrl();
-  if (!serverUrl) throw new Error('PostgreSQL test database: set TEST_DATABASE_URL or DATABASE_URL');
+  if (!serverUrl)
+    throw new Error('PostgreSQL test database: set TEST_DATABASE_URL or DATABASE_URL');
   const name = `sb_test_${Date.now().toString(36)}_${crypto.randomBytes(4).toString('hex')}`;
   await runOnServer(serverUrl, `CREATE DATABASE "${name}"`);
   const url = new URL(serverUrl);
@@ -101,7 +105,8 @@ async function createPostgresDatabase(migrations: string | false): Promise<Creat
   const databaseUrl = url.toString();
   const drop = () => runOnServer(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   try {
-    if (migrations !== false) await applyMigrations(postgresAdapterFactory(databaseUrl), migrations);
+    if (migrations !== false)
+      await applyMigrations(postgresAdapterFactory(databaseUrl), migrations);
   } catch (error) {
     await drop().catch(() => {});
     throw error;
@@ -180,7 +185,10 @@ function pruneCache(keep: number): void {
   const files = fs
     .readdirSync(cacheDir)
     .filter((name) => name.endsWith('.tar.gz'))
-    .map((name) => ({ file: path.join(cacheDir, name), mtime: fs.statSync(path.join(cacheDir, name)).mtimeMs }))
+    .map((name) => ({
+      file: path.join(cacheDir, name),
+      mtime: fs.statSync(path.join(cacheDir, name)).mtimeMs,
+    }))
     .sort((a, b) => b.mtime - a.mtime);
   for (const { file } of files.slice(keep)) fs.rmSync(file, { force: true });
 }

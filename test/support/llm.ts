@@ -3,7 +3,11 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** A chat completion as OpenAI returns it, with `model` and usage as given. */
-export function chatCompletion(model: string, usage: { prompt: number; completion: number } | null, extra: Record<string, unknown> = {}) {
+export function chatCompletion(
+  model: string,
+  usage: { prompt: number; completion: number } | null,
+  extra: Record<string, unknown> = {},
+) {
   return {
     inputs: { model, messages: [{ role: 'user', content: 'Hello' }] },
     outputs: usage
@@ -12,8 +16,14 @@ export function chatCompletion(model: string, usage: { prompt: number; completio
           object: 'chat.completion',
           created: 1732400000,
           model,
-          choices: [{ index: 0, message: { role: 'assistant', content: 'Hi!' }, finish_reason: 'stop' }],
-          usage: { prompt_tokens: usage.prompt, completion_tokens: usage.completion, total_tokens: usage.prompt + usage.completion },
+          choices: [
+            { index: 0, message: { role: 'assistant', content: 'Hi!' }, finish_reason: 'stop' },
+          ],
+          usage: {
+            prompt_tokens: usage.prompt,
+            completion_tokens: usage.completion,
+            total_tokens: usage.prompt + usage.completion,
+          },
         }
       : { error: { message: 'Rate limit reached', type: 'requests', code: 'rate_limit_exceeded' } },
     ...extra,
@@ -42,5 +52,10 @@ export async function startFakeOpenAI(text = 'Hello from the fake model.') {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}/v1`, authorizations, headers, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    url: `http://127.0.0.1:${port}/v1`,
+    authorizations,
+    headers,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }

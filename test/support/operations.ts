@@ -20,7 +20,12 @@ export const CreateProject = graphql(`
 `);
 
 export const CreateApiKey = graphql(`
-  mutation CreateApiKey($name: String!, $tenantId: ID, $projectId: ID, $actorType: ApiKeyActorType) {
+  mutation CreateApiKey(
+    $name: String!
+    $tenantId: ID
+    $projectId: ID
+    $actorType: ApiKeyActorType
+  ) {
     createApiKey(name: $name, tenantId: $tenantId, projectId: $projectId, actorType: $actorType) {
       secret
       apiKey {

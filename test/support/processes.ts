@@ -14,7 +14,8 @@ const children: ChildProcess[] = [];
 
 /** Kills what the test started and removes its folders (call from afterAll). */
 export function cleanUpProcesses() {
-  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  for (const child of children)
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
 }
 
@@ -27,7 +28,16 @@ export function tempDir() {
 /** The embedded default: no DATABASE_URL, REDIS_URL or admin key from the test run's environment. */
 export function processEnv(extra: Record<string, string>) {
   const env: Record<string, string | undefined> = { ...process.env, LOG_LEVEL: 'info' };
-  for (const name of ['DATABASE_URL', 'REDIS_URL', 'SWITCHBOARD_ADMIN_KEY', 'TEST_DATABASE_URL', 'TEST_REDIS_URL', 'PORT', 'HOST']) delete env[name];
+  for (const name of [
+    'DATABASE_URL',
+    'REDIS_URL',
+    'SWITCHBOARD_ADMIN_KEY',
+    'TEST_DATABASE_URL',
+    'TEST_REDIS_URL',
+    'PORT',
+    'HOST',
+  ])
+    delete env[name];
   return { ...env, ...extra };
 }
 
@@ -40,16 +50,21 @@ export interface Running {
 }
 
 export function launch(args: string[], env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: root, env: processEnv(env) });
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+    cwd: root,
+    env: processEnv(env),
+  });
   children.push(child);
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (chunk) => (stdout += chunk));
   child.stderr!.on('data', (chunk) => (stderr += chunk));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ code, signal }));
-  });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>(
+    (resolve, reject) => {
+      child.on('error', reject);
+      child.on('close', (code, signal) => resolve({ code, signal }));
+    },
+  );
   return { child, exited, stdout: () => stdout, stderr: () => stderr };
 }
 
@@ -68,22 +83,41 @@ export const logLines = (stdout: string) =>
     .map((line) => JSON.parse(line) as { msg: string; level: number; [field: string]: unknown });
 
 /** Starts the server on PORT=0 (with `env` over the embedded default) and reads the chosen URL from its "listening" log line. */
-export async function startProcess(dataDir: string, env: Record<string, string> = {}): Promise<Running> {
-  const launched = launch(['src/main.ts'], { DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', ...env });
+export async function startProcess(
+  dataDir: string,
+  env: Record<string, string> = {},
+): Promise<Running> {
+  const launched = launch(['src/main.ts'], {
+    DATA_DIR: dataDir,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    ...env,
+  });
   const listening = await eventually(
-    () => logLines(launched.stdout()).find((line) => line.msg === 'Switchboard is listening') ?? launched.child.exitCode !== null,
+    () =>
+      logLines(launched.stdout()).find((line) => line.msg === 'Switchboard is listening') ??
+      launched.child.exitCode !== null,
     'the server to listen',
     45_000,
   );
-  if (listening === true) throw new Error(`the server exited at start:\n${launched.stdout()}\n${launched.stderr()}`);
+  if (listening === true)
+    throw new Error(`the server exited at start:\n${launched.stdout()}\n${launched.stderr()}`);
   return { ...launched, url: listening.url as string };
 }
 
-export async function graphqlAt(url: string, document: Parameters<typeof print>[0], variables: unknown, key: string) {
+export async function graphqlAt(
+  url: string,
+  document: Parameters<typeof print>[0],
+  variables: unknown,
+  key: string,
+) {
   const response = await fetch(`${url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
     body: JSON.stringify({ query: print(document), variables }),
   });
-  return { status: response.status, ...((await response.json()) as { data?: any; errors?: unknown[] }) };
+  return {
+    status: response.status,
+    ...((await response.json()) as { data?: any; errors?: unknown[] }),
+  };
 }

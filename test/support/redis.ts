@@ -22,7 +22,10 @@ export function testRedisPrefix(): string {
 }
 
 /** Deletes every key starting with `prefix` (SCAN + UNLINK) and returns how many; 0 without a Redis. */
-export async function cleanRedisPrefix(prefix: string, url: string | undefined = testRedisUrl()): Promise<number> {
+export async function cleanRedisPrefix(
+  prefix: string,
+  url: string | undefined = testRedisUrl(),
+): Promise<number> {
   if (!url) return 0;
   if (!prefix) throw new Error('cleanRedisPrefix: refusing an empty prefix');
   const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 2 });

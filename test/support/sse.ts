@@ -7,7 +7,10 @@ export interface ServerSentEvent {
 }
 
 /** The events of `response`, until the stream ends or `until` says to stop (the connection is then dropped). */
-export async function readEvents(response: Response, until: (event: ServerSentEvent, all: ServerSentEvent[]) => boolean = () => false) {
+export async function readEvents(
+  response: Response,
+  until: (event: ServerSentEvent, all: ServerSentEvent[]) => boolean = () => false,
+) {
   const events: ServerSentEvent[] = [];
   const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
   let buffer = '';

@@ -3,10 +3,10 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import { loadConfig } from '../../src/config.ts';
+import { loadConfig } from '../../src/kernel/config.ts';
 import { createSwitchboard, type Switchboard } from '../../src/http/server.ts';
-import { createLogger } from '../../src/logger.ts';
-import type { ResolveHost } from '../../src/net/outbound.ts';
+import { createLogger } from '../../src/kernel/logger.ts';
+import type { ResolveHost } from '../../src/kernel/net/outbound.ts';
 import { createTestDatabase, type TestDatabase } from './databases.ts';
 import { CreateApiKey, CreateTenant } from './operations.ts';
 import { cleanRedisPrefix, testRedisPrefix, testRedisUrl } from './redis.ts';
@@ -17,7 +17,11 @@ export interface GraphQLResponse<T> {
   status: number;
   headers: Headers;
   data?: T | null;
-  errors?: { message: string; extensions?: { code?: string; [key: string]: unknown }; path?: string[] }[];
+  errors?: {
+    message: string;
+    extensions?: { code?: string; [key: string]: unknown };
+    path?: string[];
+  }[];
 }
 
 export interface TestServer {
@@ -25,7 +29,11 @@ export interface TestServer {
   switchboard: Switchboard;
   database: TestDatabase;
   /** A GraphQL operation over real HTTP. */
-  graphql<T, V>(document: TypedDocumentNode<T, V>, variables?: V, options?: { key?: string; headers?: Record<string, string> }): Promise<GraphQLResponse<T>>;
+  graphql<T, V>(
+    document: TypedDocumentNode<T, V>,
+    variables?: V,
+    options?: { key?: string; headers?: Record<string, string> },
+  ): Promise<GraphQLResponse<T>>;
   /** A real graphql-ws client connected with `key`. */
   wsClient(key?: string): Client;
   /** A fresh tenant with a tenant-wide key. */
@@ -90,7 +98,11 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
         body: JSON.stringify({ query: print(document), variables }),
       });
       const body = (await response.json()) as Omit<GraphQLResponse<never>, 'status' | 'headers'>;
-      return { status: response.status, headers: response.headers, ...body } as GraphQLResponse<any>;
+      return {
+        status: response.status,
+        headers: response.headers,
+        ...body,
+      } as GraphQLResponse<any>;
     },
     wsClient(key) {
       const client = createClient({
@@ -107,8 +119,16 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     async newTenant(name = 'tenant') {
       const tenant = await server.graphql(CreateTenant, { name }, { key: ADMIN_KEY });
       const tenantId = tenant.data!.createTenant.id;
-      const key = await server.graphql(CreateApiKey, { name: 'service', tenantId }, { key: ADMIN_KEY });
-      return { tenantId, key: key.data!.createApiKey.secret, keyId: key.data!.createApiKey.apiKey.id };
+      const key = await server.graphql(
+        CreateApiKey,
+        { name: 'service', tenantId },
+        { key: ADMIN_KEY },
+      );
+      return {
+        tenantId,
+        key: key.data!.createApiKey.secret,
+        keyId: key.data!.createApiKey.apiKey.id,
+      };
     },
     async stop() {
       await Promise.all(clients.map((client) => client.dispose()));
@@ -122,7 +142,10 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
 
 /** Collects what a subscription delivers. */
 export function subscribe<T, V>(client: Client, document: TypedDocumentNode<T, V>, variables?: V) {
-  const received: { data?: T | null; errors?: readonly { message: string; extensions?: Record<string, unknown> }[] }[] = [];
+  const received: {
+    data?: T | null;
+    errors?: readonly { message: string; extensions?: Record<string, unknown> }[];
+  }[] = [];
   let completed = false;
   let failure: unknown;
   let resolveStarted: () => void;
@@ -155,7 +178,11 @@ export function subscribe<T, V>(client: Client, document: TypedDocumentNode<T, V
 }
 
 /** Waits until `condition` holds, polling; fails with `what` after `timeoutMs`. */
-export async function eventually<T>(condition: () => T | undefined | false | Promise<T | undefined | false>, what: string, timeoutMs = 5000): Promise<T> {
+export async function eventually<T>(
+  condition: () => T | undefined | false | Promise<T | undefined | false>,
+  what: string,
+  timeoutMs = 5000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await condition();

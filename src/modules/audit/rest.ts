@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { AuditEvent } from '../../generated/prisma/client.ts';
-import { restRouter, json } from '../../http/env.ts';
-import { validationDetailFormat } from '../../http/problem.ts';
+import { restRouter, json } from '../../rest/kit.ts';
+import { validationDetailFormat } from '../../rest/problem.ts';
 import type { ActorType } from '../../auth/viewer.ts';
 import * as audit from './service.ts';
 
@@ -9,7 +9,8 @@ export const AUDIT_REST_PREFIX = '/api/v1/events';
 /** Reference 003's bodies, for every path under `/api/v1/`. */
 export const auditErrorFormat = validationDetailFormat('/api/v1/');
 
-const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T t_](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|z|[+-]\d{2}(?::?\d{2})?)?)?$/;
+const DATE_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T t_](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|z|[+-]\d{2}(?::?\d{2})?)?)?$/;
 
 /** Why pydantic would refuse `value` as a datetime: the few cases its parser names first. */
 function dateTimeProblem(value: string) {
@@ -26,11 +27,33 @@ const dateTime = z
   .string()
   .transform((value, ctx) => {
     const match = DATE_TIME.exec(value);
-    const [, year, month, day, hour = '00', minute = '00', second = '00', fraction = '', offset = 'Z'] = match ?? [];
-    const zone = offset.length === 5 ? `${offset.slice(0, 3)}:${offset.slice(3)}` : offset.length === 3 ? `${offset}:00` : offset.toUpperCase();
-    const date = match && new Date(`${year}-${month}-${day}T${hour}:${minute}:${second}${fraction.slice(0, 4)}${zone}`);
+    const [
+      ,
+      year,
+      month,
+      day,
+      hour = '00',
+      minute = '00',
+      second = '00',
+      fraction = '',
+      offset = 'Z',
+    ] = match ?? [];
+    const zone =
+      offset.length === 5
+        ? `${offset.slice(0, 3)}:${offset.slice(3)}`
+        : offset.length === 3
+          ? `${offset}:00`
+          : offset.toUpperCase();
+    const date =
+      match &&
+      new Date(`${year}-${month}-${day}T${hour}:${minute}:${second}${fraction.slice(0, 4)}${zone}`);
     // Date rolls 2024-02-30 over to March: a day it changed was no real day.
-    if (date && !Number.isNaN(date.getTime()) && (offset !== 'Z' || date.toISOString().startsWith(`${year}-${month}-${day}`))) return date;
+    if (
+      date &&
+      !Number.isNaN(date.getTime()) &&
+      (offset !== 'Z' || date.toISOString().startsWith(`${year}-${month}-${day}`))
+    )
+      return date;
     ctx.addIssue({
       code: 'custom',
       message: `Input should be a valid datetime or date, ${match ? 'invalid datetime' : dateTimeProblem(value)}`,
@@ -39,9 +62,14 @@ const dateTime = z
     return z.NEVER;
   })
   .optional()
-  .openapi({ type: 'string', format: 'date-time', description: 'ISO 8601; without an offset, UTC' });
+  .openapi({
+    type: 'string',
+    format: 'date-time',
+    description: 'ISO 8601; without an offset, UTC',
+  });
 
-const UUID = /^(?:urn:uuid:)?\{?([0-9a-f]{8})-?([0-9a-f]{4})-?([0-9a-f]{4})-?([0-9a-f]{4})-?([0-9a-f]{12})\}?$/i;
+const UUID =
+  /^(?:urn:uuid:)?\{?([0-9a-f]{8})-?([0-9a-f]{4})-?([0-9a-f]{4})-?([0-9a-f]{4})-?([0-9a-f]{12})\}?$/i;
 
 /** A UUID as pydantic reads one (any version, hyphens optional), in its canonical form. */
 const uuid = z
@@ -83,10 +111,18 @@ const eventSchema = z
   })
   .openapi('AuditEvent');
 const eventPage = z
-  .object({ events: z.array(eventSchema), hasNext: z.boolean(), limit: z.number(), offset: z.number(), total: z.number() })
+  .object({
+    events: z.array(eventSchema),
+    hasNext: z.boolean(),
+    limit: z.number(),
+    offset: z.number(),
+    total: z.number(),
+  })
   .openapi('AuditEventPage');
 const validationError = z
-  .object({ detail: z.array(z.object({ loc: z.array(z.string()), msg: z.string(), type: z.string() })) })
+  .object({
+    detail: z.array(z.object({ loc: z.array(z.string()), msg: z.string(), type: z.string() })),
+  })
   .openapi('HTTPValidationError');
 const keyCounts = z.array(z.object({ count: z.number(), key: z.string() }));
 
@@ -143,7 +179,13 @@ export const auditRoutes = restRouter({ pydantic: true })
     async (c) => {
       const ctx = c.get('requestContext');
       const query = c.req.valid('query');
-      const filter = { eventType: query.event_type, resourceType: query.resource_type, resourceId: query.resource_id, from: query.from, to: query.to };
+      const filter = {
+        eventType: query.event_type,
+        resourceType: query.resource_type,
+        resourceId: query.resource_id,
+        from: query.from,
+        to: query.to,
+      };
       return c.json(toRestPage(await audit.listAuditEvents(ctx, filter, query)), 200);
     },
   )
@@ -154,7 +196,15 @@ export const auditRoutes = restRouter({ pydantic: true })
       summary: 'Aggregate Events',
       request: { query: range },
       responses: {
-        200: json(z.object({ byActorType: keyCounts, byEventType: keyCounts, byResourceType: keyCounts, total: z.number() }), 'Counts'),
+        200: json(
+          z.object({
+            byActorType: keyCounts,
+            byEventType: keyCounts,
+            byResourceType: keyCounts,
+            total: z.number(),
+          }),
+          'Counts',
+        ),
         ...common,
       },
     }),
@@ -169,12 +219,25 @@ export const auditRoutes = restRouter({ pydantic: true })
       path: `${AUDIT_REST_PREFIX}/correlation/{correlation_id}`,
       summary: 'List Events By Correlation',
       request: { params: z.object({ correlation_id: z.string().min(1) }), query: z.object(page) },
-      responses: { 200: json(eventPage, 'Everything one request set off, oldest first'), ...common },
+      responses: {
+        200: json(eventPage, 'Everything one request set off, oldest first'),
+        ...common,
+      },
     }),
     async (c) => {
       const ctx = c.get('requestContext');
       const { correlation_id } = c.req.valid('param');
-      return c.json(toRestPage(await audit.listAuditEvents(ctx, { correlationId: correlation_id }, c.req.valid('query'), 'oldest')), 200);
+      return c.json(
+        toRestPage(
+          await audit.listAuditEvents(
+            ctx,
+            { correlationId: correlation_id },
+            c.req.valid('query'),
+            'oldest',
+          ),
+        ),
+        200,
+      );
     },
   )
   .openapi(
@@ -183,7 +246,10 @@ export const auditRoutes = restRouter({ pydantic: true })
       path: `${AUDIT_REST_PREFIX}/resource/{resource_type}/{resource_id}`,
       summary: 'List Events By Resource',
       request: {
-        params: z.object({ resource_type: z.enum(audit.RESOURCE_TYPES), resource_id: z.string().min(1) }),
+        params: z.object({
+          resource_type: z.enum(audit.RESOURCE_TYPES),
+          resource_id: z.string().min(1),
+        }),
         query: z.object(page),
       },
       responses: { 200: json(eventPage, "One resource's history, newest first"), ...common },
@@ -191,7 +257,16 @@ export const auditRoutes = restRouter({ pydantic: true })
     async (c) => {
       const ctx = c.get('requestContext');
       const { resource_type, resource_id } = c.req.valid('param');
-      return c.json(toRestPage(await audit.listAuditEvents(ctx, { resourceType: resource_type, resourceId: resource_id }, c.req.valid('query'))), 200);
+      return c.json(
+        toRestPage(
+          await audit.listAuditEvents(
+            ctx,
+            { resourceType: resource_type, resourceId: resource_id },
+            c.req.valid('query'),
+          ),
+        ),
+        200,
+      );
     },
   )
   .openapi(
@@ -203,7 +278,15 @@ export const auditRoutes = restRouter({ pydantic: true })
       responses: {
         200: json(
           z.object({
-            actors: z.array(z.object({ actorId: z.string(), actorType: z.string(), failures: z.number(), successes: z.number(), total: z.number() })),
+            actors: z.array(
+              z.object({
+                actorId: z.string(),
+                actorType: z.string(),
+                failures: z.number(),
+                successes: z.number(),
+                total: z.number(),
+              }),
+            ),
           }),
           'Successes and failures per actor',
         ),
@@ -221,10 +304,17 @@ export const auditRoutes = restRouter({ pydantic: true })
       path: `${AUDIT_REST_PREFIX}/{event_id}`,
       summary: 'Get Event',
       request: { params: z.object({ event_id: uuid }) },
-      responses: { 200: json(eventSchema, 'The audit event'), 404: json(z.object({ detail: z.string() }), 'Not found'), ...common },
+      responses: {
+        200: json(eventSchema, 'The audit event'),
+        404: json(z.object({ detail: z.string() }), 'Not found'),
+        ...common,
+      },
     }),
     async (c) => {
       const ctx = c.get('requestContext');
-      return c.json(toRestEvent(await audit.getAuditEvent(ctx, c.req.valid('param').event_id)), 200);
+      return c.json(
+        toRestEvent(await audit.getAuditEvent(ctx, c.req.valid('param').event_id)),
+        200,
+      );
     },
   );

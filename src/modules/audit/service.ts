@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Prisma, type AuditEvent } from '../../generated/prisma/client.ts';
-import { AppError, notFound } from '../../errors.ts';
+import { AppError, notFound } from '../../kernel/errors.ts';
 import { dateRange } from '../../db/filters.ts';
-import type { RequestContext } from '../../http/context.ts';
+import type { RequestContext } from '../../kernel/context.ts';
 import type { ActorType } from '../../auth/viewer.ts';
 
 /**
@@ -27,7 +27,12 @@ export const RESOURCE_TYPES = [
   'webhook_endpoint',
 ] as const;
 export type ResourceType = (typeof RESOURCE_TYPES)[number];
-export const ACTOR_TYPES = ['user', 'api_key', 'system', 'webhook'] as const satisfies readonly ActorType[];
+export const ACTOR_TYPES = [
+  'user',
+  'api_key',
+  'system',
+  'webhook',
+] as const satisfies readonly ActorType[];
 export const OUTCOMES = ['success', 'failure'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
@@ -126,7 +131,11 @@ export async function inAuditedTransaction<T>(
  * Runs a state change; when the caller's request is refused (an AppError), records a `failure`
  * audit event with the reason before passing the error on.
  */
-export async function auditingFailure<T>(ctx: RequestContext, entry: AuditEntry, change: () => Promise<T>): Promise<T> {
+export async function auditingFailure<T>(
+  ctx: RequestContext,
+  entry: AuditEntry,
+  change: () => Promise<T>,
+): Promise<T> {
   try {
     return await change();
   } catch (error) {
@@ -175,7 +184,12 @@ export async function listAuditEvents(
   const where = auditWhere(filter);
   const direction = order === 'newest' ? 'desc' : 'asc';
   const [events, total] = await Promise.all([
-    ctx.db.auditEvent.findMany({ where, orderBy: { seq: direction }, take: page.limit, skip: page.offset }),
+    ctx.db.auditEvent.findMany({
+      where,
+      orderBy: { seq: direction },
+      take: page.limit,
+      skip: page.offset,
+    }),
     ctx.db.auditEvent.count({ where }),
   ]);
   return { events, total, hasNext: page.offset + events.length < total, ...page };
@@ -193,9 +207,14 @@ export interface KeyCount {
 }
 
 /** Counts by actor type, event type and resource type, computed by the database. */
-export async function aggregateAuditEvents(ctx: RequestContext, range: { from?: Date | null; to?: Date | null }) {
+export async function aggregateAuditEvents(
+  ctx: RequestContext,
+  range: { from?: Date | null; to?: Date | null },
+) {
   const where = auditWhere(range);
-  const countBy = async (field: 'actorType' | 'eventType' | 'resourceType'): Promise<KeyCount[]> => {
+  const countBy = async (
+    field: 'actorType' | 'eventType' | 'resourceType',
+  ): Promise<KeyCount[]> => {
     const groups = await ctx.db.auditEvent.groupBy({
       by: [field],
       where,
@@ -222,7 +241,10 @@ export interface ActorStats {
   total: number;
 }
 
-export async function auditStatsByActor(ctx: RequestContext, range: { from?: Date | null; to?: Date | null }) {
+export async function auditStatsByActor(
+  ctx: RequestContext,
+  range: { from?: Date | null; to?: Date | null },
+) {
   const groups = await ctx.db.auditEvent.groupBy({
     by: ['actorId', 'actorType', 'outcome'],
     where: auditWhere(range),
@@ -232,11 +254,19 @@ export async function auditStatsByActor(ctx: RequestContext, range: { from?: Dat
   const byActor = new Map<string, ActorStats>();
   for (const group of groups) {
     const key = `${group.actorType}:${group.actorId}`;
-    const stats = byActor.get(key) ?? { actorId: group.actorId, actorType: group.actorType, successes: 0, failures: 0, total: 0 };
+    const stats = byActor.get(key) ?? {
+      actorId: group.actorId,
+      actorType: group.actorType,
+      successes: 0,
+      failures: 0,
+      total: 0,
+    };
     if (group.outcome === 'success') stats.successes += group._count._all;
     else stats.failures += group._count._all;
     stats.total += group._count._all;
     byActor.set(key, stats);
   }
-  return [...byActor.values()].sort((a, b) => b.total - a.total || a.actorId.localeCompare(b.actorId));
+  return [...byActor.values()].sort(
+    (a, b) => b.total - a.total || a.actorId.localeCompare(b.actorId),
+  );
 }

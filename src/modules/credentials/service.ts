@@ -4,8 +4,8 @@ import type { Credential } from '../../generated/prisma/client.ts';
 import { CredentialKind } from '../../generated/prisma/enums.ts';
 import { decryptSecret, encryptSecret } from '../../auth/credentials-key.ts';
 import { requireScope } from '../../auth/require.ts';
-import { AppError, badInput, notFound, type FieldIssue } from '../../errors.ts';
-import type { RequestContext, Services } from '../../http/context.ts';
+import { AppError, badInput, notFound, type FieldIssue } from '../../kernel/errors.ts';
+import type { RequestContext, Services } from '../../kernel/context.ts';
 import { writeAudited } from '../audit/service.ts';
 
 export { CredentialKind };
@@ -13,13 +13,20 @@ export { CredentialKind };
 function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
-  const issues: FieldIssue[] = parsed.error.issues.map((issue) => ({ path: issue.path.map((part) => part as string | number), message: issue.message }));
+  const issues: FieldIssue[] = parsed.error.issues.map((issue) => ({
+    path: issue.path.map((part) => part as string | number),
+    message: issue.message,
+  }));
   throw badInput(`Invalid ${issues[0].path.join('.') || 'input'}: ${issues[0].message}`, issues);
 }
 
 function sealingKey(ctx: Pick<RequestContext, 'services'>) {
   const key = ctx.services.credentialsKey;
-  if (!key) throw new AppError('SERVICE_UNAVAILABLE', 'Credentials cannot be stored: set CREDENTIALS_KEY (or SWITCHBOARD_ADMIN_KEY)');
+  if (!key)
+    throw new AppError(
+      'SERVICE_UNAVAILABLE',
+      'Credentials cannot be stored: set CREDENTIALS_KEY (or SWITCHBOARD_ADMIN_KEY)',
+    );
   return key;
 }
 
@@ -29,29 +36,62 @@ const secretSchema = z.string().min(8).max(4096);
 /** A new secret when none is given: only signing secrets can be made up, a model API key comes from its provider. */
 function secretFor(kind: CredentialKind, secret: string | null | undefined) {
   if (secret) return secret;
-  if (kind === CredentialKind.MODEL_API_KEY) throw badInput('A model API key credential needs its secret: the provider’s API key', [{ path: ['secret'], message: 'is required for MODEL_API_KEY' }]);
+  if (kind === CredentialKind.MODEL_API_KEY)
+    throw badInput('A model API key credential needs its secret: the provider’s API key', [
+      { path: ['secret'], message: 'is required for MODEL_API_KEY' },
+    ]);
   return newSigningSecret();
 }
 
 /** Stores a secret (for a signing secret, a new `whsec_…` one when none is given) and shows it this once. */
-export async function createCredential(ctx: RequestContext, input: { name: string; secret?: string | null; kind?: CredentialKind | null }) {
+export async function createCredential(
+  ctx: RequestContext,
+  input: { name: string; secret?: string | null; kind?: CredentialKind | null },
+) {
   const scope = requireScope(ctx);
   const { name, secret, kind } = parse(
-    z.object({ name: z.string().min(1).max(255), secret: secretSchema.nullish(), kind: z.enum(CredentialKind).nullish().transform((value) => value ?? CredentialKind.WEBHOOK_SIGNING_SECRET) }),
+    z.object({
+      name: z.string().min(1).max(255),
+      secret: secretSchema.nullish(),
+      kind: z
+        .enum(CredentialKind)
+        .nullish()
+        .transform((value) => value ?? CredentialKind.WEBHOOK_SIGNING_SECRET),
+    }),
     input,
   );
   const plaintext = secretFor(kind, secret);
   const id = randomUUID();
   const credential = await writeAudited(
     ctx,
-    ctx.db.credential.create({ data: { id, tenantId: scope.tenantId, projectId: scope.projectId, name, kind, secret: encryptSecret(sealingKey(ctx), plaintext) } }),
-    [{ eventType: 'credential.created', resourceType: 'credential', resourceId: id, payload: { name, kind } }],
+    ctx.db.credential.create({
+      data: {
+        id,
+        tenantId: scope.tenantId,
+        projectId: scope.projectId,
+        name,
+        kind,
+        secret: encryptSecret(sealingKey(ctx), plaintext),
+      },
+    }),
+    [
+      {
+        eventType: 'credential.created',
+        resourceType: 'credential',
+        resourceId: id,
+        payload: { name, kind },
+      },
+    ],
   );
   return { credential, secret: plaintext };
 }
 
 /** A new secret; the previous one keeps verifying for `graceSeconds`. */
-export async function rotateCredential(ctx: RequestContext, id: string, input: { secret?: string | null; graceSeconds?: number | null }) {
+export async function rotateCredential(
+  ctx: RequestContext,
+  id: string,
+  input: { secret?: string | null; graceSeconds?: number | null },
+) {
   const existing = await ctx.db.credential.findUnique({ where: { id } });
   if (!existing) throw notFound('Credential');
   const plaintext = secretFor(existing.kind, parse(secretSchema.nullish(), input.secret));
@@ -60,28 +100,54 @@ export async function rotateCredential(ctx: RequestContext, id: string, input: {
     ctx,
     ctx.db.credential.update({
       where: { id },
-      data: { secret: encryptSecret(sealingKey(ctx), plaintext), previousSecret: existing.secret, previousExpiresAt: new Date(Date.now() + graceSeconds * 1000), rotatedAt: new Date() },
+      data: {
+        secret: encryptSecret(sealingKey(ctx), plaintext),
+        previousSecret: existing.secret,
+        previousExpiresAt: new Date(Date.now() + graceSeconds * 1000),
+        rotatedAt: new Date(),
+      },
     }),
-    [{ eventType: 'credential.rotated', resourceType: 'credential', resourceId: id, payload: { graceSeconds } }],
+    [
+      {
+        eventType: 'credential.rotated',
+        resourceType: 'credential',
+        resourceId: id,
+        payload: { graceSeconds },
+      },
+    ],
   );
   return { credential, secret: plaintext };
 }
 
 /** The run configurations that name a credential as their model API key. */
-const versionsUsing = (id: string) => ({ runConfig: { path: ['provider', 'apiKeyCredentialId'], equals: id } });
+const versionsUsing = (id: string) => ({
+  runConfig: { path: ['provider', 'apiKeyCredentialId'], equals: id },
+});
 
 export async function deleteCredential(ctx: RequestContext, id: string) {
   const scope = requireScope(ctx);
   const existing = await ctx.db.credential.findUnique({ where: { id } });
   if (!existing) throw notFound('Credential');
   if (await ctx.db.trigger.count({ where: { signingSecretCredentialIds: { has: id } } })) {
-    throw new AppError('CONFLICT', 'The credential signs a trigger’s webhooks: remove it from the trigger first');
+    throw new AppError(
+      'CONFLICT',
+      'The credential signs a trigger’s webhooks: remove it from the trigger first',
+    );
   }
   // Tenant-wide, not only the caller's project: a tenant-wide version may use a project's credential.
-  if (await ctx.services.prisma.agentVersion.count({ where: { tenantId: scope.tenantId, ...versionsUsing(id) } })) {
-    throw new AppError('CONFLICT', 'The credential is an agent version’s model API key: change the version’s runConfig first');
+  if (
+    await ctx.services.prisma.agentVersion.count({
+      where: { tenantId: scope.tenantId, ...versionsUsing(id) },
+    })
+  ) {
+    throw new AppError(
+      'CONFLICT',
+      'The credential is an agent version’s model API key: change the version’s runConfig first',
+    );
   }
-  await writeAudited(ctx, ctx.db.credential.delete({ where: { id } }), [{ eventType: 'credential.deleted', resourceType: 'credential', resourceId: id }]);
+  await writeAudited(ctx, ctx.db.credential.delete({ where: { id } }), [
+    { eventType: 'credential.deleted', resourceType: 'credential', resourceId: id },
+  ]);
   return existing;
 }
 
@@ -91,7 +157,11 @@ export function signingSecrets(services: Services, credentials: Credential[], no
   if (!key) return [];
   return credentials.flatMap((credential) => [
     decryptSecret(key, credential.secret),
-    ...(credential.previousSecret && credential.previousExpiresAt && credential.previousExpiresAt > now ? [decryptSecret(key, credential.previousSecret)] : []),
+    ...(credential.previousSecret &&
+    credential.previousExpiresAt &&
+    credential.previousExpiresAt > now
+      ? [decryptSecret(key, credential.previousSecret)]
+      : []),
   ]);
 }
 
@@ -99,18 +169,34 @@ export function signingSecrets(services: Services, credentials: Credential[], no
  * When a version is saved: its model API key credential must be the caller's (another tenant's
  * reads as missing) and of kind MODEL_API_KEY.
  */
-export async function checkModelApiKeyCredential(ctx: RequestContext, id: string, path: (string | number)[]) {
+export async function checkModelApiKeyCredential(
+  ctx: RequestContext,
+  id: string,
+  path: (string | number)[],
+) {
   const credential = await ctx.db.credential.findUnique({ where: { id } });
   if (!credential) throw badInput(`Credential "${id}" not found`, [{ path, message: 'not found' }]);
   if (credential.kind !== CredentialKind.MODEL_API_KEY) {
-    throw badInput(`Credential "${id}" is a ${credential.kind}, not a MODEL_API_KEY`, [{ path, message: 'must be a MODEL_API_KEY credential' }]);
+    throw badInput(`Credential "${id}" is a ${credential.kind}, not a MODEL_API_KEY`, [
+      { path, message: 'must be a MODEL_API_KEY credential' },
+    ]);
   }
 }
 
 /** The API key a version's model calls carry, decrypted at call time; it must belong to the version's tenant. */
-export async function modelApiKey(services: Services, tenantId: string, id: string): Promise<string> {
-  const credential = await services.prisma.credential.findFirst({ where: { id, tenantId, kind: CredentialKind.MODEL_API_KEY } });
+export async function modelApiKey(
+  services: Services,
+  tenantId: string,
+  id: string,
+): Promise<string> {
+  const credential = await services.prisma.credential.findFirst({
+    where: { id, tenantId, kind: CredentialKind.MODEL_API_KEY },
+  });
   if (!credential) throw notFound(`Model API key credential "${id}"`);
-  if (!services.credentialsKey) throw new AppError('SERVICE_UNAVAILABLE', 'Credentials cannot be read: set CREDENTIALS_KEY (or SWITCHBOARD_ADMIN_KEY)');
+  if (!services.credentialsKey)
+    throw new AppError(
+      'SERVICE_UNAVAILABLE',
+      'Credentials cannot be read: set CREDENTIALS_KEY (or SWITCHBOARD_ADMIN_KEY)',
+    );
   return decryptSecret(services.credentialsKey, credential.secret);
 }

@@ -1,17 +1,36 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { WebhookDelivery, WebhookEndpoint } from '../../generated/prisma/client.ts';
-import { restRouter, json } from '../../http/env.ts';
+import { restRouter, json } from '../../rest/kit.ts';
 import * as deliveries from './service.ts';
 
 const PREFIX = '/run/v1/webhooks';
 
 const problem = z
-  .object({ code: z.string(), title: z.string(), status: z.number().int(), detail: z.string(), instance: z.string(), requestId: z.string(), error: z.object({ code: z.string(), message: z.string() }) })
+  .object({
+    code: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    instance: z.string(),
+    requestId: z.string(),
+    error: z.object({ code: z.string(), message: z.string() }),
+  })
   .openapi('DeliveryProblem');
 const problems = Object.fromEntries(
-  ([400, 401, 404] as const).map((status) => [status, { description: `Error ${status}`, content: { 'application/problem+json': { schema: problem } } }]),
-) as Record<400 | 401 | 404, { description: string; content: { 'application/problem+json': { schema: typeof problem } } }>;
-const body = <T extends z.ZodType>(schema: T) => ({ body: { required: true, content: { 'application/json': { schema } } } });
+  ([400, 401, 404] as const).map((status) => [
+    status,
+    {
+      description: `Error ${status}`,
+      content: { 'application/problem+json': { schema: problem } },
+    },
+  ]),
+) as Record<
+  400 | 401 | 404,
+  { description: string; content: { 'application/problem+json': { schema: typeof problem } } }
+>;
+const body = <T extends z.ZodType>(schema: T) => ({
+  body: { required: true, content: { 'application/json': { schema } } },
+});
 const route = <R extends Parameters<typeof createRoute>[0]>(definition: R) =>
   createRoute({ ...definition, tags: ['Webhook delivery'], security: [{ bearerAuth: [] }] });
 
@@ -31,7 +50,15 @@ const endpointSchema = z
   })
   .openapi('WebhookEndpoint');
 const deliverySchema = z
-  .object({ id: z.string(), messageId: z.string(), eventType: z.string(), status: z.string(), attemptCount: z.number(), nextAttemptAt: z.string().nullable(), createdAt: z.string() })
+  .object({
+    id: z.string(),
+    messageId: z.string(),
+    eventType: z.string(),
+    status: z.string(),
+    attemptCount: z.number(),
+    nextAttemptAt: z.string().nullable(),
+    createdAt: z.string(),
+  })
   .openapi('WebhookDelivery');
 const idPath = z.object({ id: z.string() });
 
@@ -58,16 +85,30 @@ const toRestDelivery = (delivery: WebhookDelivery): z.infer<typeof deliverySchem
   createdAt: delivery.createdAt.toISOString(),
 });
 
-const listRoute = route({ method: 'get', path: `${PREFIX}/endpoints`, summary: 'List webhook endpoints', responses: { 200: json(z.object({ data: z.array(endpointSchema) }), 'Endpoints'), ...problems } });
+const listRoute = route({
+  method: 'get',
+  path: `${PREFIX}/endpoints`,
+  summary: 'List webhook endpoints',
+  responses: { 200: json(z.object({ data: z.array(endpointSchema) }), 'Endpoints'), ...problems },
+});
 const createEndpointRoute = route({
   method: 'post',
   path: `${PREFIX}/endpoints`,
   summary: 'Create a webhook endpoint',
   description: 'The answer carries the `whsec_…` signing secret, shown this once.',
   request: body(deliveries.createEndpointSchema),
-  responses: { 201: json(z.object({ data: endpointSchema, secret: z.string() }), 'Created'), ...problems },
+  responses: {
+    201: json(z.object({ data: endpointSchema, secret: z.string() }), 'Created'),
+    ...problems,
+  },
 });
-const getRoute = route({ method: 'get', path: `${PREFIX}/endpoints/{id}`, summary: 'Get a webhook endpoint', request: { params: idPath }, responses: { 200: json(z.object({ data: endpointSchema }), 'The endpoint'), ...problems } });
+const getRoute = route({
+  method: 'get',
+  path: `${PREFIX}/endpoints/{id}`,
+  summary: 'Get a webhook endpoint',
+  request: { params: idPath },
+  responses: { 200: json(z.object({ data: endpointSchema }), 'The endpoint'), ...problems },
+});
 const updateRoute = route({
   method: 'patch',
   path: `${PREFIX}/endpoints/{id}`,
@@ -75,7 +116,13 @@ const updateRoute = route({
   request: { params: idPath, ...body(deliveries.updateEndpointSchema) },
   responses: { 200: json(z.object({ data: endpointSchema }), 'The endpoint'), ...problems },
 });
-const deleteRoute = route({ method: 'delete', path: `${PREFIX}/endpoints/{id}`, summary: 'Delete a webhook endpoint', request: { params: idPath }, responses: { 204: { description: 'Deleted' }, ...problems } });
+const deleteRoute = route({
+  method: 'delete',
+  path: `${PREFIX}/endpoints/{id}`,
+  summary: 'Delete a webhook endpoint',
+  request: { params: idPath },
+  responses: { 204: { description: 'Deleted' }, ...problems },
+});
 const deliveriesRoute = route({
   method: 'get',
   path: `${PREFIX}/deliveries`,
@@ -87,7 +134,10 @@ const deliveriesRoute = route({
       limit: z.coerce.number().int().min(1).max(100).default(50),
     }),
   },
-  responses: { 200: json(z.object({ data: z.array(deliverySchema) }), 'Deliveries, newest first'), ...problems },
+  responses: {
+    200: json(z.object({ data: z.array(deliverySchema) }), 'Deliveries, newest first'),
+    ...problems,
+  },
 });
 const redeliverRoute = route({
   method: 'post',
@@ -100,16 +150,41 @@ const redeliverRoute = route({
 /** Webhook endpoint management and the delivery log (the HTTP app requires a tenant key before any of them). */
 export const deliveryRoutes = restRouter()
   .openapi(listRoute, async (c) => {
-    const endpoints = await c.get('requestContext').db.webhookEndpoint.findMany({ orderBy: { createdAt: 'asc' } });
+    const endpoints = await c
+      .get('requestContext')
+      .db.webhookEndpoint.findMany({ orderBy: { createdAt: 'asc' } });
     return c.json({ data: endpoints.map(toRestEndpoint) }, 200);
   })
   .openapi(createEndpointRoute, async (c) => {
-    const { endpoint, secret } = await deliveries.createEndpoint(c.get('requestContext'), c.req.valid('json'));
+    const { endpoint, secret } = await deliveries.createEndpoint(
+      c.get('requestContext'),
+      c.req.valid('json'),
+    );
     return c.json({ data: toRestEndpoint(endpoint), secret }, 201);
   })
-  .openapi(getRoute, async (c) => c.json({ data: toRestEndpoint(await deliveries.getEndpoint(c.get('requestContext'), c.req.valid('param').id)) }, 200))
+  .openapi(getRoute, async (c) =>
+    c.json(
+      {
+        data: toRestEndpoint(
+          await deliveries.getEndpoint(c.get('requestContext'), c.req.valid('param').id),
+        ),
+      },
+      200,
+    ),
+  )
   .openapi(updateRoute, async (c) =>
-    c.json({ data: toRestEndpoint(await deliveries.updateEndpoint(c.get('requestContext'), c.req.valid('param').id, c.req.valid('json'))) }, 200),
+    c.json(
+      {
+        data: toRestEndpoint(
+          await deliveries.updateEndpoint(
+            c.get('requestContext'),
+            c.req.valid('param').id,
+            c.req.valid('json'),
+          ),
+        ),
+      },
+      200,
+    ),
   )
   .openapi(deleteRoute, async (c) => {
     await deliveries.deleteEndpoint(c.get('requestContext'), c.req.valid('param').id);
@@ -117,7 +192,20 @@ export const deliveryRoutes = restRouter()
   })
   .openapi(deliveriesRoute, async (c) => {
     const { endpointId, status, limit } = c.req.valid('query');
-    const list = await c.get('requestContext').db.webhookDelivery.findMany({ where: deliveries.deliveryWhere({ endpointId, status }), orderBy: { seq: 'desc' }, take: limit });
+    const list = await c.get('requestContext').db.webhookDelivery.findMany({
+      where: deliveries.deliveryWhere({ endpointId, status }),
+      orderBy: { seq: 'desc' },
+      take: limit,
+    });
     return c.json({ data: list.map(toRestDelivery) }, 200);
   })
-  .openapi(redeliverRoute, async (c) => c.json({ data: toRestDelivery(await deliveries.redeliver(c.get('requestContext'), c.req.valid('param').id)) }, 202));
+  .openapi(redeliverRoute, async (c) =>
+    c.json(
+      {
+        data: toRestDelivery(
+          await deliveries.redeliver(c.get('requestContext'), c.req.valid('param').id),
+        ),
+      },
+      202,
+    ),
+  );

@@ -18,13 +18,16 @@ const DeliveryStatus = builder.enumType('WebhookDeliveryStatus', {
 builder.prismaNode('WebhookEndpoint', {
   id: { field: 'id' },
   nullable: true,
-  description: 'Where Switchboard pushes events, signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`).',
+  description:
+    'Where Switchboard pushes events, signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`).',
   fields: (t) => ({
     id: t.exposeID('id'),
     url: t.exposeString('url'),
     description: t.exposeString('description', { nullable: true }),
     eventTypes: t.exposeStringList('eventTypes'),
-    appEventTypes: t.exposeStringList('appEventTypes', { description: 'For event.created: the app event types wanted (none: all).' }),
+    appEventTypes: t.exposeStringList('appEventTypes', {
+      description: 'For event.created: the app event types wanted (none: all).',
+    }),
     agentId: t.exposeID('agentId', { nullable: true }),
     headers: t.expose('headers', { type: 'JSON' }),
     enabled: t.exposeBoolean('enabled'),
@@ -43,11 +46,16 @@ builder.prismaNode('WebhookAttempt', {
   nullable: true,
   fields: (t) => ({
     number: t.exposeInt('number'),
-    trigger: t.exposeString('trigger', { description: '`scheduled`, `manual` (redeliver) or `replay` (recoverEndpoint).' }),
+    trigger: t.exposeString('trigger', {
+      description: '`scheduled`, `manual` (redeliver) or `replay` (recoverEndpoint).',
+    }),
     requestHeaders: t.expose('requestHeaders', { type: 'JSON' }),
     requestBody: t.exposeString('requestBody'),
     responseStatus: t.exposeInt('responseStatus', { nullable: true }),
-    responseBody: t.exposeString('responseBody', { nullable: true, description: 'At most OUTBOUND_KEEP_BYTES (64 KiB by default) of it.' }),
+    responseBody: t.exposeString('responseBody', {
+      nullable: true,
+      description: 'At most OUTBOUND_KEEP_BYTES (64 KiB by default) of it.',
+    }),
     error: t.exposeString('error', { nullable: true }),
     durationMs: t.exposeInt('durationMs'),
     nextAttemptAt: t.expose('nextAttemptAt', { type: 'DateTime', nullable: true }),
@@ -60,11 +68,20 @@ const DeliveryRef = builder.prismaNode('WebhookDelivery', {
   nullable: true,
   fields: (t) => ({
     id: t.exposeID('id'),
-    messageId: t.exposeString('messageId', { description: 'The `webhook-id` receivers deduplicate on; the same for every endpoint of one event.' }),
-    eventType: t.exposeString('eventType', { description: 'The event type, e.g. `execution.completed`.' }),
+    messageId: t.exposeString('messageId', {
+      description:
+        'The `webhook-id` receivers deduplicate on; the same for every endpoint of one event.',
+    }),
+    eventType: t.exposeString('eventType', {
+      description: 'The event type, e.g. `execution.completed`.',
+    }),
     resourceId: t.exposeString('resourceId', { nullable: true }),
     payload: t.expose('payload', { type: 'JSON' }),
-    status: t.field({ type: DeliveryStatus, description: 'Where the delivery is.', resolve: (delivery) => delivery.status as 'pending' | 'succeeded' | 'failed' }),
+    status: t.field({
+      type: DeliveryStatus,
+      description: 'Where the delivery is.',
+      resolve: (delivery) => delivery.status as 'pending' | 'succeeded' | 'failed',
+    }),
     attemptCount: t.exposeInt('attemptCount'),
     nextAttemptAt: t.expose('nextAttemptAt', { type: 'DateTime', nullable: true }),
     endpoint: t.relation('endpoint'),
@@ -77,10 +94,17 @@ const DeliveryConnection = countedConnection(DeliveryRef, 'WebhookDeliveryConnec
 const EndpointWithSecret = builder
   .objectRef<Awaited<ReturnType<typeof deliveries.createEndpoint>>>('WebhookEndpointWithSecret')
   .implement({
-    description: 'An endpoint with its signing secret, right after it was created or its secret rotated.',
+    description:
+      'An endpoint with its signing secret, right after it was created or its secret rotated.',
     fields: (t) => ({
-      endpoint: t.prismaField({ type: 'WebhookEndpoint', description: 'The endpoint, without its secret.', resolve: (_query, payload) => payload.endpoint }),
-      secret: t.exposeString('secret', { description: 'The `whsec_…` signing secret, shown this once.' }),
+      endpoint: t.prismaField({
+        type: 'WebhookEndpoint',
+        description: 'The endpoint, without its secret.',
+        resolve: (_query, payload) => payload.endpoint,
+      }),
+      secret: t.exposeString('secret', {
+        description: 'The `whsec_…` signing secret, shown this once.',
+      }),
     }),
   });
 
@@ -96,7 +120,10 @@ const eventTypeDescriptions: Record<deliveries.DeliveryEventType, string> = {
 const EventType = builder.enumType('WebhookEventType', {
   description: 'What an outbound webhook is about.',
   values: Object.fromEntries(
-    deliveries.DELIVERY_EVENT_TYPES.map((type) => [type.replace(/\./g, '_').toUpperCase(), { value: type, description: eventTypeDescriptions[type] }]),
+    deliveries.DELIVERY_EVENT_TYPES.map((type) => [
+      type.replace(/\./g, '_').toUpperCase(),
+      { value: type, description: eventTypeDescriptions[type] },
+    ]),
   ) as Record<string, { value: deliveries.DeliveryEventType; description: string }>,
 });
 
@@ -105,7 +132,9 @@ const endpointFields = (t: InputFields) => ({
   url: t.string({ description: 'Where deliveries are POSTed (http or https).' }),
   description: t.string({ description: 'What the endpoint is for.' }),
   eventTypes: t.field({ type: [EventType], description: 'The event types delivered.' }),
-  appEventTypes: t.stringList({ description: 'For EVENT_CREATED: the app event types wanted (none: all).' }),
+  appEventTypes: t.stringList({
+    description: 'For EVENT_CREATED: the app event types wanted (none: all).',
+  }),
   agentId: t.id({ description: 'Only events of this agent, when set.' }),
   headers: t.field({ type: 'JSONObject', description: 'Static headers sent with every delivery.' }),
   enabled: t.boolean({ description: 'Whether deliveries are sent.' }),
@@ -116,7 +145,11 @@ const CreateEndpointInput = builder.inputType('CreateWebhookEndpointInput', {
   fields: (t) => ({
     ...endpointFields(t),
     url: t.string({ required: true, description: 'Where deliveries are POSTed (http or https).' }),
-    eventTypes: t.field({ type: [EventType], required: true, description: 'The event types delivered.' }),
+    eventTypes: t.field({
+      type: [EventType],
+      required: true,
+      description: 'The event types delivered.',
+    }),
   }),
 });
 const UpdateEndpointInput = builder.inputType('UpdateWebhookEndpointInput', {
@@ -133,16 +166,23 @@ const DeliveryFilter = builder.inputType('WebhookDeliveryFilter', {
 });
 
 /** GraphQL leaves unsent input fields out; explicit nulls clear them, as PATCH does. */
-const sent = <T extends object>(input: T) => Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
-const filterOf = (filter?: { endpointId?: string | number | null; status?: string | null; eventType?: string | null } | null) =>
-  deliveries.deliveryWhere({ ...filter, endpointId: filter?.endpointId?.toString() });
+const sent = <T extends object>(input: T) =>
+  Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
+const filterOf = (
+  filter?: {
+    endpointId?: string | number | null;
+    status?: string | null;
+    eventType?: string | null;
+  } | null,
+) => deliveries.deliveryWhere({ ...filter, endpointId: filter?.endpointId?.toString() });
 
 builder.queryFields((t) => ({
   webhookEndpoints: t.prismaField({
     type: ['WebhookEndpoint'],
     description: 'The caller’s outbound webhook endpoints.',
     authScopes: { tenant: true },
-    resolve: (query, _root, _args, ctx) => ctx.db.webhookEndpoint.findMany({ ...query, orderBy: { createdAt: 'asc' } }),
+    resolve: (query, _root, _args, ctx) =>
+      ctx.db.webhookEndpoint.findMany({ ...query, orderBy: { createdAt: 'asc' } }),
   }),
   webhookDeliveries: t.prismaConnection(
     {
@@ -150,9 +190,17 @@ builder.queryFields((t) => ({
       cursor: 'seq',
       description: 'Deliveries, newest first, with their attempts.',
       authScopes: { tenant: true },
-      args: { filter: t.arg({ type: DeliveryFilter, description: 'Which deliveries to include.' }) },
-      totalCount: (_connection, args, ctx) => ctx.db.webhookDelivery.count({ where: filterOf(args.filter) }),
-      resolve: (query, _root, args, ctx) => ctx.db.webhookDelivery.findMany({ ...query, where: filterOf(args.filter), orderBy: { seq: 'desc' } }),
+      args: {
+        filter: t.arg({ type: DeliveryFilter, description: 'Which deliveries to include.' }),
+      },
+      totalCount: (_connection, args, ctx) =>
+        ctx.db.webhookDelivery.count({ where: filterOf(args.filter) }),
+      resolve: (query, _root, args, ctx) =>
+        ctx.db.webhookDelivery.findMany({
+          ...query,
+          where: filterOf(args.filter),
+          orderBy: { seq: 'desc' },
+        }),
     },
     DeliveryConnection,
   ),
@@ -161,17 +209,32 @@ builder.queryFields((t) => ({
 builder.mutationFields((t) => ({
   createWebhookEndpoint: t.field({
     type: EndpointWithSecret,
-    description: 'Creates an outbound webhook endpoint; its signing secret is in the answer and never again.',
+    description:
+      'Creates an outbound webhook endpoint; its signing secret is in the answer and never again.',
     authScopes: { tenant: true },
-    args: { input: t.arg({ type: CreateEndpointInput, required: true, description: 'The endpoint’s URL, event types and options.' }) },
+    args: {
+      input: t.arg({
+        type: CreateEndpointInput,
+        required: true,
+        description: 'The endpoint’s URL, event types and options.',
+      }),
+    },
     resolve: (_root, args, ctx) => deliveries.createEndpoint(ctx, sent(args.input)),
   }),
   updateWebhookEndpoint: t.prismaField({
     type: 'WebhookEndpoint',
     description: 'Changes the fields sent; enabling clears why it was disabled.',
     authScopes: { tenant: true },
-    args: { id: t.arg.id({ required: true, description: 'The endpoint’s id.' }), changes: t.arg({ type: UpdateEndpointInput, required: true, description: 'The fields to change; the others stay.' }) },
-    resolve: (_query, _root, args, ctx) => deliveries.updateEndpoint(ctx, args.id.toString(), sent(args.changes)),
+    args: {
+      id: t.arg.id({ required: true, description: 'The endpoint’s id.' }),
+      changes: t.arg({
+        type: UpdateEndpointInput,
+        required: true,
+        description: 'The fields to change; the others stay.',
+      }),
+    },
+    resolve: (_query, _root, args, ctx) =>
+      deliveries.updateEndpoint(ctx, args.id.toString(), sent(args.changes)),
   }),
   deleteWebhookEndpoint: t.prismaField({
     type: 'WebhookEndpoint',
@@ -182,10 +245,15 @@ builder.mutationFields((t) => ({
   }),
   rotateWebhookEndpointSecret: t.field({
     type: EndpointWithSecret,
-    description: 'A new secret; the old one keeps signing (a second signature) for `graceSeconds` (default a day).',
+    description:
+      'A new secret; the old one keeps signing (a second signature) for `graceSeconds` (default a day).',
     authScopes: { tenant: true },
-    args: { id: t.arg.id({ required: true, description: 'The endpoint’s id.' }), graceSeconds: t.arg.int({ description: 'How long the old secret keeps signing.' }) },
-    resolve: (_root, args, ctx) => deliveries.rotateEndpointSecret(ctx, args.id.toString(), args.graceSeconds ?? undefined),
+    args: {
+      id: t.arg.id({ required: true, description: 'The endpoint’s id.' }),
+      graceSeconds: t.arg.int({ description: 'How long the old secret keeps signing.' }),
+    },
+    resolve: (_root, args, ctx) =>
+      deliveries.rotateEndpointSecret(ctx, args.id.toString(), args.graceSeconds ?? undefined),
   }),
   redeliver: t.prismaField({
     type: 'WebhookDelivery',
@@ -195,14 +263,23 @@ builder.mutationFields((t) => ({
     resolve: (_query, _root, args, ctx) => deliveries.redeliver(ctx, args.deliveryId.toString()),
   }),
   recoverEndpoint: t.int({
-    description: 'Re-enables the endpoint and sends again what failed to it between `since` and `until` (default now), as replays; answers how many.',
+    description:
+      'Re-enables the endpoint and sends again what failed to it between `since` and `until` (default now), as replays; answers how many.',
     authScopes: { tenant: true },
     args: {
       endpointId: t.arg.id({ required: true, description: 'The endpoint to recover.' }),
-      since: t.arg({ type: 'DateTime', required: true, description: 'Failed deliveries from then (inclusive).' }),
+      since: t.arg({
+        type: 'DateTime',
+        required: true,
+        description: 'Failed deliveries from then (inclusive).',
+      }),
       until: t.arg({ type: 'DateTime', description: 'Up to then (exclusive); default now.' }),
     },
-    resolve: (_root, args, ctx) => deliveries.recoverEndpoint(ctx, args.endpointId.toString(), { since: args.since, until: args.until }),
+    resolve: (_root, args, ctx) =>
+      deliveries.recoverEndpoint(ctx, args.endpointId.toString(), {
+        since: args.since,
+        until: args.until,
+      }),
   }),
 }));
 
@@ -211,11 +288,20 @@ builder.subscriptionFields((t) => ({
     type: 'WebhookDelivery',
     description: 'A webhook endpoint’s deliveries after each attempt, from any instance.',
     authScopes: { tenant: true },
-    args: { endpointId: t.arg.id({ required: true, description: 'The endpoint whose deliveries to follow.' }) },
+    args: {
+      endpointId: t.arg.id({
+        required: true,
+        description: 'The endpoint whose deliveries to follow.',
+      }),
+    },
     subscribe: async (_root, args, ctx) => {
       const endpoint = await deliveries.getEndpoint(ctx, args.endpointId.toString());
       return pipe(
-        ctx.services.bus.subscribe('webhookDeliveryUpdated', requireScope(ctx), ctx.services.shutdownSignal),
+        ctx.services.bus.subscribe(
+          'webhookDeliveryUpdated',
+          requireScope(ctx),
+          ctx.services.shutdownSignal,
+        ),
         filterStream((delivery: WebhookDelivery) => delivery.endpointId === endpoint.id),
       );
     },

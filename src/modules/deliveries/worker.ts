@@ -2,16 +2,26 @@ import { createHmac } from 'node:crypto';
 import type { WebhookDelivery, WebhookEndpoint } from '../../generated/prisma/client.ts';
 import { decryptSecret } from '../../auth/credentials-key.ts';
 import { storableText } from '../../db/storable.ts';
-import { systemContext, type Services } from '../../http/context.ts';
+import { systemContext, type Services } from '../../kernel/context.ts';
 import { inAuditedTransaction } from '../audit/service.ts';
-import { claimFailureLogger, PollingLoop } from '../../jobs/polling-loop.ts';
-import { OutboundRefused } from '../../net/outbound.ts';
+import { claimFailureLogger, PollingLoop } from '../../kernel/polling-loop.ts';
+import { OutboundRefused } from '../../kernel/net/outbound.ts';
 import { emitWebhookEvents, RETRY_SCHEDULE_MS } from './service.ts';
 
 /** `v1,<base64 HMAC-SHA256 of id.timestamp.body>` per Standard Webhooks, once per secret. */
-export function signatures(secrets: string[], messageId: string, timestamp: number, body: string): string {
+export function signatures(
+  secrets: string[],
+  messageId: string,
+  timestamp: number,
+  body: string,
+): string {
   return secrets
-    .map((secret) => `v1,${createHmac('sha256', Buffer.from(secret.replace(/^whsec_/, ''), 'base64')).update(`${messageId}.${timestamp}.${body}`).digest('base64')}`)
+    .map(
+      (secret) =>
+        `v1,${createHmac('sha256', Buffer.from(secret.replace(/^whsec_/, ''), 'base64'))
+          .update(`${messageId}.${timestamp}.${body}`)
+          .digest('base64')}`,
+    )
     .join(' ');
 }
 
@@ -28,7 +38,14 @@ export interface DeliveryWorkerOptions {
   tenantConcurrency: number;
 }
 
-type Outcome = { status: number | null; body: string | null; error: string | null; refused: boolean; retryAfterMs: number | null; durationMs: number };
+type Outcome = {
+  status: number | null;
+  body: string | null;
+  error: string | null;
+  refused: boolean;
+  retryAfterMs: number | null;
+  durationMs: number;
+};
 
 /**
  * Sends queued deliveries: claims due ones with a lease (`SKIP LOCKED`), signs and POSTs them, records
@@ -63,7 +80,12 @@ export class DeliveryWorker {
         this.claimFailed(error);
       }
       for (const delivery of claimed) {
-        const send = this.attempt(delivery).catch((error) => this.services.logger.error({ err: error, deliveryId: delivery.id }, 'webhook delivery failed'));
+        const send = this.attempt(delivery).catch((error) =>
+          this.services.logger.error(
+            { err: error, deliveryId: delivery.id },
+            'webhook delivery failed',
+          ),
+        );
         this.sending.add(send);
         void send.finally(() => {
           this.sending.delete(send);
@@ -129,10 +151,18 @@ export class DeliveryWorker {
       WHERE id IN (SELECT id FROM admitted)
       RETURNING id`;
     if (!rows.length) return [];
-    return this.services.prisma.webhookDelivery.findMany({ where: { id: { in: rows.map((row) => row.id) } }, include: { endpoint: true }, orderBy: { seq: 'asc' } });
+    return this.services.prisma.webhookDelivery.findMany({
+      where: { id: { in: rows.map((row) => row.id) } },
+      include: { endpoint: true },
+      orderBy: { seq: 'asc' },
+    });
   }
 
-  private async send(endpoint: WebhookEndpoint, headers: Record<string, string>, body: string): Promise<Outcome> {
+  private async send(
+    endpoint: WebhookEndpoint,
+    headers: Record<string, string>,
+    body: string,
+  ): Promise<Outcome> {
     const { config, outbound } = this.services;
     const started = performance.now();
     const elapsed = () => Math.round(performance.now() - started);
@@ -152,12 +182,26 @@ export class DeliveryWorker {
         body: storableText(answer.body),
         error: null,
         refused: false,
-        retryAfterMs: (answer.status === 429 || answer.status === 503) && Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter * 1000 : null,
+        retryAfterMs:
+          (answer.status === 429 || answer.status === 503) &&
+          Number.isFinite(retryAfter) &&
+          retryAfter >= 0
+            ? retryAfter * 1000
+            : null,
         durationMs: elapsed(),
       };
     } catch (error) {
-      const message = this.shutdown.signal.aborted ? 'The server shut down during the attempt' : (error as Error).message;
-      return { status: null, body: null, error: storableText(message), refused: error instanceof OutboundRefused, retryAfterMs: null, durationMs: elapsed() };
+      const message = this.shutdown.signal.aborted
+        ? 'The server shut down during the attempt'
+        : (error as Error).message;
+      return {
+        status: null,
+        body: null,
+        error: storableText(message),
+        refused: error instanceof OutboundRefused,
+        retryAfterMs: null,
+        durationMs: elapsed(),
+      };
     }
   }
 
@@ -166,9 +210,14 @@ export class DeliveryWorker {
     const { endpoint } = delivery;
     const now = this.services.now();
     const secrets = credentialsKey
-      ? [endpoint.secret, ...(endpoint.previousSecret && endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt > now ? [endpoint.previousSecret] : [])].map((sealed) =>
-          decryptSecret(credentialsKey, sealed),
-        )
+      ? [
+          endpoint.secret,
+          ...(endpoint.previousSecret &&
+          endpoint.previousSecretExpiresAt &&
+          endpoint.previousSecretExpiresAt > now
+            ? [endpoint.previousSecret]
+            : []),
+        ].map((sealed) => decryptSecret(credentialsKey, sealed))
       : [];
     const body = JSON.stringify(delivery.payload);
     const timestamp = Math.floor(now.getTime() / 1000);
@@ -186,9 +235,15 @@ export class DeliveryWorker {
     const gone = outcome.status === 410;
     const scheduledDelay = RETRY_SCHEDULE_MS[number];
     const retry = !succeeded && !gone && !outcome.refused && scheduledDelay !== undefined;
-    const nextAttemptAt = retry ? new Date(now.getTime() + Math.max(scheduledDelay, outcome.retryAfterMs ?? 0)) : null;
+    const nextAttemptAt = retry
+      ? new Date(now.getTime() + Math.max(scheduledDelay, outcome.retryAfterMs ?? 0))
+      : null;
     const failingSince = succeeded ? null : (endpoint.failingSince ?? now);
-    const disable = gone ? 'The endpoint answered 410 Gone' : !succeeded && now.getTime() - failingSince!.getTime() > this.options.disableAfterMs ? 'The endpoint kept failing' : null;
+    const disable = gone
+      ? 'The endpoint answered 410 Gone'
+      : !succeeded && now.getTime() - failingSince!.getTime() > this.options.disableAfterMs
+        ? 'The endpoint kept failing'
+        : null;
 
     const [, updated] = await prisma.$transaction([
       prisma.webhookAttempt.create({
@@ -207,11 +262,20 @@ export class DeliveryWorker {
       }),
       prisma.webhookDelivery.update({
         where: { id: delivery.id },
-        data: { attemptCount: number, status: succeeded ? 'succeeded' : retry ? 'pending' : 'failed', nextAttemptAt, leaseUntil: null, nextTrigger: 'scheduled' },
+        data: {
+          attemptCount: number,
+          status: succeeded ? 'succeeded' : retry ? 'pending' : 'failed',
+          nextAttemptAt,
+          leaseUntil: null,
+          nextTrigger: 'scheduled',
+        },
       }),
       prisma.webhookEndpoint.update({
         where: { id: endpoint.id },
-        data: { failingSince, ...(disable && endpoint.enabled ? { enabled: false, disabledReason: disable } : {}) },
+        data: {
+          failingSince,
+          ...(disable && endpoint.enabled ? { enabled: false, disabledReason: disable } : {}),
+        },
       }),
     ]);
     this.services.bus.publish('webhookDeliveryUpdated', updated.tenantId, updated);
@@ -221,10 +285,24 @@ export class DeliveryWorker {
   /** A disabled endpoint is itself an event: audited, and delivered to the endpoints that want it. */
   private async announceDisabled(endpoint: WebhookEndpoint, reason: string) {
     const scope = { tenantId: endpoint.tenantId, projectId: endpoint.projectId };
-    const ctx = systemContext(this.services, scope, endpoint.id, { actorType: 'system', actorId: 'webhook-delivery' });
+    const ctx = systemContext(this.services, scope, endpoint.id, {
+      actorType: 'system',
+      actorId: 'webhook-delivery',
+    });
     await inAuditedTransaction(ctx, async (_tx, record) =>
-      record({ eventType: 'webhook_endpoint.disabled', resourceType: 'webhook_endpoint', resourceId: endpoint.id, payload: { reason } }),
+      record({
+        eventType: 'webhook_endpoint.disabled',
+        resourceType: 'webhook_endpoint',
+        resourceId: endpoint.id,
+        payload: { reason },
+      }),
     );
-    await emitWebhookEvents(this.services, scope, [{ type: 'endpoint.disabled', resourceId: endpoint.id, data: { endpointId: endpoint.id, url: endpoint.url, reason } }]);
+    await emitWebhookEvents(this.services, scope, [
+      {
+        type: 'endpoint.disabled',
+        resourceId: endpoint.id,
+        data: { endpointId: endpoint.id, url: endpoint.url, reason },
+      },
+    ]);
   }
 }

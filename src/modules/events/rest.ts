@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { AppEvent } from '../../generated/prisma/client.ts';
-import { restRouter } from '../../http/env.ts';
+import { restRouter } from '../../rest/kit.ts';
 import { logEvent, logEventInputSchema } from './service.ts';
 
 const problemSchema = z
@@ -45,9 +45,12 @@ const logEventRoute = createRoute({
   path: '/run/v1/events',
   tags: ['Events'],
   summary: 'Log Event',
-  description: 'Application-level event ingest. A repeated client `id` returns the stored event with 200.',
+  description:
+    'Application-level event ingest. A repeated client `id` returns the stored event with 200.',
   security: [{ bearerAuth: [] }],
-  request: { body: { required: true, content: { 'application/json': { schema: logEventInputSchema } } } },
+  request: {
+    body: { required: true, content: { 'application/json': { schema: logEventInputSchema } } },
+  },
   responses: {
     200: logged('The event was logged before with this id; nothing was written'),
     201: logged('The event was logged'),

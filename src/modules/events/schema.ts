@@ -10,9 +10,12 @@ const AppEventRef = builder.prismaNode('AppEvent', {
   id: { field: 'seq' },
   findUnique: sequenceIn,
   nullable: true,
-  description: 'An application event (reference 000): something that happened in a client application.',
+  description:
+    'An application event (reference 000): something that happened in a client application.',
   fields: (t) => ({
-    id: t.exposeID('id', { description: 'The client’s id, or one Switchboard chose. Unique per tenant.' }),
+    id: t.exposeID('id', {
+      description: 'The client’s id, or one Switchboard chose. Unique per tenant.',
+    }),
     type: t.exposeString('type'),
     agentId: t.exposeString('agentId', { nullable: true }),
     conversationId: t.exposeString('conversationId', { nullable: true }),
@@ -34,7 +37,10 @@ const AppEventConnection = countedConnection(AppEventRef, 'AppEventConnection');
 const LogEventInput = builder.inputType('LogEventInput', {
   description: 'An application event to log.',
   fields: (t) => ({
-    id: t.string({ description: 'Makes the call idempotent: a repeat returns the stored event. `^[a-zA-Z0-9-_.]+$`, 1..255.' }),
+    id: t.string({
+      description:
+        'Makes the call idempotent: a repeat returns the stored event. `^[a-zA-Z0-9-_.]+$`, 1..255.',
+    }),
     type: t.string({ required: true, description: 'The event type (e.g. `message.sent`).' }),
     agentId: t.string({ description: 'The agent the event is about, as the client names it.' }),
     conversationId: t.string({ description: 'May name a conversation that does not exist yet.' }),
@@ -48,8 +54,14 @@ const LogEventInput = builder.inputType('LogEventInput', {
 const LogEventPayload = builder.objectRef<events.LoggedEvent>('LogEventPayload').implement({
   description: 'The result of logging one event.',
   fields: (t) => ({
-    event: t.prismaField({ type: 'AppEvent', description: 'The stored event.', resolve: (_query, logged) => logged.event }),
-    created: t.exposeBoolean('created', { description: 'False when the id had been logged before: nothing was written.' }),
+    event: t.prismaField({
+      type: 'AppEvent',
+      description: 'The stored event.',
+      resolve: (_query, logged) => logged.event,
+    }),
+    created: t.exposeBoolean('created', {
+      description: 'False when the id had been logged before: nothing was written.',
+    }),
   }),
 });
 
@@ -69,29 +81,49 @@ builder.mutationFields((t) => ({
     type: LogEventPayload,
     description: 'Logs an application event; a repeated id returns the stored event.',
     authScopes: { tenant: true },
-    args: { input: t.arg({ type: LogEventInput, required: true, description: 'The event’s type, ids and properties.' }) },
+    args: {
+      input: t.arg({
+        type: LogEventInput,
+        required: true,
+        description: 'The event’s type, ids and properties.',
+      }),
+    },
     resolve: (_root, args, ctx) => events.logEvent(ctx, args.input),
   }),
   logEvents: t.field({
     type: [LogEventPayload],
     description: `Logs up to ${events.MAX_BATCH} events in one database round trip; the results are in input order.`,
     authScopes: { tenant: true },
-    args: { inputs: t.arg({ type: [LogEventInput], required: true, description: 'The events, in order.' }) },
+    args: {
+      inputs: t.arg({
+        type: [LogEventInput],
+        required: true,
+        description: 'The events, in order.',
+      }),
+    },
     resolve: (_root, args, ctx) => events.logEvents(ctx, args.inputs),
   }),
 }));
 
 builder.queryFields((t) => ({
-  appEvents: t.prismaConnection({
-    type: 'AppEvent',
-    cursor: 'seq',
-    description: 'Application events, newest first.',
-    authScopes: { tenant: true },
-    args: { filter: t.arg({ type: AppEventFilter, description: 'Which events to include.' }) },
-    totalCount: (_connection, args, ctx) => ctx.db.appEvent.count({ where: events.appEventWhere(args.filter ?? {}) }),
-    resolve: (query, _root, args, ctx) =>
-      ctx.db.appEvent.findMany({ ...query, where: events.appEventWhere(args.filter ?? {}), orderBy: { seq: 'desc' } }),
-  }, AppEventConnection),
+  appEvents: t.prismaConnection(
+    {
+      type: 'AppEvent',
+      cursor: 'seq',
+      description: 'Application events, newest first.',
+      authScopes: { tenant: true },
+      args: { filter: t.arg({ type: AppEventFilter, description: 'Which events to include.' }) },
+      totalCount: (_connection, args, ctx) =>
+        ctx.db.appEvent.count({ where: events.appEventWhere(args.filter ?? {}) }),
+      resolve: (query, _root, args, ctx) =>
+        ctx.db.appEvent.findMany({
+          ...query,
+          where: events.appEventWhere(args.filter ?? {}),
+          orderBy: { seq: 'desc' },
+        }),
+    },
+    AppEventConnection,
+  ),
 }));
 
 builder.subscriptionFields((t) => ({
@@ -103,7 +135,11 @@ builder.subscriptionFields((t) => ({
     subscribe: (_root, args, ctx) => {
       const where = events.appEventWhere(args.filter ?? {});
       return pipe(
-        ctx.services.bus.subscribe('appEventLogged', requireScope(ctx), ctx.services.shutdownSignal),
+        ctx.services.bus.subscribe(
+          'appEventLogged',
+          requireScope(ctx),
+          ctx.services.shutdownSignal,
+        ),
         filterStream((event: AppEvent) => matchesWhere(event, where)),
       );
     },

@@ -1,13 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { jsonObject } from '../../json-object.ts';
+import { jsonObject } from '../../kernel/json-object.ts';
 import type { AppEvent, AuditEvent, Prisma } from '../../generated/prisma/client.ts';
-import { AppError, badInput } from '../../errors.ts';
+import { AppError, badInput } from '../../kernel/errors.ts';
 import { dateRange } from '../../db/filters.ts';
-import type { RequestContext } from '../../http/context.ts';
+import type { RequestContext } from '../../kernel/context.ts';
 import { requireScope } from '../../auth/require.ts';
 import { emitAfterCommit } from '../deliveries/service.ts';
-import { auditColumns, auditRecordset, auditRow, auditValues, publishAuditEvents } from '../audit/service.ts';
+import {
+  auditColumns,
+  auditRecordset,
+  auditRow,
+  auditValues,
+  publishAuditEvents,
+} from '../audit/service.ts';
 
 export const MAX_BATCH = 1000;
 export const MAX_JSON_FIELD_BYTES = 64 * 1024;
@@ -40,13 +46,17 @@ export interface LoggedEvent {
 }
 
 function validate(inputs: unknown[]) {
-  if (inputs.length > MAX_BATCH) throw badInput(`A batch holds at most ${MAX_BATCH} events, got ${inputs.length}`);
+  if (inputs.length > MAX_BATCH)
+    throw badInput(`A batch holds at most ${MAX_BATCH} events, got ${inputs.length}`);
   const issues: { path: (string | number)[]; message: string }[] = [];
   const events = inputs.map((input, index) => {
     const parsed = logEventInputSchema.safeParse(input);
     if (parsed.success) return parsed.data;
     for (const issue of parsed.error.issues) {
-      issues.push({ path: [...(inputs.length > 1 ? [index] : []), ...issue.path.map(String)], message: issue.message });
+      issues.push({
+        path: [...(inputs.length > 1 ? [index] : []), ...issue.path.map(String)],
+        message: issue.message,
+      });
     }
     return null;
   });
@@ -96,16 +106,18 @@ export async function logEvents(ctx: RequestContext, inputs: unknown[]): Promise
   });
   const rows = [...candidates.values()];
   // Only what the statement reads from each row; tenant, server metadata and times are parameters.
-  const inputColumns = rows.map(({ id, type, agentId, conversationId, messageId, properties, userProperties, metadata }) => ({
-    id,
-    type,
-    agentId,
-    conversationId,
-    messageId,
-    properties,
-    userProperties,
-    metadata,
-  }));
+  const inputColumns = rows.map(
+    ({ id, type, agentId, conversationId, messageId, properties, userProperties, metadata }) => ({
+      id,
+      type,
+      agentId,
+      conversationId,
+      messageId,
+      properties,
+      userProperties,
+      metadata,
+    }),
+  );
   const audits = rows.map((event) =>
     auditRow(ctx, {
       eventType: 'app_event.logged',
@@ -115,7 +127,9 @@ export async function logEvents(ctx: RequestContext, inputs: unknown[]): Promise
     }),
   );
 
-  const inserted = await ctx.services.prisma.$queryRaw<{ id: string; seq: bigint; auditSeq: bigint }[]>`
+  const inserted = await ctx.services.prisma.$queryRaw<
+    { id: string; seq: bigint; auditSeq: bigint }[]
+  >`
     WITH input AS (
       SELECT * FROM jsonb_to_recordset(${JSON.stringify(inputColumns)}::jsonb) AS x(
         id text, type text, "agentId" text, "conversationId" text, "messageId" text,
@@ -148,11 +162,15 @@ export async function logEvents(ctx: RequestContext, inputs: unknown[]): Promise
     const existing = await ctx.db.appEvent.findMany({ where: { id: { in: repeatedIds } } });
     for (const event of existing) stored.set(event.id, { event, created: false });
     const unseen = repeatedIds.filter((id) => !stored.has(id));
-    if (unseen.length) throw new AppError('CONFLICT', `Event id ${unseen[0]} is already used in another project`);
+    if (unseen.length)
+      throw new AppError('CONFLICT', `Event id ${unseen[0]} is already used in another project`);
   }
 
-  const createdEvents = [...stored.values()].filter(({ created }) => created).map(({ event }) => event);
-  for (const event of createdEvents) ctx.services.bus.publish('appEventLogged', event.tenantId, event);
+  const createdEvents = [...stored.values()]
+    .filter(({ created }) => created)
+    .map(({ event }) => event);
+  for (const event of createdEvents)
+    ctx.services.bus.publish('appEventLogged', event.tenantId, event);
   await emitAfterCommit(
     ctx.services,
     scope,
@@ -162,14 +180,22 @@ export async function logEvents(ctx: RequestContext, inputs: unknown[]): Promise
       resourceId: event.conversationId ?? event.id,
       agentId: event.agentId,
       appEventType: event.type,
-      data: { ...event, seq: undefined, tenantId: undefined, createdAt: event.createdAt.toISOString(), updatedAt: event.updatedAt.toISOString() },
+      data: {
+        ...event,
+        seq: undefined,
+        tenantId: undefined,
+        createdAt: event.createdAt.toISOString(),
+        updatedAt: event.updatedAt.toISOString(),
+      },
     })),
   );
   publishAuditEvents(
     ctx,
     audits
       .filter((audit) => insertedById.has(audit.resourceId))
-      .map((audit) => ({ ...audit, seq: insertedById.get(audit.resourceId)!.auditSeq }) as AuditEvent),
+      .map(
+        (audit) => ({ ...audit, seq: insertedById.get(audit.resourceId)!.auditSeq }) as AuditEvent,
+      ),
   );
   // A repeated id within one batch answers like a repeated call: the first occurrence created it.
   const seen = new Set<string>();

@@ -18,7 +18,9 @@ const toolSchema = z.object({
 /** One model turn of the scripted provider: text to stream, then tool calls (none: the run finishes). */
 const scriptedTurnSchema = z.object({
   text: z.string().default(''),
-  toolCalls: z.array(z.object({ name: z.string(), arguments: z.record(z.string(), z.unknown()).default({}) })).default([]),
+  toolCalls: z
+    .array(z.object({ name: z.string(), arguments: z.record(z.string(), z.unknown()).default({}) }))
+    .default([]),
   /** Pause between streamed words, for demos and tests of interrupted runs. */
   delayMs: z.number().int().min(0).max(10_000).default(0),
 });
@@ -40,7 +42,12 @@ export const runConfigSchema = z.object({
         /** The id of the tenant's MODEL_API_KEY credential the calls carry (checked when the version is saved). */
         apiKeyCredentialId: z.string().min(1).optional(),
         /** Refused rather than dropped: a configuration never names the server's environment variables. */
-        apiKeyEnv: z.never({ error: 'is not supported: store the key with createCredential(kind: MODEL_API_KEY) and name it in apiKeyCredentialId' }).optional(),
+        apiKeyEnv: z
+          .never({
+            error:
+              'is not supported: store the key with createCredential(kind: MODEL_API_KEY) and name it in apiKeyCredentialId',
+          })
+          .optional(),
         temperature: z.number().min(0).max(2).optional(),
       }),
     ])
@@ -50,7 +57,11 @@ export const runConfigSchema = z.object({
   /** Request headers of createExecution that tool endpoints receive (case-insensitive names). */
   forwardedHeaders: z.array(z.string()).default([]),
   /** How long an approval request waits before it counts as a denial. */
-  approvalTimeoutSeconds: z.number().int().positive().default(24 * 3600),
+  approvalTimeoutSeconds: z
+    .number()
+    .int()
+    .positive()
+    .default(24 * 3600),
 });
 export type RunConfig = z.output<typeof runConfigSchema>;
 export type ToolConfig = RunConfig['tools'][number];

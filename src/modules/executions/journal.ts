@@ -1,7 +1,7 @@
 import { Prisma, type PrismaClient } from '../../generated/prisma/client.ts';
 import { Repeater } from 'graphql-yoga';
 import type { Scope } from '../../db/scoped.ts';
-import type { EventBus } from '../../pubsub/index.ts';
+import type { EventBus } from '../../kernel/bus/index.ts';
 
 /** What an execution streams; each is journaled with the next sequence number. */
 export const JOURNAL_TYPES = [
@@ -18,8 +18,10 @@ export const JOURNAL_TYPES = [
 export type JournalType = (typeof JOURNAL_TYPES)[number];
 
 export const TERMINAL_STATUSES = ['completed', 'failed', 'cancelled'] as const;
-export type ExecutionStatus = 'queued' | 'running' | 'suspended' | (typeof TERMINAL_STATUSES)[number];
-export const isTerminal = (status: string) => (TERMINAL_STATUSES as readonly string[]).includes(status);
+export type ExecutionStatus =
+  'queued' | 'running' | 'suspended' | (typeof TERMINAL_STATUSES)[number];
+export const isTerminal = (status: string) =>
+  (TERMINAL_STATUSES as readonly string[]).includes(status);
 
 export interface JournalEntry {
   tenantId: string;
@@ -49,7 +51,9 @@ export async function appendJournal(
   entries: { type: JournalType; data?: Record<string, unknown> }[],
   guard: { leaseOwner?: string; outbox?: JournalEntry[] } = {},
 ): Promise<JournalEntry[]> {
-  const leaseCondition = guard.leaseOwner ? Prisma.sql`AND "leaseOwner" = ${guard.leaseOwner} AND status = 'running'` : Prisma.empty;
+  const leaseCondition = guard.leaseOwner
+    ? Prisma.sql`AND "leaseOwner" = ${guard.leaseOwner} AND status = 'running'`
+    : Prisma.empty;
   const rows = await db.$queryRaw<(Omit<JournalEntry, 'seq'> & { seq: number })[]>`
     WITH counter AS (
       UPDATE "Execution" SET "journalLength" = "journalLength" + ${entries.length}::int, "updatedAt" = now()
@@ -73,13 +77,22 @@ export function publishJournal(bus: EventBus, entries: JournalEntry[]) {
 }
 
 /** The journal after `after`, in order. */
-export async function readJournal(db: Db, executionId: string, after = 0, limit?: number): Promise<Omit<JournalEntry, 'tenantId' | 'projectId'>[]> {
+export async function readJournal(
+  db: Db,
+  executionId: string,
+  after = 0,
+  limit?: number,
+): Promise<Omit<JournalEntry, 'tenantId' | 'projectId'>[]> {
   const rows = await db.executionEvent.findMany({
     where: { executionId, seq: { gt: after } },
     orderBy: { seq: 'asc' },
     take: limit,
   });
-  return rows.map((row) => ({ ...row, type: row.type as JournalType, data: row.data as Record<string, unknown> }));
+  return rows.map((row) => ({
+    ...row,
+    type: row.type as JournalType,
+    data: row.data as Record<string, unknown>,
+  }));
 }
 
 const REPLAY_PAGE = 1000;
@@ -107,17 +120,22 @@ export function followJournal(
       if (entry.type === 'finished') stop();
     };
     const deliver = async (entry: Omit<JournalEntry, 'tenantId' | 'projectId'>) => {
-      if (entry.seq > last + 1) for (const missed of await readJournal(db, executionId, last, entry.seq - last - 1)) await emit(missed);
+      if (entry.seq > last + 1)
+        for (const missed of await readJournal(db, executionId, last, entry.seq - last - 1))
+          await emit(missed);
       await emit(entry);
     };
     // One delivery at a time, in arrival order: the replay first, then each live entry.
-    const enqueue = (task: () => Promise<void>) => (delivery = delivery.then(task).catch((error) => stop(error)));
+    const enqueue = (task: () => Promise<void>) =>
+      (delivery = delivery.then(task).catch((error) => stop(error)));
     const done = new AbortController();
     const live = bus.subscribe('executionJournal', scope, AbortSignal.any([signal, done.signal]));
     // Entries published while Redis was away never arrive: read them back once it returns.
-    const stopCatchingUp = bus.onResubscribed(() => enqueue(async () => {
-      for (const entry of await readJournal(db, executionId, last)) await emit(entry);
-    }));
+    const stopCatchingUp = bus.onResubscribed(() =>
+      enqueue(async () => {
+        for (const entry of await readJournal(db, executionId, last)) await emit(entry);
+      }),
+    );
     const pump = (async () => {
       for await (const entry of live) {
         if (entry.executionId === executionId) enqueue(() => deliver(entry));

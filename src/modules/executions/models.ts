@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import OpenAI from 'openai';
 import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
-import type { Services } from '../../http/context.ts';
+import type { Services } from '../../kernel/context.ts';
 import { modelApiKey } from '../credentials/service.ts';
 import type { RunConfig, ToolConfig } from './config.ts';
 
@@ -22,7 +22,13 @@ export interface ChatMessage {
 export type ModelChunk =
   | { type: 'text'; text: string }
   | ({ type: 'tool_call' } & ToolCallRequest)
-  | { type: 'usage'; model: string; promptTokens: number; completionTokens: number; finishReason: string | null };
+  | {
+      type: 'usage';
+      model: string;
+      promptTokens: number;
+      completionTokens: number;
+      finishReason: string | null;
+    };
 
 export interface ModelCall {
   /** 1 for the run's first model call, 2 for the next... */
@@ -45,7 +51,9 @@ export interface ModelProvider {
  * Plays the turns written in the agent's configuration: deterministic runs for demos, the default
  * agent and tests. Tool call ids depend only on the step, so a restarted call asks for the same ones.
  */
-export function scriptedProvider(config: Extract<RunConfig['provider'], { type: 'scripted' }>): ModelProvider {
+export function scriptedProvider(
+  config: Extract<RunConfig['provider'], { type: 'scripted' }>,
+): ModelProvider {
   return {
     provider: 'scripted',
     model: 'scripted',
@@ -62,7 +70,12 @@ export function scriptedProvider(config: Extract<RunConfig['provider'], { type: 
         yield { type: 'text', text: word };
       }
       for (const [index, call] of turn.toolCalls.entries()) {
-        yield { type: 'tool_call', id: `call_${step}_${index + 1}`, name: call.name, arguments: call.arguments };
+        yield {
+          type: 'tool_call',
+          id: `call_${step}_${index + 1}`,
+          name: call.name,
+          arguments: call.arguments,
+        };
       }
     },
   };
@@ -71,13 +84,20 @@ export function scriptedProvider(config: Extract<RunConfig['provider'], { type: 
 /** OpenAI's message shapes for the run's messages. */
 function toOpenAI(messages: ChatMessage[]): ChatCompletionMessageParam[] {
   return messages.map((message): ChatCompletionMessageParam => {
-    if (message.role === 'tool') return { role: 'tool', tool_call_id: message.toolCallId ?? '', content: message.content };
+    if (message.role === 'tool')
+      return { role: 'tool', tool_call_id: message.toolCallId ?? '', content: message.content };
     if (message.role === 'assistant') {
       return {
         role: 'assistant',
         content: message.content || null,
         ...(message.toolCalls?.length
-          ? { tool_calls: message.toolCalls.map((call) => ({ id: call.id, type: 'function' as const, function: { name: call.name, arguments: JSON.stringify(call.arguments) } })) }
+          ? {
+              tool_calls: message.toolCalls.map((call) => ({
+                id: call.id,
+                type: 'function' as const,
+                function: { name: call.name, arguments: JSON.stringify(call.arguments) },
+              })),
+            }
           : {}),
       };
     }
@@ -88,7 +108,9 @@ function toOpenAI(messages: ChatMessage[]): ChatCompletionMessageParam[] {
 function parseArguments(text: string): Record<string, unknown> {
   try {
     const parsed = JSON.parse(text || '{}') as unknown;
-    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : { value: parsed };
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>)
+      : { value: parsed };
   } catch {
     return { unparsed: text };
   }
@@ -96,7 +118,9 @@ function parseArguments(text: string): Record<string, unknown> {
 
 /** The failure of a model call that never got an answer, with its reason (the client says only "Connection error."). */
 function unreachable(error: unknown) {
-  return error instanceof OpenAI.APIConnectionError && error.cause instanceof Error ? new Error(`The model provider could not be reached: ${error.cause.message}`) : error;
+  return error instanceof OpenAI.APIConnectionError && error.cause instanceof Error
+    ? new Error(`The model provider could not be reached: ${error.cause.message}`)
+    : error;
 }
 
 /**
@@ -132,7 +156,16 @@ export function openAICompatibleProvider(
           stream_options: { include_usage: true },
           ...(config.temperature === undefined ? {} : { temperature: config.temperature }),
           ...(tools.length
-            ? { tools: tools.map((tool) => ({ type: 'function' as const, function: { name: tool.name, description: tool.description, parameters: tool.parameters } })) }
+            ? {
+                tools: tools.map((tool) => ({
+                  type: 'function' as const,
+                  function: {
+                    name: tool.name,
+                    description: tool.description,
+                    parameters: tool.parameters,
+                  },
+                })),
+              }
             : {}),
         },
         { signal },
@@ -156,11 +189,22 @@ export function openAICompatibleProvider(
         }
         finishReason = choice?.finish_reason ?? finishReason;
         if (chunk.usage) {
-          yield { type: 'usage', model, promptTokens: chunk.usage.prompt_tokens, completionTokens: chunk.usage.completion_tokens, finishReason };
+          yield {
+            type: 'usage',
+            model,
+            promptTokens: chunk.usage.prompt_tokens,
+            completionTokens: chunk.usage.completion_tokens,
+            finishReason,
+          };
         }
       }
       for (const [index, call] of [...calls].sort(([a], [b]) => a - b)) {
-        yield { type: 'tool_call', id: call.id || `call_${index}`, name: call.name, arguments: parseArguments(call.arguments) };
+        yield {
+          type: 'tool_call',
+          id: call.id || `call_${index}`,
+          name: call.name,
+          arguments: parseArguments(call.arguments),
+        };
       }
     },
   };
@@ -172,9 +216,14 @@ export function openAICompatibleProvider(
  * lends it, and only towards OPENAI_BASE_URL (never to a baseUrl the version chose). The server's
  * environment is read through its validated configuration, never by a name the tenant gives.
  */
-export async function modelProviderOf(config: RunConfig, services: Services, tenantId: string): Promise<ModelProvider> {
+export async function modelProviderOf(
+  config: RunConfig,
+  services: Services,
+  tenantId: string,
+): Promise<ModelProvider> {
   if (config.provider.type === 'scripted') return scriptedProvider(config.provider);
-  const { OPENAI_BASE_URL, OPENAI_API_KEY, OPENAI_API_KEY_FOR_TENANTS, OPENAI_CUSTOM_HEADERS } = services.config;
+  const { OPENAI_BASE_URL, OPENAI_API_KEY, OPENAI_API_KEY_FOR_TENANTS, OPENAI_CUSTOM_HEADERS } =
+    services.config;
   const { baseUrl, apiKeyCredentialId } = config.provider;
   const apiKey = apiKeyCredentialId
     ? await modelApiKey(services, tenantId, apiKeyCredentialId)
@@ -183,6 +232,12 @@ export async function modelProviderOf(config: RunConfig, services: Services, ten
       : undefined;
   // The client adds OPENAI_CUSTOM_HEADERS from the environment to every call; null removes each
   // from calls to a URL the tenant chose.
-  const headers = baseUrl ? Object.fromEntries(Object.keys(OPENAI_CUSTOM_HEADERS).map((name) => [name, null])) : OPENAI_CUSTOM_HEADERS;
-  return openAICompatibleProvider(config.provider, { baseUrl: baseUrl ?? OPENAI_BASE_URL, apiKey, headers });
+  const headers = baseUrl
+    ? Object.fromEntries(Object.keys(OPENAI_CUSTOM_HEADERS).map((name) => [name, null]))
+    : OPENAI_CUSTOM_HEADERS;
+  return openAICompatibleProvider(config.provider, {
+    baseUrl: baseUrl ?? OPENAI_BASE_URL,
+    apiKey,
+    headers,
+  });
 }

@@ -2,10 +2,10 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { requireScope } from '../../auth/require.ts';
-import { httpStatusOf } from '../../errors.ts';
-import type { RequestContext } from '../../http/context.ts';
-import { restRouter, json } from '../../http/env.ts';
-import { errorHeaders, type ErrorFormat } from '../../http/problem.ts';
+import { httpStatusOf } from '../../kernel/errors.ts';
+import type { RequestContext } from '../../kernel/context.ts';
+import { restRouter, json } from '../../rest/kit.ts';
+import { errorHeaders, type ErrorFormat } from '../../rest/problem.ts';
 import { followJournal } from './journal.ts';
 import * as executions from './service.ts';
 
@@ -14,14 +14,23 @@ export const EXECUTIONS_REST_PREFIX = '/run/api/executions';
 /** Reference 001's error body, `{"error": "..."}`, for every path under `/run/api/`. */
 export const executionsErrorFormat: ErrorFormat = {
   pathPrefix: '/run/api/',
-  respond: (c, error) => c.json({ error: error.message }, httpStatusOf[error.code] as 400, errorHeaders(error)),
+  respond: (c, error) =>
+    c.json({ error: error.message }, httpStatusOf[error.code] as 400, errorHeaders(error)),
 };
 
 const errorBody = z.object({ error: z.string() }).openapi('ExecutionError');
 const eventStream = (description: string) => ({
   description,
-  headers: { 'X-Execution-Id': { schema: { type: 'string' as const }, description: 'The execution’s id' } },
-  content: { 'text/event-stream': { schema: z.string().openapi({ description: '`id: <seq>`, `event: <type>`, `data: <JSON>` per journal entry' }) } },
+  headers: {
+    'X-Execution-Id': { schema: { type: 'string' as const }, description: 'The execution’s id' },
+  },
+  content: {
+    'text/event-stream': {
+      schema: z
+        .string()
+        .openapi({ description: '`id: <seq>`, `event: <type>`, `data: <JSON>` per journal entry' }),
+    },
+  },
 });
 const errors = {
   400: json(errorBody, 'Invalid request'),
@@ -36,8 +45,14 @@ const createExecutionRoute = route({
   method: 'post',
   path: EXECUTIONS_REST_PREFIX,
   summary: 'Create durable agent execution',
-  description: 'Queues the execution and streams its journal until it ends. A client that disconnects does not stop it.',
-  request: { body: { required: true, content: { 'application/json': { schema: executions.createExecutionSchema } } } },
+  description:
+    'Queues the execution and streams its journal until it ends. A client that disconnects does not stop it.',
+  request: {
+    body: {
+      required: true,
+      content: { 'application/json': { schema: executions.createExecutionSchema } },
+    },
+  },
   responses: { 200: eventStream('The execution’s events'), ...errors },
 });
 const statusRoute = route({
@@ -68,15 +83,27 @@ const approvalRoute = route({
   summary: 'Approve or deny a tool call',
   request: {
     params: executionPath.extend({ toolCallId: z.string() }),
-    body: { required: true, content: { 'application/json': { schema: z.object({ approved: z.boolean(), reason: z.string().max(2000).optional() }) } } },
+    body: {
+      required: true,
+      content: {
+        'application/json': {
+          schema: z.object({ approved: z.boolean(), reason: z.string().max(2000).optional() }),
+        },
+      },
+    },
   },
-  responses: { 200: json(z.object({ success: z.literal(true) }), 'Recorded (or the same decision again)'), 409: json(errorBody, 'A contrary decision was made'), ...errors },
+  responses: {
+    200: json(z.object({ success: z.literal(true) }), 'Recorded (or the same decision again)'),
+    409: json(errorBody, 'A contrary decision was made'),
+    ...errors,
+  },
 });
 const streamRoute = route({
   method: 'get',
   path: `${EXECUTIONS_REST_PREFIX}/{executionId}/stream`,
   summary: 'Reconnect to execution stream',
-  description: 'Replays the journal after `Last-Event-ID` (or `startIndex`), then continues live until the execution ends.',
+  description:
+    'Replays the journal after `Last-Event-ID` (or `startIndex`), then continues live until the execution ends.',
   request: {
     params: executionPath,
     query: z.object({ startIndex: z.coerce.number().int().min(0).optional() }),
@@ -93,13 +120,28 @@ function journalStream(c: Context, ctx: RequestContext, executionId: string, aft
     stream.onAbort(() => gone.abort());
     const signal = AbortSignal.any([gone.signal, ctx.services.shutdownSignal]);
     // A run waiting (for an approval, a slow model) sends nothing: comments keep proxies from cutting the stream.
-    const keepAlive = setInterval(() => void stream.write(': keep-alive\n\n'), ctx.services.config.SSE_KEEPALIVE_MS);
+    const keepAlive = setInterval(
+      () => void stream.write(': keep-alive\n\n'),
+      ctx.services.config.SSE_KEEPALIVE_MS,
+    );
     try {
-      for await (const entry of followJournal(ctx.db, ctx.services.bus, requireScope(ctx), executionId, after, signal)) {
+      for await (const entry of followJournal(
+        ctx.db,
+        ctx.services.bus,
+        requireScope(ctx),
+        executionId,
+        after,
+        signal,
+      )) {
         await stream.writeSSE({
           id: String(entry.seq),
           event: entry.type,
-          data: JSON.stringify({ seq: entry.seq, type: entry.type, ...entry.data, createdAt: entry.createdAt }),
+          data: JSON.stringify({
+            seq: entry.seq,
+            type: entry.type,
+            ...entry.data,
+            createdAt: entry.createdAt,
+          }),
         });
       }
     } finally {
@@ -118,7 +160,9 @@ export const executionRoutes = restRouter()
   .openapi(statusRoute, async (c) => {
     const ctx = c.get('requestContext');
     const execution = await executions.getExecution(ctx, c.req.valid('param').executionId);
-    const conversation = await ctx.db.conversation.findUniqueOrThrow({ where: { id: execution.conversationRef } });
+    const conversation = await ctx.db.conversation.findUniqueOrThrow({
+      where: { id: execution.conversationRef },
+    });
     return c.json(
       {
         agentId: execution.agentId,
@@ -134,7 +178,15 @@ export const executionRoutes = restRouter()
   .openapi(approvalRoute, async (c) => {
     const { executionId, toolCallId } = c.req.valid('param');
     const { approved, reason } = c.req.valid('json');
-    return c.json(await executions.approveToolCall(c.get('requestContext'), { executionId, toolCallId, approved, reason }), 200);
+    return c.json(
+      await executions.approveToolCall(c.get('requestContext'), {
+        executionId,
+        toolCallId,
+        approved,
+        reason,
+      }),
+      200,
+    );
   })
   .openapi(streamRoute, async (c) => {
     const ctx = c.get('requestContext');

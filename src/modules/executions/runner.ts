@@ -1,14 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import type { Execution, ExecutionToolCall, Prisma } from '../../generated/prisma/client.ts';
 import { storableJson, storableText } from '../../db/storable.ts';
-import { systemContext, type RequestContext, type Services } from '../../http/context.ts';
-import { claimFailureLogger, PollingLoop } from '../../jobs/polling-loop.ts';
+import { systemContext, type RequestContext, type Services } from '../../kernel/context.ts';
+import { claimFailureLogger, PollingLoop } from '../../kernel/polling-loop.ts';
 import { inAuditedTransaction } from '../audit/service.ts';
 import { runConfigOf, type RunConfig, type ToolConfig } from './config.ts';
-import { appendJournal, publishJournal, readJournal, type JournalEntry, type JournalType } from './journal.ts';
+import {
+  appendJournal,
+  publishJournal,
+  readJournal,
+  type JournalEntry,
+  type JournalType,
+} from './journal.ts';
 import { emitAfterCommit } from '../deliveries/service.ts';
 import { createFingerprint, recordLlmEvent } from '../telemetry/service.ts';
-import { modelProviderOf, type ChatMessage, type ModelChunk, type ToolCallRequest } from './models.ts';
+import {
+  modelProviderOf,
+  type ChatMessage,
+  type ModelChunk,
+  type ToolCallRequest,
+} from './models.ts';
 import { announceFailedInvocation, setStatus } from './service.ts';
 
 export interface RunnerOptions {
@@ -60,7 +71,9 @@ export class ExecutionRunner {
       if (!claimed) return false;
       const executionId = claimed;
       this.runningIds.add(executionId);
-      const run = this.run(executionId).catch((error) => this.services.logger.error({ err: error, executionId }, 'execution run failed'));
+      const run = this.run(executionId).catch((error) =>
+        this.services.logger.error({ err: error, executionId }, 'execution run failed'),
+      );
       this.running.add(run);
       void run.finally(() => {
         this.running.delete(run);
@@ -108,16 +121,25 @@ export class ExecutionRunner {
 
   private async run(executionId: string) {
     const { prisma, bus } = this.services;
-    const execution = await prisma.execution.findUniqueOrThrow({ where: { id: executionId }, include: claimedRelations });
+    const execution = await prisma.execution.findUniqueOrThrow({
+      where: { id: executionId },
+      include: claimedRelations,
+    });
     const config = runConfigOf(execution.agentVersion.runConfig);
     const scope = { tenantId: execution.tenantId, projectId: execution.projectId };
     // Audit events of the run share the correlation id of the request that created it.
-    const ctx = systemContext(this.services, scope, execution.correlationId, { actorType: 'system', actorId: 'execution-runner' });
+    const ctx = systemContext(this.services, scope, execution.correlationId, {
+      actorType: 'system',
+      actorId: 'execution-runner',
+    });
     const lease = { leaseOwner: this.workerId };
     /** Journals entries now, or (with `inside`) in that transaction, published once it commits. */
     const journal: Journal = async (entries, inside) => {
       if (this.stopped) throw new RunStopped();
-      const written = await appendJournal(inside?.tx ?? prisma, bus, executionId, entries, { ...lease, outbox: inside?.outbox });
+      const written = await appendJournal(inside?.tx ?? prisma, bus, executionId, entries, {
+        ...lease,
+        outbox: inside?.outbox,
+      });
       if (!written.length) throw new RunStopped();
     };
     const heartbeat = setInterval(() => {
@@ -126,15 +148,27 @@ export class ExecutionRunner {
           where: { id: executionId, leaseOwner: this.workerId, status: 'running' },
           data: { leaseExpiresAt: new Date(Date.now() + this.options.leaseMs) },
         })
-        .catch((error) => this.services.logger.warn({ err: error, executionId }, 'lease renewal failed'));
+        .catch((error) =>
+          this.services.logger.warn({ err: error, executionId }, 'lease renewal failed'),
+        );
     }, this.options.leaseMs / 3);
 
     try {
-      await journal([{ type: 'status_changed', data: { status: 'running', worker: this.workerId, claim: execution.claims } }]);
+      await journal([
+        {
+          type: 'status_changed',
+          data: { status: 'running', worker: this.workerId, claim: execution.claims },
+        },
+      ]);
       const { agentVersion: _version, conversation: _conversation, ...claimed } = execution;
       bus.publish('executionUpdated', execution.tenantId, claimed);
       await inAuditedTransaction(ctx, async (_tx, record) =>
-        record({ eventType: 'execution.started', resourceType: 'execution', resourceId: executionId, payload: { claim: execution.claims } }),
+        record({
+          eventType: 'execution.started',
+          resourceType: 'execution',
+          resourceId: executionId,
+          payload: { claim: execution.claims },
+        }),
       );
       for (;;) {
         const state = await this.loadState(execution, config);
@@ -154,7 +188,11 @@ export class ExecutionRunner {
     } catch (error) {
       if (error instanceof RunStopped) {
         // Shutting down: hand the run over now rather than when the lease would expire.
-        if (this.stopped) await prisma.execution.updateMany({ where: { id: executionId, leaseOwner: this.workerId }, data: { leaseExpiresAt: new Date() } });
+        if (this.stopped)
+          await prisma.execution.updateMany({
+            where: { id: executionId, leaseOwner: this.workerId },
+            data: { leaseExpiresAt: new Date() },
+          });
         return;
       }
       await this.finish(ctx, executionId, 'failed', (error as Error).message).catch(() => {});
@@ -167,9 +205,18 @@ export class ExecutionRunner {
   private async loadState(execution: Execution, config: RunConfig) {
     const { prisma } = this.services;
     const [messages, toolCalls, started] = await Promise.all([
-      prisma.conversationMessage.findMany({ where: { conversationRef: execution.conversationRef }, orderBy: { seq: 'asc' } }),
-      prisma.executionToolCall.findMany({ where: { executionId: execution.id, status: { not: 'completed' } }, orderBy: { createdAt: 'asc' } }),
-      prisma.executionEvent.findFirst({ where: { executionId: execution.id, type: { in: ['text_delta', 'tool_call'] } }, orderBy: { seq: 'desc' } }),
+      prisma.conversationMessage.findMany({
+        where: { conversationRef: execution.conversationRef },
+        orderBy: { seq: 'asc' },
+      }),
+      prisma.executionToolCall.findMany({
+        where: { executionId: execution.id, status: { not: 'completed' } },
+        orderBy: { createdAt: 'asc' },
+      }),
+      prisma.executionEvent.findFirst({
+        where: { executionId: execution.id, type: { in: ['text_delta', 'tool_call'] } },
+        orderBy: { seq: 'desc' },
+      }),
     ]);
     const chat: ChatMessage[] = [
       ...(config.systemPrompt ? [{ role: 'system' as const, content: config.systemPrompt }] : []),
@@ -180,8 +227,15 @@ export class ExecutionRunner {
         toolCallId: message.toolCallId ?? undefined,
       })),
     ];
-    const completedSteps = messages.filter((message) => message.executionId === execution.id && message.role === 'assistant').length;
-    return { messages: chat, pending: toolCalls, completedSteps, startedSteps: ((started?.data as { step?: number }) ?? {}).step ?? 0 };
+    const completedSteps = messages.filter(
+      (message) => message.executionId === execution.id && message.role === 'assistant',
+    ).length;
+    return {
+      messages: chat,
+      pending: toolCalls,
+      completedSteps,
+      startedSteps: ((started?.data as { step?: number }) ?? {}).step ?? 0,
+    };
   }
 
   /** One model call, streamed to the journal; the step completes with the assistant message stored. */
@@ -199,9 +253,18 @@ export class ExecutionRunner {
     let text = '';
     let usage: Extract<ModelChunk, { type: 'usage' }> | null = null;
     const toolCalls: ToolCallRequest[] = [];
-    const fetch = outbound.fetcher({ timeoutMs: settings.MODEL_TIMEOUT_MS, maxBytes: settings.MODEL_RESPONSE_MAX_BYTES });
+    const fetch = outbound.fetcher({
+      timeoutMs: settings.MODEL_TIMEOUT_MS,
+      maxBytes: settings.MODEL_RESPONSE_MAX_BYTES,
+    });
     const signal = AbortSignal.timeout(settings.MODEL_TIMEOUT_MS);
-    for await (const chunk of provider.stream({ step, messages, tools: config.tools, signal, fetch })) {
+    for await (const chunk of provider.stream({
+      step,
+      messages,
+      tools: config.tools,
+      signal,
+      fetch,
+    })) {
       if (chunk.type === 'text') {
         text += chunk.text;
         await journal([{ type: 'text_delta', data: { step, text: chunk.text } }]);
@@ -210,16 +273,27 @@ export class ExecutionRunner {
       } else {
         const { type: _type, ...call } = chunk;
         toolCalls.push(call);
-        await journal([{ type: 'tool_call', data: { step, toolCallId: call.id, name: call.name, arguments: call.arguments } }]);
+        await journal([
+          {
+            type: 'tool_call',
+            data: { step, toolCallId: call.id, name: call.name, arguments: call.arguments },
+          },
+        ]);
       }
     }
     // The OpenAI client ends an aborted stream quietly: a cut answer must not pass for a whole one.
-    if (signal.aborted) throw new Error(`The model did not finish answering within ${settings.MODEL_TIMEOUT_MS} ms`);
+    if (signal.aborted)
+      throw new Error(`The model did not finish answering within ${settings.MODEL_TIMEOUT_MS} ms`);
     const expiresAt = new Date(Date.now() + config.approvalTimeoutSeconds * 1000);
     const outbox: JournalEntry[] = [];
     await this.services.prisma.$transaction(async (tx) => {
-      await storeMessage(tx, execution, { role: 'assistant', content: text, toolCalls: toolCalls.length ? (toolCalls as unknown as Prisma.InputJsonArray) : undefined });
-      const needsApproval = (call: ToolCallRequest) => toolOf(config, call.name)?.requiresApproval ?? false;
+      await storeMessage(tx, execution, {
+        role: 'assistant',
+        content: text,
+        toolCalls: toolCalls.length ? (toolCalls as unknown as Prisma.InputJsonArray) : undefined,
+      });
+      const needsApproval = (call: ToolCallRequest) =>
+        toolOf(config, call.name)?.requiresApproval ?? false;
       await tx.executionToolCall.createMany({
         data: toolCalls.map((call) => ({
           executionId: execution.id,
@@ -235,7 +309,12 @@ export class ExecutionRunner {
         await journal(
           requests.map((call) => ({
             type: 'approval_requested' as const,
-            data: { toolCallId: call.id, name: call.name, arguments: call.arguments, expiresAt: expiresAt.toISOString() },
+            data: {
+              toolCallId: call.id,
+              name: call.name,
+              arguments: call.arguments,
+              expiresAt: expiresAt.toISOString(),
+            },
           })),
           { tx, outbox },
         );
@@ -250,10 +329,24 @@ export class ExecutionRunner {
         type: 'tool_call.approval_requested' as const,
         resourceId: execution.id,
         agentId: execution.agentId,
-        data: { executionId: execution.id, toolCallId: call.id, name: call.name, arguments: call.arguments, expiresAt: expiresAt.toISOString() },
+        data: {
+          executionId: execution.id,
+          toolCallId: call.id,
+          name: call.name,
+          arguments: call.arguments,
+          expiresAt: expiresAt.toISOString(),
+        },
       })),
     );
-    await this.recordLlmCall(ctx, execution, { provider, step, messages, text, toolCalls, usage, latencyMs: performance.now() - started });
+    await this.recordLlmCall(ctx, execution, {
+      provider,
+      step,
+      messages,
+      text,
+      toolCalls,
+      usage,
+      latencyMs: performance.now() - started,
+    });
     return { text, toolCalls };
   }
 
@@ -275,7 +368,11 @@ export class ExecutionRunner {
     },
   ) {
     try {
-      const { fingerprint } = await createFingerprint(ctx, { language: 'typescript', languageVersion: process.versions.node, system: 'switchboard-executions' });
+      const { fingerprint } = await createFingerprint(ctx, {
+        language: 'typescript',
+        languageVersion: process.versions.node,
+        system: 'switchboard-executions',
+      });
       const model = call.usage?.model ?? call.provider.model;
       await recordLlmEvent(ctx, {
         fingerprintId: fingerprint.id,
@@ -293,19 +390,34 @@ export class ExecutionRunner {
                 message: {
                   role: 'assistant',
                   content: call.text,
-                  tool_calls: call.toolCalls.map((tool) => ({ id: tool.id, type: 'function', function: { name: tool.name, arguments: JSON.stringify(tool.arguments) } })),
+                  tool_calls: call.toolCalls.map((tool) => ({
+                    id: tool.id,
+                    type: 'function',
+                    function: { name: tool.name, arguments: JSON.stringify(tool.arguments) },
+                  })),
                 },
-                finish_reason: call.usage?.finishReason ?? (call.toolCalls.length ? 'tool_calls' : 'stop'),
+                finish_reason:
+                  call.usage?.finishReason ?? (call.toolCalls.length ? 'tool_calls' : 'stop'),
               },
             ],
-            ...(call.usage ? { usage: { prompt_tokens: call.usage.promptTokens, completion_tokens: call.usage.completionTokens } } : {}),
+            ...(call.usage
+              ? {
+                  usage: {
+                    prompt_tokens: call.usage.promptTokens,
+                    completion_tokens: call.usage.completionTokens,
+                  },
+                }
+              : {}),
           },
           latency_ms: call.latencyMs,
           runtime: { provider: call.provider.provider, executionId: execution.id, step: call.step },
         },
       });
     } catch (error) {
-      this.services.logger.warn({ err: error, executionId: execution.id }, 'recording the LLM call in telemetry failed');
+      this.services.logger.warn(
+        { err: error, executionId: execution.id },
+        'recording the LLM call in telemetry failed',
+      );
     }
   }
 
@@ -330,19 +442,43 @@ export class ExecutionRunner {
           // the state was read is seen here, and the run goes on instead of suspending.
           const outbox: JournalEntry[] = [];
           const suspended = await inAuditedTransaction(ctx, async (tx, record) => {
-            const held = await tx.execution.updateMany({ where: { id: execution.id, leaseOwner: this.workerId, status: 'running' }, data: { updatedAt: new Date() } });
+            const held = await tx.execution.updateMany({
+              where: { id: execution.id, leaseOwner: this.workerId, status: 'running' },
+              data: { updatedAt: new Date() },
+            });
             if (!held.count) throw new RunStopped();
-            const waiting = await tx.executionToolCall.count({ where: { executionId: execution.id, status: 'pending_approval' } });
+            const waiting = await tx.executionToolCall.count({
+              where: { executionId: execution.id, status: 'pending_approval' },
+            });
             if (!waiting) return null;
-            record({ eventType: 'execution.suspended', resourceType: 'execution', resourceId: execution.id, payload: { waitingApprovals: waiting } });
+            record({
+              eventType: 'execution.suspended',
+              resourceType: 'execution',
+              resourceId: execution.id,
+              payload: { waitingApprovals: waiting },
+            });
             return setStatus(tx, ctx, execution.id, 'suspended', outbox);
           });
           publishJournal(this.services.bus, outbox);
-          if (suspended) this.services.bus.publish('executionUpdated', suspended.tenantId, suspended);
+          if (suspended)
+            this.services.bus.publish('executionUpdated', suspended.tenantId, suspended);
           return Boolean(suspended);
         }
-        await prisma.executionToolCall.update({ where: { id: call.id }, data: { status: 'ready', approved: false, expired: true, decidedAt: new Date() } });
-        await journal([{ type: 'approval_decided', data: { toolCallId: call.toolCallId, approved: false, reason: 'The approval request expired', expired: true } }]);
+        await prisma.executionToolCall.update({
+          where: { id: call.id },
+          data: { status: 'ready', approved: false, expired: true, decidedAt: new Date() },
+        });
+        await journal([
+          {
+            type: 'approval_decided',
+            data: {
+              toolCallId: call.toolCallId,
+              approved: false,
+              reason: 'The approval request expired',
+              expired: true,
+            },
+          },
+        ]);
         call.approved = false;
         call.expired = true;
         call.reason = 'The approval request expired';
@@ -356,46 +492,99 @@ export class ExecutionRunner {
           : { result: { error: `No tool named "${call.name}"` }, isError: true };
       const outbox: JournalEntry[] = [];
       await prisma.$transaction(async (tx) => {
-        await tx.executionToolCall.update({ where: { id: call.id }, data: { status: 'completed', result: result as Prisma.InputJsonObject, completedAt: new Date() } });
-        await storeMessage(tx, execution, { role: 'tool', content: JSON.stringify(result), toolCallId: call.toolCallId });
-        await journal([{ type: 'tool_result', data: { toolCallId: call.toolCallId, name: call.name, result, isError } }], { tx, outbox });
+        await tx.executionToolCall.update({
+          where: { id: call.id },
+          data: {
+            status: 'completed',
+            result: result as Prisma.InputJsonObject,
+            completedAt: new Date(),
+          },
+        });
+        await storeMessage(tx, execution, {
+          role: 'tool',
+          content: JSON.stringify(result),
+          toolCallId: call.toolCallId,
+        });
+        await journal(
+          [
+            {
+              type: 'tool_result',
+              data: { toolCallId: call.toolCallId, name: call.name, result, isError },
+            },
+          ],
+          { tx, outbox },
+        );
       });
       publishJournal(this.services.bus, outbox);
     }
     return false;
   }
 
-  private async finish(ctx: RequestContext, executionId: string, status: 'completed' | 'failed', error?: string) {
+  private async finish(
+    ctx: RequestContext,
+    executionId: string,
+    status: 'completed' | 'failed',
+    error?: string,
+  ) {
     const outbox: JournalEntry[] = [];
     const ended = await inAuditedTransaction(ctx, async (tx, record) => {
-      const updated = await setStatusIfLeased(tx, ctx, executionId, this.workerId, status, outbox, error);
-      if (updated) record({ eventType: `execution.${status}`, resourceType: 'execution', resourceId: executionId, outcome: status === 'completed' ? 'success' : 'failure', payload: error ? { error } : {} });
+      const updated = await setStatusIfLeased(
+        tx,
+        ctx,
+        executionId,
+        this.workerId,
+        status,
+        outbox,
+        error,
+      );
+      if (updated)
+        record({
+          eventType: `execution.${status}`,
+          resourceType: 'execution',
+          resourceId: executionId,
+          outcome: status === 'completed' ? 'success' : 'failure',
+          payload: error ? { error } : {},
+        });
       return updated;
     });
     publishJournal(this.services.bus, outbox);
     if (!ended) return;
     this.services.bus.publish('executionUpdated', ended.tenantId, ended);
     await emitAfterCommit(this.services, ctx.scope!, [
-      { type: `execution.${status}`, resourceId: executionId, agentId: ended.agentId, data: { executionId, agentId: ended.agentId, status, error: error ?? null } },
+      {
+        type: `execution.${status}`,
+        resourceId: executionId,
+        agentId: ended.agentId,
+        data: { executionId, agentId: ended.agentId, status, error: error ?? null },
+      },
     ]);
     if (status === 'failed') await announceFailedInvocation(this.services, executionId);
   }
 }
 
-const claimedRelations = { agentVersion: { include: { agent: true } }, conversation: true } as const;
+const claimedRelations = {
+  agentVersion: { include: { agent: true } },
+  conversation: true,
+} as const;
 type ClaimedExecution = Prisma.ExecutionGetPayload<{ include: typeof claimedRelations }>;
 
 /** A message the run adds to its conversation: the step (or tool call) it completes. */
 function storeMessage(
   tx: Prisma.TransactionClient,
   execution: Execution,
-  message: Pick<Prisma.ConversationMessageUncheckedCreateInput, 'role' | 'content' | 'toolCalls' | 'toolCallId'>,
+  message: Pick<
+    Prisma.ConversationMessageUncheckedCreateInput,
+    'role' | 'content' | 'toolCalls' | 'toolCallId'
+  >,
 ) {
   const { tenantId, projectId, conversationRef, id: executionId } = execution;
-  return tx.conversationMessage.create({ data: { tenantId, projectId, conversationRef, executionId, ...message } });
+  return tx.conversationMessage.create({
+    data: { tenantId, projectId, conversationRef, executionId, ...message },
+  });
 }
 
-const toolOf = (config: RunConfig, name: string): ToolConfig | undefined => config.tools.find((tool) => tool.name === name);
+const toolOf = (config: RunConfig, name: string): ToolConfig | undefined =>
+  config.tools.find((tool) => tool.name === name);
 
 /** setStatus, unless this worker no longer holds the run (it was cancelled, or its lease lost). */
 async function setStatusIfLeased(
@@ -407,7 +596,10 @@ async function setStatusIfLeased(
   outbox: JournalEntry[],
   error?: string,
 ) {
-  const held = await tx.execution.updateMany({ where: { id: executionId, leaseOwner: workerId, status: 'running' }, data: { updatedAt: new Date() } });
+  const held = await tx.execution.updateMany({
+    where: { id: executionId, leaseOwner: workerId, status: 'running' },
+    data: { updatedAt: new Date() },
+  });
   if (!held.count) return null;
   return setStatus(tx, ctx, executionId, status, outbox, { error });
 }
@@ -417,7 +609,12 @@ async function setStatusIfLeased(
  * Its answer goes through the outbound guard and is kept to OUTBOUND_KEEP_BYTES: a longer one is an
  * error carrying its start.
  */
-async function runTool(services: Services, tool: ToolConfig, call: ExecutionToolCall, execution: Execution): Promise<{ result: unknown; isError: boolean }> {
+async function runTool(
+  services: Services,
+  tool: ToolConfig,
+  call: ExecutionToolCall,
+  execution: Execution,
+): Promise<{ result: unknown; isError: boolean }> {
   if (tool.executor.type === 'builtin') return { result: call.arguments, isError: false };
   const { config, outbound } = services;
   try {
@@ -428,13 +625,24 @@ async function runTool(services: Services, tool: ToolConfig, call: ExecutionTool
         'content-type': 'application/json',
         'idempotency-key': `${execution.id}:${call.toolCallId}`,
       },
-      body: JSON.stringify({ arguments: call.arguments, toolCallId: call.toolCallId, executionId: execution.id }),
+      body: JSON.stringify({
+        arguments: call.arguments,
+        toolCallId: call.toolCallId,
+        executionId: execution.id,
+      }),
       timeoutMs: config.TOOL_TIMEOUT_MS,
       keepBytes: config.OUTBOUND_KEEP_BYTES,
       maxBytes: config.OUTBOUND_MAX_BYTES,
     });
     if (answer.truncated) {
-      return { result: { error: `The tool answered more than ${config.OUTBOUND_KEEP_BYTES} bytes`, status: answer.status, start: storableText(answer.body) }, isError: true };
+      return {
+        result: {
+          error: `The tool answered more than ${config.OUTBOUND_KEEP_BYTES} bytes`,
+          status: answer.status,
+          start: storableText(answer.body),
+        },
+        isError: true,
+      };
     }
     let result: unknown = storableText(answer.body);
     try {
@@ -443,7 +651,9 @@ async function runTool(services: Services, tool: ToolConfig, call: ExecutionTool
       // a plain-text answer is the result as it is
     }
     const ok = answer.status >= 200 && answer.status < 300;
-    return ok ? { result, isError: false } : { result: { status: answer.status, body: result }, isError: true };
+    return ok
+      ? { result, isError: false }
+      : { result: { status: answer.status, body: result }, isError: true };
   } catch (error) {
     return { result: { error: storableText((error as Error).message) }, isError: true };
   }

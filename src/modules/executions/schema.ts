@@ -1,11 +1,11 @@
-import type { RequestContext } from '../../http/context.ts';
+import type { RequestContext } from '../../kernel/context.ts';
 import { loaderName, selectsRelations, withColumns } from '../../db/loaders.ts';
 import { filter as filterStream, pipe } from 'graphql-yoga';
 import { requireScope } from '../../auth/require.ts';
 import type { Execution } from '../../generated/prisma/client.ts';
 import { matchesWhere } from '../../db/filters.ts';
 import { scopeFilter } from '../../db/scoped.ts';
-import { AppError } from '../../errors.ts';
+import { AppError } from '../../kernel/errors.ts';
 import { builder } from '../../schema/builder.ts';
 import { countedConnection, sequenceIn } from '../../schema/connections.ts';
 import { followJournal, type JournalEntry, type JournalType } from './journal.ts';
@@ -17,7 +17,10 @@ const ExecutionStatus = builder.enumType('ExecutionStatus', {
     QUEUED: { value: 'queued', description: 'Waiting for a worker.' },
     RUNNING: { value: 'running', description: 'A worker runs it.' },
     SUSPENDED: { value: 'suspended', description: 'Waiting for a tool call approval.' },
-    COMPLETED: { value: 'completed', description: 'Finished: the model answered without further tool calls.' },
+    COMPLETED: {
+      value: 'completed',
+      description: 'Finished: the model answered without further tool calls.',
+    },
     FAILED: { value: 'failed', description: 'Stopped by an error (see `error`).' },
     CANCELLED: { value: 'cancelled', description: 'Stopped by cancelExecution.' },
   } as const,
@@ -41,8 +44,15 @@ builder.prismaNode('ExecutionToolCall', {
     toolCallId: t.exposeString('toolCallId'),
     name: t.exposeString('name'),
     arguments: t.expose('arguments', { type: 'JSON' }),
-    status: t.field({ type: ToolCallStatus, description: 'Where the call is.', resolve: (call) => call.status as 'pending_approval' | 'ready' | 'completed' }),
-    approved: t.exposeBoolean('approved', { nullable: true, description: 'The decision, for a tool that requires approval.' }),
+    status: t.field({
+      type: ToolCallStatus,
+      description: 'Where the call is.',
+      resolve: (call) => call.status as 'pending_approval' | 'ready' | 'completed',
+    }),
+    approved: t.exposeBoolean('approved', {
+      nullable: true,
+      description: 'The decision, for a tool that requires approval.',
+    }),
     expired: t.exposeBoolean('expired'),
     reason: t.exposeString('reason', { nullable: true }),
     result: t.expose('result', { type: 'JSON', nullable: true }),
@@ -57,15 +67,25 @@ const ExecutionRef = builder.prismaNode('Execution', {
   description: 'A durable run of an agent version over a conversation (reference 001).',
   fields: (t) => ({
     id: t.exposeID('id', { description: 'Generated when the execution is created.' }),
-    status: t.field({ type: ExecutionStatus, description: 'Where the run is.', resolve: (execution) => execution.status as executions.ExecutionFilter['status'] & string }),
+    status: t.field({
+      type: ExecutionStatus,
+      description: 'Where the run is.',
+      resolve: (execution) => execution.status as executions.ExecutionFilter['status'] & string,
+    }),
     agent: t.relation('agent'),
     agentVersion: t.relation('agentVersion'),
     conversation: t.relation('conversation'),
     input: t.expose('input', { type: 'JSON', description: 'The messages the run started with.' }),
     error: t.exposeString('error', { nullable: true }),
-    correlationId: t.exposeString('correlationId', { description: 'Shared by the audit events of the run.' }),
-    claims: t.exposeInt('claims', { description: 'How often a worker took the run up: more than one after a crash or restart.' }),
-    journalLength: t.exposeInt('journalLength', { description: 'The sequence number of the last streamed event.' }),
+    correlationId: t.exposeString('correlationId', {
+      description: 'Shared by the audit events of the run.',
+    }),
+    claims: t.exposeInt('claims', {
+      description: 'How often a worker took the run up: more than one after a crash or restart.',
+    }),
+    journalLength: t.exposeInt('journalLength', {
+      description: 'The sequence number of the last streamed event.',
+    }),
     toolCalls: t.relation('toolCalls', { query: { orderBy: { createdAt: 'asc' } } }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
@@ -94,8 +114,16 @@ builder.prismaNode('Conversation', {
   fields: (t) => ({
     conversationId: t.exposeString('conversationId'),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
-    messages: t.relatedConnection('messages', { cursor: 'seq', totalCount: true, query: { orderBy: { seq: 'asc' } } }),
-    executions: t.relatedConnection('executions', { cursor: 'seq', totalCount: true, query: { orderBy: { seq: 'asc' } } }),
+    messages: t.relatedConnection('messages', {
+      cursor: 'seq',
+      totalCount: true,
+      query: { orderBy: { seq: 'asc' } },
+    }),
+    executions: t.relatedConnection('executions', {
+      cursor: 'seq',
+      totalCount: true,
+      query: { orderBy: { seq: 'asc' } },
+    }),
   }),
 });
 
@@ -108,68 +136,149 @@ const streamEventTypes = {
   text_delta: builder.objectRef<StreamEvent>('ExecutionTextDelta').implement({
     description: 'A piece of the model’s text, as it streams.',
     fields: (t) => ({
-      step: t.int({ description: 'The model call it belongs to: 1, 2, 3...', resolve: (event) => data(event, 'step') }),
-      text: t.string({ description: 'The new text, to append to the step’s.', resolve: (event) => data(event, 'text') }),
+      step: t.int({
+        description: 'The model call it belongs to: 1, 2, 3...',
+        resolve: (event) => data(event, 'step'),
+      }),
+      text: t.string({
+        description: 'The new text, to append to the step’s.',
+        resolve: (event) => data(event, 'text'),
+      }),
     }),
   }),
   tool_call: builder.objectRef<StreamEvent>('ExecutionToolCallRequested').implement({
     description: 'The model called a tool.',
     fields: (t) => ({
-      step: t.int({ description: 'The model call that made it: 1, 2, 3...', resolve: (event) => data(event, 'step') }),
-      toolCallId: t.string({ description: 'The model’s id for the call.', resolve: (event) => data(event, 'toolCallId') }),
+      step: t.int({
+        description: 'The model call that made it: 1, 2, 3...',
+        resolve: (event) => data(event, 'step'),
+      }),
+      toolCallId: t.string({
+        description: 'The model’s id for the call.',
+        resolve: (event) => data(event, 'toolCallId'),
+      }),
       name: t.string({ description: 'The tool called.', resolve: (event) => data(event, 'name') }),
-      arguments: t.field({ type: 'JSON', description: 'The arguments the model passed (free-form).', resolve: (event) => data(event, 'arguments') }),
+      arguments: t.field({
+        type: 'JSON',
+        description: 'The arguments the model passed (free-form).',
+        resolve: (event) => data(event, 'arguments'),
+      }),
     }),
   }),
   approval_requested: builder.objectRef<StreamEvent>('ExecutionApprovalRequested').implement({
     description: 'A tool call waits for approveToolCall; the run is suspended.',
     fields: (t) => ({
-      toolCallId: t.string({ description: 'The call to approve or deny.', resolve: (event) => data(event, 'toolCallId') }),
+      toolCallId: t.string({
+        description: 'The call to approve or deny.',
+        resolve: (event) => data(event, 'toolCallId'),
+      }),
       name: t.string({ description: 'The tool called.', resolve: (event) => data(event, 'name') }),
-      arguments: t.field({ type: 'JSON', description: 'The arguments the model passed (free-form).', resolve: (event) => data(event, 'arguments') }),
-      expiresAt: t.field({ type: 'DateTime', description: 'When an unanswered request counts as a denial.', resolve: (event) => new Date(data<string>(event, 'expiresAt')) }),
+      arguments: t.field({
+        type: 'JSON',
+        description: 'The arguments the model passed (free-form).',
+        resolve: (event) => data(event, 'arguments'),
+      }),
+      expiresAt: t.field({
+        type: 'DateTime',
+        description: 'When an unanswered request counts as a denial.',
+        resolve: (event) => new Date(data<string>(event, 'expiresAt')),
+      }),
     }),
   }),
   approval_decided: builder.objectRef<StreamEvent>('ExecutionApprovalDecided').implement({
     description: 'A tool call was approved or denied (or its request expired).',
     fields: (t) => ({
-      toolCallId: t.string({ description: 'The call decided.', resolve: (event) => data(event, 'toolCallId') }),
-      approved: t.boolean({ description: 'Whether the call may run.', resolve: (event) => data(event, 'approved') }),
-      reason: t.string({ nullable: true, description: 'The reason given with the decision.', resolve: (event) => data(event, 'reason') }),
-      expired: t.boolean({ description: 'Whether the request expired (a denial).', resolve: (event) => data(event, 'expired') }),
+      toolCallId: t.string({
+        description: 'The call decided.',
+        resolve: (event) => data(event, 'toolCallId'),
+      }),
+      approved: t.boolean({
+        description: 'Whether the call may run.',
+        resolve: (event) => data(event, 'approved'),
+      }),
+      reason: t.string({
+        nullable: true,
+        description: 'The reason given with the decision.',
+        resolve: (event) => data(event, 'reason'),
+      }),
+      expired: t.boolean({
+        description: 'Whether the request expired (a denial).',
+        resolve: (event) => data(event, 'expired'),
+      }),
     }),
   }),
   tool_result: builder.objectRef<StreamEvent>('ExecutionToolResult').implement({
     description: 'A tool call’s result, which the model reads next.',
     fields: (t) => ({
-      toolCallId: t.string({ description: 'The call answered.', resolve: (event) => data(event, 'toolCallId') }),
+      toolCallId: t.string({
+        description: 'The call answered.',
+        resolve: (event) => data(event, 'toolCallId'),
+      }),
       name: t.string({ description: 'The tool called.', resolve: (event) => data(event, 'name') }),
-      result: t.field({ type: 'JSON', nullable: true, description: 'What the tool answered (free-form).', resolve: (event) => data(event, 'result') }),
-      isError: t.boolean({ description: 'Whether the tool failed (the result then describes the failure).', resolve: (event) => data(event, 'isError') }),
+      result: t.field({
+        type: 'JSON',
+        nullable: true,
+        description: 'What the tool answered (free-form).',
+        resolve: (event) => data(event, 'result'),
+      }),
+      isError: t.boolean({
+        description: 'Whether the tool failed (the result then describes the failure).',
+        resolve: (event) => data(event, 'isError'),
+      }),
     }),
   }),
   step_restarted: builder.objectRef<StreamEvent>('ExecutionStepRestarted').implement({
-    description: 'A model call was interrupted (its worker died) and starts again: drop the step’s partial text.',
-    fields: (t) => ({ step: t.int({ description: 'The model call that starts again.', resolve: (event) => data(event, 'step') }) }),
+    description:
+      'A model call was interrupted (its worker died) and starts again: drop the step’s partial text.',
+    fields: (t) => ({
+      step: t.int({
+        description: 'The model call that starts again.',
+        resolve: (event) => data(event, 'step'),
+      }),
+    }),
   }),
   status_changed: builder.objectRef<StreamEvent>('ExecutionStatusChanged').implement({
     description: 'The run’s status changed.',
-    fields: (t) => ({ status: t.field({ type: ExecutionStatus, description: 'The new status.', resolve: (event) => data(event, 'status') }) }),
+    fields: (t) => ({
+      status: t.field({
+        type: ExecutionStatus,
+        description: 'The new status.',
+        resolve: (event) => data(event, 'status'),
+      }),
+    }),
   }),
   error: builder.objectRef<StreamEvent>('ExecutionErrorOccurred').implement({
     description: 'The run failed.',
-    fields: (t) => ({ message: t.string({ description: 'What went wrong.', resolve: (event) => data(event, 'message') }) }),
+    fields: (t) => ({
+      message: t.string({
+        description: 'What went wrong.',
+        resolve: (event) => data(event, 'message'),
+      }),
+    }),
   }),
   finished: builder.objectRef<StreamEvent>('ExecutionFinished').implement({
     description: 'The last event of a run.',
-    fields: (t) => ({ status: t.field({ type: ExecutionStatus, description: 'How the run ended.', resolve: (event) => data(event, 'status') }) }),
+    fields: (t) => ({
+      status: t.field({
+        type: ExecutionStatus,
+        description: 'How the run ended.',
+        resolve: (event) => data(event, 'status'),
+      }),
+    }),
   }),
 } satisfies Record<JournalType, unknown>;
 
 for (const ref of Object.values(streamEventTypes)) {
   builder.objectFields(ref, (t) => ({
-    seq: t.int({ description: 'Position in the execution’s journal: 1, 2, 3...', resolve: (event) => event.seq }),
-    createdAt: t.field({ type: 'DateTime', description: 'When the event was journaled.', resolve: (event) => event.createdAt }),
+    seq: t.int({
+      description: 'Position in the execution’s journal: 1, 2, 3...',
+      resolve: (event) => event.seq,
+    }),
+    createdAt: t.field({
+      type: 'DateTime',
+      description: 'When the event was journaled.',
+      resolve: (event) => event.createdAt,
+    }),
   }));
 }
 
@@ -181,17 +290,31 @@ const ExecutionStreamEvent = builder.unionType('ExecutionStreamEvent', {
 
 const MessageInput = builder.inputType('ExecutionMessageInput', {
   description: 'A message a run starts with.',
-  fields: (t) => ({ role: t.string({ required: true, description: '`system`, `user` or `assistant`.' }), content: t.string({ required: true, description: 'The text.' }) }),
+  fields: (t) => ({
+    role: t.string({ required: true, description: '`system`, `user` or `assistant`.' }),
+    content: t.string({ required: true, description: 'The text.' }),
+  }),
 });
 
 const CreateExecutionInput = builder.inputType('CreateExecutionInput', {
   description: 'What to run: an agent version over a conversation, with new messages.',
   fields: (t) => ({
     agentId: t.id({ description: 'Default: the default agent.' }),
-    agentVersion: t.string({ description: 'Version name. Default: the agent’s newest undeprecated version.' }),
-    conversationId: t.string({ description: 'Continues that conversation (created when new). Default: a new one.' }),
-    messages: t.field({ type: [MessageInput], required: true, description: 'Appended to the conversation before the run (at least one).' }),
-    forwardedHeaders: t.field({ type: 'JSONObject', description: 'Headers for tool endpoints; only those on the agent’s allowlist are kept.' }),
+    agentVersion: t.string({
+      description: 'Version name. Default: the agent’s newest undeprecated version.',
+    }),
+    conversationId: t.string({
+      description: 'Continues that conversation (created when new). Default: a new one.',
+    }),
+    messages: t.field({
+      type: [MessageInput],
+      required: true,
+      description: 'Appended to the conversation before the run (at least one).',
+    }),
+    forwardedHeaders: t.field({
+      type: 'JSONObject',
+      description: 'Headers for tool endpoints; only those on the agent’s allowlist are kept.',
+    }),
   }),
 });
 
@@ -203,16 +326,33 @@ const ExecutionFilter = builder.inputType('ExecutionFilter', {
     conversationId: t.string({ description: 'Only executions over this conversation.' }),
   }),
 });
-const filterOf = (filter?: { status?: string | null; agentId?: string | number | null; conversationId?: string | null } | null) =>
-  executions.executionWhere({ ...filter, status: filter?.status as executions.ExecutionFilter['status'], agentId: filter?.agentId?.toString() });
+const filterOf = (
+  filter?: {
+    status?: string | null;
+    agentId?: string | number | null;
+    conversationId?: string | null;
+  } | null,
+) =>
+  executions.executionWhere({
+    ...filter,
+    status: filter?.status as executions.ExecutionFilter['status'],
+    agentId: filter?.agentId?.toString(),
+  });
 
-const ApprovalPayload = builder.objectRef<{ success: true; executionId: string }>('ApproveToolCallPayload').implement({
-  description: 'The result of approveToolCall.',
-  fields: (t) => ({
-    success: t.exposeBoolean('success', { description: 'Always true: a refusal is an error.' }),
-    execution: t.prismaField({ type: 'Execution', description: 'The execution, requeued when the decision let it go on.', resolve: (query, payload, _args, ctx) => ctx.db.execution.findUniqueOrThrow({ ...query, where: { id: payload.executionId } }) }),
-  }),
-});
+const ApprovalPayload = builder
+  .objectRef<{ success: true; executionId: string }>('ApproveToolCallPayload')
+  .implement({
+    description: 'The result of approveToolCall.',
+    fields: (t) => ({
+      success: t.exposeBoolean('success', { description: 'Always true: a refusal is an error.' }),
+      execution: t.prismaField({
+        type: 'Execution',
+        description: 'The execution, requeued when the decision let it go on.',
+        resolve: (query, payload, _args, ctx) =>
+          ctx.db.execution.findUniqueOrThrow({ ...query, where: { id: payload.executionId } }),
+      }),
+    }),
+  });
 
 builder.queryFields((t) => ({
   execution: t.prismaField({
@@ -221,7 +361,8 @@ builder.queryFields((t) => ({
     description: 'An execution by id; null when the caller cannot see it.',
     authScopes: { tenant: true },
     args: { id: t.arg.id({ required: true, description: 'The execution’s id.' }) },
-    resolve: (query, _root, args, ctx) => ctx.db.execution.findUnique({ ...query, where: { id: args.id.toString() } }),
+    resolve: (query, _root, args, ctx) =>
+      ctx.db.execution.findUnique({ ...query, where: { id: args.id.toString() } }),
   }),
   executions: t.prismaConnection(
     {
@@ -229,9 +370,17 @@ builder.queryFields((t) => ({
       cursor: 'seq',
       description: 'Executions, newest first.',
       authScopes: { tenant: true },
-      args: { filter: t.arg({ type: ExecutionFilter, description: 'Which executions to include.' }) },
-      totalCount: (_connection, args, ctx) => ctx.db.execution.count({ where: filterOf(args.filter) }),
-      resolve: (query, _root, args, ctx) => ctx.db.execution.findMany({ ...query, where: filterOf(args.filter), orderBy: { seq: 'desc' } }),
+      args: {
+        filter: t.arg({ type: ExecutionFilter, description: 'Which executions to include.' }),
+      },
+      totalCount: (_connection, args, ctx) =>
+        ctx.db.execution.count({ where: filterOf(args.filter) }),
+      resolve: (query, _root, args, ctx) =>
+        ctx.db.execution.findMany({
+          ...query,
+          where: filterOf(args.filter),
+          orderBy: { seq: 'desc' },
+        }),
     },
     ExecutionConnection,
   ),
@@ -240,29 +389,44 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'A conversation by its id, with its messages and executions.',
     authScopes: { tenant: true },
-    args: { id: t.arg.string({ required: true, description: 'The conversation’s id (conversationId).' }) },
+    args: {
+      id: t.arg.string({ required: true, description: 'The conversation’s id (conversationId).' }),
+    },
     resolve: (query, _root, args, ctx) =>
-      ctx.db.conversation.findFirst({ ...query, where: { projectId: requireScope(ctx).projectId, conversationId: args.id } }),
+      ctx.db.conversation.findFirst({
+        ...query,
+        where: { projectId: requireScope(ctx).projectId, conversationId: args.id },
+      }),
   }),
 }));
 
 builder.mutationFields((t) => ({
   createExecution: t.prismaField({
     type: 'Execution',
-    description: 'Queues a run and returns it at once; follow it with the executionEvents subscription.',
+    description:
+      'Queues a run and returns it at once; follow it with the executionEvents subscription.',
     authScopes: { tenant: true },
-    args: { input: t.arg({ type: CreateExecutionInput, required: true, description: 'What to run.' }) },
-    resolve: (_query, _root, args, ctx) => executions.createExecution(ctx, { ...args.input, agentId: args.input.agentId?.toString() }),
+    args: {
+      input: t.arg({ type: CreateExecutionInput, required: true, description: 'What to run.' }),
+    },
+    resolve: (_query, _root, args, ctx) =>
+      executions.createExecution(ctx, { ...args.input, agentId: args.input.agentId?.toString() }),
   }),
   approveToolCall: t.field({
     type: ApprovalPayload,
-    description: 'Approves or denies a tool call waiting for approval. The same decision again succeeds; a contrary one is a CONFLICT.',
+    description:
+      'Approves or denies a tool call waiting for approval. The same decision again succeeds; a contrary one is a CONFLICT.',
     authScopes: { tenant: true },
     args: {
       executionId: t.arg.id({ required: true, description: 'The suspended execution.' }),
       toolCallId: t.arg.string({ required: true, description: 'The call waiting for a decision.' }),
-      approved: t.arg.boolean({ required: true, description: 'True lets the tool run; false denies it.' }),
-      reason: t.arg.string({ description: 'A denial’s reason reaches the model as the tool’s result.' }),
+      approved: t.arg.boolean({
+        required: true,
+        description: 'True lets the tool run; false denies it.',
+      }),
+      reason: t.arg.string({
+        description: 'A denial’s reason reaches the model as the tool’s result.',
+      }),
     },
     resolve: async (_root, args, ctx) => {
       const executionId = args.executionId.toString();
@@ -284,23 +448,39 @@ const conversationOf = (ctx: RequestContext, conversationRef: string) =>
   ctx.services.subscriptionLoaders.load(
     'conversationIdOf',
     conversationRef,
-    (ids) => ctx.services.prisma.conversation.findMany({ where: { id: { in: ids } }, select: { id: true, conversationId: true } }),
+    (ids) =>
+      ctx.services.prisma.conversation.findMany({
+        where: { id: { in: ids } },
+        select: { id: true, conversationId: true },
+      }),
     (conversation) => conversation.id,
   );
 
 builder.subscriptionFields((t) => ({
   executionEvents: t.field({
     type: ExecutionStreamEvent,
-    description: 'The journal after `after` (default 0: all of it), then each new event, on any instance; completes when the run ends.',
+    description:
+      'The journal after `after` (default 0: all of it), then each new event, on any instance; completes when the run ends.',
     authScopes: { tenant: true },
     args: {
       executionId: t.arg.id({ required: true, description: 'The execution to follow.' }),
-      after: t.arg.int({ defaultValue: 0, description: 'The last seq the client has; the stream starts after it.' }),
+      after: t.arg.int({
+        defaultValue: 0,
+        description: 'The last seq the client has; the stream starts after it.',
+      }),
     },
     subscribe: async (_root, args, ctx) => {
-      if (args.after != null && args.after < 0) throw new AppError('BAD_USER_INPUT', 'Argument "after" must be a non-negative integer');
+      if (args.after != null && args.after < 0)
+        throw new AppError('BAD_USER_INPUT', 'Argument "after" must be a non-negative integer');
       const execution = await executions.getExecution(ctx, args.executionId.toString());
-      return followJournal(ctx.db, ctx.services.bus, requireScope(ctx), execution.id, args.after ?? 0, ctx.services.shutdownSignal);
+      return followJournal(
+        ctx.db,
+        ctx.services.bus,
+        requireScope(ctx),
+        execution.id,
+        args.after ?? 0,
+        ctx.services.shutdownSignal,
+      );
     },
     resolve: (event) => event as StreamEvent,
   }),
@@ -313,10 +493,17 @@ builder.subscriptionFields((t) => ({
       const { conversation: _conversation, ...where } = filterOf(args.filter);
       const conversationId = args.filter?.conversationId;
       return pipe(
-        ctx.services.bus.subscribe('executionUpdated', requireScope(ctx), ctx.services.shutdownSignal),
-        filterStream(async (execution: Execution) =>
-          matchesWhere(execution, where) &&
-          (!conversationId || (await conversationOf(ctx, execution.conversationRef))?.conversationId === conversationId),
+        ctx.services.bus.subscribe(
+          'executionUpdated',
+          requireScope(ctx),
+          ctx.services.shutdownSignal,
+        ),
+        filterStream(
+          async (execution: Execution) =>
+            matchesWhere(execution, where) &&
+            (!conversationId ||
+              (await conversationOf(ctx, execution.conversationRef))?.conversationId ===
+                conversationId),
         ),
       );
     },
@@ -327,7 +514,11 @@ builder.subscriptionFields((t) => ({
         ? ((await ctx.services.subscriptionLoaders.load(
             loaderName('executionUpdated', query),
             execution.id,
-            (ids) => ctx.services.prisma.execution.findMany({ ...withColumns(query, 'id'), where: { id: { in: ids } } }),
+            (ids) =>
+              ctx.services.prisma.execution.findMany({
+                ...withColumns(query, 'id'),
+                where: { id: { in: ids } },
+              }),
             (row) => row.id,
           )) ?? execution)
         : execution,

@@ -48,7 +48,16 @@ export const DEFAULT_PRICES: Record<string, ModelPrice> = {
 
 const usdPerMillion = z.number().finite().nonnegative();
 export const modelPricesSchema = z
-  .record(z.string().min(1), z.object({ input: usdPerMillion, output: usdPerMillion, cachedInput: usdPerMillion.optional() }).strict())
+  .record(
+    z.string().min(1),
+    z
+      .object({
+        input: usdPerMillion,
+        output: usdPerMillion,
+        cachedInput: usdPerMillion.optional(),
+      })
+      .strict(),
+  )
   .refine((prices) => Object.keys(prices).length > 0, { message: 'must name at least one model' });
 
 /** Prices by model name: the shipped list with configured overrides over it. */
@@ -58,7 +67,12 @@ export class PriceTable {
   private readonly namesByLength: string[];
 
   constructor(overrides: Record<string, ModelPrice> = {}) {
-    this.prices = new Map(Object.entries({ ...DEFAULT_PRICES, ...overrides }).map(([name, price]) => [name.toLowerCase(), price]));
+    this.prices = new Map(
+      Object.entries({ ...DEFAULT_PRICES, ...overrides }).map(([name, price]) => [
+        name.toLowerCase(),
+        price,
+      ]),
+    );
     this.namesByLength = [...this.prices.keys()].sort((a, b) => b.length - a.length);
   }
 
@@ -68,17 +82,25 @@ export class PriceTable {
     const name = model.toLowerCase();
     const exact = this.prices.get(name);
     if (exact) return exact;
-    const base = this.namesByLength.find((known) => name.startsWith(known) && (name[known.length] === '-' || name[known.length] === '@'));
+    const base = this.namesByLength.find(
+      (known) =>
+        name.startsWith(known) && (name[known.length] === '-' || name[known.length] === '@'),
+    );
     return base ? this.prices.get(base)! : null;
   }
 
   /** USD, or null when the model has no price or the call reported no tokens (never a made-up zero). */
-  cost(summary: Pick<LlmCallSummary, 'model' | 'inputTokens' | 'outputTokens' | 'cachedInputTokens'>): number | null {
+  cost(
+    summary: Pick<LlmCallSummary, 'model' | 'inputTokens' | 'outputTokens' | 'cachedInputTokens'>,
+  ): number | null {
     const price = this.priceOf(summary.model);
     if (!price || (summary.inputTokens === null && summary.outputTokens === null)) return null;
     const cached = Math.min(summary.cachedInputTokens ?? 0, summary.inputTokens ?? 0);
     const uncached = (summary.inputTokens ?? 0) - cached;
-    const micro = uncached * price.input + cached * (price.cachedInput ?? price.input) + (summary.outputTokens ?? 0) * price.output;
+    const micro =
+      uncached * price.input +
+      cached * (price.cachedInput ?? price.input) +
+      (summary.outputTokens ?? 0) * price.output;
     return micro / 1_000_000;
   }
 }

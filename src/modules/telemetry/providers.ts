@@ -3,7 +3,8 @@
 // checked before it is used and nothing here throws.
 
 export type LlmProvider = 'openai' | 'anthropic' | 'gemini';
-export type LlmFormat = 'openai.chat_completions' | 'openai.responses' | 'anthropic.messages' | 'gemini.generate_content';
+export type LlmFormat =
+  'openai.chat_completions' | 'openai.responses' | 'anthropic.messages' | 'gemini.generate_content';
 
 export interface LlmToolCall {
   id: string | null;
@@ -28,12 +29,18 @@ export interface LlmCallSummary {
 
 type Json = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 const object = (value: unknown): Json => (isObject(value) ? value : {});
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
-const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
-const count = (value: unknown): number | null => (typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : null);
-const sum = (...values: (number | null)[]) => (values.some((value) => value !== null) ? values.reduce<number>((total, value) => total + (value ?? 0), 0) : null);
+const text = (value: unknown): string | null =>
+  typeof value === 'string' && value !== '' ? value : null;
+const count = (value: unknown): number | null =>
+  typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : null;
+const sum = (...values: (number | null)[]) =>
+  values.some((value) => value !== null)
+    ? values.reduce<number>((total, value) => total + (value ?? 0), 0)
+    : null;
 
 /** Tool arguments arrive as JSON text from OpenAI; parsed when they are JSON, kept as sent otherwise. */
 function parsedArguments(value: unknown): unknown {
@@ -53,14 +60,19 @@ function errorMessage(value: unknown): string | null {
   if (typeof inner === 'string') return text(inner);
   if (isObject(inner)) {
     const message = text(inner.message) ?? text(inner.type) ?? text(inner.code);
-    const kind = text(inner.type) ?? text(inner.status) ?? (typeof inner.code === 'number' ? String(inner.code) : null);
+    const kind =
+      text(inner.type) ??
+      text(inner.status) ??
+      (typeof inner.code === 'number' ? String(inner.code) : null);
     return message && kind && kind !== message ? `${kind}: ${message}` : message;
   }
   return null;
 }
 
 function latencyOf(properties: Json): number | null {
-  const milliseconds = [properties.latency_ms, properties.latencyMs, properties.duration_ms].find((value) => typeof value === 'number');
+  const milliseconds = [properties.latency_ms, properties.latencyMs, properties.duration_ms].find(
+    (value) => typeof value === 'number',
+  );
   const seconds = typeof properties.latency === 'number' ? properties.latency * 1000 : undefined;
   const latency = (milliseconds as number | undefined) ?? seconds;
   return latency !== undefined && Number.isFinite(latency) && latency >= 0 ? latency : null;
@@ -106,7 +118,11 @@ function openaiResponses(inputs: Json, outputs: Json) {
   const toolCalls = list(outputs.output)
     .map(object)
     .filter((item) => item.type === 'function_call' && text(item.name))
-    .map((item) => ({ id: text(item.call_id) ?? text(item.id), name: text(item.name)!, arguments: parsedArguments(item.arguments) }));
+    .map((item) => ({
+      id: text(item.call_id) ?? text(item.id),
+      name: text(item.name)!,
+      arguments: parsedArguments(item.arguments),
+    }));
   const status = text(outputs.status);
   return {
     provider: 'openai' as const,
@@ -116,7 +132,10 @@ function openaiResponses(inputs: Json, outputs: Json) {
     outputTokens: count(usage.output_tokens),
     cachedInputTokens: count(object(usage.input_tokens_details).cached_tokens),
     toolCalls,
-    finishReason: status === 'incomplete' ? (text(object(outputs.incomplete_details).reason) ?? status) : status,
+    finishReason:
+      status === 'incomplete'
+        ? (text(object(outputs.incomplete_details).reason) ?? status)
+        : status,
     error: errorMessage(outputs),
   };
 }
@@ -127,13 +146,21 @@ function anthropicMessages(inputs: Json, outputs: Json) {
   const toolCalls = list(outputs.content)
     .map(object)
     .filter((block) => block.type === 'tool_use' && text(block.name))
-    .map((block) => ({ id: text(block.id), name: text(block.name)!, arguments: block.input ?? null }));
+    .map((block) => ({
+      id: text(block.id),
+      name: text(block.name)!,
+      arguments: block.input ?? null,
+    }));
   return {
     provider: 'anthropic' as const,
     format: 'anthropic.messages' as const,
     model: text(outputs.model) ?? text(inputs.model),
     // Anthropic counts cache reads and writes apart from input_tokens; Switchboard's input includes them.
-    inputTokens: sum(count(usage.input_tokens), cacheRead, count(usage.cache_creation_input_tokens)),
+    inputTokens: sum(
+      count(usage.input_tokens),
+      cacheRead,
+      count(usage.cache_creation_input_tokens),
+    ),
     outputTokens: count(usage.output_tokens),
     cachedInputTokens: cacheRead,
     toolCalls,
@@ -159,21 +186,34 @@ function geminiGenerateContent(inputs: Json, outputs: Json) {
     cachedInputTokens: count(usage.cachedContentTokenCount),
     toolCalls,
     finishReason: text(candidate?.finishReason),
-    error: errorMessage(outputs) ?? (text(object(outputs.promptFeedback).blockReason) ? `blocked: ${text(object(outputs.promptFeedback).blockReason)}` : null),
+    error:
+      errorMessage(outputs) ??
+      (text(object(outputs.promptFeedback).blockReason)
+        ? `blocked: ${text(object(outputs.promptFeedback).blockReason)}`
+        : null),
   };
 }
 
 /** Which format a call is in: by the response's own markers, else (an error body) by the request's shape. */
 function formatOf(inputs: Json, outputs: Json): LlmFormat | null {
-  if (outputs.object === 'chat.completion' || Array.isArray(outputs.choices)) return 'openai.chat_completions';
+  if (outputs.object === 'chat.completion' || Array.isArray(outputs.choices))
+    return 'openai.chat_completions';
   if (outputs.object === 'response') return 'openai.responses';
-  if (outputs.type === 'message' || (outputs.type === 'error' && isObject(outputs.error))) return 'anthropic.messages';
-  if (Array.isArray(outputs.candidates) || isObject(outputs.usageMetadata) || isObject(outputs.promptFeedback)) return 'gemini.generate_content';
+  if (outputs.type === 'message' || (outputs.type === 'error' && isObject(outputs.error)))
+    return 'anthropic.messages';
+  if (
+    Array.isArray(outputs.candidates) ||
+    isObject(outputs.usageMetadata) ||
+    isObject(outputs.promptFeedback)
+  )
+    return 'gemini.generate_content';
   if (Array.isArray(inputs.contents)) return 'gemini.generate_content';
   if (inputs.input !== undefined && inputs.messages === undefined) return 'openai.responses';
   if (Array.isArray(inputs.messages)) {
     // Anthropic requires max_tokens and keeps the system prompt outside the messages.
-    const anthropicShaped = typeof inputs.max_tokens === 'number' && (typeof inputs.system === 'string' || /^claude/i.test(String(inputs.model)));
+    const anthropicShaped =
+      typeof inputs.max_tokens === 'number' &&
+      (typeof inputs.system === 'string' || /^claude/i.test(String(inputs.model)));
     return anthropicShaped ? 'anthropic.messages' : 'openai.chat_completions';
   }
   return null;
@@ -191,5 +231,9 @@ export function summarizeLlmCall(properties: Record<string, unknown>): LlmCallSu
   const outputs = object(properties.outputs);
   const format = formatOf(inputs, outputs);
   const summary = format ? readers[format](inputs, outputs) : empty();
-  return { ...summary, error: summary.error ?? errorMessage(properties.error), latencyMs: latencyOf(properties) };
+  return {
+    ...summary,
+    error: summary.error ?? errorMessage(properties.error),
+    latencyMs: latencyOf(properties),
+  };
 }

@@ -1,9 +1,9 @@
-import { jsonObject } from '../../json-object.ts';
+import { jsonObject } from '../../kernel/json-object.ts';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Agent, AgentVersion, LlmEvent, Person } from '../../generated/prisma/client.ts';
-import { AppError, httpStatusOf } from '../../errors.ts';
-import { restRouter, json } from '../../http/env.ts';
-import { validationDetailFormat, type ErrorFormat } from '../../http/problem.ts';
+import { AppError, httpStatusOf } from '../../kernel/errors.ts';
+import { restRouter, json } from '../../rest/kit.ts';
+import { validationDetailFormat, type ErrorFormat } from '../../rest/problem.ts';
 import * as telemetry from './service.ts';
 
 export const TELEMETRY_REST_PREFIX = '/telemetry/v1';
@@ -17,7 +17,10 @@ export const telemetryErrorFormat: ErrorFormat = {
   pathPrefix: TELEMETRY_REST_PREFIX,
   respond(c, error, requestId) {
     if (!error.details.type) return validationErrors.respond(c, error, requestId);
-    return c.json({ type: error.details.type, detail: error.message }, httpStatusOf[error.code] as 404);
+    return c.json(
+      { type: error.details.type, detail: error.message },
+      httpStatusOf[error.code] as 404,
+    );
   },
 };
 
@@ -49,14 +52,19 @@ const fingerprintBody = z
     git_commit_date: shape.fingerprint.gitCommitDate,
   })
   .openapi('CreateFingerprint');
-const personBody = z.object({ person_id: shape.person.personId, properties: shape.person.properties }).openapi('CreatePerson');
+const personBody = z
+  .object({ person_id: shape.person.personId, properties: shape.person.properties })
+  .openapi('CreatePerson');
 const personUpdateBody = z.object({ properties: jsonObject() }).openapi('UpdatePerson');
-const agentBody = z.object({ agent_name: shape.agent.name, description: shape.agent.description }).openapi('CreateAgent');
+const agentBody = z
+  .object({ agent_name: shape.agent.name, description: shape.agent.description })
+  .openapi('CreateAgent');
 /**
  * The configuration's own fields stay camelCase: the same JSON as GraphQL's `runConfig`, checked by
  * the same service function (its issues are renamed to `run_config` by `inVersionBody`).
  */
-const runConfigDescription = 'How executions run the version (the JSON of GraphQL’s `runConfig`: provider, systemPrompt, tools, forwardedHeaders, approvalTimeoutSeconds)';
+const runConfigDescription =
+  'How executions run the version (the JSON of GraphQL’s `runConfig`: provider, systemPrompt, tools, forwardedHeaders, approvalTimeoutSeconds)';
 const versionBody = z
   .object({
     agent_version_name: shape.agent.name,
@@ -65,7 +73,9 @@ const versionBody = z
     run_config: jsonObject().nullish().openapi({ description: runConfigDescription }),
   })
   .openapi('CreateAgentVersion');
-const changesBody = z.object({ description: shape.agent.description, deprecated_at: dateTime }).openapi('AgentChanges');
+const changesBody = z
+  .object({ description: shape.agent.description, deprecated_at: dateTime })
+  .openapi('AgentChanges');
 const versionChangesBody = changesBody
   .extend({ run_config: jsonObject().optional().openapi({ description: runConfigDescription }) })
   .openapi('AgentVersionChanges');
@@ -86,7 +96,10 @@ const personSchema = z
   .openapi('Person');
 const agentSchema = z
   .object({
-    agent_id: z.string().openapi({ description: 'What the trigger routes and `POST /run/api/executions` call `agentId` (they take the name too)' }),
+    agent_id: z.string().openapi({
+      description:
+        'What the trigger routes and `POST /run/api/executions` call `agentId` (they take the name too)',
+    }),
     agent_name: z.string(),
     description: z.string().nullable(),
     agent_number: z.number().int(),
@@ -115,7 +128,9 @@ const eventSchema = z
     input_tokens: z.number().int().nullable(),
     output_tokens: z.number().int().nullable(),
     cached_input_tokens: z.number().int().nullable(),
-    tool_calls: z.array(z.object({ id: z.string().nullable(), name: z.string(), arguments: z.unknown() })),
+    tool_calls: z.array(
+      z.object({ id: z.string().nullable(), name: z.string(), arguments: z.unknown() }),
+    ),
     finish_reason: z.string().nullable(),
     error: z.string().nullable(),
     latency_ms: z.number().nullable(),
@@ -125,20 +140,31 @@ const eventSchema = z
   .openapi('LlmEvent');
 
 const typedError = (type: string) =>
-  z.object({ type: z.literal(type), detail: z.string() }).openapi(`${type.replace(/(^|-)(\w)/g, (_, _dash, c: string) => c.toUpperCase())}`);
+  z
+    .object({ type: z.literal(type), detail: z.string() })
+    .openapi(`${type.replace(/(^|-)(\w)/g, (_, _dash, c: string) => c.toUpperCase())}`);
 const ok = <T extends z.ZodType>(schema: T) => ({ 200: json(schema, 'Successful Response') });
 const notFound = (...types: string[]) => ({
-  404: json(types.length === 1 ? typedError(types[0]) : z.union(types.map(typedError)), 'Not Found'),
+  404: json(
+    types.length === 1 ? typedError(types[0]) : z.union(types.map(typedError)),
+    'Not Found',
+  ),
 });
 const conflict = (type: string) => ({ 409: json(typedError(type), 'Already exists') });
 const common = {
   401: json(z.object({ detail: z.string() }), 'Missing or invalid API key'),
   422: json(
-    z.object({ detail: z.array(z.object({ loc: z.array(z.string()), msg: z.string(), type: z.string() })) }).openapi('TelemetryValidationError'),
+    z
+      .object({
+        detail: z.array(z.object({ loc: z.array(z.string()), msg: z.string(), type: z.string() })),
+      })
+      .openapi('TelemetryValidationError'),
     'Validation Error',
   ),
 };
-const body = <T extends z.ZodType>(schema: T) => ({ body: { required: true, content: { 'application/json': { schema } } } });
+const body = <T extends z.ZodType>(schema: T) => ({
+  body: { required: true, content: { 'application/json': { schema } } },
+});
 const route = <R extends Parameters<typeof createRoute>[0]>(definition: R) =>
   createRoute({ ...definition, tags: ['Telemetry'], security: [{ bearerAuth: [] }] });
 
@@ -150,7 +176,8 @@ const createEventRoute = route({
   method: 'post',
   path: `${TELEMETRY_REST_PREFIX}/events`,
   summary: 'Create Event',
-  description: 'Records an LLM event. Agents, agent versions, persons and sessions that it names and that do not exist are created.',
+  description:
+    'Records an LLM event. Agents, agent versions, persons and sessions that it names and that do not exist are created.',
   request: body(eventBody),
   responses: { ...ok(eventSchema), ...notFound('fingerprint-not-found'), ...common },
 });
@@ -196,7 +223,17 @@ const listAgentsRoute = route({
     }),
   },
   responses: {
-    ...ok(z.object({ agents: z.array(agentSchema), total: z.number().int(), limit: z.number().int(), offset: z.number().int(), has_next: z.boolean() }).openapi('AgentList')),
+    ...ok(
+      z
+        .object({
+          agents: z.array(agentSchema),
+          total: z.number().int(),
+          limit: z.number().int(),
+          offset: z.number().int(),
+          has_next: z.boolean(),
+        })
+        .openapi('AgentList'),
+    ),
     ...common,
   },
 });
@@ -227,14 +264,23 @@ const createVersionRoute = route({
   path: `${TELEMETRY_REST_PREFIX}/agents/{agent_name}/versions`,
   summary: 'Create Agent Version',
   request: { params: agentPath, ...body(versionBody) },
-  responses: { ...ok(versionSchema), ...notFound('agent-not-found'), ...conflict('agent-version-already-exists'), ...common },
+  responses: {
+    ...ok(versionSchema),
+    ...notFound('agent-not-found'),
+    ...conflict('agent-version-already-exists'),
+    ...common,
+  },
 });
 const getVersionRoute = route({
   method: 'get',
   path: `${TELEMETRY_REST_PREFIX}/agents/{agent_name}/versions/{agent_version_name}`,
   summary: 'Get Agent Version',
   request: { params: versionPath },
-  responses: { ...ok(versionSchema), ...notFound('agent-not-found', 'agent-version-not-found'), ...common },
+  responses: {
+    ...ok(versionSchema),
+    ...notFound('agent-not-found', 'agent-version-not-found'),
+    ...common,
+  },
 });
 const updateVersionRoute = route({
   method: 'patch',
@@ -242,7 +288,11 @@ const updateVersionRoute = route({
   summary: 'Update Agent Version',
   description: 'Sets the fields sent (`deprecated_at: null` undeprecates).',
   request: { params: versionPath, ...body(versionChangesBody) },
-  responses: { ...ok(versionSchema), ...notFound('agent-not-found', 'agent-version-not-found'), ...common },
+  responses: {
+    ...ok(versionSchema),
+    ...notFound('agent-not-found', 'agent-version-not-found'),
+    ...common,
+  },
 });
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
@@ -284,8 +334,17 @@ const toRestEvent = (event: LlmEvent) => ({
   cost_usd: event.costUsd,
   created_at: event.createdAt.toISOString(),
 });
-const changes = (input: z.output<typeof changesBody>) => ({ description: input.description, deprecatedAt: input.deprecated_at });
-const versionChanges = ({ run_config, ...rest }: Omit<z.output<typeof versionBody>, 'agent_version_name'>) => ({ ...changes(rest), runConfig: run_config });
+const changes = (input: z.output<typeof changesBody>) => ({
+  description: input.description,
+  deprecatedAt: input.deprecated_at,
+});
+const versionChanges = ({
+  run_config,
+  ...rest
+}: Omit<z.output<typeof versionBody>, 'agent_version_name'>) => ({
+  ...changes(rest),
+  runConfig: run_config,
+});
 
 /** The service names a version's configuration `runConfig` (GraphQL's name); this page's bodies call it `run_config`. */
 async function inVersionBody<T>(work: Promise<T>): Promise<T> {
@@ -294,8 +353,15 @@ async function inVersionBody<T>(work: Promise<T>): Promise<T> {
   } catch (error) {
     const issues = error instanceof AppError ? error.details.issues : undefined;
     if (!issues?.some((issue) => issue.path[0] === 'runConfig')) throw error;
-    const renamed = issues.map((issue) => ({ ...issue, path: issue.path[0] === 'runConfig' ? ['body', 'run_config', ...issue.path.slice(1)] : issue.path }));
-    throw new AppError((error as AppError).code, (error as AppError).message, { ...(error as AppError).details, issues: renamed });
+    const renamed = issues.map((issue) => ({
+      ...issue,
+      path:
+        issue.path[0] === 'runConfig' ? ['body', 'run_config', ...issue.path.slice(1)] : issue.path,
+    }));
+    throw new AppError((error as AppError).code, (error as AppError).message, {
+      ...(error as AppError).details,
+      issues: renamed,
+    });
   }
 }
 
@@ -303,7 +369,11 @@ async function inVersionBody<T>(work: Promise<T>): Promise<T> {
 export const telemetryRoutes = restRouter()
   .openapi(createEventRoute, async (c) => {
     const { event_name: _eventName, fingerprint_id, agent_version, ...input } = c.req.valid('json');
-    const event = await telemetry.recordLlmEvent(c.get('requestContext'), { ...input, fingerprintId: fingerprint_id, agentVersion: agent_version });
+    const event = await telemetry.recordLlmEvent(c.get('requestContext'), {
+      ...input,
+      fingerprintId: fingerprint_id,
+      agentVersion: agent_version,
+    });
     return c.json(toRestEvent(event), 200);
   })
   .openapi(createFingerprintRoute, async (c) => {
@@ -326,42 +396,107 @@ export const telemetryRoutes = restRouter()
   })
   .openapi(createPersonRoute, async (c) => {
     const { person_id, properties } = c.req.valid('json');
-    return c.json(toRestPerson(await telemetry.createPerson(c.get('requestContext'), { personId: person_id, properties })), 200);
+    return c.json(
+      toRestPerson(
+        await telemetry.createPerson(c.get('requestContext'), { personId: person_id, properties }),
+      ),
+      200,
+    );
   })
   .openapi(getPersonRoute, async (c) =>
-    c.json(toRestPerson(await telemetry.getPerson(c.get('requestContext'), c.req.valid('param').person_id)), 200),
+    c.json(
+      toRestPerson(
+        await telemetry.getPerson(c.get('requestContext'), c.req.valid('param').person_id),
+      ),
+      200,
+    ),
   )
   .openapi(updatePersonRoute, async (c) =>
-    c.json(toRestPerson(await telemetry.updatePerson(c.get('requestContext'), c.req.valid('param').person_id, c.req.valid('json'))), 200),
+    c.json(
+      toRestPerson(
+        await telemetry.updatePerson(
+          c.get('requestContext'),
+          c.req.valid('param').person_id,
+          c.req.valid('json'),
+        ),
+      ),
+      200,
+    ),
   )
   .openapi(listAgentsRoute, async (c) => {
     const { limit, offset } = c.req.valid('query');
-    const { agents, total } = await telemetry.listAgents(c.get('requestContext'), { limit, offset });
-    return c.json({ agents: agents.map(toRestAgent), total, limit, offset, has_next: offset + agents.length < total }, 200);
+    const { agents, total } = await telemetry.listAgents(c.get('requestContext'), {
+      limit,
+      offset,
+    });
+    return c.json(
+      {
+        agents: agents.map(toRestAgent),
+        total,
+        limit,
+        offset,
+        has_next: offset + agents.length < total,
+      },
+      200,
+    );
   })
   .openapi(createAgentRoute, async (c) => {
     const { agent_name, description } = c.req.valid('json');
-    return c.json(toRestAgent(await telemetry.createAgent(c.get('requestContext'), { name: agent_name, description })), 200);
+    return c.json(
+      toRestAgent(
+        await telemetry.createAgent(c.get('requestContext'), { name: agent_name, description }),
+      ),
+      200,
+    );
   })
   .openapi(getAgentRoute, async (c) =>
-    c.json(toRestAgent(await telemetry.getAgent(c.get('requestContext'), c.req.valid('param').agent_name)), 200),
+    c.json(
+      toRestAgent(
+        await telemetry.getAgent(c.get('requestContext'), c.req.valid('param').agent_name),
+      ),
+      200,
+    ),
   )
   .openapi(updateAgentRoute, async (c) =>
-    c.json(toRestAgent(await telemetry.updateAgent(c.get('requestContext'), c.req.valid('param').agent_name, changes(c.req.valid('json')))), 200),
+    c.json(
+      toRestAgent(
+        await telemetry.updateAgent(
+          c.get('requestContext'),
+          c.req.valid('param').agent_name,
+          changes(c.req.valid('json')),
+        ),
+      ),
+      200,
+    ),
   )
   .openapi(createVersionRoute, async (c) => {
     const { agent_version_name, ...rest } = c.req.valid('json');
     const version = await inVersionBody(
-      telemetry.createAgentVersion(c.get('requestContext'), c.req.valid('param').agent_name, { name: agent_version_name, ...versionChanges(rest) }),
+      telemetry.createAgentVersion(c.get('requestContext'), c.req.valid('param').agent_name, {
+        name: agent_version_name,
+        ...versionChanges(rest),
+      }),
     );
     return c.json(toRestVersion(version), 200);
   })
   .openapi(getVersionRoute, async (c) => {
     const { agent_name, agent_version_name } = c.req.valid('param');
-    return c.json(toRestVersion(await telemetry.getAgentVersion(c.get('requestContext'), agent_name, agent_version_name)), 200);
+    return c.json(
+      toRestVersion(
+        await telemetry.getAgentVersion(c.get('requestContext'), agent_name, agent_version_name),
+      ),
+      200,
+    );
   })
   .openapi(updateVersionRoute, async (c) => {
     const { agent_name, agent_version_name } = c.req.valid('param');
-    const version = await inVersionBody(telemetry.updateAgentVersion(c.get('requestContext'), agent_name, agent_version_name, versionChanges(c.req.valid('json'))));
+    const version = await inVersionBody(
+      telemetry.updateAgentVersion(
+        c.get('requestContext'),
+        agent_name,
+        agent_version_name,
+        versionChanges(c.req.valid('json')),
+      ),
+    );
     return c.json(toRestVersion(version), 200);
   });

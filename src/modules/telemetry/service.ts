@@ -1,12 +1,17 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { jsonObject } from '../../json-object.ts';
-import { Prisma, type Agent, type AgentVersion, type LlmEvent } from '../../generated/prisma/client.ts';
+import { jsonObject } from '../../kernel/json-object.ts';
+import {
+  Prisma,
+  type Agent,
+  type AgentVersion,
+  type LlmEvent,
+} from '../../generated/prisma/client.ts';
 import { requireScope } from '../../auth/require.ts';
 import type { Scope } from '../../db/scoped.ts';
 import { dateRange } from '../../db/filters.ts';
-import { AppError, badInput, notFound, type FieldIssue } from '../../errors.ts';
-import type { RequestContext } from '../../http/context.ts';
+import { AppError, badInput, notFound, type FieldIssue } from '../../kernel/errors.ts';
+import type { RequestContext } from '../../kernel/context.ts';
 import { inAuditedTransaction, writeAudited, type AuditEntry } from '../audit/service.ts';
 import { emitAfterCommit } from '../deliveries/service.ts';
 import { checkModelApiKeyCredential } from '../credentials/service.ts';
@@ -22,7 +27,11 @@ export const DEFAULT_VERSION_NAME = 'default';
 // ---------------------------------------------------------------------------------------------
 // Input: one zod schema per operation, camelCase; the REST routes map the page's snake_case names.
 
-const identifier = z.string().trim().min(1, 'must not be empty').max(255, 'must be at most 255 characters');
+const identifier = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(255, 'must be at most 255 characters');
 const description = z.string().max(2000, 'must be at most 2000 characters');
 const personProperties = jsonObject({ maxBytes: 64 * 1024 });
 
@@ -40,12 +49,21 @@ export const fingerprintInputSchema = z.object({
   gitCommitHash: z.string().max(255).nullish(),
   gitCommitDate: z.string().max(255).nullish(),
 });
-export const personInputSchema = z.object({ personId: identifier, properties: personProperties.nullish() });
+export const personInputSchema = z.object({
+  personId: identifier,
+  properties: personProperties.nullish(),
+});
 export const agentInputSchema = z.object({ name: identifier, description: description.nullish() });
-export const agentChangesSchema = z.object({ description: description.nullish(), deprecatedAt: z.date().nullish() });
+export const agentChangesSchema = z.object({
+  description: description.nullish(),
+  deprecatedAt: z.date().nullish(),
+});
 /** How executions run the version (src/modules/executions/config.ts); checked when it is saved. */
 const runConfig = runConfigSchema.transform((config) => config as Prisma.InputJsonObject);
-export const agentVersionInputSchema = agentInputSchema.extend({ deprecatedAt: z.date().nullish(), runConfig: runConfig.nullish() });
+export const agentVersionInputSchema = agentInputSchema.extend({
+  deprecatedAt: z.date().nullish(),
+  runConfig: runConfig.nullish(),
+});
 const versionChangesSchema = agentChangesSchema.extend({ runConfig: runConfig.optional() });
 export const llmEventInputSchema = z.object({
   fingerprintId: z.string().min(1, 'must not be empty'),
@@ -58,7 +76,10 @@ export const llmEventInputSchema = z.object({
 export type LlmEventInput = z.input<typeof llmEventInputSchema>;
 
 function issuesOf(error: z.ZodError, prefix: (string | number)[] = []): FieldIssue[] {
-  return error.issues.map((issue) => ({ path: [...prefix, ...issue.path.map((part) => part as string | number)], message: issue.message }));
+  return error.issues.map((issue) => ({
+    path: [...prefix, ...issue.path.map((part) => part as string | number)],
+    message: issue.message,
+  }));
 }
 
 function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
@@ -76,7 +97,8 @@ function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
 const space = (scope: Scope) => ({ tenantId: scope.tenantId, projectId: scope.projectId });
 
 const agentNotFound = (name: string) => notFound(`Agent "${name}"`, 'agent-not-found');
-const versionNotFound = (agent: string, name: string) => notFound(`Version "${name}" of agent "${agent}"`, 'agent-version-not-found');
+const versionNotFound = (agent: string, name: string) =>
+  notFound(`Version "${name}" of agent "${agent}"`, 'agent-version-not-found');
 const personNotFound = (personId: string) => notFound(`Person "${personId}"`, 'person-not-found');
 
 type RecordAudit = (entry: AuditEntry) => void;
@@ -109,7 +131,9 @@ async function ensureNumbered<T extends { name: string }>(
   for (const row of await space.find(missing)) rows.set(row.name, onExisting(row));
   missing = missing.filter((name) => !rows.has(name)).sort();
   const first = ((await space.maxNumber()) ?? 0) + 1;
-  for (const row of await space.create(missing.map((name, index) => ({ name, number: first + index })))) {
+  for (const row of await space.create(
+    missing.map((name, index) => ({ name, number: first + index })),
+  )) {
     rows.set(row.name, row);
     onCreated(row);
   }
@@ -118,25 +142,43 @@ async function ensureNumbered<T extends { name: string }>(
 
 const sameRow = <T>(row: T) => row;
 
-function agentSpace(tx: Prisma.TransactionClient, scope: Scope, descriptions: Map<string, string | null> = new Map()): NumberedSpace<Agent> {
+function agentSpace(
+  tx: Prisma.TransactionClient,
+  scope: Scope,
+  descriptions: Map<string, string | null> = new Map(),
+): NumberedSpace<Agent> {
   return {
     lockKey: `agent:${scope.tenantId}:${scope.projectId ?? ''}`,
     find: (names) => tx.agent.findMany({ where: { ...space(scope), name: { in: names } } }),
-    maxNumber: async () => (await tx.agent.aggregate({ where: space(scope), _max: { number: true } }))._max.number,
+    maxNumber: async () =>
+      (await tx.agent.aggregate({ where: space(scope), _max: { number: true } }))._max.number,
     create: (rows) =>
-      tx.agent.createManyAndReturn({ data: rows.map((row) => ({ ...space(scope), ...row, description: descriptions.get(row.name) ?? null })) }),
+      tx.agent.createManyAndReturn({
+        data: rows.map((row) => ({
+          ...space(scope),
+          ...row,
+          description: descriptions.get(row.name) ?? null,
+        })),
+      }),
   };
 }
 
 function versionSpace(
   tx: Prisma.TransactionClient,
   agent: Agent,
-  details: { description?: string | null; deprecatedAt?: Date | null; runConfig?: Prisma.InputJsonObject | null } = {},
+  details: {
+    description?: string | null;
+    deprecatedAt?: Date | null;
+    runConfig?: Prisma.InputJsonObject | null;
+  } = {},
 ): NumberedSpace<AgentVersion> {
   return {
     lockKey: `agent-version:${agent.id}`,
-    find: (names) => tx.agentVersion.findMany({ where: { agentId: agent.id, name: { in: names } } }),
-    maxNumber: async () => (await tx.agentVersion.aggregate({ where: { agentId: agent.id }, _max: { number: true } }))._max.number,
+    find: (names) =>
+      tx.agentVersion.findMany({ where: { agentId: agent.id, name: { in: names } } }),
+    maxNumber: async () =>
+      (await tx.agentVersion.aggregate({ where: { agentId: agent.id }, _max: { number: true } }))
+        ._max.number,
     create: (rows) =>
       tx.agentVersion.createManyAndReturn({
         data: rows.map((row) => ({
@@ -153,7 +195,12 @@ function versionSpace(
 }
 
 const auditAgentCreated = (record: RecordAudit) => (agent: Agent) =>
-  record({ eventType: 'agent.created', resourceType: 'agent', resourceId: agent.id, payload: { name: agent.name, number: agent.number } });
+  record({
+    eventType: 'agent.created',
+    resourceType: 'agent',
+    resourceId: agent.id,
+    payload: { name: agent.name, number: agent.number },
+  });
 const auditVersionCreated = (record: RecordAudit, agent: Agent) => (version: AgentVersion) =>
   record({
     eventType: 'agent_version.created',
@@ -200,7 +247,13 @@ async function ensureNamed(
   for (const { id, key, created } of found) {
     ids.set(key, id);
     missing.delete(key);
-    if (created) record({ eventType: `${resourceType}.created`, resourceType, resourceId: key, payload: { autoCreated: true } });
+    if (created)
+      record({
+        eventType: `${resourceType}.created`,
+        resourceType,
+        resourceId: key,
+        payload: { autoCreated: true },
+      });
   }
   if (missing.size) {
     const raced = await tx.$queryRaw<{ id: string; key: string }[]>`
@@ -237,15 +290,33 @@ export async function createFingerprint(ctx: RequestContext, input: unknown) {
     const fingerprint = await writeAudited(
       ctx,
       ctx.db.fingerprint.create({
-        data: { id, ...space(scope), contentHash, ...content, allPackages: (content.allPackages ?? undefined) as Prisma.InputJsonObject | undefined },
+        data: {
+          id,
+          ...space(scope),
+          contentHash,
+          ...content,
+          allPackages: (content.allPackages ?? undefined) as Prisma.InputJsonObject | undefined,
+        },
       }),
-      [{ eventType: 'fingerprint.created', resourceType: 'fingerprint', resourceId: id, payload: { language: content.language, system: content.system } }],
+      [
+        {
+          eventType: 'fingerprint.created',
+          resourceType: 'fingerprint',
+          resourceId: id,
+          payload: { language: content.language, system: content.system },
+        },
+      ],
     );
     return { fingerprint, created: true };
   } catch (error) {
     // Sent twice at once: the other request stored it first.
     if ((error as { code?: string }).code !== 'P2002') throw error;
-    return { fingerprint: await ctx.db.fingerprint.findFirstOrThrow({ where: { ...space(scope), contentHash } }), created: false };
+    return {
+      fingerprint: await ctx.db.fingerprint.findFirstOrThrow({
+        where: { ...space(scope), contentHash },
+      }),
+      created: false,
+    };
   }
 }
 
@@ -253,7 +324,9 @@ export async function createFingerprint(ctx: RequestContext, input: unknown) {
 // Persons
 
 export async function getPerson(ctx: RequestContext, personId: string) {
-  const person = await ctx.db.person.findFirst({ where: { ...space(requireScope(ctx)), personId } });
+  const person = await ctx.db.person.findFirst({
+    where: { ...space(requireScope(ctx)), personId },
+  });
   if (!person) throw personNotFound(personId);
   return person;
 }
@@ -262,24 +335,49 @@ export async function createPerson(ctx: RequestContext, input: unknown) {
   const scope = requireScope(ctx);
   const { personId, properties } = parse(personInputSchema, input);
   if (await ctx.db.person.findFirst({ where: { ...space(scope), personId } })) {
-    throw new AppError('CONFLICT', `Person "${personId}" already exists`, { type: 'person-already-exists' });
+    throw new AppError('CONFLICT', `Person "${personId}" already exists`, {
+      type: 'person-already-exists',
+    });
   }
-  return writeAudited(ctx, ctx.db.person.create({ data: { ...space(scope), personId, properties: toJson(properties) } }), [
-    { eventType: 'person.created', resourceType: 'person', resourceId: personId },
-  ]);
+  return writeAudited(
+    ctx,
+    ctx.db.person.create({ data: { ...space(scope), personId, properties: toJson(properties) } }),
+    [{ eventType: 'person.created', resourceType: 'person', resourceId: personId }],
+  );
 }
 
 /** `replace` sets the properties (the reference's update); `merge` adds and overwrites top-level keys. */
-export async function updatePerson(ctx: RequestContext, personId: string, input: unknown, mode: 'replace' | 'merge' = 'replace') {
+export async function updatePerson(
+  ctx: RequestContext,
+  personId: string,
+  input: unknown,
+  mode: 'replace' | 'merge' = 'replace',
+) {
   const { properties } = parse(z.object({ properties: personProperties }), input);
   const person = await getPerson(ctx, personId);
-  const next = mode === 'merge' ? { ...((person.properties as object | null) ?? {}), ...properties } : properties;
-  return writeAudited(ctx, ctx.db.person.update({ where: { id: person.id }, data: { properties: next as Prisma.InputJsonObject } }), [
-    { eventType: 'person.updated', resourceType: 'person', resourceId: personId, payload: { mode, keys: Object.keys(properties) } },
-  ]);
+  const next =
+    mode === 'merge'
+      ? { ...((person.properties as object | null) ?? {}), ...properties }
+      : properties;
+  return writeAudited(
+    ctx,
+    ctx.db.person.update({
+      where: { id: person.id },
+      data: { properties: next as Prisma.InputJsonObject },
+    }),
+    [
+      {
+        eventType: 'person.updated',
+        resourceType: 'person',
+        resourceId: personId,
+        payload: { mode, keys: Object.keys(properties) },
+      },
+    ],
+  );
 }
 
-const toJson = (value: object | null | undefined) => (value ?? Prisma.DbNull) as Prisma.InputJsonObject;
+const toJson = (value: object | null | undefined) =>
+  (value ?? Prisma.DbNull) as Prisma.InputJsonObject;
 
 // ---------------------------------------------------------------------------------------------
 // Agents and versions
@@ -288,15 +386,27 @@ const toJson = (value: object | null | undefined) => (value ?? Prisma.DbNull) as
  * The agent `idOrName` names: its id first (the scoped client keeps it to the caller's tenant, and
  * project for a project key), else its name in `nameSpace` (names are unique per project).
  */
-export async function findAgent(db: Pick<Prisma.TransactionClient, 'agent'>, nameSpace: Scope, idOrName: string): Promise<Agent | null> {
-  return (await db.agent.findFirst({ where: { id: idOrName } })) ?? db.agent.findFirst({ where: { ...space(nameSpace), name: idOrName } });
+export async function findAgent(
+  db: Pick<Prisma.TransactionClient, 'agent'>,
+  nameSpace: Scope,
+  idOrName: string,
+): Promise<Agent | null> {
+  return (
+    (await db.agent.findFirst({ where: { id: idOrName } })) ??
+    db.agent.findFirst({ where: { ...space(nameSpace), name: idOrName } })
+  );
 }
 
 /** The agents of the caller's project (or tenant), by number. */
 export async function listAgents(ctx: RequestContext, page: { limit: number; offset: number }) {
   const where = space(requireScope(ctx));
   const [agents, total] = await Promise.all([
-    ctx.db.agent.findMany({ where, orderBy: { number: 'asc' }, skip: page.offset, take: page.limit }),
+    ctx.db.agent.findMany({
+      where,
+      orderBy: { number: 'asc' },
+      skip: page.offset,
+      take: page.limit,
+    }),
     ctx.db.agent.count({ where }),
   ]);
   return { agents, total };
@@ -312,11 +422,19 @@ export async function createAgent(ctx: RequestContext, input: unknown) {
   const scope = requireScope(ctx);
   const agentInput = parse(agentInputSchema, input);
   const alreadyExists = () => {
-    throw new AppError('CONFLICT', `Agent "${agentInput.name}" already exists`, { type: 'agent-already-exists' });
+    throw new AppError('CONFLICT', `Agent "${agentInput.name}" already exists`, {
+      type: 'agent-already-exists',
+    });
   };
   return inAuditedTransaction(ctx, async (tx, record) => {
     const descriptions = new Map([[agentInput.name, agentInput.description ?? null]]);
-    const agents = await ensureNumbered(tx, agentSpace(tx, scope, descriptions), [agentInput.name], alreadyExists, auditAgentCreated(record));
+    const agents = await ensureNumbered(
+      tx,
+      agentSpace(tx, scope, descriptions),
+      [agentInput.name],
+      alreadyExists,
+      auditAgentCreated(record),
+    );
     return agents.get(agentInput.name)!;
   });
 }
@@ -325,7 +443,12 @@ export async function updateAgent(ctx: RequestContext, name: string, input: unkn
   const changes = parse(agentChangesSchema, input);
   const agent = await getAgent(ctx, name);
   return writeAudited(ctx, ctx.db.agent.update({ where: { id: agent.id }, data: changes }), [
-    { eventType: 'agent.updated', resourceType: 'agent', resourceId: agent.id, payload: changedFields(changes) },
+    {
+      eventType: 'agent.updated',
+      resourceType: 'agent',
+      resourceId: agent.id,
+      payload: changedFields(changes),
+    },
   ]);
 }
 
@@ -337,11 +460,18 @@ export async function getAgentVersion(ctx: RequestContext, agentName: string, na
 }
 
 /** What a run configuration refers to must be the caller's: its model API key credential. */
-async function checkRunConfigReferences(ctx: RequestContext, runConfig: Prisma.InputJsonObject | null | undefined) {
+async function checkRunConfigReferences(
+  ctx: RequestContext,
+  runConfig: Prisma.InputJsonObject | null | undefined,
+) {
   if (!runConfig) return;
   const { provider } = runConfigOf(runConfig);
   if (provider.type === 'openai-compatible' && provider.apiKeyCredentialId) {
-    await checkModelApiKeyCredential(ctx, provider.apiKeyCredentialId, ['runConfig', 'provider', 'apiKeyCredentialId']);
+    await checkModelApiKeyCredential(ctx, provider.apiKeyCredentialId, [
+      'runConfig',
+      'provider',
+      'apiKeyCredentialId',
+    ]);
   }
 }
 
@@ -350,23 +480,47 @@ export async function createAgentVersion(ctx: RequestContext, agentName: string,
   const agent = await getAgent(ctx, agentName);
   await checkRunConfigReferences(ctx, versionInput.runConfig);
   const alreadyExists = () => {
-    throw new AppError('CONFLICT', `Version "${versionInput.name}" of agent "${agentName}" already exists`, {
-      type: 'agent-version-already-exists',
-    });
+    throw new AppError(
+      'CONFLICT',
+      `Version "${versionInput.name}" of agent "${agentName}" already exists`,
+      {
+        type: 'agent-version-already-exists',
+      },
+    );
   };
   return inAuditedTransaction(ctx, async (tx, record) => {
-    const versions = await ensureNumbered(tx, versionSpace(tx, agent, versionInput), [versionInput.name], alreadyExists, auditVersionCreated(record, agent));
+    const versions = await ensureNumbered(
+      tx,
+      versionSpace(tx, agent, versionInput),
+      [versionInput.name],
+      alreadyExists,
+      auditVersionCreated(record, agent),
+    );
     return versions.get(versionInput.name)!;
   });
 }
 
-export async function updateAgentVersion(ctx: RequestContext, agentName: string, name: string, input: unknown) {
+export async function updateAgentVersion(
+  ctx: RequestContext,
+  agentName: string,
+  name: string,
+  input: unknown,
+) {
   const changes = parse(versionChangesSchema, input);
   const version = await getAgentVersion(ctx, agentName, name);
   await checkRunConfigReferences(ctx, changes.runConfig);
-  return writeAudited(ctx, ctx.db.agentVersion.update({ where: { id: version.id }, data: changes }), [
-    { eventType: 'agent_version.updated', resourceType: 'agent_version', resourceId: version.id, payload: changedFields(changes) },
-  ]);
+  return writeAudited(
+    ctx,
+    ctx.db.agentVersion.update({ where: { id: version.id }, data: changes }),
+    [
+      {
+        eventType: 'agent_version.updated',
+        resourceType: 'agent_version',
+        resourceId: version.id,
+        payload: changedFields(changes),
+      },
+    ],
+  );
 }
 
 /**
@@ -383,7 +537,15 @@ export async function versionToRun(
 ): Promise<{ agent: Agent; version: AgentVersion }> {
   const agent = agentId
     ? await findAgent(tx, scope, agentId)
-    : (await ensureNumbered(tx, agentSpace(tx, scope), [DEFAULT_AGENT_NAME], sameRow, auditAgentCreated(record))).get(DEFAULT_AGENT_NAME)!;
+    : (
+        await ensureNumbered(
+          tx,
+          agentSpace(tx, scope),
+          [DEFAULT_AGENT_NAME],
+          sameRow,
+          auditAgentCreated(record),
+        )
+      ).get(DEFAULT_AGENT_NAME)!;
   if (!agent) throw notFound(`Agent "${agentId}"`, 'agent-not-found');
   if (versionName) {
     const version =
@@ -392,14 +554,26 @@ export async function versionToRun(
     if (!version) throw versionNotFound(agent.name, versionName);
     return { agent, version };
   }
-  const newest = await tx.agentVersion.findFirst({ where: { agentId: agent.id, deprecatedAt: null }, orderBy: { number: 'desc' } });
+  const newest = await tx.agentVersion.findFirst({
+    where: { agentId: agent.id, deprecatedAt: null },
+    orderBy: { number: 'desc' },
+  });
   if (newest) return { agent, version: newest };
-  const versions = await ensureNumbered(tx, versionSpace(tx, agent), [DEFAULT_VERSION_NAME], sameRow, auditVersionCreated(record, agent));
+  const versions = await ensureNumbered(
+    tx,
+    versionSpace(tx, agent),
+    [DEFAULT_VERSION_NAME],
+    sameRow,
+    auditVersionCreated(record, agent),
+  );
   return { agent, version: versions.get(DEFAULT_VERSION_NAME)! };
 }
 
 /** The audit payload of an update: the fields it set, dates as ISO strings. */
-function changedFields(changes: { description?: string | null; deprecatedAt?: Date | null }): Prisma.InputJsonObject {
+function changedFields(changes: {
+  description?: string | null;
+  deprecatedAt?: Date | null;
+}): Prisma.InputJsonObject {
   return Object.fromEntries(
     Object.entries(changes)
       .filter(([, value]) => value !== undefined)
@@ -412,7 +586,8 @@ function changedFields(changes: { description?: string | null; deprecatedAt?: Da
 
 function validateEvents(inputs: unknown[]) {
   if (inputs.length === 0) throw badInput('A batch holds at least one event');
-  if (inputs.length > MAX_BATCH) throw badInput(`A batch holds at most ${MAX_BATCH} events, got ${inputs.length}`);
+  if (inputs.length > MAX_BATCH)
+    throw badInput(`A batch holds at most ${MAX_BATCH} events, got ${inputs.length}`);
   const issues: FieldIssue[] = [];
   const events = inputs.map((input, index) => {
     const parsed = llmEventInputSchema.safeParse(input);
@@ -420,7 +595,8 @@ function validateEvents(inputs: unknown[]) {
     issues.push(...issuesOf(parsed.error, inputs.length > 1 ? [index] : []));
     return null;
   });
-  if (issues.length) throw badInput(`Invalid event: ${issues[0].path.join('.')} ${issues[0].message}`, issues);
+  if (issues.length)
+    throw badInput(`Invalid event: ${issues[0].path.join('.')} ${issues[0].message}`, issues);
   return events as z.output<typeof llmEventInputSchema>[];
 }
 
@@ -438,25 +614,61 @@ export async function recordLlmEvents(ctx: RequestContext, inputs: unknown[]): P
   const prices = ctx.services.prices;
   const recorded = await inAuditedTransaction(ctx, async (tx, record) => {
     const fingerprintIds = distinct(events.map((event) => event.fingerprintId));
-    const found = await tx.fingerprint.findMany({ where: { id: { in: fingerprintIds } }, select: { id: true } });
-    const missing = fingerprintIds.find((id) => !found.some((fingerprint) => fingerprint.id === id));
+    const found = await tx.fingerprint.findMany({
+      where: { id: { in: fingerprintIds } },
+      select: { id: true },
+    });
+    const missing = fingerprintIds.find(
+      (id) => !found.some((fingerprint) => fingerprint.id === id),
+    );
     if (missing) throw notFound(`Fingerprint "${missing}"`, 'fingerprint-not-found');
 
     const agentOf = (event: (typeof events)[number]) => event.agent ?? DEFAULT_AGENT_NAME;
-    const versionOf = (event: (typeof events)[number]) => event.agentVersion ?? DEFAULT_VERSION_NAME;
-    const agents = await ensureNumbered(tx, agentSpace(tx, scope), distinct(events.map(agentOf)), sameRow, auditAgentCreated(record));
+    const versionOf = (event: (typeof events)[number]) =>
+      event.agentVersion ?? DEFAULT_VERSION_NAME;
+    const agents = await ensureNumbered(
+      tx,
+      agentSpace(tx, scope),
+      distinct(events.map(agentOf)),
+      sameRow,
+      auditAgentCreated(record),
+    );
     const versionsByAgent = new Map<string, Map<string, AgentVersion>>();
     // One agent at a time, in name order: each may take its agent's lock.
     for (const [name, agent] of [...agents].sort(([a], [b]) => (a < b ? -1 : 1))) {
       const names = distinct(events.filter((event) => agentOf(event) === name).map(versionOf));
-      versionsByAgent.set(name, await ensureNumbered(tx, versionSpace(tx, agent), names, sameRow, auditVersionCreated(record, agent)));
+      versionsByAgent.set(
+        name,
+        await ensureNumbered(
+          tx,
+          versionSpace(tx, agent),
+          names,
+          sameRow,
+          auditVersionCreated(record, agent),
+        ),
+      );
     }
-    const persons = await ensureNamed(tx, scope, record, 'Person', distinct(events.flatMap((event) => (event.person ? [event.person] : []))).map((key) => ({ key })));
+    const persons = await ensureNamed(
+      tx,
+      scope,
+      record,
+      'Person',
+      distinct(events.flatMap((event) => (event.person ? [event.person] : []))).map((key) => ({
+        key,
+      })),
+    );
     const sessionPerson = new Map<string, string | null>();
     for (const event of events) {
-      if (event.session && !sessionPerson.has(event.session)) sessionPerson.set(event.session, event.person ? persons.get(event.person)! : null);
+      if (event.session && !sessionPerson.has(event.session))
+        sessionPerson.set(event.session, event.person ? persons.get(event.person)! : null);
     }
-    const sessions = await ensureNamed(tx, scope, record, 'TelemetrySession', [...sessionPerson].map(([key, personRef]) => ({ key, personRef })));
+    const sessions = await ensureNamed(
+      tx,
+      scope,
+      record,
+      'TelemetrySession',
+      [...sessionPerson].map(([key, personRef]) => ({ key, personRef })),
+    );
 
     const now = new Date();
     const rows = events.map((event) => {
@@ -504,7 +716,12 @@ export async function recordLlmEvents(ctx: RequestContext, inputs: unknown[]): P
         error text, "latencyMs" float8, "costUsd" float8)
       RETURNING id, seq`;
     const seqs = new Map(inserted.map((row) => [row.id, row.seq]));
-    return rows.map((row): LlmEvent => ({ ...row, ...space(scope), seq: seqs.get(row.id)!, createdAt: now }));
+    return rows.map((row): LlmEvent => ({
+      ...row,
+      ...space(scope),
+      seq: seqs.get(row.id)!,
+      createdAt: now,
+    }));
   });
   for (const event of recorded) ctx.services.bus.publish('llmEventRecorded', event.tenantId, event);
   await emitAfterCommit(
@@ -592,8 +809,14 @@ export interface UsageGroup {
  * Each dimension: the LlmEvent column it groups by, and how the outer query names the group. A
  * version is named with its agent, since version names repeat across agents.
  */
-const dimensionSql: { [D in UsageDimension]: { column: Prisma.Sql; label: Prisma.Sql; join?: Prisma.Sql } } = {
-  agent: { column: Prisma.sql`e."agentId"`, label: Prisma.sql`a.name`, join: Prisma.sql`JOIN "Agent" a ON a.id = g."agentId"` },
+const dimensionSql: {
+  [D in UsageDimension]: { column: Prisma.Sql; label: Prisma.Sql; join?: Prisma.Sql };
+} = {
+  agent: {
+    column: Prisma.sql`e."agentId"`,
+    label: Prisma.sql`a.name`,
+    join: Prisma.sql`JOIN "Agent" a ON a.id = g."agentId"`,
+  },
   version: {
     column: Prisma.sql`e."agentVersionId"`,
     label: Prisma.sql`v.name`,
@@ -601,7 +824,11 @@ const dimensionSql: { [D in UsageDimension]: { column: Prisma.Sql; label: Prisma
   },
   model: { column: Prisma.sql`e.model`, label: Prisma.sql`g.model` },
   provider: { column: Prisma.sql`e.provider`, label: Prisma.sql`g.provider` },
-  person: { column: Prisma.sql`e."personRef"`, label: Prisma.sql`p."personId"`, join: Prisma.sql`LEFT JOIN "Person" p ON p.id = g."personRef"` },
+  person: {
+    column: Prisma.sql`e."personRef"`,
+    label: Prisma.sql`p."personId"`,
+    join: Prisma.sql`LEFT JOIN "Person" p ON p.id = g."personRef"`,
+  },
   day: { column: Prisma.sql`date_trunc('day', e."createdAt")`, label: Prisma.sql`g.day` },
 };
 const groupColumnName: { [D in UsageDimension]: string } = {
@@ -624,19 +851,33 @@ function labelOf(dimension: UsageDimension, dimensions: UsageDimension[]): Prism
  * group of the chosen dimensions (one group of everything when none), computed by the database:
  * the events are aggregated by their id columns first and the names joined to the groups after.
  */
-export async function telemetryUsage(ctx: RequestContext, groupBy: UsageDimension[], filter: LlmEventFilter = {}): Promise<UsageGroup[]> {
+export async function telemetryUsage(
+  ctx: RequestContext,
+  groupBy: UsageDimension[],
+  filter: LlmEventFilter = {},
+): Promise<UsageGroup[]> {
   const scope = requireScope(ctx);
   const dimensions = USAGE_DIMENSIONS.filter((dimension) => groupBy.includes(dimension));
   const conditions: Prisma.Sql[] = [Prisma.sql`e."tenantId" = ${scope.tenantId}`];
   if (scope.projectId) conditions.push(Prisma.sql`e."projectId" = ${scope.projectId}`);
   const inScope = Prisma.sql`"tenantId" = ${scope.tenantId} ${scope.projectId ? Prisma.sql`AND "projectId" = ${scope.projectId}` : Prisma.empty}`;
-  if (filter.agent) conditions.push(Prisma.sql`e."agentId" IN (SELECT id FROM "Agent" WHERE ${inScope} AND name = ${filter.agent})`);
+  if (filter.agent)
+    conditions.push(
+      Prisma.sql`e."agentId" IN (SELECT id FROM "Agent" WHERE ${inScope} AND name = ${filter.agent})`,
+    );
   if (filter.version) {
-    conditions.push(Prisma.sql`e."agentVersionId" IN (SELECT id FROM "AgentVersion" WHERE ${inScope} AND name = ${filter.version})`);
+    conditions.push(
+      Prisma.sql`e."agentVersionId" IN (SELECT id FROM "AgentVersion" WHERE ${inScope} AND name = ${filter.version})`,
+    );
   }
-  if (filter.person) conditions.push(Prisma.sql`e."personRef" IN (SELECT id FROM "Person" WHERE ${inScope} AND "personId" = ${filter.person})`);
+  if (filter.person)
+    conditions.push(
+      Prisma.sql`e."personRef" IN (SELECT id FROM "Person" WHERE ${inScope} AND "personId" = ${filter.person})`,
+    );
   if (filter.session) {
-    conditions.push(Prisma.sql`e."sessionRef" IN (SELECT id FROM "TelemetrySession" WHERE ${inScope} AND "sessionId" = ${filter.session})`);
+    conditions.push(
+      Prisma.sql`e."sessionRef" IN (SELECT id FROM "TelemetrySession" WHERE ${inScope} AND "sessionId" = ${filter.session})`,
+    );
   }
   if (filter.model) conditions.push(Prisma.sql`e.model = ${filter.model}`);
   if (filter.provider) conditions.push(Prisma.sql`e.provider = ${filter.provider}`);
@@ -645,10 +886,19 @@ export async function telemetryUsage(ctx: RequestContext, groupBy: UsageDimensio
   if (filter.hasError === true) conditions.push(Prisma.sql`e.error IS NOT NULL`);
   if (filter.hasError === false) conditions.push(Prisma.sql`e.error IS NULL`);
 
-  const groupColumns = dimensions.map((dimension) => Prisma.sql`${dimensionSql[dimension].column} AS ${Prisma.raw(`"${groupColumnName[dimension]}"`)}`);
-  const labels = USAGE_DIMENSIONS.map((dimension) => Prisma.sql`${labelOf(dimension, dimensions)} AS ${Prisma.raw(`"${dimension}"`)}`);
-  const joins = dimensions.flatMap((dimension) => (dimensionSql[dimension].join ? [dimensionSql[dimension].join!] : []));
-  const rows = await ctx.services.prisma.$queryRaw<(Omit<UsageGroup, 'day'> & { day: Date | null })[]>`
+  const groupColumns = dimensions.map(
+    (dimension) =>
+      Prisma.sql`${dimensionSql[dimension].column} AS ${Prisma.raw(`"${groupColumnName[dimension]}"`)}`,
+  );
+  const labels = USAGE_DIMENSIONS.map(
+    (dimension) => Prisma.sql`${labelOf(dimension, dimensions)} AS ${Prisma.raw(`"${dimension}"`)}`,
+  );
+  const joins = dimensions.flatMap((dimension) =>
+    dimensionSql[dimension].join ? [dimensionSql[dimension].join!] : [],
+  );
+  const rows = await ctx.services.prisma.$queryRaw<
+    (Omit<UsageGroup, 'day'> & { day: Date | null })[]
+  >`
     WITH g AS (
       SELECT ${Prisma.join([...groupColumns, Prisma.sql`count(*)::int AS count`], ', ')},
         COALESCE(sum(e."inputTokens"), 0)::float8 AS "inputTokens",
@@ -661,12 +911,22 @@ export async function telemetryUsage(ctx: RequestContext, groupBy: UsageDimensio
         percentile_cont(0.95) WITHIN GROUP (ORDER BY e."latencyMs") AS "p95LatencyMs"
       FROM "LlmEvent" e
       WHERE ${Prisma.join(conditions, ' AND ')}
-      ${dimensions.length ? Prisma.sql`GROUP BY ${Prisma.join(dimensions.map((_, index) => Prisma.raw(String(index + 1))), ', ')}` : Prisma.empty}
+      ${
+        dimensions.length
+          ? Prisma.sql`GROUP BY ${Prisma.join(
+              dimensions.map((_, index) => Prisma.raw(String(index + 1))),
+              ', ',
+            )}`
+          : Prisma.empty
+      }
     )
     SELECT ${Prisma.join(labels, ', ')}, g.count, g."inputTokens", g."outputTokens", g."cachedInputTokens", g."costUsd",
       g."unpricedCount", g."errorCount", g."p50LatencyMs", g."p95LatencyMs"
     FROM g ${joins.length ? Prisma.join(joins, ' ') : Prisma.empty}
     WHERE g.count > 0
-    ORDER BY g.count DESC, ${Prisma.join(USAGE_DIMENSIONS.map((dimension) => Prisma.raw(`"${dimension}"`)), ', ')}`;
+    ORDER BY g.count DESC, ${Prisma.join(
+      USAGE_DIMENSIONS.map((dimension) => Prisma.raw(`"${dimension}"`)),
+      ', ',
+    )}`;
   return rows.map((row) => ({ ...row, errorRate: row.count ? row.errorCount / row.count : 0 }));
 }

@@ -38,7 +38,11 @@ const ApiKeyRef = builder.prismaNode('ApiKey', {
   fields: (t) => ({
     id: t.exposeID('id'),
     name: t.exposeString('name'),
-    actorType: t.field({ type: ApiKeyActorType, description: 'Whom the key stands for in the audit log.', resolve: (key) => key.actorType as 'api_key' | 'user' }),
+    actorType: t.field({
+      type: ApiKeyActorType,
+      description: 'Whom the key stands for in the audit log.',
+      resolve: (key) => key.actorType as 'api_key' | 'user',
+    }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     revokedAt: t.expose('revokedAt', { type: 'DateTime', nullable: true }),
     lastUsedAt: t.expose('lastUsedAt', {
@@ -58,7 +62,11 @@ const CreateApiKeyPayload = builder
   .implement({
     description: 'A new API key, with its secret (shown this once).',
     fields: (t) => ({
-      apiKey: t.prismaField({ type: 'ApiKey', description: 'The key, without its secret.', resolve: (_query, payload) => payload.apiKey }),
+      apiKey: t.prismaField({
+        type: 'ApiKey',
+        description: 'The key, without its secret.',
+        resolve: (_query, payload) => payload.apiKey,
+      }),
       secret: t.exposeString('secret', {
         description: 'The key to send as "Authorization: Bearer <secret>". It is not shown again.',
       }),
@@ -68,7 +76,10 @@ const CreateApiKeyPayload = builder
 const ViewerKind = builder.enumType('ViewerKind', {
   description: 'What kind of key the caller sent.',
   values: {
-    ADMIN: { value: 'ADMIN', description: 'The root key (SWITCHBOARD_ADMIN_KEY): manages tenants, no data APIs.' },
+    ADMIN: {
+      value: 'ADMIN',
+      description: 'The root key (SWITCHBOARD_ADMIN_KEY): manages tenants, no data APIs.',
+    },
     API_KEY: { value: 'API_KEY', description: 'A tenant’s API key.' },
   } as const,
 });
@@ -84,9 +95,18 @@ const Viewer = builder.objectRef<ViewerShape>('Viewer').implement({
   description: 'The caller, as identified by its key.',
   fields: (t) => ({
     kind: t.expose('kind', { type: ViewerKind, description: 'What kind of key the caller sent.' }),
-    tenantId: t.exposeID('tenantId', { nullable: true, description: 'The key’s tenant; null for the admin key.' }),
-    projectId: t.exposeID('projectId', { nullable: true, description: 'The project the key is limited to; null: none.' }),
-    apiKeyId: t.exposeID('apiKeyId', { nullable: true, description: 'The API key’s id; null for the admin key.' }),
+    tenantId: t.exposeID('tenantId', {
+      nullable: true,
+      description: 'The key’s tenant; null for the admin key.',
+    }),
+    projectId: t.exposeID('projectId', {
+      nullable: true,
+      description: 'The project the key is limited to; null: none.',
+    }),
+    apiKeyId: t.exposeID('apiKeyId', {
+      nullable: true,
+      description: 'The API key’s id; null for the admin key.',
+    }),
   }),
 });
 
@@ -100,7 +120,12 @@ builder.queryFields((t) => ({
       if (!viewer) return null;
       return viewer.kind === 'admin'
         ? { kind: 'ADMIN' as const, tenantId: null, projectId: null, apiKeyId: null }
-        : { kind: 'API_KEY' as const, tenantId: viewer.tenantId, projectId: viewer.projectId, apiKeyId: viewer.keyId };
+        : {
+            kind: 'API_KEY' as const,
+            tenantId: viewer.tenantId,
+            projectId: viewer.projectId,
+            apiKeyId: viewer.keyId,
+          };
     },
   }),
   tenant: t.prismaField({
@@ -114,7 +139,8 @@ builder.queryFields((t) => ({
     type: ['Project'],
     description: "The caller's projects (a project key sees its own), oldest first.",
     authScopes: { tenant: true },
-    resolve: (query, _root, _args, ctx) => ctx.db.project.findMany({ ...query, orderBy: { createdAt: 'asc' } }),
+    resolve: (query, _root, _args, ctx) =>
+      ctx.db.project.findMany({ ...query, orderBy: { createdAt: 'asc' } }),
   }),
   apiKeys: t.prismaConnection(
     {
@@ -122,8 +148,14 @@ builder.queryFields((t) => ({
       cursor: 'id',
       description: "The caller's API keys, revoked ones included, newest first.",
       authScopes: { tenant: true },
-      args: { includeRevoked: t.arg.boolean({ defaultValue: true, description: 'False leaves revoked keys out.' }) },
-      totalCount: (_connection, args, ctx) => ctx.db.apiKey.count({ where: args.includeRevoked ? {} : { revokedAt: null } }),
+      args: {
+        includeRevoked: t.arg.boolean({
+          defaultValue: true,
+          description: 'False leaves revoked keys out.',
+        }),
+      },
+      totalCount: (_connection, args, ctx) =>
+        ctx.db.apiKey.count({ where: args.includeRevoked ? {} : { revokedAt: null } }),
       resolve: (query, _root, args, ctx) =>
         ctx.db.apiKey.findMany({
           ...query,
@@ -149,9 +181,12 @@ builder.mutationFields((t) => ({
     authScopes: { authenticated: true },
     args: {
       name: t.arg.string({ required: true, description: 'The display name, unique per tenant.' }),
-      tenantId: t.arg.id({ description: 'Required with the admin key; defaults to the caller’s tenant.' }),
+      tenantId: t.arg.id({
+        description: 'Required with the admin key; defaults to the caller’s tenant.',
+      }),
     },
-    resolve: (_query, _root, args, ctx) => tenancy.createProject(ctx, { name: args.name, tenantId: args.tenantId?.toString() }),
+    resolve: (_query, _root, args, ctx) =>
+      tenancy.createProject(ctx, { name: args.name, tenantId: args.tenantId?.toString() }),
   }),
   createApiKey: t.field({
     type: CreateApiKeyPayload,
@@ -159,9 +194,14 @@ builder.mutationFields((t) => ({
     authScopes: { authenticated: true },
     args: {
       name: t.arg.string({ required: true, description: 'The display name.' }),
-      tenantId: t.arg.id({ description: 'Required with the admin key; defaults to the caller’s tenant.' }),
+      tenantId: t.arg.id({
+        description: 'Required with the admin key; defaults to the caller’s tenant.',
+      }),
       projectId: t.arg.id({ description: 'Limits the key to one project.' }),
-      actorType: t.arg({ type: ApiKeyActorType, description: 'Whom the key stands for; default API_KEY.' }),
+      actorType: t.arg({
+        type: ApiKeyActorType,
+        description: 'Whom the key stands for; default API_KEY.',
+      }),
     },
     resolve: (_root, args, ctx) =>
       tenancy.createApiKey(ctx, {

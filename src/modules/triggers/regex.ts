@@ -18,7 +18,9 @@ type WasmObject = { delete(): void };
 // RE2's constructor leaves the WebAssembly object of a pattern it refuses allocated (about 200
 // bytes each, so some 70,000 refused saves would exhaust the heap). Wrapping the module's
 // constructor lets us free it.
-const wasm = createRequire(import.meta.url)('@adguard/re2-wasm/build/wasm/re2.js') as { WrappedRE2: new (...args: unknown[]) => WasmObject };
+const wasm = createRequire(import.meta.url)('@adguard/re2-wasm/build/wasm/re2.js') as {
+  WrappedRE2: new (...args: unknown[]) => WasmObject;
+};
 const WrappedRE2 = wasm.WrappedRE2;
 const allocated: { last: WasmObject | null } = { last: null };
 wasm.WrappedRE2 = function (...args: unknown[]) {
@@ -53,7 +55,10 @@ export function tenantRegex(source: string): RE2 {
     // Most recently used last, so eviction drops the least recently used.
     compiled.delete(source);
   } else {
-    if (source.length > MAX_TENANT_REGEX_LENGTH) throw new SyntaxError(`The regular expression is longer than ${MAX_TENANT_REGEX_LENGTH} characters`);
+    if (source.length > MAX_TENANT_REGEX_LENGTH)
+      throw new SyntaxError(
+        `The regular expression is longer than ${MAX_TENANT_REGEX_LENGTH} characters`,
+      );
     regex = compile(source);
     if (compiled.size >= MAX_COMPILED) {
       const [oldest, evicted] = compiled.entries().next().value!;
@@ -91,7 +96,10 @@ export function withRegexBudget<T>(spending: RegexBudget, work: () => T): T {
 function spend(input: string) {
   if (!budget) return;
   budget.remaining -= input.length;
-  if (budget.remaining < 0) throw new RegexBudgetExceeded(`The trigger's regular expressions would search more than ${budget.limit} characters of this webhook`);
+  if (budget.remaining < 0)
+    throw new RegexBudgetExceeded(
+      `The trigger's regular expressions would search more than ${budget.limit} characters of this webhook`,
+    );
 }
 
 /** The first match of a tenant's expression in `input`, or null. */
@@ -109,7 +117,10 @@ export function execTenantRegex(source: string, input: string) {
 export function re2Engine(): NonNullable<NonNullable<Options['code']>['regExp']> {
   const patterns = new Set<string>();
   const engine = (pattern: string) => {
-    if (patterns.add(pattern).size > MAX_SCHEMA_PATTERNS) throw new Error(`holds more than ${MAX_SCHEMA_PATTERNS} regular expressions (pattern, patternProperties)`);
+    if (patterns.add(pattern).size > MAX_SCHEMA_PATTERNS)
+      throw new Error(
+        `holds more than ${MAX_SCHEMA_PATTERNS} regular expressions (pattern, patternProperties)`,
+      );
     tenantRegex(pattern);
     return {
       test: (input: string) => {

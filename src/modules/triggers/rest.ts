@@ -2,23 +2,40 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Trigger, TriggerInvocation } from '../../generated/prisma/client.ts';
-import { AppError, notFound } from '../../errors.ts';
-import type { AppEnv } from '../../http/env.ts';
-import { restRouter, json } from '../../http/env.ts';
-import type { RequestContext, Services } from '../../http/context.ts';
-import { clientIp } from '../../http/client-ip.ts';
+import { AppError, notFound } from '../../kernel/errors.ts';
+import type { AppEnv } from '../../rest/kit.ts';
+import { restRouter, json } from '../../rest/kit.ts';
+import type { RequestContext, Services } from '../../kernel/context.ts';
+import { clientIp } from '../../rest/client-ip.ts';
 import { findAgent } from '../telemetry/service.ts';
 import * as triggers from './service.ts';
 
-export const MANAGE_PREFIX = '/manage/tenants/{tenantId}/projects/{projectId}/agents/{agentId}/triggers';
+export const MANAGE_PREFIX =
+  '/manage/tenants/{tenantId}/projects/{projectId}/agents/{agentId}/triggers';
 
 /** Reference 002's error body, for its routes and the credentials beside them. */
 const problem = z
-  .object({ code: z.string(), title: z.string(), status: z.number().int(), detail: z.string(), instance: z.string(), requestId: z.string(), error: z.object({ code: z.string(), message: z.string() }) })
+  .object({
+    code: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    instance: z.string(),
+    requestId: z.string(),
+    error: z.object({ code: z.string(), message: z.string() }),
+  })
   .openapi('TriggerProblem');
 /** OpenAPI responses of these statuses with the problem+json body. */
 export const problemResponses = <S extends number>(statuses: readonly S[]) =>
-  Object.fromEntries(statuses.map((status) => [status, { description: `Error ${status}`, content: { 'application/problem+json': { schema: problem } } }])) as Record<
+  Object.fromEntries(
+    statuses.map((status) => [
+      status,
+      {
+        description: `Error ${status}`,
+        content: { 'application/problem+json': { schema: problem } },
+      },
+    ]),
+  ) as Record<
     S,
     { description: string; content: { 'application/problem+json': { schema: typeof problem } } }
   >;
@@ -57,11 +74,33 @@ const invocationSchema = z
     createdAt: z.string(),
   })
   .openapi('TriggerInvocation');
-export const pagination = z.object({ page: z.number(), limit: z.number(), total: z.number(), pages: z.number() });
-export const pageQuery = { page: z.coerce.number().int().min(1).default(1), limit: z.coerce.number().int().min(1).max(100).default(10) };
-const scopePath = z.object({ tenantId: z.string(), projectId: z.string(), agentId: z.string().openapi({ description: 'The agent’s id (`agent_id` in /telemetry/v1/agents) or its name' }) });
-const triggerPath = scopePath.extend({ id: z.string().regex(/^[a-zA-Z0-9\-_.]+$/).min(1).max(255) });
-const body = <T extends z.ZodType>(schema: T) => ({ body: { required: true, content: { 'application/json': { schema } } } });
+export const pagination = z.object({
+  page: z.number(),
+  limit: z.number(),
+  total: z.number(),
+  pages: z.number(),
+});
+export const pageQuery = {
+  page: z.coerce.number().int().min(1).default(1),
+  limit: z.coerce.number().int().min(1).max(100).default(10),
+};
+const scopePath = z.object({
+  tenantId: z.string(),
+  projectId: z.string(),
+  agentId: z
+    .string()
+    .openapi({ description: 'The agent’s id (`agent_id` in /telemetry/v1/agents) or its name' }),
+});
+const triggerPath = scopePath.extend({
+  id: z
+    .string()
+    .regex(/^[a-zA-Z0-9\-_.]+$/)
+    .min(1)
+    .max(255),
+});
+const body = <T extends z.ZodType>(schema: T) => ({
+  body: { required: true, content: { 'application/json': { schema } } },
+});
 
 function toRestTrigger(ctx: RequestContext, trigger: Trigger): z.infer<typeof triggerSchema> {
   return {
@@ -82,7 +121,10 @@ function toRestTrigger(ctx: RequestContext, trigger: Trigger): z.infer<typeof tr
   };
 }
 
-export const toRestInvocation = (invocation: TriggerInvocation, triggerId: string): z.infer<typeof invocationSchema> => ({
+export const toRestInvocation = (
+  invocation: TriggerInvocation,
+  triggerId: string,
+): z.infer<typeof invocationSchema> => ({
   id: invocation.id,
   triggerId,
   status: invocation.status as 'pending',
@@ -100,9 +142,18 @@ export const toRestInvocation = (invocation: TriggerInvocation, triggerId: strin
  */
 async function scopedAgent(c: Context<AppEnv>, path: z.infer<typeof scopePath>) {
   const ctx = c.get('requestContext');
-  const nameSpace = { tenantId: path.tenantId, projectId: path.projectId === 'default' ? null : path.projectId };
-  const agent = path.tenantId === ctx.scope?.tenantId ? await findAgent(ctx.db, nameSpace, path.agentId) : null;
-  if (!agent || agent.tenantId !== ctx.scope?.tenantId || (agent.projectId ?? 'default') !== path.projectId) throw notFound(`Agent "${path.agentId}"`);
+  const nameSpace = {
+    tenantId: path.tenantId,
+    projectId: path.projectId === 'default' ? null : path.projectId,
+  };
+  const agent =
+    path.tenantId === ctx.scope?.tenantId ? await findAgent(ctx.db, nameSpace, path.agentId) : null;
+  if (
+    !agent ||
+    agent.tenantId !== ctx.scope?.tenantId ||
+    (agent.projectId ?? 'default') !== path.projectId
+  )
+    throw notFound(`Agent "${path.agentId}"`);
   return { ctx, agentId: agent.id };
 }
 
@@ -111,14 +162,24 @@ const listRoute = route({
   path: MANAGE_PREFIX,
   summary: 'List Triggers',
   request: { params: scopePath, query: z.object(pageQuery) },
-  responses: { 200: json(z.object({ data: z.array(triggerSchema), pagination }), 'Triggers'), ...problems },
+  responses: {
+    200: json(z.object({ data: z.array(triggerSchema), pagination }), 'Triggers'),
+    ...problems,
+  },
 });
 const createTriggerRoute = route({
   method: 'post',
   path: MANAGE_PREFIX,
   summary: 'Create Trigger',
-  request: { params: scopePath, ...body(z.record(z.string(), z.unknown()).openapi('CreateTrigger')) },
-  responses: { 201: json(z.object({ data: triggerSchema }), 'Created'), 409: problems[400], ...problems },
+  request: {
+    params: scopePath,
+    ...body(z.record(z.string(), z.unknown()).openapi('CreateTrigger')),
+  },
+  responses: {
+    201: json(z.object({ data: triggerSchema }), 'Created'),
+    409: problems[400],
+    ...problems,
+  },
 });
 const getRoute = route({
   method: 'get',
@@ -133,7 +194,10 @@ const updateRoute = route({
   summary: 'Update Trigger',
   description:
     'Changes the fields sent; the others stay. `id` renames the trigger (409 when the agent has one by that id); `agentId` (an id or a name) moves it to another agent of its project. `tenantId`, `projectId`, `createdAt` and `updatedAt` may be sent back unchanged; another value is refused (400 naming the field).',
-  request: { params: triggerPath, ...body(z.record(z.string(), z.unknown()).openapi('UpdateTrigger')) },
+  request: {
+    params: triggerPath,
+    ...body(z.record(z.string(), z.unknown()).openapi('UpdateTrigger')),
+  },
   responses: { 200: json(z.object({ data: triggerSchema }), 'The trigger'), ...problems },
 });
 const deleteRoute = route({
@@ -147,9 +211,13 @@ const rotateRoute = route({
   method: 'post',
   path: `${MANAGE_PREFIX}/{id}/rotate-webhook-url`,
   summary: 'Rotate Trigger Webhook URL',
-  description: 'Gives the trigger a new webhookUrl; the old one answers 404 at once. Its invocations stay with it.',
+  description:
+    'Gives the trigger a new webhookUrl; the old one answers 404 at once. Its invocations stay with it.',
   request: { params: triggerPath },
-  responses: { 200: json(z.object({ data: triggerSchema }), 'The trigger, with its new webhookUrl'), ...problems },
+  responses: {
+    200: json(z.object({ data: triggerSchema }), 'The trigger, with its new webhookUrl'),
+    ...problems,
+  },
 });
 const invocationsRoute = route({
   method: 'get',
@@ -164,7 +232,13 @@ const invocationsRoute = route({
       to: z.iso.datetime({ offset: true }).optional(),
     }),
   },
-  responses: { 200: json(z.object({ data: z.array(invocationSchema), pagination }), 'Invocations, newest first'), ...problems },
+  responses: {
+    200: json(
+      z.object({ data: z.array(invocationSchema), pagination }),
+      'Invocations, newest first',
+    ),
+    ...problems,
+  },
 });
 const invocationRoute = route({
   method: 'get',
@@ -174,7 +248,12 @@ const invocationRoute = route({
   responses: { 200: json(z.object({ data: invocationSchema }), 'The invocation'), ...problems },
 });
 
-export const pageOf = (page: number, limit: number, total: number) => ({ page, limit, total, pages: Math.ceil(total / limit) });
+export const pageOf = (page: number, limit: number, total: number) => ({
+  page,
+  limit,
+  total,
+  pages: Math.ceil(total / limit),
+});
 
 /** Reference 002's routes (the HTTP app requires a tenant key before any of them). */
 export const triggerRoutes = restRouter()
@@ -182,19 +261,41 @@ export const triggerRoutes = restRouter()
     const { ctx, agentId } = await scopedAgent(c, c.req.valid('param'));
     const { page, limit } = c.req.valid('query');
     const { triggers: list, total } = await triggers.listTriggers(ctx, agentId, { page, limit });
-    return c.json({ data: list.map((trigger) => toRestTrigger(ctx, trigger)), pagination: pageOf(page, limit, total) }, 200);
+    return c.json(
+      {
+        data: list.map((trigger) => toRestTrigger(ctx, trigger)),
+        pagination: pageOf(page, limit, total),
+      },
+      200,
+    );
   })
   .openapi(createTriggerRoute, async (c) => {
     const { ctx, agentId } = await scopedAgent(c, c.req.valid('param'));
-    return c.json({ data: toRestTrigger(ctx, await triggers.createTrigger(ctx, agentId, c.req.valid('json'))) }, 201);
+    return c.json(
+      { data: toRestTrigger(ctx, await triggers.createTrigger(ctx, agentId, c.req.valid('json'))) },
+      201,
+    );
   })
   .openapi(getRoute, async (c) => {
     const { ctx, agentId } = await scopedAgent(c, c.req.valid('param'));
-    return c.json({ data: toRestTrigger(ctx, await triggers.getTrigger(ctx, agentId, c.req.valid('param').id)) }, 200);
+    return c.json(
+      {
+        data: toRestTrigger(ctx, await triggers.getTrigger(ctx, agentId, c.req.valid('param').id)),
+      },
+      200,
+    );
   })
   .openapi(updateRoute, async (c) => {
     const { ctx, agentId } = await scopedAgent(c, c.req.valid('param'));
-    return c.json({ data: toRestTrigger(ctx, await triggers.updateTrigger(ctx, agentId, c.req.valid('param').id, c.req.valid('json'))) }, 200);
+    return c.json(
+      {
+        data: toRestTrigger(
+          ctx,
+          await triggers.updateTrigger(ctx, agentId, c.req.valid('param').id, c.req.valid('json')),
+        ),
+      },
+      200,
+    );
   })
   .openapi(deleteRoute, async (c) => {
     const { ctx, agentId } = await scopedAgent(c, c.req.valid('param'));
@@ -203,23 +304,51 @@ export const triggerRoutes = restRouter()
   })
   .openapi(rotateRoute, async (c) => {
     const { ctx, agentId } = await scopedAgent(c, c.req.valid('param'));
-    return c.json({ data: toRestTrigger(ctx, await triggers.rotateTriggerWebhookUrl(ctx, agentId, c.req.valid('param').id)) }, 200);
+    return c.json(
+      {
+        data: toRestTrigger(
+          ctx,
+          await triggers.rotateTriggerWebhookUrl(ctx, agentId, c.req.valid('param').id),
+        ),
+      },
+      200,
+    );
   })
   .openapi(invocationsRoute, async (c) => {
     const { ctx, agentId } = await scopedAgent(c, c.req.valid('param'));
     const trigger = await triggers.getTrigger(ctx, agentId, c.req.valid('param').id);
     const { page, limit, status, from, to } = c.req.valid('query');
-    const where = { webhookKey: trigger.webhookKey, ...triggers.invocationWhere({ status, from: from ? new Date(from) : null, to: to ? new Date(to) : null }) };
+    const where = {
+      webhookKey: trigger.webhookKey,
+      ...triggers.invocationWhere({
+        status,
+        from: from ? new Date(from) : null,
+        to: to ? new Date(to) : null,
+      }),
+    };
     const [list, total] = await Promise.all([
-      ctx.db.triggerInvocation.findMany({ where, orderBy: { seq: 'desc' }, skip: (page - 1) * limit, take: limit }),
+      ctx.db.triggerInvocation.findMany({
+        where,
+        orderBy: { seq: 'desc' },
+        skip: (page - 1) * limit,
+        take: limit,
+      }),
       ctx.db.triggerInvocation.count({ where }),
     ]);
-    return c.json({ data: list.map((invocation) => toRestInvocation(invocation, trigger.id)), pagination: pageOf(page, limit, total) }, 200);
+    return c.json(
+      {
+        data: list.map((invocation) => toRestInvocation(invocation, trigger.id)),
+        pagination: pageOf(page, limit, total),
+      },
+      200,
+    );
   })
   .openapi(invocationRoute, async (c) => {
     const { ctx, agentId } = await scopedAgent(c, c.req.valid('param'));
     const trigger = await triggers.getTrigger(ctx, agentId, c.req.valid('param').id);
-    const invocation = await ctx.db.triggerInvocation.findFirst({ where: { id: c.req.valid('param').invocationId, webhookKey: trigger.webhookKey } });
+    const invocation = await ctx.db.triggerInvocation.findFirst({
+      where: { id: c.req.valid('param').invocationId, webhookKey: trigger.webhookKey },
+    });
     if (!invocation) throw notFound('Invocation');
     return c.json({ data: toRestInvocation(invocation, trigger.id) }, 200);
   });
@@ -234,7 +363,14 @@ const webhookRoute = createRoute({
   request: { params: z.object({ webhookKey: z.string() }) },
   responses: {
     202: json(
-      z.object({ invocationId: z.string(), conversationId: z.string().nullable(), executionId: z.string().nullable(), duplicate: z.boolean() }).openapi('WebhookAccepted'),
+      z
+        .object({
+          invocationId: z.string(),
+          conversationId: z.string().nullable(),
+          executionId: z.string().nullable(),
+          duplicate: z.boolean(),
+        })
+        .openapi('WebhookAccepted'),
       'Accepted: the execution started (or, for a repeated delivery id, had started)',
     ),
     413: problems[400],
@@ -267,10 +403,24 @@ export function webhookRoutes(services: Services) {
     const { invocation, created } = await triggers.ingestWebhook(
       services,
       c.req.valid('param').webhookKey,
-      { headers: c.req.raw.headers, rawHeaders: incoming?.rawHeaders ?? [], query: new URL(c.req.url).searchParams, rawBody, body },
+      {
+        headers: c.req.raw.headers,
+        rawHeaders: incoming?.rawHeaders ?? [],
+        query: new URL(c.req.url).searchParams,
+        rawBody,
+        body,
+      },
       { ip: clientIp(c), userAgent: c.req.header('user-agent') ?? null },
     );
     c.header('X-Correlation-Id', invocation.correlationId);
-    return c.json({ invocationId: invocation.id, conversationId: invocation.conversationId, executionId: invocation.executionId, duplicate: !created }, 202);
+    return c.json(
+      {
+        invocationId: invocation.id,
+        conversationId: invocation.conversationId,
+        executionId: invocation.executionId,
+        duplicate: !created,
+      },
+      202,
+    );
   });
 }

@@ -4,9 +4,17 @@ import type { TriggerInvocation } from '../../generated/prisma/client.ts';
 import { loaderName, withColumns } from '../../db/loaders.ts';
 import { builder } from '../../schema/builder.ts';
 import { countedConnection } from '../../schema/connections.ts';
-import type { RequestContext } from '../../http/context.ts';
+import type { RequestContext } from '../../kernel/context.ts';
 import { findAgent } from '../telemetry/service.ts';
-import { OutputTransform, OutputTransformInput, outputTransformOf, SignatureVerification, SignatureVerificationInput, TriggerAuthentication, TriggerAuthenticationInput } from './config-schema.ts';
+import {
+  OutputTransform,
+  OutputTransformInput,
+  outputTransformOf,
+  SignatureVerification,
+  SignatureVerificationInput,
+  TriggerAuthentication,
+  TriggerAuthenticationInput,
+} from './config-schema.ts';
 import * as triggers from './service.ts';
 
 const InvocationStatus = builder.enumType('TriggerInvocationStatus', {
@@ -14,7 +22,10 @@ const InvocationStatus = builder.enumType('TriggerInvocationStatus', {
   values: {
     PENDING: { value: 'pending', description: 'Accepted; its execution runs.' },
     SUCCESS: { value: 'success', description: 'Its execution completed.' },
-    FAILED: { value: 'failed', description: 'Refused, or its execution failed (see errorMessage).' },
+    FAILED: {
+      value: 'failed',
+      description: 'Refused, or its execution failed (see errorMessage).',
+    },
   } as const,
 });
 
@@ -26,7 +37,8 @@ const TriggerRef = builder.prismaNode('Trigger', {
     return { agentId_id: { agentId, id: id.join(':') } };
   },
   nullable: true,
-  description: 'Turns incoming webhooks from any service into messages for an agent (reference 002).',
+  description:
+    'Turns incoming webhooks from any service into messages for an agent (reference 002).',
   fields: (t) => ({
     id: t.exposeString('id', { description: 'Unique per agent.' }),
     name: t.exposeString('name'),
@@ -34,19 +46,46 @@ const TriggerRef = builder.prismaNode('Trigger', {
     enabled: t.exposeBoolean('enabled'),
     inputSchema: t.expose('inputSchema', { type: 'JSON', nullable: true }),
     messageTemplate: t.exposeString('messageTemplate', { nullable: true }),
-    outputTransform: t.field({ type: OutputTransform, nullable: true, description: 'How the webhook body becomes the payload; null: unchanged.', resolve: (trigger) => trigger.outputTransform as typeof OutputTransform.$inferType | null }),
-    authentication: t.field({ type: TriggerAuthentication, nullable: true, description: 'How callers authenticate; null: anyone with the URL.', resolve: (trigger) => triggers.publicAuthentication(trigger.authentication) as typeof TriggerAuthentication.$inferType | null }),
-    signatureVerification: t.field({ type: SignatureVerification, nullable: true, description: 'How signatures are checked; null: not at all.', resolve: (trigger) => trigger.signatureVerification as typeof SignatureVerification.$inferType | null }),
+    outputTransform: t.field({
+      type: OutputTransform,
+      nullable: true,
+      description: 'How the webhook body becomes the payload; null: unchanged.',
+      resolve: (trigger) => trigger.outputTransform as typeof OutputTransform.$inferType | null,
+    }),
+    authentication: t.field({
+      type: TriggerAuthentication,
+      nullable: true,
+      description: 'How callers authenticate; null: anyone with the URL.',
+      resolve: (trigger) =>
+        triggers.publicAuthentication(trigger.authentication) as
+          typeof TriggerAuthentication.$inferType | null,
+    }),
+    signatureVerification: t.field({
+      type: SignatureVerification,
+      nullable: true,
+      description: 'How signatures are checked; null: not at all.',
+      resolve: (trigger) =>
+        trigger.signatureVerification as typeof SignatureVerification.$inferType | null,
+    }),
     signingSecretCredentialIds: t.exposeStringList('signingSecretCredentialIds'),
-    webhookUrl: t.string({ description: 'Where senders POST; the key in it is a secret.', resolve: (trigger, _args, ctx) => triggers.webhookUrl(ctx.services, trigger) }),
+    webhookUrl: t.string({
+      description: 'Where senders POST; the key in it is a secret.',
+      resolve: (trigger, _args, ctx) => triggers.webhookUrl(ctx.services, trigger),
+    }),
     agent: t.relation('agent'),
     invocations: t.relatedConnection('invocations', {
       cursor: 'seq',
       totalCount: true,
       args: {
         status: t.arg({ type: InvocationStatus, description: 'Only invocations in this status.' }),
-        from: t.arg({ type: 'DateTime', description: 'Only invocations received at or after this time.' }),
-        to: t.arg({ type: 'DateTime', description: 'Only invocations received at or before this time.' }),
+        from: t.arg({
+          type: 'DateTime',
+          description: 'Only invocations received at or after this time.',
+        }),
+        to: t.arg({
+          type: 'DateTime',
+          description: 'Only invocations received at or before this time.',
+        }),
       },
       query: (args) => ({ where: triggers.invocationWhere(args), orderBy: { seq: 'desc' } }),
     }),
@@ -61,13 +100,25 @@ builder.prismaNode('TriggerInvocation', {
   nullable: true,
   fields: (t) => ({
     id: t.exposeID('id'),
-    status: t.field({ type: InvocationStatus, description: 'Where the invocation is.', resolve: (invocation) => invocation.status as 'pending' | 'success' | 'failed' }),
+    status: t.field({
+      type: InvocationStatus,
+      description: 'Where the invocation is.',
+      resolve: (invocation) => invocation.status as 'pending' | 'success' | 'failed',
+    }),
     errorMessage: t.exposeString('errorMessage', { nullable: true }),
     deliveryId: t.exposeString('deliveryId', { nullable: true }),
     requestPayload: t.expose('requestPayload', { type: 'JSON', nullable: true }),
-    transformedPayload: t.field({ type: 'JSON', nullable: true, description: 'The payload after outputTransform, which the template saw (free-form).', resolve: (invocation) => triggers.transformedPayloadOf(invocation) }),
+    transformedPayload: t.field({
+      type: 'JSON',
+      nullable: true,
+      description: 'The payload after outputTransform, which the template saw (free-form).',
+      resolve: (invocation) => triggers.transformedPayloadOf(invocation),
+    }),
     message: t.exposeString('message', { nullable: true }),
-    correlationId: t.exposeString('correlationId', { description: 'Shared by the webhook, the invocation, the execution and its approvals in the audit log.' }),
+    correlationId: t.exposeString('correlationId', {
+      description:
+        'Shared by the webhook, the invocation, the execution and its approvals in the audit log.',
+    }),
     trigger: t.relation('trigger'),
     // No Prisma relation joins these: a page of invocations reads them in one batch per field.
     execution: t.prismaField({
@@ -79,7 +130,11 @@ builder.prismaNode('TriggerInvocation', {
           ? ctx.loaders.load(
               loaderName('Execution', query),
               invocation.executionId,
-              (ids) => ctx.db.execution.findMany({ ...withColumns(query, 'id'), where: { id: { in: ids } } }),
+              (ids) =>
+                ctx.db.execution.findMany({
+                  ...withColumns(query, 'id'),
+                  where: { id: { in: ids } },
+                }),
               (execution) => execution.id,
             )
           : null,
@@ -96,9 +151,14 @@ builder.prismaNode('TriggerInvocation', {
               (keys) =>
                 ctx.db.conversation.findMany({
                   ...withColumns(query, 'projectId', 'conversationId'),
-                  where: { OR: keys.map((key) => JSON.parse(key) as [string | null, string]).map(([projectId, conversationId]) => ({ projectId, conversationId })) },
+                  where: {
+                    OR: keys
+                      .map((key) => JSON.parse(key) as [string | null, string])
+                      .map(([projectId, conversationId]) => ({ projectId, conversationId })),
+                  },
                 }),
-              (conversation) => JSON.stringify([conversation.projectId, conversation.conversationId]),
+              (conversation) =>
+                JSON.stringify([conversation.projectId, conversation.conversationId]),
             )
           : null,
     }),
@@ -113,12 +173,28 @@ const triggerFields = (t: InputFields) => ({
   name: t.string({ description: 'The display name.' }),
   description: t.string({ description: 'What the trigger is for.' }),
   enabled: t.boolean({ description: 'Whether webhooks are accepted; default true.' }),
-  inputSchema: t.field({ type: 'JSONObject', description: 'JSON Schema of the webhook body (checked when saved).' }),
-  messageTemplate: t.string({ description: 'With `{{a.b.c}}` placeholders over the transformed payload.' }),
-  outputTransform: t.field({ type: OutputTransformInput, description: 'How the webhook body becomes the payload the template sees; null clears it.' }),
-  authentication: t.field({ type: TriggerAuthenticationInput, description: 'How callers authenticate; null: anyone with the URL may call.' }),
-  signatureVerification: t.field({ type: SignatureVerificationInput, description: 'How each webhook’s HMAC signature is checked; null: not at all.' }),
-  signingSecretCredentialReferenceId: t.string({ description: 'One WEBHOOK_SIGNING_SECRET credential (reference 002’s name); null clears them.' }),
+  inputSchema: t.field({
+    type: 'JSONObject',
+    description: 'JSON Schema of the webhook body (checked when saved).',
+  }),
+  messageTemplate: t.string({
+    description: 'With `{{a.b.c}}` placeholders over the transformed payload.',
+  }),
+  outputTransform: t.field({
+    type: OutputTransformInput,
+    description: 'How the webhook body becomes the payload the template sees; null clears it.',
+  }),
+  authentication: t.field({
+    type: TriggerAuthenticationInput,
+    description: 'How callers authenticate; null: anyone with the URL may call.',
+  }),
+  signatureVerification: t.field({
+    type: SignatureVerificationInput,
+    description: 'How each webhook’s HMAC signature is checked; null: not at all.',
+  }),
+  signingSecretCredentialReferenceId: t.string({
+    description: 'One WEBHOOK_SIGNING_SECRET credential (reference 002’s name); null clears them.',
+  }),
   signingSecretCredentialIds: t.stringList({ description: 'Several secrets during a rotation.' }),
 });
 const CreateTriggerInput = builder.inputType('CreateTriggerInput', {
@@ -129,17 +205,27 @@ const CreateTriggerInput = builder.inputType('CreateTriggerInput', {
     name: t.string({ required: true, description: 'The display name.' }),
   }),
 });
-const UpdateTriggerInput = builder.inputType('UpdateTriggerInput', { description: 'Changes to a trigger; absent fields stay, nulls clear.', fields: (t) => triggerFields(t) });
+const UpdateTriggerInput = builder.inputType('UpdateTriggerInput', {
+  description: 'Changes to a trigger; absent fields stay, nulls clear.',
+  fields: (t) => triggerFields(t),
+});
 
 /** The id of the agent `agentId` names by id or name (an unknown one matches no trigger). */
-const agentIdOf = async (ctx: RequestContext, agentId: string | number) => (await findAgent(ctx.db, requireScope(ctx), agentId.toString()))?.id ?? agentId.toString();
+const agentIdOf = async (ctx: RequestContext, agentId: string | number) =>
+  (await findAgent(ctx.db, requireScope(ctx), agentId.toString()))?.id ?? agentId.toString();
 
 /**
  * The service's shape of a trigger input. GraphQL leaves unsent input fields out; explicit nulls
  * clear them, as PATCH does.
  */
-const sent = <T extends { outputTransform?: typeof OutputTransformInput.$inferInput | null }>(input: T) =>
-  Object.fromEntries(Object.entries({ ...input, outputTransform: outputTransformOf(input.outputTransform) }).filter(([, value]) => value !== undefined));
+const sent = <T extends { outputTransform?: typeof OutputTransformInput.$inferInput | null }>(
+  input: T,
+) =>
+  Object.fromEntries(
+    Object.entries({ ...input, outputTransform: outputTransformOf(input.outputTransform) }).filter(
+      ([, value]) => value !== undefined,
+    ),
+  );
 
 builder.queryFields((t) => ({
   triggers: t.prismaConnection(
@@ -148,9 +234,20 @@ builder.queryFields((t) => ({
       cursor: 'webhookKey',
       description: 'An agent’s triggers, oldest first.',
       authScopes: { tenant: true },
-      args: { agentId: t.arg.id({ required: true, description: 'The agent the trigger belongs to: its id or its name.' }) },
-      totalCount: async (_connection, args, ctx) => ctx.db.trigger.count({ where: { agentId: await agentIdOf(ctx, args.agentId) } }),
-      resolve: async (query, _root, args, ctx) => ctx.db.trigger.findMany({ ...query, where: { agentId: await agentIdOf(ctx, args.agentId) }, orderBy: { createdAt: 'asc' } }),
+      args: {
+        agentId: t.arg.id({
+          required: true,
+          description: 'The agent the trigger belongs to: its id or its name.',
+        }),
+      },
+      totalCount: async (_connection, args, ctx) =>
+        ctx.db.trigger.count({ where: { agentId: await agentIdOf(ctx, args.agentId) } }),
+      resolve: async (query, _root, args, ctx) =>
+        ctx.db.trigger.findMany({
+          ...query,
+          where: { agentId: await agentIdOf(ctx, args.agentId) },
+          orderBy: { createdAt: 'asc' },
+        }),
     },
     TriggerConnection,
   ),
@@ -159,8 +256,18 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'One of an agent’s triggers; null when there is none of that id.',
     authScopes: { tenant: true },
-    args: { agentId: t.arg.id({ required: true, description: 'The agent the trigger belongs to: its id or its name.' }), id: t.arg.string({ required: true, description: 'The trigger’s id.' }) },
-    resolve: async (query, _root, args, ctx) => ctx.db.trigger.findFirst({ ...query, where: { agentId: await agentIdOf(ctx, args.agentId), id: args.id } }),
+    args: {
+      agentId: t.arg.id({
+        required: true,
+        description: 'The agent the trigger belongs to: its id or its name.',
+      }),
+      id: t.arg.string({ required: true, description: 'The trigger’s id.' }),
+    },
+    resolve: async (query, _root, args, ctx) =>
+      ctx.db.trigger.findFirst({
+        ...query,
+        where: { agentId: await agentIdOf(ctx, args.agentId), id: args.id },
+      }),
   }),
   triggerInvocation: t.prismaField({
     type: 'TriggerInvocation',
@@ -168,7 +275,8 @@ builder.queryFields((t) => ({
     authScopes: { tenant: true },
     description: 'One invocation of a trigger by its id; null when the caller cannot see it.',
     args: { id: t.arg.id({ required: true, description: 'The invocation’s id.' }) },
-    resolve: (query, _root, args, ctx) => ctx.db.triggerInvocation.findUnique({ ...query, where: { id: args.id.toString() } }),
+    resolve: (query, _root, args, ctx) =>
+      ctx.db.triggerInvocation.findUnique({ ...query, where: { id: args.id.toString() } }),
   }),
 }));
 
@@ -177,40 +285,74 @@ builder.mutationFields((t) => ({
     type: 'Trigger',
     description: 'Creates a trigger; its configuration is checked now, not when webhooks arrive.',
     authScopes: { tenant: true },
-    args: { agentId: t.arg.id({ required: true, description: 'The agent it starts.' }), input: t.arg({ type: CreateTriggerInput, required: true, description: 'The trigger’s configuration.' }) },
-    resolve: (_query, _root, args, ctx) => triggers.createTrigger(ctx, args.agentId.toString(), sent(args.input)),
+    args: {
+      agentId: t.arg.id({ required: true, description: 'The agent it starts.' }),
+      input: t.arg({
+        type: CreateTriggerInput,
+        required: true,
+        description: 'The trigger’s configuration.',
+      }),
+    },
+    resolve: (_query, _root, args, ctx) =>
+      triggers.createTrigger(ctx, args.agentId.toString(), sent(args.input)),
   }),
   updateTrigger: t.prismaField({
     type: 'Trigger',
     description: 'Changes the fields sent; the others stay.',
     authScopes: { tenant: true },
     args: {
-      agentId: t.arg.id({ required: true, description: 'The id of the agent the trigger belongs to.' }),
+      agentId: t.arg.id({
+        required: true,
+        description: 'The id of the agent the trigger belongs to.',
+      }),
       id: t.arg.string({ required: true, description: 'The trigger’s id.' }),
-      changes: t.arg({ type: UpdateTriggerInput, required: true, description: 'The fields to change; the others stay.' }),
+      changes: t.arg({
+        type: UpdateTriggerInput,
+        required: true,
+        description: 'The fields to change; the others stay.',
+      }),
     },
-    resolve: (_query, _root, args, ctx) => triggers.updateTrigger(ctx, args.agentId.toString(), args.id, sent(args.changes)),
+    resolve: (_query, _root, args, ctx) =>
+      triggers.updateTrigger(ctx, args.agentId.toString(), args.id, sent(args.changes)),
   }),
   deleteTrigger: t.prismaField({
     type: 'Trigger',
     description: 'Deletes a trigger with its invocations; its URL answers 404 at once.',
     authScopes: { tenant: true },
-    args: { agentId: t.arg.id({ required: true, description: 'The id of the agent the trigger belongs to.' }), id: t.arg.string({ required: true, description: 'The trigger’s id.' }) },
-    resolve: (_query, _root, args, ctx) => triggers.deleteTrigger(ctx, args.agentId.toString(), args.id),
+    args: {
+      agentId: t.arg.id({
+        required: true,
+        description: 'The id of the agent the trigger belongs to.',
+      }),
+      id: t.arg.string({ required: true, description: 'The trigger’s id.' }),
+    },
+    resolve: (_query, _root, args, ctx) =>
+      triggers.deleteTrigger(ctx, args.agentId.toString(), args.id),
   }),
   rotateTriggerWebhookUrl: t.prismaField({
     type: 'Trigger',
-    description: 'Gives the trigger a new webhookUrl (the key in it is a secret); the old one answers 404 at once. Its invocations stay with it.',
+    description:
+      'Gives the trigger a new webhookUrl (the key in it is a secret); the old one answers 404 at once. Its invocations stay with it.',
     authScopes: { tenant: true },
-    args: { agentId: t.arg.id({ required: true, description: 'The id of the agent the trigger belongs to.' }), id: t.arg.string({ required: true, description: 'The trigger’s id.' }) },
-    resolve: (_query, _root, args, ctx) => triggers.rotateTriggerWebhookUrl(ctx, args.agentId.toString(), args.id),
+    args: {
+      agentId: t.arg.id({
+        required: true,
+        description: 'The id of the agent the trigger belongs to.',
+      }),
+      id: t.arg.string({ required: true, description: 'The trigger’s id.' }),
+    },
+    resolve: (_query, _root, args, ctx) =>
+      triggers.rotateTriggerWebhookUrl(ctx, args.agentId.toString(), args.id),
   }),
   rerunInvocation: t.prismaField({
     type: 'TriggerInvocation',
     description: 'Runs an invocation’s message again, as a new invocation and execution.',
     authScopes: { tenant: true },
-    args: { invocationId: t.arg.id({ required: true, description: 'The invocation to run again.' }) },
-    resolve: (_query, _root, args, ctx) => triggers.rerunInvocation(ctx, args.invocationId.toString()),
+    args: {
+      invocationId: t.arg.id({ required: true, description: 'The invocation to run again.' }),
+    },
+    resolve: (_query, _root, args, ctx) =>
+      triggers.rerunInvocation(ctx, args.invocationId.toString()),
   }),
 }));
 
@@ -219,19 +361,35 @@ builder.subscriptionFields((t) => ({
     type: 'TriggerInvocation',
     description: 'A trigger’s invocations as they are recorded and as they end, on any instance.',
     authScopes: { tenant: true },
-    args: { agentId: t.arg.id({ required: true, description: 'The id of the agent the trigger belongs to.' }), triggerId: t.arg.string({ required: true, description: 'The trigger’s id.' }) },
+    args: {
+      agentId: t.arg.id({
+        required: true,
+        description: 'The id of the agent the trigger belongs to.',
+      }),
+      triggerId: t.arg.string({ required: true, description: 'The trigger’s id.' }),
+    },
     subscribe: async (_root, args, ctx) => {
       const trigger = await triggers.getTrigger(ctx, args.agentId.toString(), args.triggerId);
       // The webhook keys seen, and whether each is this trigger's: its URL may be rotated meanwhile.
       const ours = new Map([[trigger.webhookKey, true]]);
       const isOurs = async ({ webhookKey }: TriggerInvocation) => {
         if (!ours.has(webhookKey)) {
-          const owner = await ctx.db.trigger.findUnique({ where: { webhookKey }, select: { agentId: true, id: true } });
+          const owner = await ctx.db.trigger.findUnique({
+            where: { webhookKey },
+            select: { agentId: true, id: true },
+          });
           ours.set(webhookKey, owner?.agentId === trigger.agentId && owner.id === trigger.id);
         }
         return ours.get(webhookKey)!;
       };
-      return pipe(ctx.services.bus.subscribe('triggerInvocationUpdated', requireScope(ctx), ctx.services.shutdownSignal), filterStream(isOurs));
+      return pipe(
+        ctx.services.bus.subscribe(
+          'triggerInvocationUpdated',
+          requireScope(ctx),
+          ctx.services.shutdownSignal,
+        ),
+        filterStream(isOurs),
+      );
     },
     resolve: (_query, invocation) => invocation,
   }),

@@ -10,7 +10,10 @@ const regex = z.string().superRefine((source, context) => {
   try {
     tenantRegex(source);
   } catch (error) {
-    context.addIssue({ code: 'custom', message: `must be a regular expression RE2 can run (no lookaround or backreferences): ${(error as Error).message}` });
+    context.addIssue({
+      code: 'custom',
+      message: `must be a regular expression RE2 can run (no lookaround or backreferences): ${(error as Error).message}`,
+    });
   }
 });
 const source = z.enum(['header', 'query', 'body']);
@@ -41,15 +44,31 @@ export const signatureVerificationSchema = z.object({
     )
     .max(20)
     .default([{ source: 'body', required: true }]),
-  componentJoin: z.object({ strategy: z.literal('concatenate').default('concatenate'), separator: z.string().default('') }).default({ strategy: 'concatenate', separator: '' }),
+  componentJoin: z
+    .object({
+      strategy: z.literal('concatenate').default('concatenate'),
+      separator: z.string().default(''),
+    })
+    .default({ strategy: 'concatenate', separator: '' }),
   validation: z
-    .object({ allowEmptyBody: z.boolean().default(false), headerCaseSensitive: z.boolean().default(false), normalizeUnicode: z.boolean().default(false) })
+    .object({
+      allowEmptyBody: z.boolean().default(false),
+      headerCaseSensitive: z.boolean().default(false),
+      normalizeUnicode: z.boolean().default(false),
+    })
     .default({ allowEmptyBody: false, headerCaseSensitive: false, normalizeUnicode: false }),
   /** How the signing secret is turned into the HMAC key: as text, or base64 after `secretPrefix` (e.g. `whsec_`). */
   secretEncoding: z.enum(['utf8', 'base64']).default('utf8'),
   secretPrefix: z.string().optional(),
   /** Replay protection: the sender's timestamp (Unix seconds) must be within the tolerance of now. */
-  timestamp: z.object({ source, key: z.string().min(1), regex: regex.optional(), toleranceSeconds: z.number().int().positive().default(300) }).optional(),
+  timestamp: z
+    .object({
+      source,
+      key: z.string().min(1),
+      regex: regex.optional(),
+      toleranceSeconds: z.number().int().positive().default(300),
+    })
+    .optional(),
   /** The sender's delivery id: the same delivery twice is one invocation. */
   deliveryId: z.object({ source, key: z.string().min(1), regex: regex.optional() }).optional(),
 });
@@ -65,7 +84,12 @@ export interface WebhookRequest {
   body: unknown;
 }
 
-type Located = { source: 'header' | 'query' | 'body' | 'literal'; key?: string; value?: string; regex?: string };
+type Located = {
+  source: 'header' | 'query' | 'body' | 'literal';
+  key?: string;
+  value?: string;
+  regex?: string;
+};
 
 function header(request: WebhookRequest, name: string, caseSensitive: boolean): string | null {
   if (!caseSensitive) return request.headers.get(name);
@@ -77,13 +101,19 @@ function header(request: WebhookRequest, name: string, caseSensitive: boolean): 
 
 function bodyPath(body: unknown, path: string): string | null {
   let value: unknown = body;
-  for (const part of path.split('.')) value = value && typeof value === 'object' ? (value as Record<string, unknown>)[part] : undefined;
+  for (const part of path.split('.'))
+    value =
+      value && typeof value === 'object' ? (value as Record<string, unknown>)[part] : undefined;
   if (value === undefined || value === null) return null;
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
 /** The value a component, signature, timestamp or delivery id names in the request, after its regex; null when absent. */
-export function locate(request: WebhookRequest, where: Located, caseSensitive = false): string | null {
+export function locate(
+  request: WebhookRequest,
+  where: Located,
+  caseSensitive = false,
+): string | null {
   const raw =
     where.source === 'literal'
       ? (where.value ?? null)
@@ -106,39 +136,83 @@ export type VerificationResult = { ok: true } | { ok: false; status: 401 | 403; 
  * a rotation), in constant time: 401 when something it needs is missing (or the timestamp is out of
  * tolerance), 403 when the signature does not match.
  */
-export function verifySignature(config: SignatureVerification, request: WebhookRequest, secrets: string[], now = new Date()): VerificationResult {
+export function verifySignature(
+  config: SignatureVerification,
+  request: WebhookRequest,
+  secrets: string[],
+  now = new Date(),
+): VerificationResult {
   const caseSensitive = config.validation.headerCaseSensitive;
-  if (!request.rawBody && !config.validation.allowEmptyBody) return { ok: false, status: 401, reason: 'The request body is empty' };
+  if (!request.rawBody && !config.validation.allowEmptyBody)
+    return { ok: false, status: 401, reason: 'The request body is empty' };
   const presented = locate(request, { ...config.signature, regex: undefined }, caseSensitive);
-  if (!presented) return { ok: false, status: 401, reason: `Missing signature (${config.signature.source} "${config.signature.key}")` };
+  if (!presented)
+    return {
+      ok: false,
+      status: 401,
+      reason: `Missing signature (${config.signature.source} "${config.signature.key}")`,
+    };
   if (config.timestamp) {
     const timestamp = Number(locate(request, config.timestamp, caseSensitive));
-    if (!Number.isFinite(timestamp) || timestamp <= 0) return { ok: false, status: 401, reason: 'Missing or invalid signature timestamp' };
+    if (!Number.isFinite(timestamp) || timestamp <= 0)
+      return { ok: false, status: 401, reason: 'Missing or invalid signature timestamp' };
     if (Math.abs(now.getTime() / 1000 - timestamp) > config.timestamp.toleranceSeconds) {
-      return { ok: false, status: 401, reason: `The signature timestamp is more than ${config.timestamp.toleranceSeconds} s from now` };
+      return {
+        ok: false,
+        status: 401,
+        reason: `The signature timestamp is more than ${config.timestamp.toleranceSeconds} s from now`,
+      };
     }
   }
   const components: string[] = [];
   for (const [index, component] of config.signedComponents.entries()) {
     const value = locate(request, component, caseSensitive);
     if (value === null) {
-      if (component.required) return { ok: false, status: 401, reason: `Missing signed component ${index + 1} (${component.source}${component.key ? ` "${component.key}"` : ''})` };
+      if (component.required)
+        return {
+          ok: false,
+          status: 401,
+          reason: `Missing signed component ${index + 1} (${component.source}${component.key ? ` "${component.key}"` : ''})`,
+        };
       continue;
     }
     components.push(config.validation.normalizeUnicode ? value.normalize('NFC') : value);
   }
   const payload = components.join(config.componentJoin.separator);
 
-  const candidates = (config.signature.separator ? presented.split(config.signature.separator) : [presented])
+  const candidates = (
+    config.signature.separator ? presented.split(config.signature.separator) : [presented]
+  )
     .map((candidate) => candidate.trim())
-    .map((candidate) => (config.signature.prefix && candidate.startsWith(config.signature.prefix) ? candidate.slice(config.signature.prefix.length) : candidate))
-    .map((candidate) => (config.signature.regex ? (execTenantRegex(config.signature.regex, candidate)?.slice(-1)[0] ?? '') : candidate))
+    .map((candidate) =>
+      config.signature.prefix && candidate.startsWith(config.signature.prefix)
+        ? candidate.slice(config.signature.prefix.length)
+        : candidate,
+    )
+    .map((candidate) =>
+      config.signature.regex
+        ? (execTenantRegex(config.signature.regex, candidate)?.slice(-1)[0] ?? '')
+        : candidate,
+    )
     .filter(Boolean)
     .map((candidate) => Buffer.from(candidate, config.encoding));
   for (const secret of secrets) {
-    const key = config.secretEncoding === 'base64' ? Buffer.from(secret.slice(secret.startsWith(config.secretPrefix ?? '\0') ? config.secretPrefix!.length : 0), 'base64') : Buffer.from(secret);
+    const key =
+      config.secretEncoding === 'base64'
+        ? Buffer.from(
+            secret.slice(
+              secret.startsWith(config.secretPrefix ?? '\0') ? config.secretPrefix!.length : 0,
+            ),
+            'base64',
+          )
+        : Buffer.from(secret);
     const expected = createHmac(config.algorithm, key).update(payload).digest();
-    if (candidates.some((candidate) => candidate.length === expected.length && timingSafeEqual(candidate, expected))) return { ok: true };
+    if (
+      candidates.some(
+        (candidate) => candidate.length === expected.length && timingSafeEqual(candidate, expected),
+      )
+    )
+      return { ok: true };
   }
   return { ok: false, status: 403, reason: 'The signature does not match' };
 }

@@ -3,14 +3,22 @@
 // refuses those, and tenants' events and webhook bodies may carry them).
 const TAG = '$sb';
 
-type Tagged = { [TAG]: 'date'; v: string | null } | { [TAG]: 'bigint'; v: string } | { [TAG]: 'object'; v: [string, unknown][] };
+type Tagged =
+  | { [TAG]: 'date'; v: string | null }
+  | { [TAG]: 'bigint'; v: string }
+  | { [TAG]: 'object'; v: [string, unknown][] };
 
 function replacer(this: Record<string, unknown>, key: string, value: unknown): unknown {
   const original = this[key];
   if (original instanceof Date) return { [TAG]: 'date', v: value };
   if (typeof value === 'bigint') return { [TAG]: 'bigint', v: value.toString() };
   // An object that itself has the tag's key travels as its entries, so it is never read as a tag.
-  if (value !== null && typeof value === 'object' && !Array.isArray(value) && Object.hasOwn(value, TAG)) {
+  if (
+    value !== null &&
+    typeof value === 'object' &&
+    !Array.isArray(value) &&
+    Object.hasOwn(value, TAG)
+  ) {
     return { [TAG]: 'object', v: Object.entries(value) };
   }
   return value;
@@ -27,7 +35,13 @@ function reviver(_key: string, value: unknown): unknown {
       return BigInt(tagged.v);
     case 'object': {
       const object: Record<string, unknown> = {};
-      for (const [name, entry] of tagged.v) Object.defineProperty(object, name, { value: entry, enumerable: true, writable: true, configurable: true });
+      for (const [name, entry] of tagged.v)
+        Object.defineProperty(object, name, {
+          value: entry,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
       return object;
     }
   }

@@ -1,10 +1,16 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { z } from 'zod';
-import { badInput, type FieldIssue } from '../errors.ts';
-import type { RequestContext } from './context.ts';
+import { badInput, type FieldIssue } from '../kernel/errors.ts';
+import type { RequestContext } from '../kernel/context.ts';
 
 /** Where a bad input was, named as FastAPI-style `loc` arrays name it (reference 003). */
-const locations: Record<string, string> = { json: 'body', param: 'path', query: 'query', header: 'header', cookie: 'cookie' };
+const locations: Record<string, string> = {
+  json: 'body',
+  param: 'path',
+  query: 'query',
+  header: 'header',
+  cookie: 'cookie',
+};
 
 export interface AppEnv {
   /** `requestId` is given to every request on arrival; `requestContext` once its key is checked. */
@@ -14,7 +20,11 @@ export interface AppEnv {
 type Issue = z.core.$ZodIssue;
 
 const valueAt = (input: unknown, path: PropertyKey[]) =>
-  path.reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined), input);
+  path.reduce<unknown>(
+    (value, key) =>
+      value && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined,
+    input,
+  );
 const quoted = (values: unknown[]) => {
   const names = values.map((value) => `'${String(value)}'`);
   return names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names.at(-1)}` : names.join('');
@@ -25,34 +35,48 @@ const quoted = (values: unknown[]) => {
  * issue names its own type in `params.type`; an issue pydantic has no name for stays `value_error`.
  */
 export function pydanticIssue(issue: Issue, input: unknown): Pick<FieldIssue, 'type' | 'message'> {
-  if (valueAt(input, issue.path) === undefined && issue.code === 'invalid_type') return { type: 'missing', message: 'Field required' };
+  if (valueAt(input, issue.path) === undefined && issue.code === 'invalid_type')
+    return { type: 'missing', message: 'Field required' };
   switch (issue.code) {
     case 'invalid_type':
       if (issue.expected === 'number' || issue.expected === 'int') {
-        return { type: 'int_parsing', message: 'Input should be a valid integer, unable to parse string as an integer' };
+        return {
+          type: 'int_parsing',
+          message: 'Input should be a valid integer, unable to parse string as an integer',
+        };
       }
       break;
     case 'too_small':
       if (issue.origin === 'number' || issue.origin === 'int') {
         return issue.inclusive
-          ? { type: 'greater_than_equal', message: `Input should be greater than or equal to ${issue.minimum}` }
+          ? {
+              type: 'greater_than_equal',
+              message: `Input should be greater than or equal to ${issue.minimum}`,
+            }
           : { type: 'greater_than', message: `Input should be greater than ${issue.minimum}` };
       }
       if (issue.origin === 'string') {
-        return { type: 'string_too_short', message: `String should have at least ${issue.minimum} character${issue.minimum === 1 ? '' : 's'}` };
+        return {
+          type: 'string_too_short',
+          message: `String should have at least ${issue.minimum} character${issue.minimum === 1 ? '' : 's'}`,
+        };
       }
       break;
     case 'too_big':
       if (issue.origin === 'number' || issue.origin === 'int') {
         return issue.inclusive
-          ? { type: 'less_than_equal', message: `Input should be less than or equal to ${issue.maximum}` }
+          ? {
+              type: 'less_than_equal',
+              message: `Input should be less than or equal to ${issue.maximum}`,
+            }
           : { type: 'less_than', message: `Input should be less than ${issue.maximum}` };
       }
       break;
     case 'invalid_value':
       return { type: 'enum', message: `Input should be ${quoted(issue.values)}` };
     case 'custom':
-      if (typeof issue.params?.type === 'string') return { type: issue.params.type, message: issue.message };
+      if (typeof issue.params?.type === 'string')
+        return { type: issue.params.type, message: issue.message };
       break;
   }
   return { type: 'value_error', message: issue.message };
@@ -65,15 +89,23 @@ export function pydanticIssue(issue: Issue, input: unknown): Pick<FieldIssue, 't
  * With `pydantic`, each issue carries the type and message FastAPI gives the same mistake.
  */
 /** An OpenAPI response whose body is JSON of `schema`. */
-export const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+export const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
 
 export function restRouter(options: { pydantic?: boolean } = {}) {
   return new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
       if (result.success) return;
       const issues = result.error.issues.map((issue): FieldIssue => ({
-        path: [locations[result.target] ?? result.target, ...issue.path.map((part) => part as string | number)],
-        ...(options.pydantic ? pydanticIssue(issue, (result as { data?: unknown }).data) : { message: issue.message }),
+        path: [
+          locations[result.target] ?? result.target,
+          ...issue.path.map((part) => part as string | number),
+        ],
+        ...(options.pydantic
+          ? pydanticIssue(issue, (result as { data?: unknown }).data)
+          : { message: issue.message }),
       }));
       throw badInput(`Invalid ${issues[0].path.join('.')}: ${issues[0].message}`, issues);
     },

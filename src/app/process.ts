@@ -1,11 +1,13 @@
-import { ConfigError, loadConfig, type Config } from './config.ts';
-import { createLogger, type Logger } from './logger.ts';
+import { ConfigError, loadConfig, type Config } from '../kernel/config.ts';
+import { createLogger, type Logger } from '../kernel/logger.ts';
 
 /**
  * Runs a Switchboard process: checks the configuration first (a bad value exits 1 with one line per
  * problem, no stack trace), starts it, and on SIGTERM or SIGINT stops it and exits 0.
  */
-export async function runProcess(start: (config: Config, logger: Logger) => Promise<{ stop(): Promise<void>; stopping: string }>) {
+export async function runProcess(
+  start: (config: Config, logger: Logger) => Promise<{ stop(): Promise<void>; stopping: string }>,
+) {
   try {
     const config = loadConfig();
     const logger = createLogger(config.LOG_LEVEL);

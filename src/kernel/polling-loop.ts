@@ -1,5 +1,5 @@
-import { connectionFailure } from '../errors.ts';
-import type { Logger } from '../logger.ts';
+import { connectionFailure } from './errors.ts';
+import type { Logger } from './logger.ts';
 
 /**
  * Runs `tick` until stopped: at once again when it found work, else after `pollMs` (or as soon as

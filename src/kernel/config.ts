@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { modelPricesSchema } from './modules/telemetry/prices.ts';
+import { modelPricesSchema } from '../modules/telemetry/prices.ts';
 import { NETWORK_KINDS } from './net/outbound.ts';
 
 const optionalString = z
@@ -11,7 +11,11 @@ const optionalString = z
   .optional();
 
 const positiveInt = (fallback: number) =>
-  z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').positive('must be positive').default(fallback);
+  z.coerce
+    .number({ error: 'must be a whole number' })
+    .int('must be a whole number')
+    .positive('must be positive')
+    .default(fallback);
 
 /** Every setting Switchboard reads from its environment, validated once at start. */
 export const configSchema = z.object({
@@ -23,15 +27,25 @@ export const configSchema = z.object({
     .default(4000),
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: optionalString.pipe(
-    z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL').optional(),
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+      .optional(),
   ),
   /** How long opening a PostgreSQL connection may take before it counts as unreachable (503, and a retry at start). */
   DATABASE_CONNECT_TIMEOUT_MS: positiveInt(5000),
   DATA_DIR: z.string().default('./.switchboard'),
-  REDIS_URL: optionalString.pipe(z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').optional()),
+  REDIS_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
+      .optional(),
+  ),
   /** Prefix of every Redis channel and key, so several deployments (or test runs) can share one Redis. */
   REDIS_PREFIX: z.string().default('switchboard:'),
-  SWITCHBOARD_ADMIN_KEY: optionalString.pipe(z.string().min(24, 'must be at least 24 characters').optional()),
+  SWITCHBOARD_ADMIN_KEY: optionalString.pipe(
+    z.string().min(24, 'must be at least 24 characters').optional(),
+  ),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Comma-separated browser origins allowed by CORS; `*` allows any origin (without cookies). */
   CORS_ORIGINS: z
@@ -80,7 +94,10 @@ export const configSchema = z.object({
         try {
           return JSON.parse(value.startsWith('{') ? value : readFileSync(value, 'utf8')) as unknown;
         } catch (error) {
-          context.addIssue({ code: 'custom', message: `must be a JSON object of model prices or a path to one: ${(error as Error).message}` });
+          context.addIssue({
+            code: 'custom',
+            message: `must be a JSON object of model prices or a path to one: ${(error as Error).message}`,
+          });
           return z.NEVER;
         }
       })
@@ -109,12 +126,21 @@ export const configSchema = z.object({
         lines
           .split('\n')
           .filter((line) => line.includes(':'))
-          .map((line) => [line.slice(0, line.indexOf(':')).trim(), line.slice(line.indexOf(':') + 1).trim()]),
+          .map((line) => [
+            line.slice(0, line.indexOf(':')).trim(),
+            line.slice(line.indexOf(':') + 1).trim(),
+          ]),
       ),
     ),
   /** 32 bytes, base64: encrypts stored credentials (webhook signing secrets). Default: derived from the admin key. */
   CREDENTIALS_KEY: optionalString.pipe(
-    z.string().refine((value) => Buffer.from(value, 'base64').length === 32, 'must be 32 bytes in base64 (openssl rand -base64 32)').optional(),
+    z
+      .string()
+      .refine(
+        (value) => Buffer.from(value, 'base64').length === 32,
+        'must be 32 bytes in base64 (openssl rand -base64 32)',
+      )
+      .optional(),
   ),
   /** The address webhook senders reach this service at: triggers' webhookUrl starts with it. */
   PUBLIC_BASE_URL: optionalString.pipe(z.url({ error: 'must be an http(s) URL' }).optional()),
@@ -146,10 +172,22 @@ export const configSchema = z.object({
   OUTBOUND_ALLOWED_NETWORKS: z
     .string()
     .default('')
-    .transform((value) => value.split(',').map((kind) => kind.trim()).filter(Boolean))
-    .pipe(z.array(z.enum(NETWORK_KINDS, { error: `must list some of ${NETWORK_KINDS.join(', ')}` }))),
+    .transform((value) =>
+      value
+        .split(',')
+        .map((kind) => kind.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(z.enum(NETWORK_KINDS, { error: `must list some of ${NETWORK_KINDS.join(', ')}` })),
+    ),
   /** The old name: refused, so that a deployment relying on it does not quietly lose the ranges it allowed. */
-  DELIVERY_ALLOWED_NETWORKS: z.undefined({ error: 'was renamed OUTBOUND_ALLOWED_NETWORKS (it now covers HTTP tools and model providers too)' }).optional(),
+  DELIVERY_ALLOWED_NETWORKS: z
+    .undefined({
+      error:
+        'was renamed OUTBOUND_ALLOWED_NETWORKS (it now covers HTTP tools and model providers too)',
+    })
+    .optional(),
   /** How much of an answer from a tenant-chosen URL is kept (stored, or handed to the model). */
   OUTBOUND_KEEP_BYTES: positiveInt(64 * 1024),
   /** Past this many bytes an answer is no longer read: the connection is dropped. */
@@ -167,9 +205,17 @@ export const configSchema = z.object({
   /** How often an execution's SSE stream sends a `: keep-alive` comment: proxies cut streams idle for long (often 60 s). */
   SSE_KEEPALIVE_MS: positiveInt(15_000),
   /** Executions one process runs at once; 0 leaves them to other instances and `npm run worker`. */
-  EXECUTION_CONCURRENCY: z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(0, 'must not be negative').default(16),
+  EXECUTION_CONCURRENCY: z.coerce
+    .number({ error: 'must be a whole number' })
+    .int('must be a whole number')
+    .min(0, 'must not be negative')
+    .default(16),
   /** How long SIGTERM waits for in-flight requests before closing connections. */
-  SHUTDOWN_GRACE_MS: z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(0, 'must not be negative').default(5000),
+  SHUTDOWN_GRACE_MS: z.coerce
+    .number({ error: 'must be a whole number' })
+    .int('must be a whole number')
+    .min(0, 'must not be negative')
+    .default(5000),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -177,7 +223,9 @@ export type Config = z.infer<typeof configSchema>;
 export class ConfigError extends Error {}
 
 /** Where the database is: DATABASE_URL, else the embedded PGlite in `DATA_DIR/pglite`. */
-export function databaseLocation(config: Pick<Config, 'DATABASE_URL' | 'DATA_DIR' | 'DATABASE_CONNECT_TIMEOUT_MS'>) {
+export function databaseLocation(
+  config: Pick<Config, 'DATABASE_URL' | 'DATA_DIR' | 'DATABASE_CONNECT_TIMEOUT_MS'>,
+) {
   return config.DATABASE_URL
     ? { databaseUrl: config.DATABASE_URL, connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS }
     : { dataDir: join(config.DATA_DIR, 'pglite') };
@@ -187,7 +235,9 @@ export function databaseLocation(config: Pick<Config, 'DATABASE_URL' | 'DATA_DIR
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = configSchema.safeParse(env);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    const problems = parsed.error.issues.map(
+      (issue) => `  ${issue.path.join('.')}: ${issue.message}`,
+    );
     throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
   }
   return parsed.data;

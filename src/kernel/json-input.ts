@@ -1,15 +1,20 @@
 import { badInput, type FieldIssue } from './errors.ts';
-import { isStorableText } from './db/storable.ts';
+import { isStorableText } from '../db/storable.ts';
 
 /** Refuses text the database cannot store: NUL characters and unpaired surrogates. */
 export function checkText(text: string, path: FieldIssue['path']) {
   const problem = unstorableProblem(text);
-  if (problem) throw badInput(`Invalid ${path.length ? path.join('.') : 'input'}: ${problem}`, [{ path, message: problem }]);
+  if (problem)
+    throw badInput(`Invalid ${path.length ? path.join('.') : 'input'}: ${problem}`, [
+      { path, message: problem },
+    ]);
 }
 
 function unstorableProblem(text: string) {
   if (isStorableText(text)) return null;
-  return text.includes('\u0000') ? 'must not contain NUL characters (\\u0000)' : 'must not contain unpaired UTF-16 surrogates';
+  return text.includes('\u0000')
+    ? 'must not contain NUL characters (\\u0000)'
+    : 'must not contain unpaired UTF-16 surrogates';
 }
 
 /**
@@ -31,7 +36,9 @@ export function checkJsonInput(value: unknown, maxDepth: number, root: FieldIssu
     if (!value || typeof value !== 'object') continue;
     if (path.length - root.length >= maxDepth) {
       const message = `nests deeper than ${maxDepth} levels`;
-      throw badInput(`Invalid ${path.join('.')}: ${message}`, [{ path, message, type: 'json_too_deep' }]);
+      throw badInput(`Invalid ${path.join('.')}: ${message}`, [
+        { path, message, type: 'json_too_deep' },
+      ]);
     }
     for (const [name, item] of Object.entries(value)) {
       noteText(name, [...path, name]);
@@ -40,5 +47,9 @@ export function checkJsonInput(value: unknown, maxDepth: number, root: FieldIssu
   }
   // Assigned in a closure: TypeScript cannot follow it there.
   const found = unstorable as FieldIssue | null;
-  if (found) throw badInput(`Invalid ${found.path.length ? found.path.join('.') : 'input'}: ${found.message}`, [found]);
+  if (found)
+    throw badInput(
+      `Invalid ${found.path.length ? found.path.join('.') : 'input'}: ${found.message}`,
+      [found],
+    );
 }

@@ -8,7 +8,11 @@ import type { Logger } from '../logger.ts';
  */
 const retryMs = 1000;
 
-export async function waitUntilAvailable(what: string, check: () => Promise<unknown>, logger: Logger): Promise<void> {
+export async function waitUntilAvailable(
+  what: string,
+  check: () => Promise<unknown>,
+  logger: Logger,
+): Promise<void> {
   for (let attempt = 1; ; attempt += 1) {
     try {
       await check();

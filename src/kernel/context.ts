@@ -3,14 +3,14 @@ import type { RateLimiter } from '../auth/rate-limit.ts';
 import type { Authenticator, Viewer } from '../auth/viewer.ts';
 import { refuseCookieForgery } from '../auth/cookie-forgery.ts';
 import { presentedKey, type ActorType } from '../auth/viewer.ts';
-import type { Config } from '../config.ts';
+import type { Config } from './config.ts';
 import { Loaders } from '../db/loaders.ts';
 import { scopedClient, type Scope } from '../db/scoped.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
-import type { Logger } from '../logger.ts';
-import type { EventBus } from '../pubsub/index.ts';
+import type { Logger } from './logger.ts';
+import type { EventBus } from './bus/index.ts';
 import type { PriceTable } from '../modules/telemetry/prices.ts';
-import type { OutboundClient } from '../net/outbound.ts';
+import type { OutboundClient } from './net/outbound.ts';
 
 /** The long-lived parts of a running server, shared by every request. */
 export interface Services {
@@ -71,7 +71,17 @@ export function systemContext(
   actor: NonNullable<RequestContext['actor']>,
   client: RequestContext['client'] = { ip: null, userAgent: null },
 ): RequestContext {
-  return { services, viewer: null, actor, scope, db: scopedClient(services.prisma, scope), loaders: new Loaders(), correlationId, requestId: randomUUID(), client };
+  return {
+    services,
+    viewer: null,
+    actor,
+    scope,
+    db: scopedClient(services.prisma, scope),
+    loaders: new Loaders(),
+    correlationId,
+    requestId: randomUUID(),
+    client,
+  };
 }
 
 const CORRELATION_ID = /^[\w.:\-]{1,128}$/;
@@ -82,13 +92,20 @@ const CORRELATION_ID = /^[\w.:\-]{1,128}$/;
  */
 export async function createRequestContext(
   services: Services,
-  request: { method: string; headers: Headers; ip: string | null; requestId?: string; keyCookies?: string[] },
+  request: {
+    method: string;
+    headers: Headers;
+    ip: string | null;
+    requestId?: string;
+    keyCookies?: string[];
+  },
 ): Promise<RequestContext> {
   refuseCookieForgery(request.method, request.headers, request.keyCookies);
   const token = presentedKey(request.headers, request.keyCookies);
   const viewer = token ? await services.authenticator.authenticate(token, request.ip) : null;
   if (!viewer) await services.authenticator.countAnonymous(request.ip);
-  const scope = viewer?.kind === 'apiKey' ? { tenantId: viewer.tenantId, projectId: viewer.projectId } : null;
+  const scope =
+    viewer?.kind === 'apiKey' ? { tenantId: viewer.tenantId, projectId: viewer.projectId } : null;
   const requestId = request.requestId ?? randomUUID();
   const correlationHeader = request.headers.get('x-correlation-id');
   return {
@@ -97,7 +114,8 @@ export async function createRequestContext(
     scope,
     db: scope ? scopedClient(services.prisma, scope) : services.prisma,
     loaders: new Loaders(),
-    correlationId: correlationHeader && CORRELATION_ID.test(correlationHeader) ? correlationHeader : requestId,
+    correlationId:
+      correlationHeader && CORRELATION_ID.test(correlationHeader) ? correlationHeader : requestId,
     requestId,
     client: { ip: request.ip, userAgent: request.headers.get('user-agent') },
   };

@@ -54,7 +54,8 @@ export class AppError extends Error {
   }
 }
 
-export const notFound = (what: string, type?: string) => new AppError('NOT_FOUND', `${what} not found`, { type });
+export const notFound = (what: string, type?: string) =>
+  new AppError('NOT_FOUND', `${what} not found`, { type });
 export const badInput = (message: string, issues?: FieldIssue[]) =>
   new AppError('BAD_USER_INPUT', message, { issues });
 
@@ -78,13 +79,33 @@ export function asAppError(error: unknown): AppError | null {
   if (error instanceof AppError) return error;
   const cause = (error as { originalError?: unknown })?.originalError;
   if (cause && cause !== error) return asAppError(cause);
-  if ((error as { code?: string })?.code === 'P2002') return new AppError('CONFLICT', 'The resource already exists');
-  const database = (error as { meta?: { driverAdapterError?: { cause?: { originalCode?: string; originalMessage?: string } } } })?.meta?.driverAdapterError?.cause;
-  if (database && UNSTORABLE_TEXT.some(([code, message]) => database.originalCode === code && message.test(database.originalMessage ?? ''))) {
-    return new AppError('BAD_USER_INPUT', 'The input holds characters the database cannot store (NUL, or an unpaired UTF-16 surrogate)');
+  if ((error as { code?: string })?.code === 'P2002')
+    return new AppError('CONFLICT', 'The resource already exists');
+  const database = (
+    error as {
+      meta?: {
+        driverAdapterError?: { cause?: { originalCode?: string; originalMessage?: string } };
+      };
+    }
+  )?.meta?.driverAdapterError?.cause;
+  if (
+    database &&
+    UNSTORABLE_TEXT.some(
+      ([code, message]) =>
+        database.originalCode === code && message.test(database.originalMessage ?? ''),
+    )
+  ) {
+    return new AppError(
+      'BAD_USER_INPUT',
+      'The input holds characters the database cannot store (NUL, or an unpaired UTF-16 surrogate)',
+    );
   }
   if (connectionFailure(error)) {
-    return new AppError('SERVICE_UNAVAILABLE', 'The database or Redis is unreachable; retry shortly', { retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS });
+    return new AppError(
+      'SERVICE_UNAVAILABLE',
+      'The database or Redis is unreachable; retry shortly',
+      { retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS },
+    );
   }
   return null;
 }
@@ -92,10 +113,23 @@ export function asAppError(error: unknown): AppError | null {
 // Prisma: can't reach / timed out / connection closed / no pooled connection in time.
 const prismaConnectionCodes = new Set(['P1001', 'P1002', 'P1017', 'P2024']);
 // The driver adapters' kinds for the same (`@prisma/adapter-pg` maps socket errors to them).
-const adapterConnectionKinds = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections']);
+const adapterConnectionKinds = new Set([
+  'DatabaseNotReachable',
+  'ConnectionClosed',
+  'SocketTimeout',
+  'TooManyConnections',
+]);
 // SQLSTATE: 08xxx connection exceptions, 57P01-57P03 shutdown / crash / cannot connect now, 53300 too many connections.
 const connectionSqlState = /^(08...|57P0[123]|53300)$/;
-const socketCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH']);
+const socketCodes = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+]);
 
 /**
  * A short reason when `error` (or what it wraps) says PostgreSQL or Redis cannot be reached or
@@ -103,14 +137,31 @@ const socketCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE',
  */
 export function connectionFailure(error: unknown, depth = 0): string | null {
   if (!error || typeof error !== 'object' || depth > 5) return null;
-  const e = error as { code?: unknown; kind?: unknown; name?: unknown; message?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } };
+  const e = error as {
+    code?: unknown;
+    kind?: unknown;
+    name?: unknown;
+    message?: unknown;
+    cause?: unknown;
+    meta?: { driverAdapterError?: unknown };
+  };
   const code = typeof e.code === 'string' ? e.code : undefined;
-  if (code && (prismaConnectionCodes.has(code) || connectionSqlState.test(code) || socketCodes.has(code))) return code;
+  if (
+    code &&
+    (prismaConnectionCodes.has(code) || connectionSqlState.test(code) || socketCodes.has(code))
+  )
+    return code;
   if (typeof e.kind === 'string' && adapterConnectionKinds.has(e.kind)) return e.kind;
   // node-postgres, when the socket closes without a PostgreSQL error.
-  if (typeof e.message === 'string' && /^Connection terminated/.test(e.message)) return 'connection terminated';
+  if (typeof e.message === 'string' && /^Connection terminated/.test(e.message))
+    return 'connection terminated';
   // ioredis: a command that gave up, found no connection (without an offline queue) or outlived it.
-  if (e.name === 'MaxRetriesPerRequestError' || (typeof e.message === 'string' && /^(Stream isn't writeable|Connection is closed)/.test(e.message))) return 'Redis unreachable';
+  if (
+    e.name === 'MaxRetriesPerRequestError' ||
+    (typeof e.message === 'string' &&
+      /^(Stream isn't writeable|Connection is closed)/.test(e.message))
+  )
+    return 'Redis unreachable';
   // Only the adapters' wrappers are unwrapped: an outbound request's `fetch failed` has an
   // ECONNREFUSED cause too, and it says nothing about Switchboard's own services.
   const inner = e.name === 'DriverAdapterError' ? e.cause : e.meta?.driverAdapterError;

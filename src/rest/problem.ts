@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { AppError, asAppError, httpStatusOf, type ErrorCode } from '../errors.ts';
+import { AppError, asAppError, httpStatusOf, type ErrorCode } from '../kernel/errors.ts';
 
 /**
  * How a family of REST routes answers errors. Each reference page has its own error body;
@@ -41,7 +41,9 @@ const titles: Record<number, string> = {
 /** The headers an error's details call for: `Retry-After` on 429 and 503, `Allow` on 405. */
 export function errorHeaders(error: AppError | null): Record<string, string> {
   return {
-    ...(error?.details.retryAfterSeconds ? { 'Retry-After': String(error.details.retryAfterSeconds) } : {}),
+    ...(error?.details.retryAfterSeconds
+      ? { 'Retry-After': String(error.details.retryAfterSeconds) }
+      : {}),
     ...(error?.details.allow ? { Allow: error.details.allow.join(', ') } : {}),
   };
 }
@@ -72,11 +74,13 @@ export const validationDetailFormat = (pathPrefix: string): ErrorFormat => ({
   pathPrefix,
   respond(c, error) {
     if (error.code === 'BAD_USER_INPUT') {
-      const detail = (error.details.issues ?? [{ path: [], message: error.message }]).map((issue) => ({
-        loc: issue.path.map(String),
-        msg: issue.message,
-        type: issue.type ?? 'value_error',
-      }));
+      const detail = (error.details.issues ?? [{ path: [], message: error.message }]).map(
+        (issue) => ({
+          loc: issue.path.map(String),
+          msg: issue.message,
+          type: issue.type ?? 'value_error',
+        }),
+      );
       return c.json({ detail }, 422);
     }
     return c.json({ detail: error.message }, httpStatusOf[error.code] as 401, errorHeaders(error));
@@ -84,8 +88,14 @@ export const validationDetailFormat = (pathPrefix: string): ErrorFormat => ({
 });
 
 /** The response for any error thrown while serving `c`, in the format of the route's family. */
-export function errorResponse(c: Context, error: unknown, formats: ErrorFormat[], requestId: string): Response {
+export function errorResponse(
+  c: Context,
+  error: unknown,
+  formats: ErrorFormat[],
+  requestId: string,
+): Response {
   const appError = asAppError(error);
-  const format = appError && formats.find((candidate) => c.req.path.startsWith(candidate.pathPrefix));
+  const format =
+    appError && formats.find((candidate) => c.req.path.startsWith(candidate.pathPrefix));
   return format ? format.respond(c, appError, requestId) : problemResponse(c, appError, requestId);
 }

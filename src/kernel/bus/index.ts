@@ -1,11 +1,18 @@
 import { setMaxListeners } from 'node:events';
 import { createPubSub, filter, pipe, Repeater } from 'graphql-yoga';
 import { Redis } from 'ioredis';
-import type { Scope } from '../db/scoped.ts';
+import type { Scope } from '../../db/scoped.ts';
 import { connectionFailure } from '../errors.ts';
-import type { AppEvent, AuditEvent, Execution, LlmEvent, TriggerInvocation, WebhookDelivery } from '../generated/prisma/client.ts';
+import type {
+  AppEvent,
+  AuditEvent,
+  Execution,
+  LlmEvent,
+  TriggerInvocation,
+  WebhookDelivery,
+} from '../../generated/prisma/client.ts';
 import type { Logger } from '../logger.ts';
-import type { JournalEntry } from '../modules/executions/journal.ts';
+import type { JournalEntry } from '../../modules/executions/journal.ts';
 import { waitUntilAvailable } from '../net/wait.ts';
 import { redisEventTarget } from './redis.ts';
 
@@ -45,7 +52,11 @@ export class EventBus {
         ? redisEventTarget(
             redis,
             (error) => this.publishFailed(error),
-            (channel, error) => logger.warn({ channel, reason: (error as Error).message }, 'unreadable pub/sub message dropped'),
+            (channel, error) =>
+              logger.warn(
+                { channel, reason: (error as Error).message },
+                'unreadable pub/sub message dropped',
+              ),
           )
         : unlimitedEventTarget(),
     });
@@ -77,19 +88,34 @@ export class EventBus {
     // at once instead of piling up; the subscriber's commands wait for the connection instead.
     const publisher = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
     const subscriber = new Redis(url, { maxRetriesPerRequest: null });
-    for (const [name, client] of [['publisher', publisher], ['subscriber', subscriber]] as const) reportConnection(client, `Redis ${name}`, logger);
-    await waitUntilAvailable(`Redis at ${new URL(url).host}`, () => Promise.all([ready(publisher), ready(subscriber)]), logger);
+    for (const [name, client] of [
+      ['publisher', publisher],
+      ['subscriber', subscriber],
+    ] as const)
+      reportConnection(client, `Redis ${name}`, logger);
+    await waitUntilAvailable(
+      `Redis at ${new URL(url).host}`,
+      () => Promise.all([ready(publisher), ready(subscriber)]),
+      logger,
+    );
     return new EventBus(prefix, logger, { publisher, subscriber });
   }
 
   private publishFailed(error: unknown) {
     this.publishFailures += 1;
     const reason = connectionFailure(error);
-    if (!reason) this.logger.error({ err: error, publishFailures: this.publishFailures }, 'pub/sub payload dropped');
+    if (!reason)
+      this.logger.error(
+        { err: error, publishFailures: this.publishFailures },
+        'pub/sub payload dropped',
+      );
     // While Redis is away every publish fails: one line every 10 s is enough.
     else if (Date.now() - this.lastOutageLog >= 10_000) {
       this.lastOutageLog = Date.now();
-      this.logger.warn({ reason, publishFailures: this.publishFailures }, 'pub/sub payloads dropped: Redis is unreachable');
+      this.logger.warn(
+        { reason, publishFailures: this.publishFailures },
+        'pub/sub payloads dropped: Redis is unreachable',
+      );
     }
   }
 
@@ -109,8 +135,14 @@ export class EventBus {
    * Payloads of one topic inside `scope` (its tenant, and its project for a project-limited key)
    * until `signal` aborts (server shutdown), when the stream completes.
    */
-  subscribe<T extends Topic>(topic: T, scope: Scope, signal: AbortSignal): AsyncIterable<TopicPayloads[T]> {
-    const source = this.pubsub.subscribe(this.channel(topic, scope.tenantId)) as AsyncIterable<TopicPayloads[T]>;
+  subscribe<T extends Topic>(
+    topic: T,
+    scope: Scope,
+    signal: AbortSignal,
+  ): AsyncIterable<TopicPayloads[T]> {
+    const source = this.pubsub.subscribe(this.channel(topic, scope.tenantId)) as AsyncIterable<
+      TopicPayloads[T]
+    >;
     const inScope = scope.projectId
       ? filter((payload: TopicPayloads[T]) => payload.projectId === scope.projectId)
       : (stream: AsyncIterable<TopicPayloads[T]>) => stream;
@@ -128,14 +160,21 @@ export class EventBus {
 
   async ping(): Promise<void> {
     if (!this.redis) return;
-    if (this.redis.publisher.status !== 'ready' || this.redis.subscriber.status !== 'ready') throw new Error('Redis is unreachable');
+    if (this.redis.publisher.status !== 'ready' || this.redis.subscriber.status !== 'ready')
+      throw new Error('Redis is unreachable');
     await this.redis.publisher.ping();
   }
 
   async close(): Promise<void> {
     if (!this.redis) return;
     // quit() would wait for a Redis that is away.
-    await Promise.all([this.redis.publisher, this.redis.subscriber].map((client) => (client.status === 'ready' ? client.quit().catch(() => client.disconnect()) : client.disconnect())));
+    await Promise.all(
+      [this.redis.publisher, this.redis.subscriber].map((client) =>
+        client.status === 'ready'
+          ? client.quit().catch(() => client.disconnect())
+          : client.disconnect(),
+      ),
+    );
   }
 }
 
