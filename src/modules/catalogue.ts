@@ -1,0 +1,6 @@
+import type { AnyEvent } from '../kernel/events.ts';
+import { EventCatalogue } from '../kernel/events.ts';
+import { eventsModuleEvents } from './events/events.ts';
+
+/** Every domain event of every module: what units of work may emit and endpoints subscribe to. */
+export const catalogue = new EventCatalogue([...eventsModuleEvents] as AnyEvent[]);
