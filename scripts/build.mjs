@@ -1,6 +1,7 @@
 // `npm run build`: the Prisma client generated into src/generated, then src/ compiled to dist/ so
 // that `npm start` runs plain `node dist/main.js`. Types are checked by `npm run typecheck`, not
-// here (--noCheck): the compile then takes seconds, and it runs at every `npm install`.
+// here (--noCheck): the compile then takes seconds, and it runs at every `npm install` and before
+// `npm test` (test/deploy runs dist/).
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
