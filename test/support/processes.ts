@@ -1,5 +1,5 @@
-// The real server process as an operator runs it (`node --import tsx src/main.ts`, what `npm start`
-// does through tsx), for tests of start-up, shutdown and crashes.
+// The real server process, from source (`node --import tsx src/main.ts`; `npm start` runs the same
+// code compiled, test/deploy), for tests of start-up, shutdown and crashes.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -50,10 +50,17 @@ export interface Running {
 }
 
 export function launch(args: string[], env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
-    cwd: root,
-    env: processEnv(env),
-  });
+  return spawnProcess(process.execPath, ['--import', 'tsx', ...args], env);
+}
+
+/** Any command from the repository's root (`npm start`, the image's start command), its output collected. */
+export function spawnProcess(
+  command: string,
+  args: string[],
+  env: Record<string, string>,
+  options: { detached?: boolean } = {},
+) {
+  const child = spawn(command, args, { cwd: root, env: processEnv(env), ...options });
   children.push(child);
   let stdout = '';
   let stderr = '';
@@ -87,22 +94,29 @@ export async function startProcess(
   dataDir: string,
   env: Record<string, string> = {},
 ): Promise<Running> {
-  const launched = launch(['src/main.ts'], {
-    DATA_DIR: dataDir,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    ...env,
-  });
-  const listening = await eventually(
+  return listening(launch(['src/main.ts'], listeningEnv(dataDir, env)));
+}
+
+/** The embedded default in `dataDir`, on a port of the system's choosing, with `env` over it. */
+export const listeningEnv = (dataDir: string, env: Record<string, string> = {}) => ({
+  DATA_DIR: dataDir,
+  PORT: '0',
+  HOST: '127.0.0.1',
+  ...env,
+});
+
+/** Waits for a launched server's "listening" log line and reads its URL from it. */
+export async function listening(launched: ReturnType<typeof spawnProcess>): Promise<Running> {
+  const line = await eventually(
     () =>
       logLines(launched.stdout()).find((line) => line.msg === 'Switchboard is listening') ??
       launched.child.exitCode !== null,
     'the server to listen',
     45_000,
   );
-  if (listening === true)
+  if (line === true)
     throw new Error(`the server exited at start:\n${launched.stdout()}\n${launched.stderr()}`);
-  return { ...launched, url: listening.url as string };
+  return { ...launched, url: line.url as string };
 }
 
 export async function graphqlAt(
