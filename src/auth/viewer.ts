@@ -32,7 +32,8 @@ export function keyCookiesFor(path: string): string[] {
 
 /** The presented key: `Authorization: Bearer`, then `X-API-Key`, then the first of `cookies` that is set. */
 export function presentedKey(headers: Headers, cookies: string[] = [KEY_COOKIE]): string | null {
-  const authorization = headers.get('authorization');
+  // A bare scheme (GraphiQL's preset `Bearer ` before a key is pasted) is no key at all.
+  const authorization = headers.get('authorization')?.replace(/^Bearer\s*$/i, '');
   if (authorization) {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
     return match ? match[1] : authorization.trim();

@@ -7,6 +7,7 @@ import { schema } from '../schema/index.ts';
 import type { Logger } from '../kernel/logger.ts';
 import type { RequestContext } from '../kernel/context.ts';
 import { toGraphQLError } from './graphql-error.ts';
+import { graphiqlOptions } from './graphiql.ts';
 import { useDocumentLimits, type DocumentLimits } from './document-limits.ts';
 import { checkJsonInput } from '../kernel/json-input.ts';
 
@@ -49,12 +50,7 @@ export function createGraphQLServer(options: {
     },
     // GraphiQL served from the package, not a CDN: it works on networks without internet access.
     renderGraphiQL,
-    graphiql: {
-      title: 'Switchboard',
-      defaultQuery:
-        '# Headers tab: {"Authorization": "Bearer <key>"}\n{\n  viewer {\n    kind\n    tenantId\n  }\n}\n',
-      subscriptionsProtocol: 'WS',
-    },
+    graphiql: graphiqlOptions,
     context: ({ requestContext }) => requestContext,
     plugins: [
       useDocumentLimits(options.limits),

@@ -20,6 +20,29 @@ const headersOf = (request: IncomingMessage) => {
   return headers;
 };
 
+/** Headers a client may pass as values instead of real headers. */
+const PASSED_HEADER = /^(authorization|x-api-key|x-correlation-id)$/i;
+/** Printable ASCII of a sane length: anything else is not a header value `Headers` accepts. */
+const HEADER_VALUE = /^[\x20-\x7e]{1,4096}$/;
+
+/**
+ * The upgrade request's headers with the key and correlation headers `passed` names (connection
+ * parameters, or GraphiQL's per-operation headers) over them; `passesKey` says whether a key was among them.
+ */
+function headersWith(request: IncomingMessage, passed: unknown) {
+  const headers = headersOf(request);
+  let passesKey = false;
+  if (typeof passed === 'object' && passed !== null) {
+    for (const [name, value] of Object.entries(passed)) {
+      if (typeof value !== 'string' || !PASSED_HEADER.test(name) || !HEADER_VALUE.test(value))
+        continue;
+      headers.set(name, value);
+      passesKey ||= !/^x-correlation-id$/i.test(name);
+    }
+  }
+  return { headers, passesKey };
+}
+
 /** The close code of a connection refused for exceeding a limit: graphql-ws's own "too many" code; the reason names the limit. */
 export const TOO_MANY_CLOSE_CODE = 4429;
 
@@ -45,7 +68,8 @@ class ConnectionCounts {
 
 /**
  * GraphQL over WebSocket (graphql-ws) on the HTTP server's `/graphql`, run by the same yoga
- * pipeline as HTTP. The key is checked once, on connect; each operation is rate limited.
+ * pipeline as HTTP. The key is checked on connect (or, for a connection opened without one, per
+ * operation); each operation is rate limited.
  * Connections per address and per key, and operations per connection, are capped (per process).
  */
 export function attachGraphQLWebSockets(options: {
@@ -67,6 +91,30 @@ export function attachGraphQLWebSockets(options: {
       );
     }
   });
+  /**
+   * The context an operation runs in: the connection's when it was opened with a key; otherwise
+   * the key among the operation's `extensions.headers`, which is where GraphiQL sends its Headers
+   * tab (its socket opens with empty connection parameters).
+   */
+  const operationContext = async (
+    extra: { request: IncomingMessage; connectionContext?: RequestContext },
+    extensions: Record<string, unknown> | undefined | null,
+    requestId: string,
+  ): Promise<RequestContext> => {
+    const connection = extra.connectionContext!;
+    if (connection.viewer) {
+      await services.authenticator.countRequest(connection.viewer);
+      return connection;
+    }
+    const { headers, passesKey } = headersWith(extra.request, extensions?.headers);
+    if (!passesKey) return connection;
+    return createRequestContext(services, {
+      method: 'GET',
+      headers,
+      ip: extra.request.socket.remoteAddress ?? null,
+      requestId,
+    });
+  };
   return useServer<Record<string, unknown>, { connectionContext?: RequestContext }>(
     {
       execute: (args: any) => args.rootValue.execute(args),
@@ -74,14 +122,7 @@ export function attachGraphQLWebSockets(options: {
       // A bad key refuses the connection; the key comes from connection params or the upgrade request.
       onConnect: async (ctx) => {
         if (isDraining()) return false;
-        const headers = headersOf(ctx.extra.request);
-        for (const [name, value] of Object.entries(ctx.connectionParams ?? {})) {
-          if (
-            typeof value === 'string' &&
-            /^(authorization|x-api-key|x-correlation-id)$/i.test(name)
-          )
-            headers.set(name, value);
-        }
+        const { headers } = headersWith(ctx.extra.request, ctx.connectionParams);
         try {
           refuseCrossSiteCookieSocket(headers, config.CORS_ORIGINS);
           const connection = await createRequestContext(services, {
@@ -114,18 +155,7 @@ export function attachGraphQLWebSockets(options: {
         }
       },
       onSubscribe: async (ctx, _id, params) => {
-        const connection = ctx.extra.connectionContext!;
         const requestId = randomUUID();
-        // Each operation gets its own request id, and its own correlation id unless the client set one.
-        const requestContext: RequestContext = {
-          ...connection,
-          loaders: new Loaders(),
-          requestId,
-          correlationId:
-            connection.correlationId === connection.requestId
-              ? requestId
-              : connection.correlationId,
-        };
         try {
           // graphql-ws has already registered this operation.
           if (Object.keys(ctx.subscriptions).length > config.WS_MAX_OPERATIONS_PER_CONNECTION) {
@@ -135,7 +165,17 @@ export function attachGraphQLWebSockets(options: {
             );
           }
           checkJsonInput(params.variables, config.MAX_INPUT_DEPTH, ['variables']);
-          if (connection.viewer) await services.authenticator.countRequest(connection.viewer);
+          const connection = await operationContext(ctx.extra, params.extensions, requestId);
+          // Each operation gets its own request id, and its own correlation id unless the client set one.
+          const requestContext: RequestContext = {
+            ...connection,
+            loaders: new Loaders(),
+            requestId,
+            correlationId:
+              connection.correlationId === connection.requestId
+                ? requestId
+                : connection.correlationId,
+          };
           const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped(
             {
               ...ctx,

@@ -86,7 +86,7 @@ export const configSchema = z.object({
   HTTP_REQUEST_TIMEOUT_MS: positiveInt(30_000),
   /** How long an idle keep-alive connection stays open between requests. */
   HTTP_KEEP_ALIVE_TIMEOUT_MS: positiveInt(5_000),
-  /** LLM prices over the shipped table: a JSON object, or the path of a JSON file holding one. */
+  /** LLM prices over genai-prices' catalogue: a JSON object, or the path of a JSON file holding one. */
   LLM_PRICES: optionalString.pipe(
     z
       .string()

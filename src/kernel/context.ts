@@ -23,7 +23,7 @@ export interface Services {
   authenticator: Authenticator;
   /** Per-IP budget of `/webhooks/*`, whose senders carry no key. */
   webhookLimiter: RateLimiter;
-  /** LLM prices: the shipped table with LLM_PRICES over it. */
+  /** LLM prices: genai-prices' catalogue with LLM_PRICES over it. */
   prices: PriceTable;
   /** Encrypts and decrypts stored credentials (src/auth/credentials-key.ts); null when none is configured. */
   credentialsKey: Buffer | null;

@@ -5,6 +5,7 @@ import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { isObjectType, type GraphQLSchema } from 'graphql';
 import { DateTimeResolver, JSONObjectResolver, JSONResolver } from 'graphql-scalars';
+import { missingKey } from '../auth/require.ts';
 import { AppError } from '../kernel/errors.ts';
 import { getDatamodel } from '../generated/pothos-types.ts';
 import type PrismaTypes from '../generated/pothos-types.ts';
@@ -117,12 +118,7 @@ export const builder = new SchemaBuilder<{
       tenant: ctx.scope !== null,
     }),
     unauthorizedError: (_parent, ctx) =>
-      ctx.viewer
-        ? new AppError('FORBIDDEN', 'This key may not use this field')
-        : new AppError(
-            'UNAUTHENTICATED',
-            'An API key is required: send "Authorization: Bearer <key>"',
-          ),
+      ctx.viewer ? new AppError('FORBIDDEN', 'This key may not use this field') : missingKey(),
   },
   complexity: {
     defaultComplexity: 1,

@@ -1108,7 +1108,7 @@ export type OutboundExecutionQuery = { execution: { status: ExecutionStatus, err
 export type StreamsViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type StreamsViewerQuery = { viewer: { kind: ViewerKind } | null };
+export type StreamsViewerQuery = { viewer: { kind: ViewerKind } };
 
 export type ExecutionReplaySubscriptionVariables = Exact<{
   executionId: string | number;
@@ -1130,7 +1130,7 @@ export type ExecutionReplaySubscription = { executionEvents:
 export type TransportViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type TransportViewerQuery = { viewer: { kind: ViewerKind } | null };
+export type TransportViewerQuery = { viewer: { kind: ViewerKind } };
 
 export type CreateWebhookAgentMutationVariables = Exact<{
   name: string;
@@ -1209,7 +1209,7 @@ export type EverythingVisibleQueryVariables = Exact<{
 }>;
 
 
-export type EverythingVisibleQuery = { viewer: { tenantId: string | null } | null, tenant: { id: string } | null, projects: Array<{ id: string }>, apiKeys: { totalCount: number, edges: Array<{ node: { id: string } }> }, appEvents: { totalCount: number, edges: Array<{ node: { id: string } }> }, auditEvents: { totalCount: number, edges: Array<{ node: { tenantId: string, resourceId: string } }> }, auditEvent: { id: string } | null, auditEventsByCorrelation: { totalCount: number }, auditEventsByResource: { totalCount: number }, auditAggregate: { total: number, byEventType: Array<{ key: string }> }, auditStatsByActor: Array<{ actorId: string }>, llmEvents: { totalCount: number }, llmEvent: { id: string } | null, session: { sessionId: string } | null, person: { personId: string } | null, agent: { name: string } | null, agents: Array<{ name: string }>, telemetryUsage: Array<{ count: number }>, execution: { id: string } | null, executions: { totalCount: number }, conversation: { conversationId: string } | null, triggers: { totalCount: number }, trigger: { id: string } | null, credentials: Array<{ id: string }>, webhookEndpoints: Array<{ id: string }>, webhookDeliveries: { totalCount: number } };
+export type EverythingVisibleQuery = { viewer: { tenantId: string | null }, tenant: { id: string } | null, projects: Array<{ id: string }>, apiKeys: { totalCount: number, edges: Array<{ node: { id: string } }> }, appEvents: { totalCount: number, edges: Array<{ node: { id: string } }> }, auditEvents: { totalCount: number, edges: Array<{ node: { tenantId: string, resourceId: string } }> }, auditEvent: { id: string } | null, auditEventsByCorrelation: { totalCount: number }, auditEventsByResource: { totalCount: number }, auditAggregate: { total: number, byEventType: Array<{ key: string }> }, auditStatsByActor: Array<{ actorId: string }>, llmEvents: { totalCount: number }, llmEvent: { id: string } | null, session: { sessionId: string } | null, person: { personId: string } | null, agent: { name: string } | null, agents: Array<{ name: string }>, telemetryUsage: Array<{ count: number }>, execution: { id: string } | null, executions: { totalCount: number }, conversation: { conversationId: string } | null, triggers: { totalCount: number }, trigger: { id: string } | null, credentials: Array<{ id: string }>, webhookEndpoints: Array<{ id: string }>, webhookDeliveries: { totalCount: number } };
 
 export type CreateEndpointOfAMutationVariables = Exact<{ [key: string]: never; }>;
 
@@ -1355,7 +1355,7 @@ export type AuditEventRecordedScaleOutSubscription = { auditEventRecorded: { eve
 export type ViewerTenantQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ViewerTenantQuery = { viewer: { tenantId: string | null } | null };
+export type ViewerTenantQuery = { viewer: { tenantId: string | null } };
 
 export type AuditTestByIdQueryVariables = Exact<{
   id: string | number;
@@ -1725,7 +1725,7 @@ export type LlmEventRecordedSubscription = { llmEventRecorded: { id: string, mod
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ViewerQuery = { viewer: { kind: ViewerKind, tenantId: string | null, projectId: string | null, apiKeyId: string | null } | null };
+export type ViewerQuery = { viewer: { kind: ViewerKind, tenantId: string | null, projectId: string | null, apiKeyId: string | null } };
 
 export type RevokeApiKeyMutationVariables = Exact<{
   id: string | number;

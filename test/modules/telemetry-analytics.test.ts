@@ -96,7 +96,14 @@ let fingerprintId: string;
 
 beforeAll(async () => {
   server = await startServer({
-    env: { LLM_PRICES: JSON.stringify({ 'test-model-a': { input: 1, output: 2 } }) },
+    env: {
+      LLM_PRICES: JSON.stringify({
+        'test-model-a': { input: 1, output: 2 },
+        // A model genai-prices knows (at $0.05 / $0.40): the override wins.
+        'gpt-5-nano': { input: 7, output: 9 },
+        'claude-test': { input: 2, output: 4, cachedInput: 0.5, cacheWrite: 3 },
+      }),
+    },
     onQuery: (sql) => statements.push(sql),
   });
   key = (await server.newTenant('analytics')).key;
@@ -135,6 +142,60 @@ describe('provider payloads', () => {
         'openai.responses',
       ].sort(),
     );
+  });
+});
+
+describe('prices', () => {
+  const costOf = async (properties: Record<string, unknown>) => {
+    const result = await server.graphql(
+      RecordLlmEvents,
+      { inputs: [{ fingerprintId, properties, session: 'prices' }] },
+      { key },
+    );
+    expect(result.errors).toBeUndefined();
+    return result.data!.createLlmEvents[0].costUsd;
+  };
+  const million = { prompt: 1_000_000, completion: 1_000_000 };
+
+  // USD per 1M tokens in / out, as @pydantic/genai-prices lists them.
+  it.each([
+    ['o1-mini', 1.1 + 4.4],
+    ['gpt-5-pro', 15 + 120],
+    ['gpt-5.1', 1.25 + 10],
+    ['gpt-5.1-2025-11-13', 1.25 + 10],
+  ])('prices %s from genai-prices', async (model, expected) => {
+    expect(await costOf(chatCompletion(model, million))).toBeCloseTo(expected, 9);
+  });
+
+  const anthropic = (model: string) => ({
+    inputs: { model, max_tokens: 100, messages: [{ role: 'user', content: 'Hi' }] },
+    outputs: {
+      type: 'message',
+      role: 'assistant',
+      model,
+      content: [{ type: 'text', text: 'Hello' }],
+      stop_reason: 'end_turn',
+      usage: {
+        input_tokens: 1_000_000,
+        cache_creation_input_tokens: 2_000_000,
+        cache_read_input_tokens: 3_000_000,
+        output_tokens: 1_000_000,
+      },
+    },
+  });
+
+  it('prices Anthropic cache writes at their own rate', async () => {
+    // claude-sonnet-4: $3 input, $3.75 cache write, $0.30 cache read, $15 output.
+    expect(await costOf(anthropic('claude-sonnet-4-20250514'))).toBeCloseTo(
+      3 + 2 * 3.75 + 3 * 0.3 + 15,
+      9,
+    );
+    expect(await costOf(anthropic('claude-test'))).toBeCloseTo(2 + 2 * 3 + 3 * 0.5 + 4, 9);
+  });
+
+  it('lets LLM_PRICES override the catalogue', async () => {
+    expect(await costOf(chatCompletion('gpt-5-nano', million))).toBeCloseTo(7 + 9, 9);
+    expect(await costOf(chatCompletion('gpt-5-nano-2025-08-07', million))).toBeCloseTo(16, 9);
   });
 });
 

@@ -127,7 +127,11 @@ describe('tenants, projects and keys', () => {
     expect(bad.status).toBe(401);
     expect(bad.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     const anonymous = await server.graphql(Viewer);
-    expect(anonymous.data!.viewer).toBeNull();
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.errors?.[0]).toMatchObject({
+      message: 'Missing API key: send "Authorization: Bearer <key>"',
+      extensions: { code: 'UNAUTHENTICATED' },
+    });
     const introspection = await fetch(`${server.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -19,7 +19,10 @@ export interface LlmCallSummary {
   /** Prompt tokens, cached ones included. */
   inputTokens: number | null;
   outputTokens: number | null;
+  /** Cache reads, part of the input tokens. */
   cachedInputTokens: number | null;
+  /** Input tokens written to the provider's prompt cache (Anthropic), part of the input tokens. */
+  cacheWriteTokens: number | null;
   toolCalls: LlmToolCall[];
   /** As the provider spells it. */
   finishReason: string | null;
@@ -85,6 +88,7 @@ const empty = (): Omit<LlmCallSummary, 'latencyMs'> => ({
   inputTokens: null,
   outputTokens: null,
   cachedInputTokens: null,
+  cacheWriteTokens: null,
   toolCalls: [],
   finishReason: null,
   error: null,
@@ -107,6 +111,7 @@ function openaiChat(inputs: Json, outputs: Json) {
     inputTokens: count(usage.prompt_tokens),
     outputTokens: count(usage.completion_tokens),
     cachedInputTokens: count(object(usage.prompt_tokens_details).cached_tokens),
+    cacheWriteTokens: null,
     toolCalls,
     finishReason: text(choice?.finish_reason),
     error: errorMessage(outputs),
@@ -131,6 +136,7 @@ function openaiResponses(inputs: Json, outputs: Json) {
     inputTokens: count(usage.input_tokens),
     outputTokens: count(usage.output_tokens),
     cachedInputTokens: count(object(usage.input_tokens_details).cached_tokens),
+    cacheWriteTokens: null,
     toolCalls,
     finishReason:
       status === 'incomplete'
@@ -143,6 +149,7 @@ function openaiResponses(inputs: Json, outputs: Json) {
 function anthropicMessages(inputs: Json, outputs: Json) {
   const usage = object(outputs.usage);
   const cacheRead = count(usage.cache_read_input_tokens);
+  const cacheWrite = count(usage.cache_creation_input_tokens);
   const toolCalls = list(outputs.content)
     .map(object)
     .filter((block) => block.type === 'tool_use' && text(block.name))
@@ -156,13 +163,10 @@ function anthropicMessages(inputs: Json, outputs: Json) {
     format: 'anthropic.messages' as const,
     model: text(outputs.model) ?? text(inputs.model),
     // Anthropic counts cache reads and writes apart from input_tokens; Switchboard's input includes them.
-    inputTokens: sum(
-      count(usage.input_tokens),
-      cacheRead,
-      count(usage.cache_creation_input_tokens),
-    ),
+    inputTokens: sum(count(usage.input_tokens), cacheRead, cacheWrite),
     outputTokens: count(usage.output_tokens),
     cachedInputTokens: cacheRead,
+    cacheWriteTokens: cacheWrite,
     toolCalls,
     finishReason: text(outputs.stop_reason),
     error: errorMessage(outputs),
@@ -184,6 +188,7 @@ function geminiGenerateContent(inputs: Json, outputs: Json) {
     inputTokens: count(usage.promptTokenCount),
     outputTokens: sum(count(usage.candidatesTokenCount), count(usage.thoughtsTokenCount)),
     cachedInputTokens: count(usage.cachedContentTokenCount),
+    cacheWriteTokens: null,
     toolCalls,
     finishReason: text(candidate?.finishReason),
     error:

@@ -113,11 +113,10 @@ const Viewer = builder.objectRef<ViewerShape>('Viewer').implement({
 builder.queryFields((t) => ({
   viewer: t.field({
     type: Viewer,
-    nullable: true,
-    description: 'The caller; null without a key.',
+    description: 'The caller (UNAUTHENTICATED without a key).',
+    authScopes: { authenticated: true },
     resolve: (_root, _args, ctx) => {
-      const viewer = ctx.viewer;
-      if (!viewer) return null;
+      const viewer = ctx.viewer!;
       return viewer.kind === 'admin'
         ? { kind: 'ADMIN' as const, tenantId: null, projectId: null, apiKeyId: null }
         : {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { missingKey } from '../../auth/require.ts';
 import { newApiKey, hashSecret } from '../../auth/secrets.ts';
 import { AppError, badInput, notFound } from '../../kernel/errors.ts';
 import type { RequestContext } from '../../kernel/context.ts';
@@ -26,7 +27,7 @@ function parseName(name: string) {
  */
 async function managedTenantId(ctx: RequestContext, tenantId?: string | null): Promise<string> {
   const viewer = ctx.viewer;
-  if (!viewer) throw new AppError('UNAUTHENTICATED', 'An API key is required');
+  if (!viewer) throw missingKey();
   if (viewer.kind === 'admin') {
     if (!tenantId)
       throw badInput('tenantId is required with the admin key', [
