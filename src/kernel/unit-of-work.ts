@@ -85,7 +85,13 @@ export class UnitOfWork {
         'event payload off schema',
       );
     }
-    return this.record(event, payload, checked.success ? checked.data : payload, 'success', options);
+    return this.record(
+      event,
+      payload,
+      checked.success ? checked.data : payload,
+      'success',
+      options,
+    );
   }
 
   /**
@@ -220,7 +226,11 @@ async function recordRefusal(ctx: RequestContext, error: AppError, options: Work
 export const publishLiveEvents: CommitStep = async (_tx, events, ctx) => () => {
   for (const emitted of events) {
     if (emitted.event.live && emitted.outcome === 'success') {
-      ctx.services.bus.publish(emitted.event.name as Topic, emitted.tenantId, emitted.payload as never);
+      ctx.services.bus.publish(
+        emitted.event.name as Topic,
+        emitted.tenantId,
+        emitted.payload as never,
+      );
     }
   }
 };
