@@ -653,22 +653,28 @@ export type WebhookDeliveryStatus =
   /** The endpoint answered 2xx. */
   | 'SUCCEEDED';
 
-/** What an outbound webhook is about. */
+/** What an outbound webhook is about. See `webhookEventTypes` for each payload. */
 export type WebhookEventType =
-  /** Switchboard disabled an endpoint after failures. */
+  /** A client application logged an event (reference 000). */
+  | 'APP_EVENT_LOGGED'
+  /** The older name of `webhook_endpoint.disabled`. */
   | 'ENDPOINT_DISABLED'
-  /** An application event was logged. */
+  /** The older name of `app_event.logged`. */
   | 'EVENT_CREATED'
-  /** An execution completed. */
+  /** An execution was cancelled. */
+  | 'EXECUTION_CANCELLED'
+  /** An execution finished its run. */
   | 'EXECUTION_COMPLETED'
-  /** An execution failed. */
+  /** An execution stopped with an error. */
   | 'EXECUTION_FAILED'
   /** An LLM event was recorded. */
   | 'LLM_EVENT_CREATED'
   /** A tool call waits for approval. */
   | 'TOOL_CALL_APPROVAL_REQUESTED'
   /** A trigger’s webhook was refused or failed. */
-  | 'TRIGGER_INVOCATION_FAILED';
+  | 'TRIGGER_INVOCATION_FAILED'
+  /** Switchboard disabled an endpoint: it answered 410 Gone or kept failing. */
+  | 'WEBHOOK_ENDPOINT_DISABLED';
 
 /** Where in a webhook request a value is read. */
 export type WebhookValueSource =

@@ -12,12 +12,21 @@ function subscribedName(eventTypes: string[], emitted: EmittedEvent) {
  * event it emitted. An event that committed has its deliveries, whatever happens to the process.
  */
 export const queueDeliveries: CommitStep = async (tx, events, ctx) => {
-  const deliverable = events.filter((emitted) => emitted.event.webhook && emitted.outcome === 'success');
+  const deliverable = events.filter(
+    (emitted) => emitted.event.webhook && emitted.outcome === 'success',
+  );
   if (!deliverable.length) return;
-  const names = deliverable.flatMap((emitted) => [emitted.event.name, ...(emitted.event.aliases ?? [])]);
+  const names = deliverable.flatMap((emitted) => [
+    emitted.event.name,
+    ...(emitted.event.aliases ?? []),
+  ]);
   const tenantIds = [...new Set(deliverable.map((emitted) => emitted.tenantId))];
   const endpoints = await tx.webhookEndpoint.findMany({
-    where: { tenantId: { in: tenantIds }, enabled: true, eventTypes: { hasSome: [...new Set(names)] } },
+    where: {
+      tenantId: { in: tenantIds },
+      enabled: true,
+      eventTypes: { hasSome: [...new Set(names)] },
+    },
   });
   if (!endpoints.length) return;
   const rows: Prisma.WebhookDeliveryCreateManyInput[] = [];
@@ -41,6 +50,8 @@ export const queueDeliveries: CommitStep = async (tx, events, ctx) => {
         projectId: emitted.projectId,
         endpointId: endpoint.id,
         messageId,
+        causationId: emitted.id,
+        correlationId: ctx.correlationId,
         eventType: type,
         resourceId: emitted.route.orderKey ?? emitted.resourceId,
         payload: JSON.parse(JSON.stringify(body)) as Prisma.InputJsonObject,
