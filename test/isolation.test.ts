@@ -633,6 +633,12 @@ function deliveryChecks(): Record<string, () => Promise<void>> {
           ).json()
         ).data,
       ).toEqual([]),
+    // The catalogue is the same for every tenant: nothing of A's in it.
+    'GET /run/v1/webhooks/event-types': async () => {
+      const response = await rest('GET', '/run/v1/webhooks/event-types', undefined, b.key);
+      expect(response.status).toBe(200);
+      expect(JSON.stringify(await response.json())).not.toContain(a.tenantId);
+    },
     'POST /run/v1/webhooks/deliveries/{id}/redeliver': async () => {
       const ofA = await server.switchboard.services.prisma.webhookDelivery.findFirst({
         where: { endpointId: endpointOfA },
