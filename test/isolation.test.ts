@@ -241,6 +241,8 @@ const coveredQueries = [
   'credentials',
   'webhookEndpoints',
   'webhookDeliveries',
+  // The event catalogue: the same for every tenant, it holds no tenant's data.
+  'webhookEventTypes',
   // Covered by test/graphql-conventions.test.ts: another tenant's global ids and invocation ids answer null.
   'node',
   'nodes',
