@@ -93,6 +93,7 @@ describe.skipIf(!process.env.DATABASE_URL)('webhook deliveries across a killed s
     // Steady ingest; what goes unanswered (the server dead or not yet replaced) is retried later.
     const acknowledged = new Set<string>();
     const unanswered = new Set<string>();
+    const retried = new Set<string>();
     let target: string | null = first.url;
     const send = async (id: string) => {
       const url = target;
@@ -123,6 +124,7 @@ describe.skipIf(!process.env.DATABASE_URL)('webhook deliveries across a killed s
     await Promise.all(sends);
     await second;
     for (let round = 0; unanswered.size && round < 10; round++) {
+      for (const id of unanswered) retried.add(id);
       await Promise.all([...unanswered].map(send));
     }
     expect(unanswered.size).toBe(0);
@@ -149,6 +151,7 @@ describe.skipIf(!process.env.DATABASE_URL)('webhook deliveries across a killed s
       }
       const figures = {
         sent: EVENTS,
+        retried: retried.size,
         acknowledged: acknowledged.size,
         committed: stored.length,
         delivered: webhookIds.size,
