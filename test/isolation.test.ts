@@ -241,6 +241,8 @@ const coveredQueries = [
   'credentials',
   'webhookEndpoints',
   'webhookDeliveries',
+  // The event catalogue: the same for every tenant, it holds no tenant's data.
+  'webhookEventTypes',
   // Covered by test/graphql-conventions.test.ts: another tenant's global ids and invocation ids answer null.
   'node',
   'nodes',
@@ -633,6 +635,12 @@ function deliveryChecks(): Record<string, () => Promise<void>> {
           ).json()
         ).data,
       ).toEqual([]),
+    // The catalogue is the same for every tenant: nothing of A's in it.
+    'GET /run/v1/webhooks/event-types': async () => {
+      const response = await rest('GET', '/run/v1/webhooks/event-types', undefined, b.key);
+      expect(response.status).toBe(200);
+      expect(JSON.stringify(await response.json())).not.toContain(a.tenantId);
+    },
     'POST /run/v1/webhooks/deliveries/{id}/redeliver': async () => {
       const ofA = await server.switchboard.services.prisma.webhookDelivery.findFirst({
         where: { endpointId: endpointOfA },

@@ -14,6 +14,13 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query CatalogueEventTypes {\n    webhookEventTypes {\n      name\n      description\n      aliases\n      resourceType\n      schema\n      example\n    }\n  }\n": typeof types.CatalogueEventTypesDocument,
+    "\n  query CatalogueAuditTypes {\n    auditAggregate {\n      byEventType {\n        key\n        count\n      }\n    }\n    auditStatsByActor {\n      actorId\n      successes\n      failures\n    }\n  }\n": typeof types.CatalogueAuditTypesDocument,
+    "\n  mutation CatalogueRevokeKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n    }\n  }\n": typeof types.CatalogueRevokeKeyDocument,
+    "\n  mutation CatalogueCredential($name: String!) {\n    createCredential(name: $name) {\n      credential {\n        id\n      }\n    }\n  }\n": typeof types.CatalogueCredentialDocument,
+    "\n  mutation CatalogueRotateCredential($id: ID!) {\n    rotateCredential(id: $id) {\n      secret\n    }\n  }\n": typeof types.CatalogueRotateCredentialDocument,
+    "\n  mutation CatalogueDeleteCredential($id: ID!) {\n    deleteCredential(id: $id) {\n      id\n    }\n  }\n": typeof types.CatalogueDeleteCredentialDocument,
+    "\n  query CatalogueChain($correlationId: String!) {\n    auditEventsByCorrelation(correlationId: $correlationId, first: 50) {\n      edges {\n        node {\n          id\n          eventType\n          causationId\n          cause {\n            id\n            eventType\n          }\n        }\n      }\n    }\n  }\n": typeof types.CatalogueChainDocument,
     "\n  mutation CreateFaultsAgent($runConfig: RunConfigInput!) {\n    createAgent(name: \"faults-bot\") {\n      id\n    }\n    createAgentVersion(agentName: \"faults-bot\", name: \"v1\", runConfig: $runConfig) {\n      id\n    }\n  }\n": typeof types.CreateFaultsAgentDocument,
     "\n  query CountEvents {\n    appEvents(first: 1) {\n      totalCount\n    }\n  }\n": typeof types.CountEventsDocument,
     "\n  mutation ConvCreateProject {\n    createProject(name: \"conv-project\") {\n      id\n    }\n  }\n": typeof types.ConvCreateProjectDocument,
@@ -175,6 +182,13 @@ type Documents = {
     "\n  fragment LlmEventFields on LlmEvent {\n    id\n    provider\n    model\n    inputTokens\n    outputTokens\n    cachedInputTokens\n    toolCalls {\n      id\n      name\n      arguments\n    }\n    finishReason\n    error\n    latencyMs\n    costUsd\n  }\n": typeof types.LlmEventFieldsFragmentDoc,
 };
 const documents: Documents = {
+    "\n  query CatalogueEventTypes {\n    webhookEventTypes {\n      name\n      description\n      aliases\n      resourceType\n      schema\n      example\n    }\n  }\n": types.CatalogueEventTypesDocument,
+    "\n  query CatalogueAuditTypes {\n    auditAggregate {\n      byEventType {\n        key\n        count\n      }\n    }\n    auditStatsByActor {\n      actorId\n      successes\n      failures\n    }\n  }\n": types.CatalogueAuditTypesDocument,
+    "\n  mutation CatalogueRevokeKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n    }\n  }\n": types.CatalogueRevokeKeyDocument,
+    "\n  mutation CatalogueCredential($name: String!) {\n    createCredential(name: $name) {\n      credential {\n        id\n      }\n    }\n  }\n": types.CatalogueCredentialDocument,
+    "\n  mutation CatalogueRotateCredential($id: ID!) {\n    rotateCredential(id: $id) {\n      secret\n    }\n  }\n": types.CatalogueRotateCredentialDocument,
+    "\n  mutation CatalogueDeleteCredential($id: ID!) {\n    deleteCredential(id: $id) {\n      id\n    }\n  }\n": types.CatalogueDeleteCredentialDocument,
+    "\n  query CatalogueChain($correlationId: String!) {\n    auditEventsByCorrelation(correlationId: $correlationId, first: 50) {\n      edges {\n        node {\n          id\n          eventType\n          causationId\n          cause {\n            id\n            eventType\n          }\n        }\n      }\n    }\n  }\n": types.CatalogueChainDocument,
     "\n  mutation CreateFaultsAgent($runConfig: RunConfigInput!) {\n    createAgent(name: \"faults-bot\") {\n      id\n    }\n    createAgentVersion(agentName: \"faults-bot\", name: \"v1\", runConfig: $runConfig) {\n      id\n    }\n  }\n": types.CreateFaultsAgentDocument,
     "\n  query CountEvents {\n    appEvents(first: 1) {\n      totalCount\n    }\n  }\n": types.CountEventsDocument,
     "\n  mutation ConvCreateProject {\n    createProject(name: \"conv-project\") {\n      id\n    }\n  }\n": types.ConvCreateProjectDocument,
@@ -350,6 +364,34 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CatalogueEventTypes {\n    webhookEventTypes {\n      name\n      description\n      aliases\n      resourceType\n      schema\n      example\n    }\n  }\n"): (typeof documents)["\n  query CatalogueEventTypes {\n    webhookEventTypes {\n      name\n      description\n      aliases\n      resourceType\n      schema\n      example\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CatalogueAuditTypes {\n    auditAggregate {\n      byEventType {\n        key\n        count\n      }\n    }\n    auditStatsByActor {\n      actorId\n      successes\n      failures\n    }\n  }\n"): (typeof documents)["\n  query CatalogueAuditTypes {\n    auditAggregate {\n      byEventType {\n        key\n        count\n      }\n    }\n    auditStatsByActor {\n      actorId\n      successes\n      failures\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CatalogueRevokeKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation CatalogueRevokeKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CatalogueCredential($name: String!) {\n    createCredential(name: $name) {\n      credential {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CatalogueCredential($name: String!) {\n    createCredential(name: $name) {\n      credential {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CatalogueRotateCredential($id: ID!) {\n    rotateCredential(id: $id) {\n      secret\n    }\n  }\n"): (typeof documents)["\n  mutation CatalogueRotateCredential($id: ID!) {\n    rotateCredential(id: $id) {\n      secret\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CatalogueDeleteCredential($id: ID!) {\n    deleteCredential(id: $id) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation CatalogueDeleteCredential($id: ID!) {\n    deleteCredential(id: $id) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CatalogueChain($correlationId: String!) {\n    auditEventsByCorrelation(correlationId: $correlationId, first: 50) {\n      edges {\n        node {\n          id\n          eventType\n          causationId\n          cause {\n            id\n            eventType\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query CatalogueChain($correlationId: String!) {\n    auditEventsByCorrelation(correlationId: $correlationId, first: 50) {\n      edges {\n        node {\n          id\n          eventType\n          causationId\n          cause {\n            id\n            eventType\n          }\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -37,6 +37,7 @@ describe('documentation routes', () => {
       '/run/v1/webhooks/deliveries/{id}/redeliver',
       '/run/v1/webhooks/endpoints',
       '/run/v1/webhooks/endpoints/{id}',
+      '/run/v1/webhooks/event-types',
       '/telemetry/v1/agents',
       '/telemetry/v1/agents/{agent_name}',
       '/telemetry/v1/agents/{agent_name}/versions',

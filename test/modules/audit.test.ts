@@ -405,12 +405,11 @@ describe('audit log: exact figures on a known tenant', () => {
       }
       const [revoked, , keyFailure, , , , , projectFailure, , , alpha] = nodes;
       expect(revoked.payload).toEqual({ name: 'temporary', revokedBy: known.keyId });
+      // A refusal's payload is its error (the unit of work's `refusal`).
       expect(keyFailure.payload).toEqual({
-        name: 'nowhere',
         error: { code: 'NOT_FOUND', message: 'Project not found' },
       });
       expect(projectFailure.payload).toEqual({
-        name: 'alpha',
         error: { code: 'CONFLICT', message: 'A project named "alpha" already exists' },
       });
       // A refused change names a resource that was never created.

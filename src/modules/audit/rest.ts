@@ -220,7 +220,10 @@ export const auditRoutes = restRouter({ pydantic: true })
       summary: 'List Events By Correlation',
       request: { params: z.object({ correlation_id: z.string().min(1) }), query: z.object(page) },
       responses: {
-        200: json(eventPage, 'Everything one request set off, oldest first'),
+        200: json(
+          eventPage,
+          'Everything one request set off, oldest first: each event after the one its `causationId` names',
+        ),
         ...common,
       },
     }),

@@ -6,6 +6,7 @@ import type { AuditEvent, Prisma } from '../../generated/prisma/client.ts';
 import type { RequestContext } from '../../kernel/context.ts';
 import type { ActorType as ActorTypeName } from '../../auth/viewer.ts';
 import { matchesWhere } from '../../db/filters.ts';
+import { loaderName, withColumns } from '../../db/loaders.ts';
 import * as audit from './service.ts';
 
 const enumValues = <T extends string>(values: readonly T[], descriptions: Record<T, string>) =>
@@ -31,6 +32,7 @@ export const ResourceType = builder.enumType('ResourceType', {
     credential: 'A credential (signing secret or model API key).',
     trigger: 'A webhook trigger and its invocations.',
     webhook_endpoint: 'An outbound webhook endpoint.',
+    webhook_delivery: 'One event sent to one endpoint: its outcome.',
   }),
 });
 const ActorType = builder.enumType('ActorType', {
@@ -79,6 +81,25 @@ const AuditEventRef = builder.prismaNode('AuditEvent', {
     causationId: t.exposeString('causationId', {
       nullable: true,
       description: 'The audit event that caused this one.',
+    }),
+    cause: t.prismaField({
+      type: 'AuditEvent',
+      nullable: true,
+      description: 'The audit event that caused this one (`causationId`), when the caller sees it.',
+      // A chain's causes, read in one batch per page.
+      resolve: (query, event, _args, ctx) =>
+        event.causationId
+          ? ctx.loaders.load(
+              loaderName('AuditEventCause', query),
+              event.causationId,
+              (ids) =>
+                ctx.db.auditEvent.findMany({
+                  ...withColumns(query, 'id'),
+                  where: { id: { in: ids } },
+                }),
+              (cause) => cause.id,
+            )
+          : null,
     }),
     outcome: t.field({
       type: AuditOutcome,
@@ -189,7 +210,8 @@ builder.queryFields((t) => {
       {
         type: 'AuditEvent',
         cursor: 'seq',
-        description: 'Everything one request set off, in the order it happened.',
+        description:
+          'Everything one request set off (webhook → invocation → execution → approvals → tool calls → deliveries), in the order it happened: each event after its `cause`, so the chain draws as a tree in one pass.',
         authScopes: { tenant: true },
         args: {
           correlationId: t.arg.string({

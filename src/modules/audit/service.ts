@@ -25,6 +25,7 @@ export const RESOURCE_TYPES = [
   'trigger',
   'credential',
   'webhook_endpoint',
+  'webhook_delivery',
 ] as const;
 export type ResourceType = (typeof RESOURCE_TYPES)[number];
 export const ACTOR_TYPES = [
@@ -174,7 +175,11 @@ export function auditWhere(filter: AuditFilter = {}): Prisma.AuditEventWhereInpu
   };
 }
 
-/** One page, newest first (by correlation: in the order things happened), with the total. */
+/**
+ * One page, newest first, with the total. Oldest first (by correlation) is also cause before
+ * effect: an event is recorded only once its cause has committed, so each event comes after the
+ * one its `causationId` names and a client can draw the chain as a tree in one pass.
+ */
 export async function listAuditEvents(
   ctx: RequestContext,
   filter: AuditFilter,

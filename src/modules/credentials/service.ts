@@ -6,7 +6,8 @@ import { decryptSecret, encryptSecret } from '../../auth/credentials-key.ts';
 import { requireScope } from '../../auth/require.ts';
 import { AppError, badInput, notFound, type FieldIssue } from '../../kernel/errors.ts';
 import type { RequestContext, Services } from '../../kernel/context.ts';
-import { writeAudited } from '../audit/service.ts';
+import { work, type UnitOfWork } from '../../kernel/unit-of-work.ts';
+import { credentialCreated, credentialDeleted, credentialRotated } from './events.ts';
 
 export { CredentialKind };
 
@@ -43,47 +44,48 @@ function secretFor(kind: CredentialKind, secret: string | null | undefined) {
   return newSigningSecret();
 }
 
+const createInput = z.object({
+  name: z.string().min(1).max(255),
+  secret: secretSchema.nullish(),
+  kind: z
+    .enum(CredentialKind)
+    .nullish()
+    .transform((value) => value ?? CredentialKind.WEBHOOK_SIGNING_SECRET),
+});
+
 /** Stores a secret (for a signing secret, a new `whsec_…` one when none is given) and shows it this once. */
 export async function createCredential(
   ctx: RequestContext,
   input: { name: string; secret?: string | null; kind?: CredentialKind | null },
 ) {
   const scope = requireScope(ctx);
-  const { name, secret, kind } = parse(
-    z.object({
-      name: z.string().min(1).max(255),
-      secret: secretSchema.nullish(),
-      kind: z
-        .enum(CredentialKind)
-        .nullish()
-        .transform((value) => value ?? CredentialKind.WEBHOOK_SIGNING_SECRET),
-    }),
-    input,
-  );
-  const plaintext = secretFor(kind, secret);
   const id = randomUUID();
-  const credential = await writeAudited(
+  return work(
     ctx,
-    ctx.db.credential.create({
-      data: {
-        id,
-        tenantId: scope.tenantId,
-        projectId: scope.projectId,
-        name,
-        kind,
-        secret: encryptSecret(sealingKey(ctx), plaintext),
-      },
-    }),
-    [
-      {
-        eventType: 'credential.created',
-        resourceType: 'credential',
-        resourceId: id,
-        payload: { name, kind },
-      },
-    ],
+    async (uow) => {
+      const { name, secret, kind } = parse(createInput, input);
+      const plaintext = secretFor(kind, secret);
+      const credential = await uow.tx.credential.create({
+        data: {
+          id,
+          tenantId: scope.tenantId,
+          projectId: scope.projectId,
+          name,
+          kind,
+          secret: encryptSecret(sealingKey(ctx), plaintext),
+        },
+      });
+      uow.emit(credentialCreated, { name, kind }, { resourceId: id });
+      return { credential, secret: plaintext };
+    },
+    { refusal: { event: credentialCreated, resourceId: id } },
   );
-  return { credential, secret: plaintext };
+}
+
+async function existingCredential(uow: UnitOfWork, id: string) {
+  const credential = await uow.tx.credential.findUnique({ where: { id } });
+  if (!credential) throw notFound('Credential');
+  return credential;
 }
 
 /** A new secret; the previous one keeps verifying for `graceSeconds`. */
@@ -92,31 +94,27 @@ export async function rotateCredential(
   id: string,
   input: { secret?: string | null; graceSeconds?: number | null },
 ) {
-  const existing = await ctx.db.credential.findUnique({ where: { id } });
-  if (!existing) throw notFound('Credential');
-  const plaintext = secretFor(existing.kind, parse(secretSchema.nullish(), input.secret));
-  const graceSeconds = input.graceSeconds ?? 24 * 3600;
-  const credential = await writeAudited(
+  requireScope(ctx);
+  return work(
     ctx,
-    ctx.db.credential.update({
-      where: { id },
-      data: {
-        secret: encryptSecret(sealingKey(ctx), plaintext),
-        previousSecret: existing.secret,
-        previousExpiresAt: new Date(Date.now() + graceSeconds * 1000),
-        rotatedAt: new Date(),
-      },
-    }),
-    [
-      {
-        eventType: 'credential.rotated',
-        resourceType: 'credential',
-        resourceId: id,
-        payload: { graceSeconds },
-      },
-    ],
+    async (uow) => {
+      const existing = await existingCredential(uow, id);
+      const plaintext = secretFor(existing.kind, parse(secretSchema.nullish(), input.secret));
+      const graceSeconds = input.graceSeconds ?? 24 * 3600;
+      const credential = await uow.tx.credential.update({
+        where: { id },
+        data: {
+          secret: encryptSecret(sealingKey(ctx), plaintext),
+          previousSecret: existing.secret,
+          previousExpiresAt: new Date(Date.now() + graceSeconds * 1000),
+          rotatedAt: new Date(),
+        },
+      });
+      uow.emit(credentialRotated, { graceSeconds }, { resourceId: id });
+      return { credential, secret: plaintext };
+    },
+    { refusal: { event: credentialRotated, resourceId: id } },
   );
-  return { credential, secret: plaintext };
 }
 
 /** The run configurations that name a credential as their model API key. */
@@ -126,29 +124,33 @@ const versionsUsing = (id: string) => ({
 
 export async function deleteCredential(ctx: RequestContext, id: string) {
   const scope = requireScope(ctx);
-  const existing = await ctx.db.credential.findUnique({ where: { id } });
-  if (!existing) throw notFound('Credential');
-  if (await ctx.db.trigger.count({ where: { signingSecretCredentialIds: { has: id } } })) {
-    throw new AppError(
-      'CONFLICT',
-      'The credential signs a trigger’s webhooks: remove it from the trigger first',
-    );
-  }
-  // Tenant-wide, not only the caller's project: a tenant-wide version may use a project's credential.
-  if (
-    await ctx.services.prisma.agentVersion.count({
-      where: { tenantId: scope.tenantId, ...versionsUsing(id) },
-    })
-  ) {
-    throw new AppError(
-      'CONFLICT',
-      'The credential is an agent version’s model API key: change the version’s runConfig first',
-    );
-  }
-  await writeAudited(ctx, ctx.db.credential.delete({ where: { id } }), [
-    { eventType: 'credential.deleted', resourceType: 'credential', resourceId: id },
-  ]);
-  return existing;
+  return work(
+    ctx,
+    async (uow) => {
+      const existing = await existingCredential(uow, id);
+      if (await uow.tx.trigger.count({ where: { signingSecretCredentialIds: { has: id } } })) {
+        throw new AppError(
+          'CONFLICT',
+          'The credential signs a trigger’s webhooks: remove it from the trigger first',
+        );
+      }
+      // Tenant-wide, not only the caller's project: a tenant-wide version may use a project's credential.
+      if (
+        await ctx.services.prisma.agentVersion.count({
+          where: { tenantId: scope.tenantId, ...versionsUsing(id) },
+        })
+      ) {
+        throw new AppError(
+          'CONFLICT',
+          'The credential is an agent version’s model API key: change the version’s runConfig first',
+        );
+      }
+      await uow.tx.credential.delete({ where: { id } });
+      uow.emit(credentialDeleted, { name: existing.name }, { resourceId: id });
+      return existing;
+    },
+    { refusal: { event: credentialDeleted, resourceId: id } },
+  );
 }
 
 /** The secrets that may sign a trigger's webhooks: each credential's current one, and its previous one in its grace period. */

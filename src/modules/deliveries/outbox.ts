@@ -50,6 +50,8 @@ export const queueDeliveries: CommitStep = async (tx, events, ctx) => {
         projectId: emitted.projectId,
         endpointId: endpoint.id,
         messageId,
+        causationId: emitted.id,
+        correlationId: ctx.correlationId,
         eventType: type,
         resourceId: emitted.route.orderKey ?? emitted.resourceId,
         payload: JSON.parse(JSON.stringify(body)) as Prisma.InputJsonObject,

@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { WebhookDelivery, WebhookEndpoint } from '../../generated/prisma/client.ts';
 import { restRouter, json } from '../../rest/kit.ts';
 import * as deliveries from './service.ts';
+import { webhookEventTypes } from './event-types.ts';
 
 const PREFIX = '/run/v1/webhooks';
 
@@ -146,6 +147,26 @@ const redeliverRoute = route({
   request: { params: idPath },
   responses: { 202: json(z.object({ data: deliverySchema }), 'Queued'), ...problems },
 });
+const eventTypeSchema = z
+  .object({
+    name: z.string(),
+    description: z.string(),
+    aliases: z.array(z.string()),
+    schemas: z.record(z.string(), z.record(z.string(), z.unknown())),
+    example: z.unknown(),
+  })
+  .openapi('WebhookEventType');
+const eventTypesRoute = route({
+  method: 'get',
+  path: `${PREFIX}/event-types`,
+  summary: 'List webhook event types',
+  description:
+    'Every event an endpoint may subscribe to, with older names (`aliases`), the JSON Schema of the delivered `data` (version `1`) and an example.',
+  responses: {
+    200: json(z.object({ data: z.array(eventTypeSchema) }), 'Event types, by name'),
+    ...problems,
+  },
+});
 
 /** Webhook endpoint management and the delivery log (the HTTP app requires a tenant key before any of them). */
 export const deliveryRoutes = restRouter()
@@ -208,4 +229,15 @@ export const deliveryRoutes = restRouter()
       },
       202,
     ),
-  );
+  )
+  .openapi(eventTypesRoute, (c) => {
+    const types = webhookEventTypes(c.get('requestContext').services.catalogue);
+    const data = types.map(({ name, description, aliases, schema, example }) => ({
+      name,
+      description,
+      aliases,
+      schemas: { '1': schema },
+      example,
+    }));
+    return c.json({ data }, 200);
+  });

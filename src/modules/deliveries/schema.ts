@@ -5,6 +5,7 @@ import type { WebhookDelivery } from '../../generated/prisma/client.ts';
 import { builder } from '../../schema/builder.ts';
 import { countedConnection } from '../../schema/connections.ts';
 import * as deliveries from './service.ts';
+import { WebhookEventTypeName } from './event-types-schema.ts';
 
 const DeliveryStatus = builder.enumType('WebhookDeliveryStatus', {
   description: 'Where a delivery is.',
@@ -80,7 +81,7 @@ const DeliveryRef = builder.prismaNode('WebhookDelivery', {
     status: t.field({
       type: DeliveryStatus,
       description: 'Where the delivery is.',
-      resolve: (delivery) => delivery.status as 'pending' | 'succeeded' | 'failed',
+      resolve: (delivery) => delivery.status,
     }),
     attemptCount: t.exposeInt('attemptCount'),
     nextAttemptAt: t.expose('nextAttemptAt', { type: 'DateTime', nullable: true }),
@@ -108,30 +109,11 @@ const EndpointWithSecret = builder
     }),
   });
 
-const eventTypeDescriptions: Record<deliveries.DeliveryEventType, string> = {
-  'event.created': 'An application event was logged.',
-  'execution.completed': 'An execution completed.',
-  'execution.failed': 'An execution failed.',
-  'tool_call.approval_requested': 'A tool call waits for approval.',
-  'trigger.invocation.failed': 'A trigger’s webhook was refused or failed.',
-  'llm_event.created': 'An LLM event was recorded.',
-  'endpoint.disabled': 'Switchboard disabled an endpoint after failures.',
-};
-const EventType = builder.enumType('WebhookEventType', {
-  description: 'What an outbound webhook is about.',
-  values: Object.fromEntries(
-    deliveries.DELIVERY_EVENT_TYPES.map((type) => [
-      type.replace(/\./g, '_').toUpperCase(),
-      { value: type, description: eventTypeDescriptions[type] },
-    ]),
-  ) as Record<string, { value: deliveries.DeliveryEventType; description: string }>,
-});
-
 type InputFields = Parameters<NonNullable<Parameters<typeof builder.inputType>[1]['fields']>>[0];
 const endpointFields = (t: InputFields) => ({
   url: t.string({ description: 'Where deliveries are POSTed (http or https).' }),
   description: t.string({ description: 'What the endpoint is for.' }),
-  eventTypes: t.field({ type: [EventType], description: 'The event types delivered.' }),
+  eventTypes: t.field({ type: [WebhookEventTypeName], description: 'The event types delivered.' }),
   appEventTypes: t.stringList({
     description: 'For EVENT_CREATED: the app event types wanted (none: all).',
   }),
@@ -146,7 +128,7 @@ const CreateEndpointInput = builder.inputType('CreateWebhookEndpointInput', {
     ...endpointFields(t),
     url: t.string({ required: true, description: 'Where deliveries are POSTed (http or https).' }),
     eventTypes: t.field({
-      type: [EventType],
+      type: [WebhookEventTypeName],
       required: true,
       description: 'The event types delivered.',
     }),
@@ -171,7 +153,7 @@ const sent = <T extends object>(input: T) =>
 const filterOf = (
   filter?: {
     endpointId?: string | number | null;
-    status?: string | null;
+    status?: deliveries.DeliveryStatus | null;
     eventType?: string | null;
   } | null,
 ) => deliveries.deliveryWhere({ ...filter, endpointId: filter?.endpointId?.toString() });

@@ -1,33 +1,39 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Prisma, WebhookDelivery } from '../../generated/prisma/client.ts';
+import { DeliveryStatus } from '../../generated/prisma/enums.ts';
 import { encryptSecret } from '../../auth/credentials-key.ts';
 import { requireScope } from '../../auth/require.ts';
-import type { Scope } from '../../db/scoped.ts';
 import { AppError, badInput, notFound } from '../../kernel/errors.ts';
 import type { RequestContext, Services } from '../../kernel/context.ts';
-import { writeAudited } from '../audit/service.ts';
+import { work, type UnitOfWork } from '../../kernel/unit-of-work.ts';
+import { DIRECTLY_EMITTED_TYPES } from './direct-emit.ts';
+import {
+  deliveryRequeued,
+  endpointCreated,
+  endpointDeleted,
+  endpointRecovered,
+  endpointSecretRotated,
+  endpointUpdated,
+} from './events.ts';
 
-export const DELIVERY_EVENT_TYPES = [
-  'event.created',
-  'execution.completed',
-  'execution.failed',
-  'tool_call.approval_requested',
-  'trigger.invocation.failed',
-  'llm_event.created',
-  'endpoint.disabled',
-] as const;
-export type DeliveryEventType = (typeof DELIVERY_EVENT_TYPES)[number];
+export { emitAfterCommit } from './direct-emit.ts';
+export { DeliveryStatus };
 
 /** Immediately, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h: the delay before each attempt. */
 export const RETRY_SCHEDULE_MS = [
   0, 5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 36_000_000,
 ];
 
+/** Every webhook type an endpoint may subscribe to: the catalogue's, with their aliases. */
+export const subscribableTypes = (services: Pick<Services, 'catalogue'>) => [
+  ...new Set([...services.catalogue.webhookNames(), ...Object.keys(DIRECTLY_EMITTED_TYPES)]),
+];
+
 const endpointFields = {
   url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }),
   description: z.string().max(2000).nullish(),
-  eventTypes: z.array(z.enum(DELIVERY_EVENT_TYPES)).min(1, 'must name at least one event type'),
+  eventTypes: z.array(z.string().max(200)).min(1, 'must name at least one event type').max(100),
   appEventTypes: z.array(z.string().min(1)).max(100),
   agentId: z.string().nullish(),
   headers: z.record(z.string().regex(/^[A-Za-z0-9-]+$/, 'must be a header name'), z.string()),
@@ -43,14 +49,30 @@ export const createEndpointSchema = z.object({
 });
 export const updateEndpointSchema = z.object(endpointFields).partial();
 
-function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+/** The input, checked; event types must be in the catalogue (an unknown name is refused, not dropped). */
+function parse<S extends z.ZodType<{ eventTypes?: string[] }>>(
+  ctx: RequestContext,
+  schema: S,
+  input: unknown,
+): z.output<S> {
   const parsed = schema.safeParse(input);
-  if (parsed.success) return parsed.data;
-  const issues = parsed.error.issues.map((issue) => ({
-    path: issue.path.map((part) => part as string | number),
-    message: issue.message,
-  }));
-  throw badInput(`Invalid ${issues[0].path.join('.') || 'input'}: ${issues[0].message}`, issues);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((issue) => ({
+      path: issue.path.map((part) => part as string | number),
+      message: issue.message,
+    }));
+    throw badInput(`Invalid ${issues[0].path.join('.') || 'input'}: ${issues[0].message}`, issues);
+  }
+  const known = subscribableTypes(ctx.services);
+  const unknown = (parsed.data.eventTypes ?? []).findIndex((type) => !known.includes(type));
+  if (unknown >= 0) {
+    const type = parsed.data.eventTypes![unknown];
+    throw badInput(
+      `Unknown event type "${type}": see GET /run/v1/webhooks/event-types for the types`,
+      [{ path: ['eventTypes', unknown], message: 'is not a webhook event type' }],
+    );
+  }
+  return parsed.data;
 }
 
 function sealingKey(services: Services) {
@@ -66,30 +88,31 @@ const newSecret = () => `whsec_${randomBytes(24).toString('base64')}`;
 /** Registers an endpoint; its signing secret is shown this once. */
 export async function createEndpoint(ctx: RequestContext, input: unknown) {
   const scope = requireScope(ctx);
-  const endpoint = parse(createEndpointSchema, input);
-  const secret = newSecret();
   const id = randomUUID();
-  const created = await writeAudited(
+  const secret = newSecret();
+  const endpoint = await work(
     ctx,
-    ctx.db.webhookEndpoint.create({
-      data: {
-        ...endpoint,
-        id,
-        tenantId: scope.tenantId,
-        projectId: scope.projectId,
-        secret: encryptSecret(sealingKey(ctx.services), secret),
-      },
-    }),
-    [
-      {
-        eventType: 'webhook_endpoint.created',
-        resourceType: 'webhook_endpoint',
-        resourceId: id,
-        payload: { url: endpoint.url, eventTypes: endpoint.eventTypes },
-      },
-    ],
+    async (uow) => {
+      const fields = parse(ctx, createEndpointSchema, input);
+      const created = await uow.tx.webhookEndpoint.create({
+        data: {
+          ...fields,
+          id,
+          tenantId: scope.tenantId,
+          projectId: scope.projectId,
+          secret: encryptSecret(sealingKey(ctx.services), secret),
+        },
+      });
+      uow.emit(
+        endpointCreated,
+        { url: created.url, eventTypes: created.eventTypes },
+        { resourceId: id },
+      );
+      return created;
+    },
+    { refusal: { event: endpointCreated, resourceId: id } },
   );
-  return { endpoint: created, secret };
+  return { endpoint, secret };
 }
 
 export async function getEndpoint(ctx: RequestContext, id: string) {
@@ -99,36 +122,47 @@ export async function getEndpoint(ctx: RequestContext, id: string) {
   return endpoint;
 }
 
+/** The endpoint in the change's transaction (the caller's scope: another tenant's reads as missing). */
+async function endpointIn(uow: UnitOfWork, id: string) {
+  const endpoint = await uow.tx.webhookEndpoint.findUnique({ where: { id } });
+  if (!endpoint) throw notFound('Webhook endpoint');
+  return endpoint;
+}
+
 /** PATCH semantics; enabling an endpoint clears why it was disabled. */
 export async function updateEndpoint(ctx: RequestContext, id: string, input: unknown) {
-  await getEndpoint(ctx, id);
-  const changes = parse(updateEndpointSchema, input);
-  return writeAudited(
+  requireScope(ctx);
+  return work(
     ctx,
-    ctx.db.webhookEndpoint.update({
-      where: { id },
-      data: {
-        ...changes,
-        ...(changes.enabled ? { disabledReason: null, failingSince: null } : {}),
-      },
-    }),
-    [
-      {
-        eventType: 'webhook_endpoint.updated',
-        resourceType: 'webhook_endpoint',
-        resourceId: id,
-        payload: { fields: Object.keys(changes) },
-      },
-    ],
+    async (uow) => {
+      await endpointIn(uow, id);
+      const changes = parse(ctx, updateEndpointSchema, input);
+      const updated = await uow.tx.webhookEndpoint.update({
+        where: { id },
+        data: {
+          ...changes,
+          ...(changes.enabled ? { disabledReason: null, failingSince: null } : {}),
+        },
+      });
+      uow.emit(endpointUpdated, { fields: Object.keys(changes) }, { resourceId: id });
+      return updated;
+    },
+    { refusal: { event: endpointUpdated, resourceId: id } },
   );
 }
 
 export async function deleteEndpoint(ctx: RequestContext, id: string) {
-  const endpoint = await getEndpoint(ctx, id);
-  await writeAudited(ctx, ctx.db.webhookEndpoint.delete({ where: { id } }), [
-    { eventType: 'webhook_endpoint.deleted', resourceType: 'webhook_endpoint', resourceId: id },
-  ]);
-  return endpoint;
+  requireScope(ctx);
+  return work(
+    ctx,
+    async (uow) => {
+      const endpoint = await endpointIn(uow, id);
+      await uow.tx.webhookEndpoint.delete({ where: { id } });
+      uow.emit(endpointDeleted, { url: endpoint.url }, { resourceId: id });
+      return endpoint;
+    },
+    { refusal: { event: endpointDeleted, resourceId: id } },
+  );
 }
 
 /** A new signing secret; the old one keeps signing (as a second signature) for `graceSeconds`. */
@@ -137,118 +171,57 @@ export async function rotateEndpointSecret(
   id: string,
   graceSeconds = 24 * 3600,
 ) {
-  const endpoint = await getEndpoint(ctx, id);
+  requireScope(ctx);
   const secret = newSecret();
-  const rotated = await writeAudited(
+  const endpoint = await work(
     ctx,
-    ctx.db.webhookEndpoint.update({
-      where: { id },
-      data: {
-        secret: encryptSecret(sealingKey(ctx.services), secret),
-        previousSecret: endpoint.secret,
-        previousSecretExpiresAt: new Date(ctx.services.now().getTime() + graceSeconds * 1000),
-      },
-    }),
-    [
-      {
-        eventType: 'webhook_endpoint.secret_rotated',
-        resourceType: 'webhook_endpoint',
-        resourceId: id,
-        payload: { graceSeconds },
-      },
-    ],
-  );
-  return { endpoint: rotated, secret };
-}
-
-export interface Emitted {
-  type: DeliveryEventType;
-  resourceId?: string | null;
-  agentId?: string | null;
-  /** For event.created: the app event's own type, which endpoints may filter on. */
-  appEventType?: string | null;
-  data: Record<string, unknown>;
-}
-
-/**
- * emitWebhookEvents after a change has committed, for callers whose change must not fail because
- * of it: a failure to queue is logged.
- */
-export function emitAfterCommit(
-  services: Services,
-  scope: Scope,
-  events: Emitted[],
-): Promise<void> {
-  return emitWebhookEvents(services, scope, events).catch((error) =>
-    services.logger.error({ err: error, scope }, 'queueing webhook deliveries failed'),
-  );
-}
-
-/**
- * Queues a delivery of each event to every enabled endpoint of the scope that wants it, with one
- * message id per event. Returns at once; the delivery worker sends them.
- */
-export async function emitWebhookEvents(
-  services: Services,
-  scope: Scope,
-  events: Emitted[],
-): Promise<void> {
-  if (!events.length) return;
-  const endpoints = await services.prisma.webhookEndpoint.findMany({
-    where: {
-      tenantId: scope.tenantId,
-      enabled: true,
-      eventTypes: { hasSome: [...new Set(events.map((event) => event.type))] },
-    },
-  });
-  if (!endpoints.length) return;
-  const now = services.now();
-  const rows: Prisma.WebhookDeliveryCreateManyInput[] = [];
-  for (const event of events) {
-    const messageId = `msg_${randomUUID().replaceAll('-', '')}`;
-    const payload = { type: event.type, timestamp: now.toISOString(), data: event.data };
-    for (const endpoint of endpoints) {
-      const wanted =
-        endpoint.eventTypes.includes(event.type) &&
-        (!endpoint.projectId || endpoint.projectId === scope.projectId) &&
-        (!endpoint.agentId || endpoint.agentId === event.agentId) &&
-        (event.type !== 'event.created' ||
-          !endpoint.appEventTypes.length ||
-          endpoint.appEventTypes.includes(event.appEventType ?? ''));
-      if (!wanted) continue;
-      rows.push({
-        tenantId: scope.tenantId,
-        projectId: scope.projectId,
-        endpointId: endpoint.id,
-        messageId,
-        eventType: event.type,
-        resourceId: event.resourceId ?? null,
-        payload: payload as Prisma.InputJsonObject,
-        nextAttemptAt: now,
+    async (uow) => {
+      const existing = await endpointIn(uow, id);
+      const rotated = await uow.tx.webhookEndpoint.update({
+        where: { id },
+        data: {
+          secret: encryptSecret(sealingKey(ctx.services), secret),
+          previousSecret: existing.secret,
+          previousSecretExpiresAt: new Date(ctx.services.now().getTime() + graceSeconds * 1000),
+        },
       });
-    }
-  }
-  if (!rows.length) return;
-  await services.prisma.webhookDelivery.createMany({ data: rows });
-  services.wakeDeliveries();
+      uow.emit(endpointSecretRotated, { graceSeconds }, { resourceId: id });
+      return rotated;
+    },
+    { refusal: { event: endpointSecretRotated, resourceId: id } },
+  );
+  return { endpoint, secret };
 }
+
+const queuedAgain = (ctx: RequestContext, trigger: 'manual' | 'replay') => ({
+  status: DeliveryStatus.pending,
+  nextAttemptAt: ctx.services.now(),
+  leaseUntil: null,
+  nextTrigger: trigger,
+});
 
 /** Sends a delivery again now, as a manual attempt. */
 export async function redeliver(ctx: RequestContext, deliveryId: string): Promise<WebhookDelivery> {
   requireScope(ctx);
-  const delivery = await ctx.db.webhookDelivery.findUnique({ where: { id: deliveryId } });
-  if (!delivery) throw notFound('Delivery');
-  const queued = await ctx.db.webhookDelivery.update({
-    where: { id: deliveryId },
-    data: {
-      status: 'pending',
-      nextAttemptAt: ctx.services.now(),
-      leaseUntil: null,
-      nextTrigger: 'manual',
+  return work(
+    ctx,
+    async (uow) => {
+      const delivery = await uow.tx.webhookDelivery.findUnique({ where: { id: deliveryId } });
+      if (!delivery) throw notFound('Delivery');
+      const queued = await uow.tx.webhookDelivery.update({
+        where: { id: deliveryId },
+        data: queuedAgain(ctx, 'manual'),
+      });
+      uow.emit(
+        deliveryRequeued,
+        { deliveryId, endpointId: delivery.endpointId },
+        { resourceId: deliveryId, causationId: delivery.causationId },
+      );
+      uow.afterCommit(ctx.services.wakeDeliveries);
+      return queued;
     },
-  });
-  ctx.services.wakeDeliveries();
-  return queued;
+    { refusal: { event: deliveryRequeued, resourceId: deliveryId } },
+  );
 }
 
 /**
@@ -260,31 +233,40 @@ export async function recoverEndpoint(
   endpointId: string,
   window: { since: Date; until?: Date | null },
 ) {
-  await getEndpoint(ctx, endpointId);
-  const until = window.until ?? ctx.services.now();
-  if (until <= window.since) throw badInput('`until` must be after `since`');
-  const [, requeued] = await ctx.db.$transaction([
-    ctx.db.webhookEndpoint.update({
-      where: { id: endpointId },
-      data: { enabled: true, disabledReason: null, failingSince: null },
-    }),
-    ctx.db.webhookDelivery.updateMany({
-      where: { endpointId, status: 'failed', createdAt: { gte: window.since, lt: until } },
-      data: {
-        status: 'pending',
-        nextAttemptAt: ctx.services.now(),
-        leaseUntil: null,
-        nextTrigger: 'replay',
-      },
-    }),
-  ]);
-  ctx.services.wakeDeliveries();
-  return requeued.count;
+  requireScope(ctx);
+  return work(
+    ctx,
+    async (uow) => {
+      await endpointIn(uow, endpointId);
+      const until = window.until ?? ctx.services.now();
+      if (until <= window.since) throw badInput('`until` must be after `since`');
+      await uow.tx.webhookEndpoint.update({
+        where: { id: endpointId },
+        data: { enabled: true, disabledReason: null, failingSince: null },
+      });
+      const requeued = await uow.tx.webhookDelivery.updateMany({
+        where: {
+          endpointId,
+          status: DeliveryStatus.failed,
+          createdAt: { gte: window.since, lt: until },
+        },
+        data: queuedAgain(ctx, 'replay'),
+      });
+      uow.emit(
+        endpointRecovered,
+        { since: window.since, until, requeued: requeued.count },
+        { resourceId: endpointId },
+      );
+      uow.afterCommit(ctx.services.wakeDeliveries);
+      return requeued.count;
+    },
+    { refusal: { event: endpointRecovered, resourceId: endpointId } },
+  );
 }
 
 export interface DeliveryFilter {
   endpointId?: string | null;
-  status?: string | null;
+  status?: DeliveryStatus | null;
   eventType?: string | null;
 }
 

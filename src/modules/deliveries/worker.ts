@@ -1,29 +1,13 @@
-import { createHmac } from 'node:crypto';
 import type { WebhookDelivery, WebhookEndpoint } from '../../generated/prisma/client.ts';
-import { decryptSecret } from '../../auth/credentials-key.ts';
+import { signatures, signingSecrets } from './signing.ts';
 import { storableText } from '../../db/storable.ts';
 import { systemContext, type Services } from '../../kernel/context.ts';
-import { inAuditedTransaction } from '../audit/service.ts';
+import { work } from '../../kernel/unit-of-work.ts';
+import { DeliveryStatus } from '../../generated/prisma/enums.ts';
 import { claimFailureLogger, PollingLoop } from '../../kernel/polling-loop.ts';
 import { OutboundRefused } from '../../kernel/net/outbound.ts';
-import { emitWebhookEvents, RETRY_SCHEDULE_MS } from './service.ts';
-
-/** `v1,<base64 HMAC-SHA256 of id.timestamp.body>` per Standard Webhooks, once per secret. */
-export function signatures(
-  secrets: string[],
-  messageId: string,
-  timestamp: number,
-  body: string,
-): string {
-  return secrets
-    .map(
-      (secret) =>
-        `v1,${createHmac('sha256', Buffer.from(secret.replace(/^whsec_/, ''), 'base64'))
-          .update(`${messageId}.${timestamp}.${body}`)
-          .digest('base64')}`,
-    )
-    .join(' ');
-}
+import { RETRY_SCHEDULE_MS } from './service.ts';
+import { deliveryFailed, deliverySucceeded, endpointDisabled } from './events.ts';
 
 export interface DeliveryWorkerOptions {
   pollMs: number;
@@ -206,19 +190,9 @@ export class DeliveryWorker {
   }
 
   private async attempt(delivery: WebhookDelivery & { endpoint: WebhookEndpoint }) {
-    const { prisma, credentialsKey } = this.services;
     const { endpoint } = delivery;
     const now = this.services.now();
-    const secrets = credentialsKey
-      ? [
-          endpoint.secret,
-          ...(endpoint.previousSecret &&
-          endpoint.previousSecretExpiresAt &&
-          endpoint.previousSecretExpiresAt > now
-            ? [endpoint.previousSecret]
-            : []),
-        ].map((sealed) => decryptSecret(credentialsKey, sealed))
-      : [];
+    const secrets = signingSecrets(this.services, endpoint, now);
     const body = JSON.stringify(delivery.payload);
     const timestamp = Math.floor(now.getTime() / 1000);
     const headers = {
@@ -245,8 +219,18 @@ export class DeliveryWorker {
         ? 'The endpoint kept failing'
         : null;
 
-    const [, updated] = await prisma.$transaction([
-      prisma.webhookAttempt.create({
+    const status = succeeded
+      ? DeliveryStatus.succeeded
+      : retry
+        ? DeliveryStatus.pending
+        : DeliveryStatus.failed;
+    const scope = { tenantId: delivery.tenantId, projectId: delivery.projectId };
+    const ctx = systemContext(this.services, scope, delivery.correlationId ?? delivery.id, {
+      actorType: 'system',
+      actorId: 'webhook-delivery',
+    });
+    await work(ctx, async (uow) => {
+      await uow.tx.webhookAttempt.create({
         data: {
           deliveryId: delivery.id,
           number,
@@ -259,50 +243,47 @@ export class DeliveryWorker {
           durationMs: outcome.durationMs,
           nextAttemptAt,
         },
-      }),
-      prisma.webhookDelivery.update({
+      });
+      const updated = await uow.tx.webhookDelivery.update({
         where: { id: delivery.id },
         data: {
           attemptCount: number,
-          status: succeeded ? 'succeeded' : retry ? 'pending' : 'failed',
+          status,
           nextAttemptAt,
           leaseUntil: null,
           nextTrigger: 'scheduled',
         },
-      }),
-      prisma.webhookEndpoint.update({
+      });
+      uow.publish('webhookDeliveryUpdated', updated.tenantId, updated);
+      await uow.tx.webhookEndpoint.update({
         where: { id: endpoint.id },
         data: {
           failingSince,
           ...(disable && endpoint.enabled ? { enabled: false, disabledReason: disable } : {}),
         },
-      }),
-    ]);
-    this.services.bus.publish('webhookDeliveryUpdated', updated.tenantId, updated);
-    if (disable && endpoint.enabled) await this.announceDisabled(endpoint, disable);
-  }
-
-  /** A disabled endpoint is itself an event: audited, and delivered to the endpoints that want it. */
-  private async announceDisabled(endpoint: WebhookEndpoint, reason: string) {
-    const scope = { tenantId: endpoint.tenantId, projectId: endpoint.projectId };
-    const ctx = systemContext(this.services, scope, endpoint.id, {
-      actorType: 'system',
-      actorId: 'webhook-delivery',
+      });
+      // The outcome closes the delivered event's chain; a retry scheduled is not one yet.
+      if (status !== DeliveryStatus.pending) {
+        const fact = {
+          deliveryId: delivery.id,
+          endpointId: endpoint.id,
+          messageId: delivery.messageId,
+          eventType: delivery.eventType,
+          attempt: number,
+          responseStatus: outcome.status,
+          error: outcome.error,
+        };
+        const event = succeeded ? deliverySucceeded : deliveryFailed;
+        uow.emit(event, fact, { resourceId: delivery.id, causationId: delivery.causationId });
+      }
+      // A disabled endpoint is itself an event: audited, and delivered to the endpoints that want it.
+      if (disable && endpoint.enabled) {
+        uow.emit(
+          endpointDisabled,
+          { endpointId: endpoint.id, url: endpoint.url, reason: disable },
+          { resourceId: endpoint.id, projectId: endpoint.projectId },
+        );
+      }
     });
-    await inAuditedTransaction(ctx, async (_tx, record) =>
-      record({
-        eventType: 'webhook_endpoint.disabled',
-        resourceType: 'webhook_endpoint',
-        resourceId: endpoint.id,
-        payload: { reason },
-      }),
-    );
-    await emitWebhookEvents(this.services, scope, [
-      {
-        type: 'endpoint.disabled',
-        resourceId: endpoint.id,
-        data: { endpointId: endpoint.id, url: endpoint.url, reason },
-      },
-    ]);
   }
 }

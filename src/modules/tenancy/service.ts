@@ -4,7 +4,8 @@ import { missingKey } from '../../auth/require.ts';
 import { newApiKey, hashSecret } from '../../auth/secrets.ts';
 import { AppError, badInput, notFound } from '../../kernel/errors.ts';
 import type { RequestContext } from '../../kernel/context.ts';
-import { auditingFailure, writeAudited } from '../audit/service.ts';
+import { work } from '../../kernel/unit-of-work.ts';
+import { apiKeyCreated, apiKeyRevoked, projectCreated, tenantCreated } from './events.ts';
 
 const nameSchema = z
   .string()
@@ -51,15 +52,11 @@ export async function createTenant(ctx: RequestContext, input: { name: string })
   }
   const id = randomUUID();
   const name = parseName(input.name);
-  return writeAudited(ctx, ctx.db.tenant.create({ data: { id, name } }), [
-    {
-      eventType: 'tenant.created',
-      resourceType: 'tenant',
-      resourceId: id,
-      tenantId: id,
-      payload: { name },
-    },
-  ]);
+  return work(ctx, async (uow) => {
+    const tenant = await uow.tx.tenant.create({ data: { id, name } });
+    uow.emit(tenantCreated, { name }, { resourceId: id, tenantId: id, projectId: null });
+    return tenant;
+  });
 }
 
 export async function createProject(
@@ -68,31 +65,18 @@ export async function createProject(
 ) {
   const tenantId = await managedTenantId(ctx, input.tenantId);
   const id = randomUUID();
-  return auditingFailure(
+  return work(
     ctx,
-    {
-      eventType: 'project.created',
-      resourceType: 'project',
-      resourceId: id,
-      tenantId,
-      payload: { name: input.name },
-    },
-    async () => {
+    async (uow) => {
       const name = parseName(input.name);
-      if (await ctx.db.project.findFirst({ where: { tenantId, name } })) {
+      if (await uow.tx.project.findFirst({ where: { tenantId, name } })) {
         throw new AppError('CONFLICT', `A project named "${name}" already exists`);
       }
-      return writeAudited(ctx, ctx.db.project.create({ data: { id, tenantId, name } }), [
-        {
-          eventType: 'project.created',
-          resourceType: 'project',
-          resourceId: id,
-          tenantId,
-          projectId: id,
-          payload: { name },
-        },
-      ]);
+      const project = await uow.tx.project.create({ data: { id, tenantId, name } });
+      uow.emit(projectCreated, { name }, { resourceId: id, tenantId, projectId: id });
+      return project;
     },
+    { refusal: { event: projectCreated, resourceId: id, tenantId, projectId: null } },
   );
 }
 
@@ -108,71 +92,57 @@ export interface CreateApiKeyInput {
 export async function createApiKey(ctx: RequestContext, input: CreateApiKeyInput) {
   const tenantId = await managedTenantId(ctx, input.tenantId);
   const key = newApiKey();
-  return auditingFailure(
+  const projectId = input.projectId ?? null;
+  const apiKey = await work(
     ctx,
-    {
-      eventType: 'api_key.created',
-      resourceType: 'api_key',
-      resourceId: key.id,
-      tenantId,
-      payload: { name: input.name },
-    },
-    async () => {
+    async (uow) => {
       const name = parseName(input.name);
-      if (
-        input.projectId &&
-        !(await ctx.db.project.findFirst({ where: { id: input.projectId, tenantId } }))
-      ) {
+      if (projectId && !(await uow.tx.project.findFirst({ where: { id: projectId, tenantId } }))) {
         throw notFound('Project');
       }
       const actorType = input.actorType ?? 'api_key';
-      const apiKey = await writeAudited(
-        ctx,
-        ctx.db.apiKey.create({
-          data: {
-            id: key.id,
-            tenantId,
-            projectId: input.projectId ?? null,
-            name,
-            actorType,
-            secretHash: hashSecret(key.secret),
-          },
-        }),
-        [
-          {
-            eventType: 'api_key.created',
-            resourceType: 'api_key',
-            resourceId: key.id,
-            tenantId,
-            projectId: input.projectId ?? null,
-            payload: { name, actorType, projectId: input.projectId ?? null },
-          },
-        ],
+      const created = await uow.tx.apiKey.create({
+        data: {
+          id: key.id,
+          tenantId,
+          projectId,
+          name,
+          actorType,
+          secretHash: hashSecret(key.secret),
+        },
+      });
+      uow.emit(
+        apiKeyCreated,
+        { name, actorType, projectId },
+        { resourceId: key.id, tenantId, projectId },
       );
-      return { apiKey, secret: key.token };
+      return created;
     },
+    { refusal: { event: apiKeyCreated, resourceId: key.id, tenantId, projectId: null } },
   );
+  return { apiKey, secret: key.token };
 }
 
 /** Revokes a key at once; revoking a revoked key changes nothing. */
 export async function revokeApiKey(ctx: RequestContext, id: string) {
-  const viewer = ctx.viewer;
-  const key = await ctx.db.apiKey.findUnique({ where: { id } });
-  if (!key) throw notFound('API key');
-  const tenantId = await managedTenantId(ctx, key.tenantId);
-  if (key.revokedAt) return key;
-  return writeAudited(
+  return work(
     ctx,
-    ctx.db.apiKey.update({ where: { id }, data: { revokedAt: new Date() } }),
-    [
-      {
-        eventType: 'api_key.revoked',
-        resourceType: 'api_key',
-        resourceId: id,
-        tenantId,
-        projectId: key.projectId,
-        payload: { name: key.name, revokedBy: viewer?.actorId ?? null },
-      },
-    ],
+    async (uow) => {
+      const key = await uow.tx.apiKey.findUnique({ where: { id } });
+      if (!key) throw notFound('API key');
+      const tenantId = await managedTenantId(ctx, key.tenantId);
+      if (key.revokedAt) return key;
+      const revoked = await uow.tx.apiKey.update({
+        where: { id },
+        data: { revokedAt: new Date() },
+      });
+      uow.emit(
+        apiKeyRevoked,
+        { name: key.name, revokedBy: ctx.viewer?.actorId ?? null },
+        { resourceId: id, tenantId, projectId: key.projectId },
+      );
+      return revoked;
+    },
+    { refusal: { event: apiKeyRevoked, resourceId: id } },
   );
 }
