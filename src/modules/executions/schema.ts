@@ -9,6 +9,7 @@ import { AppError } from '../../kernel/errors.ts';
 import { builder } from '../../schema/builder.ts';
 import { countedConnection, sequenceIn } from '../../schema/connections.ts';
 import { followJournal, type JournalEntry, type JournalType } from './journal.ts';
+import { approveToolCall } from './approvals.ts';
 import * as executions from './service.ts';
 
 const ExecutionStatus = builder.enumType('ExecutionStatus', {
@@ -430,7 +431,7 @@ builder.mutationFields((t) => ({
     },
     resolve: async (_root, args, ctx) => {
       const executionId = args.executionId.toString();
-      await executions.approveToolCall(ctx, { ...args, executionId });
+      await approveToolCall(ctx, { ...args, executionId });
       return { success: true as const, executionId };
     },
   }),
