@@ -36,15 +36,18 @@ export interface JournalEntry {
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
+/** Where journal entries are written, and what publishes them once that has committed: a unit of work. */
+export type JournalWriter = Pick<UnitOfWork, 'tx' | 'publish'>;
+
 /**
- * Appends entries to an execution's journal in a unit of work, numbered after its last one, and
- * publishes them once it commits: no subscriber sees an entry the database does not have. The
+ * Appends entries to an execution's journal, numbered after its last one, and publishes them once
+ * they committed: no subscriber sees an entry the database does not have. The
  * counter row's lock orders concurrent appenders (a worker and an approval), so entries commit in
  * sequence order. With `leaseOwner` nothing is written unless that worker still holds a running
  * execution's lease: a worker that lost it (or whose run was cancelled) learns so from an empty result.
  */
 export async function appendJournal(
-  uow: UnitOfWork,
+  uow: JournalWriter,
   executionId: string,
   entries: { type: JournalType; data?: Record<string, unknown> }[],
   guard: { leaseOwner?: string } = {},

@@ -1,9 +1,9 @@
 import type { Prisma } from '../../generated/prisma/client.ts';
 import type { RequestContext, Services } from '../../kernel/context.ts';
-import { work, type UnitOfWork } from '../../kernel/unit-of-work.ts';
+import { work } from '../../kernel/unit-of-work.ts';
 import type { RunConfig } from './config.ts';
 import { executionStarted } from './events.ts';
-import { appendJournal, type JournalType } from './journal.ts';
+import { appendJournal, type JournalType, type JournalWriter } from './journal.ts';
 import { setStatus } from './status.ts';
 
 /** The run was taken from this worker: cancelled, or its lease lost. Nothing more may be written. */
@@ -79,7 +79,7 @@ export function startRun(run: Run) {
 /** Journals entries in `uow` under the run's lease; a worker that lost it stops there. */
 export async function journal(
   run: Run,
-  uow: UnitOfWork,
+  uow: JournalWriter,
   entries: { type: JournalType; data?: Record<string, unknown> }[],
 ) {
   if (run.stopping()) throw new RunStopped();
@@ -87,9 +87,15 @@ export async function journal(
   if (!written.length) throw new RunStopped();
 }
 
-/** Journals entries in a unit of work of their own (a streamed piece of text). */
-export const journalNow = (run: Run, entries: Parameters<typeof journal>[2]) =>
-  work(run.ctx, (uow) => journal(run, uow, entries));
+/**
+ * Journals a streamed piece (text, a tool call request) in one statement that commits on its own,
+ * published once it has. Not a unit of work: it emits no event, and a run streams hundreds of them
+ * (a transaction each would slow every stream down).
+ */
+export function journalNow(run: Run, entries: Parameters<typeof journal>[2]) {
+  const { prisma, bus } = run.ctx.services;
+  return journal(run, { tx: prisma, publish: bus.publish.bind(bus) }, entries);
+}
 
 /** Renews the run's lease while it runs; returns what stops renewing. */
 export function keepLease(services: Services, run: Run, leaseMs: number) {
