@@ -170,7 +170,10 @@ const AuditEventsByCorrelation = graphql(`
     auditEventsByCorrelation(correlationId: $correlationId) {
       edges {
         node {
+          id
           eventType
+          outcome
+          causationId
         }
       }
     }
@@ -470,16 +473,50 @@ describe('executions over GraphQL', () => {
       { correlationId: execution.correlationId },
       { key },
     );
-    const eventTypes = chain.data!.auditEventsByCorrelation.edges.map(({ node }) => node.eventType);
-    expect(
-      eventTypes.filter((type) => type.startsWith('execution.') || type.startsWith('tool_call.')),
-    ).toEqual([
+    const audited = chain.data!.auditEventsByCorrelation.edges.map(({ node }) => node);
+    const eventTypes = audited.map((event) => event.eventType);
+    const run = audited.filter(
+      (event) =>
+        event.outcome === 'SUCCESS' &&
+        (event.eventType.startsWith('execution.') || event.eventType.startsWith('tool_call.')),
+    );
+    expect(run.map((event) => event.eventType)).toEqual([
       'execution.created',
       'execution.started',
+      'tool_call.approval_requested',
+      'execution.model_called',
       'execution.suspended',
       'tool_call.approved',
+      'execution.resumed',
       'execution.started',
+      'tool_call.executed',
+      'execution.model_called',
       'execution.completed',
+    ]);
+    // Each event names its cause: the run's own events the execution's creation, the decision its
+    // request, the resumption and the tool's run the decision.
+    const id = (type: string) => run.find((event) => event.eventType === type)!.id;
+    expect(run.map((event) => [event.eventType, event.causationId])).toEqual([
+      ['execution.created', null],
+      ['execution.started', id('execution.created')],
+      ['tool_call.approval_requested', id('execution.created')],
+      ['execution.model_called', id('execution.created')],
+      ['execution.suspended', id('execution.created')],
+      ['tool_call.approved', id('tool_call.approval_requested')],
+      ['execution.resumed', id('tool_call.approved')],
+      ['execution.started', id('execution.created')],
+      ['tool_call.executed', id('tool_call.approved')],
+      ['execution.model_called', id('execution.created')],
+      ['execution.completed', id('execution.created')],
+    ]);
+    // The unknown tool call and the contrary decision were refused, and audited as such.
+    expect(
+      audited
+        .filter((event) => event.outcome === 'FAILURE')
+        .map((event) => [event.eventType, event.causationId]),
+    ).toEqual([
+      ['tool_call.approved', null],
+      ['tool_call.denied', null],
     ]);
     expect(eventTypes.filter((type) => type === 'llm_event.recorded')).toHaveLength(2);
   });

@@ -72,4 +72,121 @@ export const modelCalled = defineEvent({
   },
 });
 
-export const executionsModuleEvents = [...executionFinishedEvents, modelCalled];
+const executionExample = {
+  executionId: '3f1c2b7e-8d1a-4e5b-9c0d-6a7b8c9d0e1f',
+  agentId: 'a1b2c3d4-0000-4000-8000-000000000001',
+};
+const executionEvent = <P extends { executionId: string; agentId: string }>(
+  verb: string,
+  description: string,
+  payload: z.ZodType<P>,
+  example: P,
+) =>
+  defineEvent({
+    name: `execution.${verb}`,
+    description,
+    resourceType: 'execution',
+    payload,
+    webhook: false,
+    route: (execution) => ({ agentId: execution.agentId }),
+    example,
+  });
+
+export const executionCreated = executionEvent(
+  'created',
+  'An execution was queued (by a caller, or by a trigger’s webhook: then caused by trigger.invoked).',
+  z.object({
+    executionId: z.string(),
+    agentId: z.string(),
+    agentVersion: z.string(),
+    conversationId: z.string(),
+  }),
+  { ...executionExample, agentVersion: 'v1', conversationId: 'conv_42' },
+);
+export const executionStarted = executionEvent(
+  'started',
+  'A worker took the run up: first, or again after a crash, a lapsed lease or an approval.',
+  z.object({ executionId: z.string(), agentId: z.string(), claim: z.number().int() }),
+  { ...executionExample, claim: 1 },
+);
+export const executionSuspended = executionEvent(
+  'suspended',
+  'The run waits for tool call approvals; no worker holds it.',
+  z.object({ executionId: z.string(), agentId: z.string(), waitingApprovals: z.number().int() }),
+  { ...executionExample, waitingApprovals: 1 },
+);
+export const executionResumed = executionEvent(
+  'resumed',
+  'The last approval the run waited for was decided: it is queued again.',
+  z.object({ executionId: z.string(), agentId: z.string() }),
+  executionExample,
+);
+
+const toolCallExample = { ...executionExample, toolCallId: 'call_1_1', name: 'refund' };
+const toolCallEvent = <P extends { executionId: string; agentId: string; toolCallId: string }>(
+  verb: string,
+  description: string,
+  payload: z.ZodType<P>,
+  example: P,
+  webhook = false,
+) =>
+  defineEvent({
+    name: `tool_call.${verb}`,
+    description,
+    resourceType: 'tool_call',
+    payload,
+    webhook,
+    // An execution's tool call events reach ordered endpoints in order.
+    route: (call) => ({ agentId: call.agentId, orderKey: call.executionId }),
+    example,
+  });
+const toolCall = {
+  executionId: z.string(),
+  agentId: z.string(),
+  toolCallId: z.string(),
+  name: z.string(),
+};
+
+export const toolCallApprovalRequested = toolCallEvent(
+  'approval_requested',
+  'A tool call waits for approveToolCall; the run suspends until it is decided or expires.',
+  z.object({ ...toolCall, arguments: jsonValue(), expiresAt: z.date() }),
+  {
+    ...toolCallExample,
+    arguments: { amount: 10 },
+    expiresAt: new Date('2026-12-01T09:00:00.000Z'),
+  },
+  true,
+);
+const decision = z.object({ ...toolCall, reason: z.string().nullable(), expired: z.boolean() });
+export const toolCallApproved = toolCallEvent(
+  'approved',
+  'A tool call waiting for approval was approved.',
+  decision,
+  { ...toolCallExample, reason: null, expired: false },
+);
+export const toolCallDenied = toolCallEvent(
+  'denied',
+  'A tool call waiting for approval was denied, or its request expired.',
+  decision,
+  { ...toolCallExample, reason: 'Not allowed', expired: false },
+);
+export const toolCallExecuted = toolCallEvent(
+  'executed',
+  'A tool call ran (a denied one answers the model with its denial); its result is stored.',
+  z.object({ ...toolCall, isError: z.boolean() }),
+  { ...toolCallExample, isError: false },
+);
+
+export const executionsModuleEvents = [
+  executionCreated,
+  executionStarted,
+  executionSuspended,
+  executionResumed,
+  ...executionFinishedEvents,
+  modelCalled,
+  toolCallApprovalRequested,
+  toolCallApproved,
+  toolCallDenied,
+  toolCallExecuted,
+];

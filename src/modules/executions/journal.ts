@@ -2,6 +2,8 @@ import { Prisma, type PrismaClient } from '../../generated/prisma/client.ts';
 import { Repeater } from 'graphql-yoga';
 import type { Scope } from '../../db/scoped.ts';
 import type { EventBus } from '../../kernel/bus/index.ts';
+import type { ExecutionStatus } from '../../generated/prisma/enums.ts';
+import type { UnitOfWork } from '../../kernel/unit-of-work.ts';
 
 /** What an execution streams; each is journaled with the next sequence number. */
 export const JOURNAL_TYPES = [
@@ -18,9 +20,8 @@ export const JOURNAL_TYPES = [
 export type JournalType = (typeof JOURNAL_TYPES)[number];
 
 export const TERMINAL_STATUSES = ['completed', 'failed', 'cancelled'] as const;
-export type ExecutionStatus =
-  'queued' | 'running' | 'suspended' | (typeof TERMINAL_STATUSES)[number];
-export const isTerminal = (status: string) =>
+export type TerminalStatus = (typeof TERMINAL_STATUSES)[number];
+export const isTerminal = (status: ExecutionStatus): status is TerminalStatus =>
   (TERMINAL_STATUSES as readonly string[]).includes(status);
 
 export interface JournalEntry {
@@ -35,26 +36,26 @@ export interface JournalEntry {
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
+/** Where journal entries are written, and what publishes them once that has committed: a unit of work. */
+export type JournalWriter = Pick<UnitOfWork, 'tx' | 'publish'>;
+
 /**
- * Appends entries to an execution's journal, numbered after its last one. The counter row's lock
- * orders concurrent appenders (a worker and an approval), so entries commit in sequence order.
- * With `leaseOwner` nothing is written unless that worker still holds a running execution's lease:
- * a worker that lost it (or whose run was cancelled) learns so from an empty result.
- *
- * Outside a transaction the entries are published at once; inside one, pass `outbox` and publish
- * it (publishJournal) after the commit, so no subscriber sees an entry the database does not have.
+ * Appends entries to an execution's journal, numbered after its last one, and publishes them once
+ * they committed: no subscriber sees an entry the database does not have. The
+ * counter row's lock orders concurrent appenders (a worker and an approval), so entries commit in
+ * sequence order. With `leaseOwner` nothing is written unless that worker still holds a running
+ * execution's lease: a worker that lost it (or whose run was cancelled) learns so from an empty result.
  */
 export async function appendJournal(
-  db: Db,
-  bus: EventBus,
+  uow: JournalWriter,
   executionId: string,
   entries: { type: JournalType; data?: Record<string, unknown> }[],
-  guard: { leaseOwner?: string; outbox?: JournalEntry[] } = {},
+  guard: { leaseOwner?: string } = {},
 ): Promise<JournalEntry[]> {
   const leaseCondition = guard.leaseOwner
     ? Prisma.sql`AND "leaseOwner" = ${guard.leaseOwner} AND status = 'running'`
     : Prisma.empty;
-  const rows = await db.$queryRaw<(Omit<JournalEntry, 'seq'> & { seq: number })[]>`
+  const rows = await uow.tx.$queryRaw<JournalEntry[]>`
     WITH counter AS (
       UPDATE "Execution" SET "journalLength" = "journalLength" + ${entries.length}::int, "updatedAt" = now()
       WHERE id = ${executionId} ${leaseCondition}
@@ -67,13 +68,8 @@ export async function appendJournal(
     )
     SELECT counter."tenantId", counter."projectId", ${executionId} AS "executionId", appended.*
     FROM appended, counter ORDER BY appended.seq`;
-  if (guard.outbox) guard.outbox.push(...rows);
-  else publishJournal(bus, rows);
+  for (const row of rows) uow.publish('executionJournal', row.tenantId, row);
   return rows;
-}
-
-export function publishJournal(bus: EventBus, entries: JournalEntry[]) {
-  for (const entry of entries) bus.publish('executionJournal', entry.tenantId, entry);
 }
 
 /** The journal after `after`, in order. */

@@ -7,6 +7,7 @@ import type { RequestContext } from '../../kernel/context.ts';
 import { restRouter, json } from '../../rest/kit.ts';
 import { errorHeaders, type ErrorFormat } from '../../rest/problem.ts';
 import { followJournal } from './journal.ts';
+import { approveToolCall } from './approvals.ts';
 import * as executions from './service.ts';
 
 export const EXECUTIONS_REST_PREFIX = '/run/api/executions';
@@ -179,7 +180,7 @@ export const executionRoutes = restRouter()
     const { executionId, toolCallId } = c.req.valid('param');
     const { approved, reason } = c.req.valid('json');
     return c.json(
-      await executions.approveToolCall(c.get('requestContext'), {
+      await approveToolCall(c.get('requestContext'), {
         executionId,
         toolCallId,
         approved,

@@ -10,12 +10,12 @@ import { dateRange } from '../../db/filters.ts';
 import { storableJson, storableText } from '../../db/storable.ts';
 import { checkJsonInput } from '../../kernel/json-input.ts';
 import { systemContext, type RequestContext, type Services } from '../../kernel/context.ts';
-import { auditingFailure, inAuditedTransaction, writeAudited } from '../audit/service.ts';
+import { auditingFailure, auditRow, inAuditedTransaction, writeAudited } from '../audit/service.ts';
 import { CredentialKind, signingSecrets } from '../credentials/service.ts';
 import { emitAfterCommit } from '../deliveries/service.ts';
-import { announceExecution, createExecution, createExecutionIn } from '../executions/service.ts';
+import { createExecution, createExecutionIn } from '../executions/service.ts';
+import { work } from '../../kernel/unit-of-work.ts';
 import { findAgent } from '../telemetry/service.ts';
-import type { JournalEntry } from '../executions/journal.ts';
 import { re2Engine, regexBudget, RegexBudgetExceeded, withRegexBudget } from './regex.ts';
 import {
   signatureVerificationSchema,
@@ -770,11 +770,17 @@ export async function ingestWebhook(
     ctx,
     { eventType: 'trigger.invoked', resourceType: 'trigger', resourceId: trigger.id },
     async () => {
-      const outbox: JournalEntry[] = [];
       try {
         // The invocation is inserted first: a concurrent copy of the same delivery waits on its
         // unique (webhookKey, deliveryId) index and fails there, before any execution exists.
-        const [invocation, execution] = await inAuditedTransaction(ctx, async (tx, record) => {
+        const [invocation, execution] = await work(ctx, async (uow) => {
+          const { tx } = uow;
+          // TODO(merge): trigger.invoked joins the catalogue; the run names it as its cause.
+          const invoked = auditRow(ctx, {
+            eventType: 'trigger.invoked',
+            resourceType: 'trigger',
+            resourceId: trigger.id,
+          });
           const claimed = await tx.triggerInvocation.create({
             data: {
               ...scope,
@@ -791,33 +797,30 @@ export async function ingestWebhook(
           });
           const conversationId = randomUUID();
           const execution = await createExecutionIn(
-            ctx,
-            tx,
-            record,
+            uow,
             {
               agentId: trigger.agentId,
               conversationId,
               messages: [{ role: 'user', content: message }],
             },
-            outbox,
+            { causationId: invoked.id },
           );
           const invocation = await tx.triggerInvocation.update({
             where: { id: claimed.id },
             data: { executionId: execution.id, conversationId },
           });
-          record({
-            eventType: 'trigger.invoked',
-            resourceType: 'trigger',
-            resourceId: trigger.id,
-            payload: {
-              invocationId: invocation.id,
-              executionId: execution.id,
-              agentId: trigger.agentId,
+          await tx.auditEvent.create({
+            data: {
+              ...invoked,
+              payload: {
+                invocationId: invocation.id,
+                executionId: execution.id,
+                agentId: trigger.agentId,
+              },
             },
           });
           return [invocation, execution] as const;
         });
-        announceExecution(ctx, execution, outbox);
         services.bus.publish('triggerInvocationUpdated', trigger.tenantId, invocation);
         return { invocation, created: true };
       } catch (error) {

@@ -1,0 +1,121 @@
+import type { Prisma } from '../../generated/prisma/client.ts';
+import type { RequestContext, Services } from '../../kernel/context.ts';
+import { work } from '../../kernel/unit-of-work.ts';
+import type { RunConfig } from './config.ts';
+import { executionStarted } from './events.ts';
+import { appendJournal, type JournalType, type JournalWriter } from './journal.ts';
+import { setStatus } from './status.ts';
+
+/** The run was taken from this worker: cancelled, or its lease lost. Nothing more may be written. */
+export class RunStopped extends Error {}
+
+export const claimedRelations = {
+  agentVersion: { include: { agent: true } },
+  conversation: true,
+} as const;
+export type ClaimedExecution = Prisma.ExecutionGetPayload<{ include: typeof claimedRelations }>;
+
+/** An execution this worker holds, with what its steps need. */
+export interface Run {
+  /** The run's context: its audit events share the correlation id of the request that created it. */
+  ctx: RequestContext;
+  execution: ClaimedExecution;
+  config: RunConfig;
+  workerId: string;
+  /** Whether the runner is shutting down: the run stops at its next write. */
+  stopping: () => boolean;
+}
+
+/** The audit event the run's own events name as their cause: its execution.created. */
+export const causeOf = (run: Run) => run.execution.createdEventId;
+
+/**
+ * Claims one execution for `workerId` with a lease: a queued one, one whose worker died (not one
+ * this process runs), or a suspended one whose approval expired. `FOR UPDATE SKIP LOCKED` hands
+ * each to one worker. The claim is not yet a change anyone sees: `startRun` journals and
+ * announces it.
+ */
+export async function claimExecution(
+  services: Services,
+  workerId: string,
+  leaseMs: number,
+  runningIds: string[],
+): Promise<string | null> {
+  const rows = await services.prisma.$queryRaw<{ id: string }[]>`
+    UPDATE "Execution" SET status = 'running', "leaseOwner" = ${workerId},
+      "leaseExpiresAt" = now() + make_interval(secs => ${leaseMs / 1000}::float8), claims = claims + 1, "updatedAt" = now()
+    WHERE id = (
+      SELECT e.id FROM "Execution" e
+      WHERE (e.status = 'queued'
+         OR (e.status = 'running' AND e."leaseExpiresAt" < now() AND NOT (e.id = ANY(${runningIds}::text[])))
+         OR (e.status = 'suspended' AND EXISTS (
+              SELECT 1 FROM "ExecutionToolCall" t
+              WHERE t."executionId" = e.id AND t.status = 'pending_approval' AND t."expiresAt" < now())))
+      ORDER BY e.seq
+      FOR UPDATE SKIP LOCKED
+      LIMIT 1)
+    RETURNING id`;
+  return rows[0]?.id ?? null;
+}
+
+/** The claimed run's start: journaled, audited and published in one unit of work. */
+export function startRun(run: Run) {
+  const { execution, workerId } = run;
+  return work(run.ctx, async (uow) => {
+    if (run.stopping()) throw new RunStopped();
+    const started = await setStatus(uow, execution.id, 'running', {
+      leaseOwner: workerId,
+      details: { worker: workerId, claim: execution.claims },
+    });
+    if (!started) throw new RunStopped();
+    uow.emit(
+      executionStarted,
+      { executionId: execution.id, agentId: execution.agentId, claim: execution.claims },
+      { resourceId: execution.id, causationId: causeOf(run) },
+    );
+  });
+}
+
+/** Journals entries in `uow` under the run's lease; a worker that lost it stops there. */
+export async function journal(
+  run: Run,
+  uow: JournalWriter,
+  entries: { type: JournalType; data?: Record<string, unknown> }[],
+) {
+  if (run.stopping()) throw new RunStopped();
+  const written = await appendJournal(uow, run.execution.id, entries, { leaseOwner: run.workerId });
+  if (!written.length) throw new RunStopped();
+}
+
+/**
+ * Journals a streamed piece (text, a tool call request) in one statement that commits on its own,
+ * published once it has. Not a unit of work: it emits no event, and a run streams hundreds of them
+ * (a transaction each would slow every stream down).
+ */
+export function journalNow(run: Run, entries: Parameters<typeof journal>[2]) {
+  const { prisma, bus } = run.ctx.services;
+  return journal(run, { tx: prisma, publish: bus.publish.bind(bus) }, entries);
+}
+
+/** Renews the run's lease while it runs; returns what stops renewing. */
+export function keepLease(services: Services, run: Run, leaseMs: number) {
+  const heartbeat = setInterval(() => {
+    services.prisma.execution
+      .updateMany({
+        where: { id: run.execution.id, leaseOwner: run.workerId, status: 'running' },
+        data: { leaseExpiresAt: new Date(Date.now() + leaseMs) },
+      })
+      .catch((error) =>
+        services.logger.warn({ err: error, executionId: run.execution.id }, 'lease renewal failed'),
+      );
+  }, leaseMs / 3);
+  return () => clearInterval(heartbeat);
+}
+
+/** Shutting down: the run is handed over now rather than when its lease would expire. */
+export async function handOver(services: Services, run: Run) {
+  await services.prisma.execution.updateMany({
+    where: { id: run.execution.id, leaseOwner: run.workerId },
+    data: { leaseExpiresAt: new Date() },
+  });
+}
