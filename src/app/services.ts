@@ -15,6 +15,10 @@ import { waitUntilAvailable } from '../kernel/net/wait.ts';
 import { DeliveryWorker } from '../modules/deliveries/worker.ts';
 import { ExecutionRunner } from '../modules/executions/runner.ts';
 import { PriceTable } from '../modules/telemetry/prices.ts';
+import { publishLiveEvents, type Reaction } from '../kernel/unit-of-work.ts';
+import { recordAuditEvents } from '../modules/audit/recorder.ts';
+import { catalogue } from '../modules/catalogue.ts';
+import { queueDeliveries } from '../modules/deliveries/outbox.ts';
 
 export interface SwitchboardOptions {
   config: Config;
@@ -86,6 +90,12 @@ export async function createServices({ config, logger, ...options }: Switchboard
     now: options.now ?? (() => new Date()),
     wakeDeliveries: () => deliveries.nudge(),
     shutdownSignal: shutdownController.signal,
+    catalogue,
+    unitOfWork: {
+      commitSteps: [recordAuditEvents, queueDeliveries, publishLiveEvents],
+      reactions: new Map<string, Reaction[]>(),
+      strictPayloads: process.env.NODE_ENV !== 'production',
+    },
   };
   const runner = new ExecutionRunner(services, {
     leaseMs: config.EXECUTION_LEASE_MS,

@@ -12,7 +12,7 @@ import {
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { AppError } from '../kernel/errors.ts';
-import { toGraphQLError } from './graphql.ts';
+import { toGraphQLError } from './graphql-error.ts';
 import { checkText } from '../kernel/json-input.ts';
 
 export interface DocumentLimits {

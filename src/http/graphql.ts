@@ -7,31 +7,13 @@ import { schema } from '../schema/index.ts';
 import type { Logger } from '../kernel/logger.ts';
 import type { RequestContext } from '../kernel/context.ts';
 import { graphiqlOptions } from './graphiql.ts';
+import { toGraphQLError } from './graphql-error.ts';
 import { useDocumentLimits, type DocumentLimits } from './document-limits.ts';
 import { checkJsonInput } from '../kernel/json-input.ts';
 
 /** What the HTTP and WebSocket layers hand yoga: the request context they already built. */
 export interface GraphQLServerContext {
   requestContext: RequestContext;
-}
-
-/** A service error as GraphQL reports it: the message, `extensions.code`, and the HTTP status for yoga. */
-export function toGraphQLError(error: AppError, original?: GraphQLError): GraphQLError {
-  const headers = error.details.retryAfterSeconds
-    ? { 'Retry-After': String(error.details.retryAfterSeconds) }
-    : undefined;
-  return createGraphQLError(error.message, {
-    nodes: original?.nodes,
-    source: original?.source,
-    positions: original?.positions,
-    path: original?.path,
-    extensions: {
-      code: error.code,
-      ...(error.details.issues ? { issues: error.details.issues } : {}),
-      ...(error.details.type ? { type: error.details.type } : {}),
-      http: { status: httpStatusOf[error.code], headers },
-    },
-  });
 }
 
 export function createGraphQLServer(options: {

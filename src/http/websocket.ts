@@ -8,7 +8,8 @@ import { refuseCrossSiteCookieSocket } from '../auth/cookie-forgery.ts';
 import { AppError, asAppError } from '../kernel/errors.ts';
 import { Loaders } from '../db/loaders.ts';
 import { createRequestContext, type RequestContext, type Services } from '../kernel/context.ts';
-import { toGraphQLError, type GraphQLServerContext } from './graphql.ts';
+import type { GraphQLServerContext } from './graphql.ts';
+import { toGraphQLError } from './graphql-error.ts';
 import { checkJsonInput } from '../kernel/json-input.ts';
 
 const headersOf = (request: IncomingMessage) => {

@@ -10,6 +10,8 @@ import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { Logger } from './logger.ts';
 import type { EventBus } from './bus/index.ts';
 import type { PriceTable } from '../modules/telemetry/prices.ts';
+import type { UnitOfWorkHooks } from './unit-of-work.ts';
+import type { EventCatalogue } from './events.ts';
 import type { OutboundClient } from './net/outbound.ts';
 
 /** The long-lived parts of a running server, shared by every request. */
@@ -38,6 +40,10 @@ export interface Services {
   wakeDeliveries: () => void;
   /** Tells this instance's execution runner that work is waiting (the others find it by polling). */
   wakeRunner: () => void;
+  /** Every domain event of every module. */
+  catalogue: EventCatalogue;
+  /** What every unit of work runs at commit (audit rows, outbox) and the modules' reactions. */
+  unitOfWork: UnitOfWorkHooks;
   /** Aborted when the server starts draining: open subscriptions complete. */
   shutdownSignal: AbortSignal;
 }

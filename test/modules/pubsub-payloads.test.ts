@@ -198,7 +198,7 @@ describe('payloads with the keys constructor, prototype and __proto__', () => {
       await new Promise((resolve) => setTimeout(resolve, 300));
       const redis = new Redis(testRedisUrl()!);
       try {
-        await redis.publish(`${redisPrefix}appEventLogged:${tenant.tenantId}`, 'not json {');
+        await redis.publish(`${redisPrefix}app_event.logged:${tenant.tenantId}`, 'not json {');
       } finally {
         redis.disconnect();
       }

@@ -18,7 +18,7 @@ import { redisEventTarget } from './redis.ts';
 
 /** What each topic carries. Every topic is per tenant: a subscriber never receives another tenant's payloads. */
 export interface TopicPayloads {
-  appEventLogged: AppEvent;
+  'app_event.logged': AppEvent;
   auditEventRecorded: AuditEvent;
   llmEventRecorded: LlmEvent;
   executionJournal: JournalEntry;

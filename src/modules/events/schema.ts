@@ -136,7 +136,7 @@ builder.subscriptionFields((t) => ({
       const where = events.appEventWhere(args.filter ?? {});
       return pipe(
         ctx.services.bus.subscribe(
-          'appEventLogged',
+          'app_event.logged',
           requireScope(ctx),
           ctx.services.shutdownSignal,
         ),

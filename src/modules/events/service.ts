@@ -1,19 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { jsonObject } from '../../kernel/json-object.ts';
-import type { AppEvent, AuditEvent, Prisma } from '../../generated/prisma/client.ts';
+import type { AppEvent, Prisma } from '../../generated/prisma/client.ts';
 import { AppError, badInput } from '../../kernel/errors.ts';
 import { dateRange } from '../../db/filters.ts';
 import type { RequestContext } from '../../kernel/context.ts';
 import { requireScope } from '../../auth/require.ts';
-import { emitAfterCommit } from '../deliveries/service.ts';
-import {
-  auditColumns,
-  auditRecordset,
-  auditRow,
-  auditValues,
-  publishAuditEvents,
-} from '../audit/service.ts';
+import { work } from '../../kernel/unit-of-work.ts';
+import { appEventLogged } from './events.ts';
 
 export const MAX_BATCH = 1000;
 export const MAX_JSON_FIELD_BYTES = 64 * 1024;
@@ -68,8 +62,9 @@ function validate(inputs: unknown[]) {
 }
 
 /**
- * Logs a batch of events with one SQL statement: the insert (skipping ids the tenant already has)
- * and the audit rows of what it inserted go in together; only repeated ids need a second read.
+ * Logs a batch of events in one unit of work: one statement inserts them (skipping ids the tenant
+ * already has), and their audit rows and webhook deliveries commit with them; only repeated ids
+ * need a second read. A batch holding an id of another project is refused whole.
  */
 export async function logEvents(ctx: RequestContext, inputs: unknown[]): Promise<LoggedEvent[]> {
   const scope = requireScope(ctx);
@@ -118,84 +113,44 @@ export async function logEvents(ctx: RequestContext, inputs: unknown[]): Promise
       metadata,
     }),
   );
-  const audits = rows.map((event) =>
-    auditRow(ctx, {
-      eventType: 'app_event.logged',
-      resourceType: 'app_event',
-      resourceId: event.id,
-      payload: { type: event.type, conversationId: event.conversationId, agentId: event.agentId },
-    }),
-  );
-
-  const inserted = await ctx.services.prisma.$queryRaw<
-    { id: string; seq: bigint; auditSeq: bigint }[]
-  >`
-    WITH input AS (
-      SELECT * FROM jsonb_to_recordset(${JSON.stringify(inputColumns)}::jsonb) AS x(
-        id text, type text, "agentId" text, "conversationId" text, "messageId" text,
-        properties jsonb, "userProperties" jsonb, metadata jsonb)
-    ), inserted AS (
-      INSERT INTO "AppEvent" ("tenantId", "projectId", id, type, "agentId", "conversationId", "messageId",
-        properties, "userProperties", metadata, "serverMetadata", "createdAt", "updatedAt")
-      SELECT ${scope.tenantId}, ${scope.projectId}, id, type, "agentId", "conversationId", "messageId",
-        properties, "userProperties", metadata, ${JSON.stringify(serverMetadata)}::jsonb, ${now}, ${now}
-      FROM input
-      ON CONFLICT ("tenantId", id) DO NOTHING
-      RETURNING id, seq
-    ), audited AS (
-      INSERT INTO "AuditEvent" ${auditColumns}
-      SELECT ${auditValues} FROM ${auditRecordset(audits)}
-      JOIN inserted ON inserted.id = a."resourceId"
-      RETURNING "resourceId", seq
-    )
-    SELECT inserted.id, inserted.seq, audited.seq AS "auditSeq"
-    FROM inserted JOIN audited ON audited."resourceId" = inserted.id`;
-
-  const stored = new Map<string, LoggedEvent>();
-  const insertedById = new Map(inserted.map((row) => [row.id, row]));
-  for (const event of rows) {
-    const row = insertedById.get(event.id);
-    if (row) stored.set(event.id, { event: { ...event, seq: row.seq }, created: true });
-  }
-  const repeatedIds = rows.filter((event) => !insertedById.has(event.id)).map((event) => event.id);
-  if (repeatedIds.length) {
-    const existing = await ctx.db.appEvent.findMany({ where: { id: { in: repeatedIds } } });
-    for (const event of existing) stored.set(event.id, { event, created: false });
-    const unseen = repeatedIds.filter((id) => !stored.has(id));
-    if (unseen.length)
-      throw new AppError('CONFLICT', `Event id ${unseen[0]} is already used in another project`);
-  }
-
-  const createdEvents = [...stored.values()]
-    .filter(({ created }) => created)
-    .map(({ event }) => event);
-  for (const event of createdEvents)
-    ctx.services.bus.publish('appEventLogged', event.tenantId, event);
-  await emitAfterCommit(
-    ctx.services,
-    scope,
-    createdEvents.map((event) => ({
-      type: 'event.created' as const,
-      // A conversation's events keep their order at endpoints that ask for it.
-      resourceId: event.conversationId ?? event.id,
-      agentId: event.agentId,
-      appEventType: event.type,
-      data: {
-        ...event,
-        seq: undefined,
-        tenantId: undefined,
-        createdAt: event.createdAt.toISOString(),
-        updatedAt: event.updatedAt.toISOString(),
-      },
-    })),
-  );
-  publishAuditEvents(
+  const stored = await work(
     ctx,
-    audits
-      .filter((audit) => insertedById.has(audit.resourceId))
-      .map(
-        (audit) => ({ ...audit, seq: insertedById.get(audit.resourceId)!.auditSeq }) as AuditEvent,
-      ),
+    async (uow) => {
+      const inserted = await uow.tx.$queryRaw<{ id: string; seq: bigint }[]>`
+        WITH input AS (
+          SELECT * FROM jsonb_to_recordset(${JSON.stringify(inputColumns)}::jsonb) AS x(
+            id text, type text, "agentId" text, "conversationId" text, "messageId" text,
+            properties jsonb, "userProperties" jsonb, metadata jsonb)
+        )
+        INSERT INTO "AppEvent" ("tenantId", "projectId", id, type, "agentId", "conversationId", "messageId",
+          properties, "userProperties", metadata, "serverMetadata", "createdAt", "updatedAt")
+        SELECT ${scope.tenantId}, ${scope.projectId}, id, type, "agentId", "conversationId", "messageId",
+          properties, "userProperties", metadata, ${JSON.stringify(serverMetadata)}::jsonb, ${now}, ${now}
+        FROM input
+        ON CONFLICT ("tenantId", id) DO NOTHING
+        RETURNING id, seq`;
+      const found = new Map<string, LoggedEvent>();
+      const insertedById = new Map(inserted.map((row) => [row.id, row]));
+      for (const event of rows) {
+        const row = insertedById.get(event.id);
+        if (!row) continue;
+        const created = { ...event, seq: row.seq };
+        found.set(event.id, { event: created, created: true });
+        uow.emit(appEventLogged, created, { resourceId: event.id });
+      }
+      const repeatedIds = rows
+        .filter((event) => !insertedById.has(event.id))
+        .map((event) => event.id);
+      if (repeatedIds.length) {
+        const existing = await uow.tx.appEvent.findMany({ where: { id: { in: repeatedIds } } });
+        for (const event of existing) found.set(event.id, { event, created: false });
+        const unseen = repeatedIds.find((id) => !found.has(id));
+        if (unseen)
+          throw new AppError('CONFLICT', `Event id ${unseen} is already used in another project`);
+      }
+      return found;
+    },
+    { refusal: { event: appEventLogged, resourceId: requestedIds[0] } },
   );
   // A repeated id within one batch answers like a repeated call: the first occurrence created it.
   const seen = new Set<string>();

@@ -1,0 +1,226 @@
+import { randomUUID } from 'node:crypto';
+import { Prisma } from '../generated/prisma/client.ts';
+import type { Topic, TopicPayloads } from './bus/index.ts';
+import type { RequestContext } from './context.ts';
+import { AppError } from './errors.ts';
+import type { AnyEvent, DomainEvent, EventRoute } from './events.ts';
+
+/** An event emitted in a unit of work, with the audit row it becomes. */
+export interface EmittedEvent<P = unknown> {
+  /** The audit event's id: later events name it as their cause. */
+  id: string;
+  event: DomainEvent<P>;
+  tenantId: string;
+  projectId: string | null;
+  resourceId: string;
+  /** As emitted: reactions and live subscribers get it. */
+  payload: P;
+  /** As its schema declares it (unknown fields dropped): audit rows and webhook bodies carry it. */
+  data: unknown;
+  route: EventRoute;
+  causationId: string | null;
+  outcome: 'success' | 'failure';
+  occurredAt: Date;
+}
+
+export interface EmitOptions {
+  resourceId: string;
+  /** The audit event that caused this one; by default the unit's own cause (`work`'s option). */
+  causationId?: string | null;
+  /** Needed only where the caller acts outside a tenant scope (the admin key). */
+  tenantId?: string;
+  projectId?: string | null;
+}
+
+/**
+ * What a module does inside every unit of work that emitted events, before it commits (the audit
+ * log writes its rows, the deliveries module its outbox rows); the function it returns runs after
+ * the commit (publishes, wake-ups).
+ */
+export type CommitStep = (
+  tx: Prisma.TransactionClient,
+  events: EmittedEvent[],
+  ctx: RequestContext,
+) => Promise<(() => void) | void>;
+
+/**
+ * How a module reacts to another's event, inside the same transaction: what it changes commits
+ * with the event, or not at all (a trigger's invocation ends with its execution).
+ */
+export type Reaction = (uow: UnitOfWork, emitted: EmittedEvent) => Promise<void>;
+
+export interface UnitOfWorkHooks {
+  commitSteps: CommitStep[];
+  reactions: Map<string, Reaction[]>;
+  /** Whether a payload that does not match its schema throws (tests, development) or is logged. */
+  strictPayloads: boolean;
+}
+
+export class UnitOfWork {
+  readonly emitted: EmittedEvent[] = [];
+  private readonly published: (() => void)[] = [];
+  private reacted = 0;
+
+  constructor(
+    readonly ctx: RequestContext,
+    readonly tx: Prisma.TransactionClient,
+    private readonly causationId: string | null,
+  ) {}
+
+  /** Records that `event` happened; returns its audit id. */
+  emit<P>(event: DomainEvent<P>, payload: P, options: EmitOptions): string {
+    const hooks = this.ctx.services.unitOfWork;
+    if (!this.ctx.services.catalogue.has(event)) {
+      throw new Error(`event ${event.name} is not in the catalogue`);
+    }
+    const checked = event.payload.safeParse(payload);
+    if (!checked.success) {
+      if (hooks.strictPayloads) {
+        throw new Error(
+          `payload of ${event.name} does not match its schema: ${checked.error.message}`,
+        );
+      }
+      this.ctx.services.logger.warn(
+        { event: event.name, issues: checked.error.issues },
+        'event payload off schema',
+      );
+    }
+    return this.record(event, payload, checked.success ? checked.data : payload, 'success', options);
+  }
+
+  /**
+   * Records that `event` was refused: its payload is the error, so it is neither checked against
+   * the event's schema, delivered nor reacted to.
+   */
+  emitRefusal(event: AnyEvent, error: AppError, options: EmitOptions): string {
+    const payload = { error: { code: error.code, message: error.message } };
+    return this.record(event as DomainEvent<unknown>, payload, payload, 'failure', options);
+  }
+
+  private record<P>(
+    event: DomainEvent<P>,
+    payload: P,
+    data: unknown,
+    outcome: EmittedEvent['outcome'],
+    options: EmitOptions,
+  ) {
+    const tenantId = options.tenantId ?? this.ctx.scope?.tenantId;
+    if (!tenantId) throw new Error(`event ${event.name} has no tenant`);
+    const emitted: EmittedEvent<P> = {
+      id: randomUUID(),
+      event,
+      tenantId,
+      projectId:
+        options.projectId !== undefined ? options.projectId : (this.ctx.scope?.projectId ?? null),
+      resourceId: options.resourceId,
+      payload,
+      data,
+      route: outcome === 'success' ? (event.route?.(payload) ?? {}) : {},
+      causationId: options.causationId !== undefined ? options.causationId : this.causationId,
+      outcome,
+      occurredAt: this.ctx.services.now(),
+    };
+    this.emitted.push(emitted as EmittedEvent);
+    return emitted.id;
+  }
+
+  /** Publishes a live update (a status row, a journal entry) once the change has committed. */
+  publish<T extends Topic>(topic: T, tenantId: string, payload: TopicPayloads[T]) {
+    this.published.push(() => this.ctx.services.bus.publish(topic, tenantId, payload));
+  }
+
+  /** Runs `effect` once the change has committed (a worker's wake-up). */
+  afterCommit(effect: () => void) {
+    this.published.push(effect);
+  }
+
+  /** Lets other modules react to what was emitted, including what their reactions emit. */
+  async react() {
+    const { reactions } = this.ctx.services.unitOfWork;
+    while (this.reacted < this.emitted.length) {
+      const emitted = this.emitted[this.reacted++];
+      if (emitted.outcome === 'failure') continue;
+      for (const reaction of reactions.get(emitted.event.name) ?? []) await reaction(this, emitted);
+    }
+  }
+
+  async commitSteps(): Promise<(() => void)[]> {
+    const after: (() => void)[] = [];
+    if (!this.emitted.length) return after;
+    for (const step of this.ctx.services.unitOfWork.commitSteps) {
+      const effect = await step(this.tx, this.emitted, this.ctx);
+      if (effect) after.push(effect);
+    }
+    return after;
+  }
+
+  runPublishes(after: (() => void)[]) {
+    for (const effect of [...after, ...this.published]) effect();
+  }
+}
+
+export interface WorkOptions {
+  /** The audit event that caused this change (a webhook's invocation, an approval). */
+  causationId?: string | null;
+  /**
+   * The event a refused change records as a `failure`, in a transaction of its own, with the
+   * error: so that `auditStatsByActor.failures` counts refusals.
+   */
+  refusal?: {
+    event: AnyEvent;
+    resourceId: string;
+    tenantId?: string;
+    projectId?: string | null;
+  };
+  /** The transaction's own timeout (a long journal write). */
+  timeoutMs?: number;
+}
+
+/**
+ * Runs a change as one transaction: its rows through `uow.tx`, what happened through `uow.emit`.
+ * Reactions, audit rows and outbox rows join the same transaction; publishes and wake-ups run
+ * only after it commits. Nothing is published for a change that rolled back.
+ */
+export async function work<T>(
+  ctx: RequestContext,
+  change: (uow: UnitOfWork) => Promise<T>,
+  options: WorkOptions = {},
+): Promise<T> {
+  try {
+    const [result, uow, after] = await ctx.db.$transaction(
+      async (tx) => {
+        const uow = new UnitOfWork(ctx, tx, options.causationId ?? null);
+        const value = await change(uow);
+        await uow.react();
+        return [value, uow, await uow.commitSteps()] as const;
+      },
+      { timeout: options.timeoutMs ?? 15_000, maxWait: 10_000 },
+    );
+    uow.runPublishes(after);
+    return result;
+  } catch (error) {
+    if (error instanceof AppError && options.refusal) await recordRefusal(ctx, error, options);
+    throw error;
+  }
+}
+
+/** The failure audit event of a refused change, committed on its own. */
+async function recordRefusal(ctx: RequestContext, error: AppError, options: WorkOptions) {
+  const refusal = options.refusal!;
+  if (!(refusal.tenantId ?? ctx.scope?.tenantId)) return;
+  const [after, uow] = await ctx.db.$transaction(async (tx) => {
+    const uow = new UnitOfWork(ctx, tx, options.causationId ?? null);
+    uow.emitRefusal(refusal.event, error, refusal);
+    return [await uow.commitSteps(), uow] as const;
+  });
+  uow.runPublishes(after);
+}
+
+/** Publishes each committed `live` event on the bus under its name. */
+export const publishLiveEvents: CommitStep = async (_tx, events, ctx) => () => {
+  for (const emitted of events) {
+    if (emitted.event.live && emitted.outcome === 'success') {
+      ctx.services.bus.publish(emitted.event.name as Topic, emitted.tenantId, emitted.payload as never);
+    }
+  }
+};
