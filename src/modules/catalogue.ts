@@ -1,10 +1,14 @@
 import type { AnyEvent } from '../kernel/events.ts';
 import { EventCatalogue } from '../kernel/events.ts';
+import { agentsModuleEvents } from './agents/events.ts';
 import { eventsModuleEvents } from './events/events.ts';
 import { executionsModuleEvents } from './executions/events.ts';
+import { telemetryModuleEvents } from './telemetry/events.ts';
 
 /** Every domain event of every module: what units of work may emit and endpoints subscribe to. */
 export const catalogue = new EventCatalogue([
   ...eventsModuleEvents,
   ...executionsModuleEvents,
+  ...agentsModuleEvents,
+  ...telemetryModuleEvents,
 ] as AnyEvent[]);

@@ -4,7 +4,7 @@ import { storableJson, storableText } from '../../db/storable.ts';
 import { systemContext, type RequestContext, type Services } from '../../kernel/context.ts';
 import { claimFailureLogger, PollingLoop } from '../../kernel/polling-loop.ts';
 import { inAuditedTransaction } from '../audit/service.ts';
-import { runConfigOf, type RunConfig, type ToolConfig } from './config.ts';
+import { runConfigOf, type RunConfig, type ToolConfig } from '../agents/run-config.ts';
 import {
   appendJournal,
   publishJournal,
@@ -13,7 +13,8 @@ import {
   type JournalType,
 } from './journal.ts';
 import { emitAfterCommit } from '../deliveries/service.ts';
-import { createFingerprint, recordLlmEvent } from '../telemetry/service.ts';
+import { recordLlmEvent } from '../telemetry/ingest.ts';
+import { createFingerprint } from '../telemetry/service.ts';
 import {
   modelProviderOf,
   type ChatMessage,

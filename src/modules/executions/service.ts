@@ -6,8 +6,9 @@ import { AppError, badInput, notFound } from '../../kernel/errors.ts';
 import type { RequestContext } from '../../kernel/context.ts';
 import { inAuditedTransaction, type AuditEntry } from '../audit/service.ts';
 import { emitAfterCommit } from '../deliveries/service.ts';
-import { versionToRun } from '../telemetry/service.ts';
-import { runConfigOf } from './config.ts';
+import { versionToRun } from '../agents/service.ts';
+import type { AgentWork } from '../agents/numbered.ts';
+import { runConfigOf } from '../agents/run-config.ts';
 import {
   appendJournal,
   isTerminal,
@@ -89,10 +90,23 @@ export async function createExecutionIn(
   }
   const request = parsed.data;
   const id = randomUUID();
-  const { agent, version } = await versionToRun(
+  // Until executions run in a unit of work, the agents module's events become audit entries here.
+  const agentWork: AgentWork = {
     tx,
+    emit: (event, payload, { resourceId }) => {
+      const data = event.payload.parse(payload) as Prisma.InputJsonObject;
+      record({
+        eventType: event.name as AuditEntry['eventType'],
+        resourceType: event.resourceType as AuditEntry['resourceType'],
+        resourceId,
+        payload: data,
+      });
+      return resourceId;
+    },
+  };
+  const { agent, version } = await versionToRun(
+    agentWork,
     scope,
-    record,
     request.agentId,
     request.agentVersion,
   );

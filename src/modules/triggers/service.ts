@@ -14,7 +14,7 @@ import { auditingFailure, inAuditedTransaction, writeAudited } from '../audit/se
 import { CredentialKind, signingSecrets } from '../credentials/service.ts';
 import { emitAfterCommit } from '../deliveries/service.ts';
 import { announceExecution, createExecution, createExecutionIn } from '../executions/service.ts';
-import { findAgent } from '../telemetry/service.ts';
+import { findAgent } from '../agents/service.ts';
 import type { JournalEntry } from '../executions/journal.ts';
 import { re2Engine, regexBudget, RegexBudgetExceeded, withRegexBudget } from './regex.ts';
 import {
