@@ -103,8 +103,9 @@ function canonicalJson(value: unknown): string {
 }
 
 /**
- * The fingerprint of `content` in `scope`, created when new. Sent twice at once, the insert of
- * the second waits for the first to commit and skips the row, which it then reads.
+ * The fingerprint of `content` in `scope`, created when new (the common case, a known one, only
+ * reads). Sent twice at once, the insert of the second waits for the first to commit and skips the
+ * row, which it then reads.
  */
 export async function ensureFingerprint(
   uow: TelemetryWork,
@@ -112,6 +113,9 @@ export async function ensureFingerprint(
   content: FingerprintContent,
 ) {
   const contentHash = createHash('sha256').update(canonicalJson(content)).digest('hex');
+  const existing = () => uow.tx.fingerprint.findFirst({ where: { ...space(scope), contentHash } });
+  const known = await existing();
+  if (known) return { fingerprint: known, created: false };
   const [inserted] = await uow.tx.fingerprint.createManyAndReturn({
     data: [
       {
@@ -123,18 +127,13 @@ export async function ensureFingerprint(
     ],
     skipDuplicates: true,
   });
-  if (inserted) {
-    uow.emit(
-      fingerprintCreated,
-      { language: content.language, system: content.system },
-      { resourceId: inserted.id, ...scope },
-    );
-    return { fingerprint: inserted, created: true };
-  }
-  const fingerprint = await uow.tx.fingerprint.findFirstOrThrow({
-    where: { ...space(scope), contentHash },
-  });
-  return { fingerprint, created: false };
+  if (!inserted) return { fingerprint: (await existing())!, created: false };
+  uow.emit(
+    fingerprintCreated,
+    { language: content.language, system: content.system },
+    { resourceId: inserted.id, ...scope },
+  );
+  return { fingerprint: inserted, created: true };
 }
 
 /** The same content (in any key order) returns the same fingerprint; `created` says whether it is new. */
