@@ -19,6 +19,15 @@ import { publishLiveEvents, type Reaction } from '../kernel/unit-of-work.ts';
 import { recordAuditEvents } from '../modules/audit/recorder.ts';
 import { catalogue } from '../modules/catalogue.ts';
 import { queueDeliveries } from '../modules/deliveries/outbox.ts';
+import { telemetryReactions } from '../modules/telemetry/reactions.ts';
+
+/** Each event's reactions, in the order the modules list them. */
+function reactionsOf(pairs: [string, Reaction][]) {
+  const reactions = new Map<string, Reaction[]>();
+  for (const [name, reaction] of pairs)
+    reactions.set(name, [...(reactions.get(name) ?? []), reaction]);
+  return reactions;
+}
 
 export interface SwitchboardOptions {
   config: Config;
@@ -93,7 +102,7 @@ export async function createServices({ config, logger, ...options }: Switchboard
     catalogue,
     unitOfWork: {
       commitSteps: [recordAuditEvents, queueDeliveries, publishLiveEvents],
-      reactions: new Map<string, Reaction[]>(),
+      reactions: reactionsOf([...telemetryReactions]),
       strictPayloads: process.env.NODE_ENV !== 'production',
     },
   };

@@ -15,7 +15,9 @@ import { credentialRoutes } from '../modules/credentials/rest.ts';
 import { deliveryRoutes } from '../modules/deliveries/rest.ts';
 import { eventRoutes } from '../modules/events/rest.ts';
 import { executionRoutes, executionsErrorFormat } from '../modules/executions/rest.ts';
-import { telemetryErrorFormat, telemetryRoutes } from '../modules/telemetry/rest.ts';
+import { telemetryRoutes } from '../modules/telemetry/rest.ts';
+import { telemetryErrorFormat } from '../modules/telemetry/rest-page.ts';
+import { agentRoutes } from '../modules/agents/rest.ts';
 import { triggerRoutes, webhookRoutes } from '../modules/triggers/rest.ts';
 import { createRequestContext, type RequestContext, type Services } from '../kernel/context.ts';
 import { registerDocs } from './docs.ts';
@@ -231,6 +233,7 @@ export function createHttpApp(options: {
   app.route('/', deliveryRoutes);
   app.route('/', auditRoutes);
   app.route('/', telemetryRoutes);
+  app.route('/', agentRoutes);
   app.route('/', executionRoutes);
   app.route('/', triggerRoutes);
   app.route('/', credentialRoutes);

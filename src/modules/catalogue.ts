@@ -5,6 +5,8 @@ import { deliveriesModuleEvents } from './deliveries/events.ts';
 import { eventsModuleEvents } from './events/events.ts';
 import { executionsModuleEvents } from './executions/events.ts';
 import { tenancyModuleEvents } from './tenancy/events.ts';
+import { agentsModuleEvents } from './agents/events.ts';
+import { telemetryModuleEvents } from './telemetry/events.ts';
 
 /** Every domain event of every module: what units of work may emit and endpoints subscribe to. */
 export const catalogue = new EventCatalogue([
@@ -13,4 +15,6 @@ export const catalogue = new EventCatalogue([
   ...tenancyModuleEvents,
   ...credentialsModuleEvents,
   ...deliveriesModuleEvents,
+  ...agentsModuleEvents,
+  ...telemetryModuleEvents,
 ] as AnyEvent[]);

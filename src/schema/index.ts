@@ -3,6 +3,7 @@ import { builder } from './builder.ts';
 import '../modules/tenancy/schema.ts';
 import '../modules/audit/schema.ts';
 import '../modules/events/schema.ts';
+import '../modules/agents/schema.ts';
 import '../modules/telemetry/schema.ts';
 import '../modules/executions/schema.ts';
 import '../modules/credentials/schema.ts';

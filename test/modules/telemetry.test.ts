@@ -1,9 +1,21 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../gql/index.ts';
 import type { LlmEventFilter } from '../gql/graphql.ts';
 import { chatCompletion } from '../support/llm.ts';
 import { AuditEvents, CreateApiKey, CreateProject } from '../support/operations.ts';
 import { eventually, startServer, subscribe, type TestServer } from '../support/switchboard.ts';
+
+const TelemetryWebhookEndpoint = graphql(`
+  mutation TelemetryWebhookEndpoint($input: CreateWebhookEndpointInput!) {
+    createWebhookEndpoint(input: $input) {
+      endpoint {
+        id
+      }
+    }
+  }
+`);
 
 const CreateFingerprint = graphql(`
   mutation CreateFingerprint($input: CreateFingerprintInput!) {
@@ -160,7 +172,11 @@ async function rest(method: string, path: string, body?: unknown, key = tenant.k
 
 beforeAll(async () => {
   server = await startServer({
-    env: { LLM_PRICES: JSON.stringify({ 'test-model-a': { input: 1, output: 2 } }) },
+    env: {
+      LLM_PRICES: JSON.stringify({ 'test-model-a': { input: 1, output: 2 } }),
+      // The webhook receiver listens on loopback.
+      OUTBOUND_ALLOWED_NETWORKS: 'loopback',
+    },
   });
   tenant = await server.newTenant('telemetry');
   const created = await rest('POST', '/fingerprints', fingerprintBody);
@@ -347,6 +363,37 @@ describe('agents and versions', () => {
       status: 404,
       body: { type: 'agent-version-not-found' },
     });
+  });
+
+  it('records refused creations as failures in the audit log', async () => {
+    expect((await rest('POST', '/agents', { agent_name: 'refused-bot' })).status).toBe(200);
+    expect((await rest('POST', '/agents', { agent_name: 'refused-bot' })).status).toBe(409);
+    const unknownKey = await rest('POST', '/agents/refused-bot/versions', {
+      agent_version_name: 'v1',
+      run_config: {
+        provider: { type: 'openai-compatible', model: 'm', apiKeyCredentialId: 'no-such-key' },
+      },
+    });
+    expect(unknownKey.status).toBe(422);
+    await rest('POST', '/persons', { person_id: 'refused-person' });
+    expect((await rest('POST', '/persons', { person_id: 'refused-person' })).status).toBe(409);
+    const outcomes = async (eventType: string, resourceId: string) => {
+      const { data } = await server.graphql(
+        AuditEvents,
+        { filter: { eventType, resourceId } },
+        { key: tenant.key },
+      );
+      const error = (payload: unknown) => (payload as { error?: { code: string } }).error?.code;
+      return data!.auditEvents.edges.map(({ node }) => [node.outcome, error(node.payload)]);
+    };
+    expect(await outcomes('agent.created', 'refused-bot')).toEqual([['FAILURE', 'CONFLICT']]);
+    expect(await outcomes('agent_version.created', 'refused-bot/v1')).toEqual([
+      ['FAILURE', 'BAD_USER_INPUT'],
+    ]);
+    expect(await outcomes('person.created', 'refused-person')).toEqual([
+      ['FAILURE', 'CONFLICT'],
+      ['SUCCESS', undefined],
+    ]);
   });
 
   it('keeps a project key’s agents in the project’s own space', async () => {
@@ -685,6 +732,61 @@ describe('LLM events', () => {
       model: 'gpt-4o',
       agent: { name: 'watched-agent' },
     });
+  });
+
+  it('sends endpoints subscribed to llm_event.created each new event, in that type’s shape', async () => {
+    const bodies: { type: string; data: Record<string, unknown> }[] = [];
+    const receiver = http.createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk) => (body += chunk));
+      request.on('end', () => {
+        bodies.push(JSON.parse(body));
+        response.end();
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+      const created = await server.graphql(
+        TelemetryWebhookEndpoint,
+        { input: { url, eventTypes: ['LLM_EVENT_CREATED'] } },
+        { key: tenant.key },
+      );
+      expect(created.errors).toBeUndefined();
+      const recorded = await server.graphql(
+        CreateLlmEvent,
+        {
+          input: {
+            fingerprintId,
+            properties: chatCompletion('test-model-a', { prompt: 10, completion: 5 }),
+            agent: 'hooked-agent',
+          },
+        },
+        { key: tenant.key },
+      );
+      const event = recorded.data!.createLlmEvent;
+      await eventually(() => bodies.length > 0, 'the webhook');
+      expect(bodies).toEqual([
+        {
+          type: 'llm_event.created',
+          timestamp: expect.any(String),
+          data: {
+            id: event.id,
+            agentId: expect.any(String),
+            agentVersionId: expect.any(String),
+            provider: 'openai',
+            model: 'test-model-a',
+            inputTokens: 10,
+            outputTokens: 5,
+            costUsd: (10 * 1 + 5 * 2) / 1e6,
+            error: null,
+            createdAt: expect.any(String),
+          },
+        },
+      ]);
+    } finally {
+      receiver.close();
+    }
   });
 
   it('answers malformed and oversized input with 4xx, never 5xx', async () => {

@@ -20,7 +20,7 @@ import { redisEventTarget } from './redis.ts';
 export interface TopicPayloads {
   'app_event.logged': AppEvent;
   auditEventRecorded: AuditEvent;
-  llmEventRecorded: LlmEvent;
+  'llm_event.recorded': LlmEvent;
   executionJournal: JournalEntry;
   executionUpdated: Execution;
   triggerInvocationUpdated: TriggerInvocation;

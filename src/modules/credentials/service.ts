@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { Credential } from '../../generated/prisma/client.ts';
+import type { Credential, Prisma } from '../../generated/prisma/client.ts';
 import { CredentialKind } from '../../generated/prisma/enums.ts';
 import { decryptSecret, encryptSecret } from '../../auth/credentials-key.ts';
 import { requireScope } from '../../auth/require.ts';
@@ -169,14 +169,14 @@ export function signingSecrets(services: Services, credentials: Credential[], no
 
 /**
  * When a version is saved: its model API key credential must be the caller's (another tenant's
- * reads as missing) and of kind MODEL_API_KEY.
+ * reads as missing: `db` is the caller's scoped client or transaction) and of kind MODEL_API_KEY.
  */
 export async function checkModelApiKeyCredential(
-  ctx: RequestContext,
+  db: Pick<Prisma.TransactionClient, 'credential'>,
   id: string,
   path: (string | number)[],
 ) {
-  const credential = await ctx.db.credential.findUnique({ where: { id } });
+  const credential = await db.credential.findUnique({ where: { id } });
   if (!credential) throw badInput(`Credential "${id}" not found`, [{ path, message: 'not found' }]);
   if (credential.kind !== CredentialKind.MODEL_API_KEY) {
     throw badInput(`Credential "${id}" is a ${credential.kind}, not a MODEL_API_KEY`, [

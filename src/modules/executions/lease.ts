@@ -1,7 +1,7 @@
 import type { Prisma } from '../../generated/prisma/client.ts';
 import type { RequestContext, Services } from '../../kernel/context.ts';
 import { work } from '../../kernel/unit-of-work.ts';
-import type { RunConfig } from './config.ts';
+import type { RunConfig } from '../agents/run-config.ts';
 import { executionStarted } from './events.ts';
 import { appendJournal, type JournalType, type JournalWriter } from './journal.ts';
 import { setStatus } from './status.ts';

@@ -1,7 +1,7 @@
 import type { Execution, Prisma } from '../../generated/prisma/client.ts';
 import type { Services } from '../../kernel/context.ts';
 import { work, type UnitOfWork } from '../../kernel/unit-of-work.ts';
-import type { RunConfig, ToolConfig } from './config.ts';
+import type { RunConfig, ToolConfig } from '../agents/run-config.ts';
 import { modelCalled, toolCallApprovalRequested } from './events.ts';
 import { causeOf, journal, journalNow, RunStopped, type Run } from './lease.ts';
 import {

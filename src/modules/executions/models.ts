@@ -3,7 +3,7 @@ import OpenAI from 'openai';
 import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import type { Services } from '../../kernel/context.ts';
 import { modelApiKey } from '../credentials/service.ts';
-import type { RunConfig, ToolConfig } from './config.ts';
+import type { RunConfig, ToolConfig } from '../agents/run-config.ts';
 
 export interface ToolCallRequest {
   id: string;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { systemContext, type Services } from '../../kernel/context.ts';
 import { claimFailureLogger, PollingLoop } from '../../kernel/polling-loop.ts';
 import { work } from '../../kernel/unit-of-work.ts';
-import { runConfigOf } from './config.ts';
+import { runConfigOf } from '../agents/run-config.ts';
 import {
   causeOf,
   claimedRelations,

@@ -6,9 +6,8 @@ import { requireScope } from '../../auth/require.ts';
 import { badInput, notFound } from '../../kernel/errors.ts';
 import type { RequestContext } from '../../kernel/context.ts';
 import { work, type UnitOfWork } from '../../kernel/unit-of-work.ts';
-import { auditRow, type AuditEntry } from '../audit/service.ts';
-import { versionToRun } from '../telemetry/service.ts';
-import { runConfigOf } from './config.ts';
+import { versionToRun } from '../agents/service.ts';
+import { runConfigOf } from '../agents/run-config.ts';
 import { executionCancelled, executionCreated } from './events.ts';
 import { appendJournal, isTerminal } from './journal.ts';
 import { setStatus } from './status.ts';
@@ -86,18 +85,13 @@ export async function createExecutionIn(
   }
   const request = parsed.data;
   const id = randomUUID();
-  // The default agent and version are created on first use, audited with the run.
-  // TODO(merge): the agents module emits these events itself in the unit of work.
-  const agentAudit: AuditEntry[] = [];
+  // The default agent and version are created on first use, in the run's unit of work.
   const { agent, version } = await versionToRun(
-    tx,
+    uow,
     scope,
-    (entry) => agentAudit.push(entry),
     request.agentId,
     request.agentVersion,
   );
-  if (agentAudit.length)
-    await tx.auditEvent.createMany({ data: agentAudit.map((entry) => auditRow(ctx, entry)) });
   const config = runConfigOf(version.runConfig);
   const allowed = new Set(config.forwardedHeaders.map((name) => name.toLowerCase()));
   const forwardedHeaders = Object.fromEntries(

@@ -2,7 +2,7 @@ import type { Execution, ExecutionToolCall, Prisma } from '../../generated/prism
 import { storableJson, storableText } from '../../db/storable.ts';
 import type { Services } from '../../kernel/context.ts';
 import { work } from '../../kernel/unit-of-work.ts';
-import type { ToolConfig } from './config.ts';
+import type { ToolConfig } from '../agents/run-config.ts';
 import { executionSuspended, toolCallDenied, toolCallExecuted } from './events.ts';
 import { causeOf, journal, RunStopped, type Run } from './lease.ts';
 import { storeMessage, toolOf } from './model-step.ts';

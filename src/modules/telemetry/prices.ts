@@ -28,16 +28,17 @@ export const modelPricesSchema = z
   .refine((prices) => Object.keys(prices).length > 0, { message: 'must name at least one model' });
 
 /** genai-prices' provider ids for the providers Switchboard reads. */
-const genaiProviderIds: Record<LlmProvider, string> = {
+const genaiProviderIds: Record<string, string | undefined> & Record<LlmProvider, string> = {
   openai: 'openai',
   anthropic: 'anthropic',
   gemini: 'google',
 };
 
+/** A provider Switchboard does not read (a runner's `openai-compatible`) is priced by model alone. */
 type PricedCall = Pick<
   LlmCallSummary,
-  'provider' | 'model' | 'inputTokens' | 'outputTokens' | 'cachedInputTokens' | 'cacheWriteTokens'
->;
+  'model' | 'inputTokens' | 'outputTokens' | 'cachedInputTokens' | 'cacheWriteTokens'
+> & { provider: string | null };
 
 /**
  * Prices by model name: the configured overrides (`LLM_PRICES`), else the maintained catalogue of
@@ -93,7 +94,9 @@ export class PriceTable {
           output_tokens: output,
         },
         call.model,
-        call.provider ? { providerId: genaiProviderIds[call.provider] } : undefined,
+        call.provider && genaiProviderIds[call.provider]
+          ? { providerId: genaiProviderIds[call.provider] }
+          : undefined,
       );
       return priced ? priced.total_price : null;
     } catch {

@@ -1,41 +1,16 @@
 import { jsonObject } from '../../kernel/json-object.ts';
-import { createRoute, z } from '@hono/zod-openapi';
-import type { Agent, AgentVersion, LlmEvent, Person } from '../../generated/prisma/client.ts';
-import { AppError, httpStatusOf } from '../../kernel/errors.ts';
-import { restRouter, json } from '../../rest/kit.ts';
-import { validationDetailFormat, type ErrorFormat } from '../../rest/problem.ts';
+import { z } from '@hono/zod-openapi';
+import type { LlmEvent, Person } from '../../generated/prisma/client.ts';
+import { restRouter } from '../../rest/kit.ts';
+import * as ingest from './ingest.ts';
+import { TELEMETRY_REST_PREFIX, body, common, conflict, notFound, ok, route } from './rest-page.ts';
 import * as telemetry from './service.ts';
-
-export const TELEMETRY_REST_PREFIX = '/telemetry/v1';
-const validationErrors = validationDetailFormat(TELEMETRY_REST_PREFIX);
-
-/**
- * Reference 004's bodies: `{"type": "person-not-found", ...}` for the errors it names, FastAPI's
- * `422 {"detail": [...]}` for bad input and `{"detail": "..."}` for the rest.
- */
-export const telemetryErrorFormat: ErrorFormat = {
-  pathPrefix: TELEMETRY_REST_PREFIX,
-  respond(c, error, requestId) {
-    if (!error.details.type) return validationErrors.respond(c, error, requestId);
-    return c.json(
-      { type: error.details.type, detail: error.message },
-      httpStatusOf[error.code] as 404,
-    );
-  },
-};
 
 const shape = {
   fingerprint: telemetry.fingerprintInputSchema.shape,
   person: telemetry.personInputSchema.shape,
-  agent: telemetry.agentVersionInputSchema.shape,
-  event: telemetry.llmEventInputSchema.shape,
+  event: ingest.llmEventInputSchema.shape,
 };
-const dateTime = z.iso
-  .datetime({ offset: true, error: 'must be an ISO 8601 date-time' })
-  .transform((value) => new Date(value))
-  .nullish()
-  .openapi({ type: 'string', format: 'date-time' });
-
 const fingerprintBody = z
   .object({
     language: shape.fingerprint.language,
@@ -56,29 +31,6 @@ const personBody = z
   .object({ person_id: shape.person.personId, properties: shape.person.properties })
   .openapi('CreatePerson');
 const personUpdateBody = z.object({ properties: jsonObject() }).openapi('UpdatePerson');
-const agentBody = z
-  .object({ agent_name: shape.agent.name, description: shape.agent.description })
-  .openapi('CreateAgent');
-/**
- * The configuration's own fields stay camelCase: the same JSON as GraphQL's `runConfig`, checked by
- * the same service function (its issues are renamed to `run_config` by `inVersionBody`).
- */
-const runConfigDescription =
-  'How executions run the version (the JSON of GraphQL’s `runConfig`: provider, systemPrompt, tools, forwardedHeaders, approvalTimeoutSeconds)';
-const versionBody = z
-  .object({
-    agent_version_name: shape.agent.name,
-    description: shape.agent.description,
-    deprecated_at: dateTime,
-    run_config: jsonObject().nullish().openapi({ description: runConfigDescription }),
-  })
-  .openapi('CreateAgentVersion');
-const changesBody = z
-  .object({ description: shape.agent.description, deprecated_at: dateTime })
-  .openapi('AgentChanges');
-const versionChangesBody = changesBody
-  .extend({ run_config: jsonObject().optional().openapi({ description: runConfigDescription }) })
-  .openapi('AgentVersionChanges');
 const eventBody = z
   .object({
     event_name: z.literal('llm', { error: 'must be "llm": only LLM events are supported' }),
@@ -94,30 +46,6 @@ const eventBody = z
 const personSchema = z
   .object({ person_id: z.string(), properties: jsonObject().nullable(), created_at: z.string() })
   .openapi('Person');
-const agentSchema = z
-  .object({
-    agent_id: z.string().openapi({
-      description:
-        'What the trigger routes and `POST /run/api/executions` call `agentId` (they take the name too)',
-    }),
-    agent_name: z.string(),
-    description: z.string().nullable(),
-    agent_number: z.number().int(),
-    created_at: z.string(),
-    deprecated_at: z.string().nullable(),
-  })
-  .openapi('Agent');
-const versionSchema = z
-  .object({
-    agent_version_id: z.string(),
-    agent_version_name: z.string(),
-    description: z.string().nullable(),
-    agent_version_number: z.number().int(),
-    created_at: z.string(),
-    deprecated_at: z.string().nullable(),
-    run_config: jsonObject().nullable().openapi({ description: runConfigDescription }),
-  })
-  .openapi('AgentVersion');
 const eventSchema = z
   .object({
     event_id: z.string(),
@@ -139,38 +67,7 @@ const eventSchema = z
   })
   .openapi('LlmEvent');
 
-const typedError = (type: string) =>
-  z
-    .object({ type: z.literal(type), detail: z.string() })
-    .openapi(`${type.replace(/(^|-)(\w)/g, (_, _dash, c: string) => c.toUpperCase())}`);
-const ok = <T extends z.ZodType>(schema: T) => ({ 200: json(schema, 'Successful Response') });
-const notFound = (...types: string[]) => ({
-  404: json(
-    types.length === 1 ? typedError(types[0]) : z.union(types.map(typedError)),
-    'Not Found',
-  ),
-});
-const conflict = (type: string) => ({ 409: json(typedError(type), 'Already exists') });
-const common = {
-  401: json(z.object({ detail: z.string() }), 'Missing or invalid API key'),
-  422: json(
-    z
-      .object({
-        detail: z.array(z.object({ loc: z.array(z.string()), msg: z.string(), type: z.string() })),
-      })
-      .openapi('TelemetryValidationError'),
-    'Validation Error',
-  ),
-};
-const body = <T extends z.ZodType>(schema: T) => ({
-  body: { required: true, content: { 'application/json': { schema } } },
-});
-const route = <R extends Parameters<typeof createRoute>[0]>(definition: R) =>
-  createRoute({ ...definition, tags: ['Telemetry'], security: [{ bearerAuth: [] }] });
-
 const personPath = z.object({ person_id: z.string() });
-const agentPath = z.object({ agent_name: z.string() });
-const versionPath = agentPath.extend({ agent_version_name: z.string() });
 
 const createEventRoute = route({
   method: 'post',
@@ -211,112 +108,10 @@ const updatePersonRoute = route({
   request: { params: personPath, ...body(personUpdateBody) },
   responses: { ...ok(personSchema), ...notFound('person-not-found'), ...common },
 });
-const listAgentsRoute = route({
-  method: 'get',
-  path: `${TELEMETRY_REST_PREFIX}/agents`,
-  summary: 'List Agents',
-  description: 'The agents of the caller’s project (or tenant), by number.',
-  request: {
-    query: z.object({
-      limit: z.coerce.number().int().min(1).max(100).default(100),
-      offset: z.coerce.number().int().min(0).default(0),
-    }),
-  },
-  responses: {
-    ...ok(
-      z
-        .object({
-          agents: z.array(agentSchema),
-          total: z.number().int(),
-          limit: z.number().int(),
-          offset: z.number().int(),
-          has_next: z.boolean(),
-        })
-        .openapi('AgentList'),
-    ),
-    ...common,
-  },
-});
-const createAgentRoute = route({
-  method: 'post',
-  path: `${TELEMETRY_REST_PREFIX}/agents`,
-  summary: 'Create Agent',
-  request: body(agentBody),
-  responses: { ...ok(agentSchema), ...conflict('agent-already-exists'), ...common },
-});
-const getAgentRoute = route({
-  method: 'get',
-  path: `${TELEMETRY_REST_PREFIX}/agents/{agent_name}`,
-  summary: 'Get Agent',
-  request: { params: agentPath },
-  responses: { ...ok(agentSchema), ...notFound('agent-not-found'), ...common },
-});
-const updateAgentRoute = route({
-  method: 'patch',
-  path: `${TELEMETRY_REST_PREFIX}/agents/{agent_name}`,
-  summary: 'Update Agent',
-  description: 'Sets the fields sent (`deprecated_at: null` undeprecates).',
-  request: { params: agentPath, ...body(changesBody) },
-  responses: { ...ok(agentSchema), ...notFound('agent-not-found'), ...common },
-});
-const createVersionRoute = route({
-  method: 'post',
-  path: `${TELEMETRY_REST_PREFIX}/agents/{agent_name}/versions`,
-  summary: 'Create Agent Version',
-  request: { params: agentPath, ...body(versionBody) },
-  responses: {
-    ...ok(versionSchema),
-    ...notFound('agent-not-found'),
-    ...conflict('agent-version-already-exists'),
-    ...common,
-  },
-});
-const getVersionRoute = route({
-  method: 'get',
-  path: `${TELEMETRY_REST_PREFIX}/agents/{agent_name}/versions/{agent_version_name}`,
-  summary: 'Get Agent Version',
-  request: { params: versionPath },
-  responses: {
-    ...ok(versionSchema),
-    ...notFound('agent-not-found', 'agent-version-not-found'),
-    ...common,
-  },
-});
-const updateVersionRoute = route({
-  method: 'patch',
-  path: `${TELEMETRY_REST_PREFIX}/agents/{agent_name}/versions/{agent_version_name}`,
-  summary: 'Update Agent Version',
-  description: 'Sets the fields sent (`deprecated_at: null` undeprecates).',
-  request: { params: versionPath, ...body(versionChangesBody) },
-  responses: {
-    ...ok(versionSchema),
-    ...notFound('agent-not-found', 'agent-version-not-found'),
-    ...common,
-  },
-});
-
-const iso = (date: Date | null) => date?.toISOString() ?? null;
 const toRestPerson = (person: Person) => ({
   person_id: person.personId,
   properties: person.properties as Record<string, unknown> | null,
   created_at: person.createdAt.toISOString(),
-});
-const toRestAgent = (agent: Agent) => ({
-  agent_id: agent.id,
-  agent_name: agent.name,
-  description: agent.description,
-  agent_number: agent.number,
-  created_at: agent.createdAt.toISOString(),
-  deprecated_at: iso(agent.deprecatedAt),
-});
-const toRestVersion = (version: AgentVersion) => ({
-  agent_version_id: version.id,
-  agent_version_name: version.name,
-  description: version.description,
-  agent_version_number: version.number,
-  created_at: version.createdAt.toISOString(),
-  deprecated_at: iso(version.deprecatedAt),
-  run_config: version.runConfig as Record<string, unknown> | null,
 });
 const toRestEvent = (event: LlmEvent) => ({
   event_id: event.id,
@@ -334,42 +129,12 @@ const toRestEvent = (event: LlmEvent) => ({
   cost_usd: event.costUsd,
   created_at: event.createdAt.toISOString(),
 });
-const changes = (input: z.output<typeof changesBody>) => ({
-  description: input.description,
-  deprecatedAt: input.deprecated_at,
-});
-const versionChanges = ({
-  run_config,
-  ...rest
-}: Omit<z.output<typeof versionBody>, 'agent_version_name'>) => ({
-  ...changes(rest),
-  runConfig: run_config,
-});
-
-/** The service names a version's configuration `runConfig` (GraphQL's name); this page's bodies call it `run_config`. */
-async function inVersionBody<T>(work: Promise<T>): Promise<T> {
-  try {
-    return await work;
-  } catch (error) {
-    const issues = error instanceof AppError ? error.details.issues : undefined;
-    if (!issues?.some((issue) => issue.path[0] === 'runConfig')) throw error;
-    const renamed = issues.map((issue) => ({
-      ...issue,
-      path:
-        issue.path[0] === 'runConfig' ? ['body', 'run_config', ...issue.path.slice(1)] : issue.path,
-    }));
-    throw new AppError((error as AppError).code, (error as AppError).message, {
-      ...(error as AppError).details,
-      issues: renamed,
-    });
-  }
-}
 
 /** Reference 004's operations (the HTTP app requires a tenant key before any of them). */
 export const telemetryRoutes = restRouter()
   .openapi(createEventRoute, async (c) => {
     const { event_name: _eventName, fingerprint_id, agent_version, ...input } = c.req.valid('json');
-    const event = await telemetry.recordLlmEvent(c.get('requestContext'), {
+    const event = await ingest.recordLlmEvent(c.get('requestContext'), {
       ...input,
       fingerprintId: fingerprint_id,
       agentVersion: agent_version,
@@ -422,81 +187,4 @@ export const telemetryRoutes = restRouter()
       ),
       200,
     ),
-  )
-  .openapi(listAgentsRoute, async (c) => {
-    const { limit, offset } = c.req.valid('query');
-    const { agents, total } = await telemetry.listAgents(c.get('requestContext'), {
-      limit,
-      offset,
-    });
-    return c.json(
-      {
-        agents: agents.map(toRestAgent),
-        total,
-        limit,
-        offset,
-        has_next: offset + agents.length < total,
-      },
-      200,
-    );
-  })
-  .openapi(createAgentRoute, async (c) => {
-    const { agent_name, description } = c.req.valid('json');
-    return c.json(
-      toRestAgent(
-        await telemetry.createAgent(c.get('requestContext'), { name: agent_name, description }),
-      ),
-      200,
-    );
-  })
-  .openapi(getAgentRoute, async (c) =>
-    c.json(
-      toRestAgent(
-        await telemetry.getAgent(c.get('requestContext'), c.req.valid('param').agent_name),
-      ),
-      200,
-    ),
-  )
-  .openapi(updateAgentRoute, async (c) =>
-    c.json(
-      toRestAgent(
-        await telemetry.updateAgent(
-          c.get('requestContext'),
-          c.req.valid('param').agent_name,
-          changes(c.req.valid('json')),
-        ),
-      ),
-      200,
-    ),
-  )
-  .openapi(createVersionRoute, async (c) => {
-    const { agent_version_name, ...rest } = c.req.valid('json');
-    const version = await inVersionBody(
-      telemetry.createAgentVersion(c.get('requestContext'), c.req.valid('param').agent_name, {
-        name: agent_version_name,
-        ...versionChanges(rest),
-      }),
-    );
-    return c.json(toRestVersion(version), 200);
-  })
-  .openapi(getVersionRoute, async (c) => {
-    const { agent_name, agent_version_name } = c.req.valid('param');
-    return c.json(
-      toRestVersion(
-        await telemetry.getAgentVersion(c.get('requestContext'), agent_name, agent_version_name),
-      ),
-      200,
-    );
-  })
-  .openapi(updateVersionRoute, async (c) => {
-    const { agent_name, agent_version_name } = c.req.valid('param');
-    const version = await inVersionBody(
-      telemetry.updateAgentVersion(
-        c.get('requestContext'),
-        agent_name,
-        agent_version_name,
-        versionChanges(c.req.valid('json')),
-      ),
-    );
-    return c.json(toRestVersion(version), 200);
-  });
+  );

@@ -7,7 +7,7 @@ import type { AppEnv } from '../../rest/kit.ts';
 import { restRouter, json } from '../../rest/kit.ts';
 import type { RequestContext, Services } from '../../kernel/context.ts';
 import { clientIp } from '../../rest/client-ip.ts';
-import { findAgent } from '../telemetry/service.ts';
+import { findAgent } from '../agents/service.ts';
 import * as triggers from './service.ts';
 
 export const MANAGE_PREFIX =

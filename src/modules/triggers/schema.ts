@@ -5,7 +5,7 @@ import { loaderName, withColumns } from '../../db/loaders.ts';
 import { builder } from '../../schema/builder.ts';
 import { countedConnection } from '../../schema/connections.ts';
 import type { RequestContext } from '../../kernel/context.ts';
-import { findAgent } from '../telemetry/service.ts';
+import { findAgent } from '../agents/service.ts';
 import {
   OutputTransform,
   OutputTransformInput,

@@ -15,7 +15,7 @@ import { CredentialKind, signingSecrets } from '../credentials/service.ts';
 import { emitAfterCommit } from '../deliveries/service.ts';
 import { createExecution, createExecutionIn } from '../executions/service.ts';
 import { work } from '../../kernel/unit-of-work.ts';
-import { findAgent } from '../telemetry/service.ts';
+import { findAgent } from '../agents/service.ts';
 import { re2Engine, regexBudget, RegexBudgetExceeded, withRegexBudget } from './regex.ts';
 import {
   signatureVerificationSchema,

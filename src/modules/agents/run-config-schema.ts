@@ -1,7 +1,7 @@
 import { builder } from '../../schema/builder.ts';
-import { runConfigOf, type RunConfig, type ScriptedTurn, type ToolConfig } from './config.ts';
+import { runConfigOf, type RunConfig, type ScriptedTurn, type ToolConfig } from './run-config.ts';
 
-// The GraphQL shape of an agent version's run configuration (config.ts). Inputs are flat, a `type`
+// The GraphQL shape of an agent version's run configuration (run-config.ts). Inputs are flat, a `type`
 // plus the fields of each kind, and go to `runConfigSchema` as they are: the zod schema stays the
 // one place that checks them.
 
