@@ -15,10 +15,11 @@ import { waitUntilAvailable } from '../kernel/net/wait.ts';
 import { DeliveryWorker } from '../modules/deliveries/worker.ts';
 import { ExecutionRunner } from '../modules/executions/runner.ts';
 import { PriceTable } from '../modules/telemetry/prices.ts';
-import { publishLiveEvents, type Reaction } from '../kernel/unit-of-work.ts';
+import { publishLiveEvents, reactionsOf } from '../kernel/unit-of-work.ts';
 import { recordAuditEvents } from '../modules/audit/recorder.ts';
 import { catalogue } from '../modules/catalogue.ts';
 import { queueDeliveries } from '../modules/deliveries/outbox.ts';
+import { triggersReactions } from '../modules/triggers/invocations.ts';
 
 export interface SwitchboardOptions {
   config: Config;
@@ -93,7 +94,7 @@ export async function createServices({ config, logger, ...options }: Switchboard
     catalogue,
     unitOfWork: {
       commitSteps: [recordAuditEvents, queueDeliveries, publishLiveEvents],
-      reactions: new Map<string, Reaction[]>(),
+      reactions: reactionsOf([...triggersReactions]),
       strictPayloads: process.env.NODE_ENV !== 'production',
     },
   };

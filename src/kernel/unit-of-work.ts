@@ -49,6 +49,14 @@ export type CommitStep = (
  */
 export type Reaction = (uow: UnitOfWork, emitted: EmittedEvent) => Promise<void>;
 
+/** The reactions of several modules, each a pair of an event name and what reacts to it, by event name. */
+export function reactionsOf(pairs: [string, Reaction][]) {
+  const reactions = new Map<string, Reaction[]>();
+  for (const [name, reaction] of pairs)
+    reactions.set(name, [...(reactions.get(name) ?? []), reaction]);
+  return reactions;
+}
+
 export interface UnitOfWorkHooks {
   commitSteps: CommitStep[];
   reactions: Map<string, Reaction[]>;
@@ -85,7 +93,13 @@ export class UnitOfWork {
         'event payload off schema',
       );
     }
-    return this.record(event, payload, checked.success ? checked.data : payload, 'success', options);
+    return this.record(
+      event,
+      payload,
+      checked.success ? checked.data : payload,
+      'success',
+      options,
+    );
   }
 
   /**
@@ -220,7 +234,11 @@ async function recordRefusal(ctx: RequestContext, error: AppError, options: Work
 export const publishLiveEvents: CommitStep = async (_tx, events, ctx) => () => {
   for (const emitted of events) {
     if (emitted.event.live && emitted.outcome === 'success') {
-      ctx.services.bus.publish(emitted.event.name as Topic, emitted.tenantId, emitted.payload as never);
+      ctx.services.bus.publish(
+        emitted.event.name as Topic,
+        emitted.tenantId,
+        emitted.payload as never,
+      );
     }
   }
 };

@@ -2,9 +2,11 @@ import type { AnyEvent } from '../kernel/events.ts';
 import { EventCatalogue } from '../kernel/events.ts';
 import { eventsModuleEvents } from './events/events.ts';
 import { executionsModuleEvents } from './executions/events.ts';
+import { triggersModuleEvents } from './triggers/events.ts';
 
 /** Every domain event of every module: what units of work may emit and endpoints subscribe to. */
 export const catalogue = new EventCatalogue([
   ...eventsModuleEvents,
   ...executionsModuleEvents,
+  ...triggersModuleEvents,
 ] as AnyEvent[]);

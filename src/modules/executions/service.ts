@@ -77,6 +77,8 @@ export async function createExecutionIn(
   record: (entry: AuditEntry) => void,
   input: unknown,
   outbox: JournalEntry[],
+  /** The audit event that caused the execution (a webhook's `trigger.invoked`). */
+  options: { causationId?: string } = {},
 ): Promise<Execution> {
   const scope = requireScope(ctx);
   const parsed = createExecutionSchema.safeParse(input);
@@ -146,6 +148,7 @@ export async function createExecutionIn(
     resourceType: 'execution',
     resourceId: id,
     payload: { agentId: agent.id, agentVersion: version.name, conversationId },
+    causationId: options.causationId,
   });
   return created;
 }
