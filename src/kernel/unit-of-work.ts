@@ -219,7 +219,7 @@ export async function work<T>(
 }
 
 /** The failure audit event of a refused change, committed on its own. */
-async function recordRefusal(ctx: RequestContext, error: AppError, options: WorkOptions) {
+export async function recordRefusal(ctx: RequestContext, error: AppError, options: WorkOptions) {
   const refusal = options.refusal!;
   if (!(refusal.tenantId ?? ctx.scope?.tenantId)) return;
   const [after, uow] = await ctx.db.$transaction(async (tx) => {

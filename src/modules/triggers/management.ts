@@ -1,9 +1,16 @@
 import { randomUUID } from 'node:crypto';
+import type { ValidateFunction } from 'ajv';
+import type { z } from 'zod';
 import type { Prisma, Trigger } from '../../generated/prisma/client.ts';
 import { requireScope } from '../../auth/require.ts';
 import { AppError, badInput, notFound } from '../../kernel/errors.ts';
 import type { RequestContext } from '../../kernel/context.ts';
-import { work, type UnitOfWork } from '../../kernel/unit-of-work.ts';
+import {
+  recordRefusal,
+  work,
+  type UnitOfWork,
+  type WorkOptions,
+} from '../../kernel/unit-of-work.ts';
 import { CredentialKind } from '../credentials/service.ts';
 import { findAgent } from '../telemetry/service.ts';
 import { createTriggerSchema, parse, triggerData, updateTriggerSchema } from './configuration.ts';
@@ -71,18 +78,36 @@ const requestedId = (input: unknown) => {
   return typeof id === 'string' && id ? id.slice(0, 255) : randomUUID();
 };
 
+type Refusal = NonNullable<WorkOptions['refusal']>;
+
+/**
+ * The checks a change makes before its transaction opens (parsing, compiling schemas and
+ * expressions: CPU work that holds no rows); a refusal among them is recorded as `work` records its own.
+ */
+async function checking<T>(ctx: RequestContext, refusal: Refusal, check: () => Promise<T>) {
+  try {
+    return await check();
+  } catch (error) {
+    if (error instanceof AppError) await recordRefusal(ctx, error, { refusal });
+    throw error;
+  }
+}
+
 export async function createTrigger(ctx: RequestContext, agentId: string, input: unknown) {
-  const requested = requestedId(input);
+  const refusal = { event: triggerCreated, resourceId: requestedId(input) };
+  const { agent, trigger, validate } = await checking(ctx, refusal, async () => {
+    const agent = await agentOf(ctx, ctx.db, agentId);
+    const trigger = parse(createTriggerSchema, input);
+    const validate = trigger.inputSchema
+      ? checkInputSchema(ctx.services, trigger.inputSchema)
+      : null;
+    return { agent, trigger, validate };
+  });
+  const id = trigger.id ?? refusal.resourceId;
+  const data = triggerData(trigger);
   return work(
     ctx,
     async (uow) => {
-      const agent = await agentOf(ctx, uow.tx, agentId);
-      const trigger = parse(createTriggerSchema, input);
-      const validate = trigger.inputSchema
-        ? checkInputSchema(ctx.services, trigger.inputSchema)
-        : null;
-      const id = trigger.id ?? requested;
-      const data = triggerData(trigger);
       await checkCredentials(uow.tx, data.signingSecretCredentialIds ?? []);
       if (await uow.tx.trigger.findFirst({ where: { agentId: agent.id, id } }))
         throw new AppError('CONFLICT', `Trigger "${id}" already exists`);
@@ -102,7 +127,7 @@ export async function createTrigger(ctx: RequestContext, agentId: string, input:
       uow.afterCommit(() => rememberValidator(created, validate));
       return created;
     },
-    { refusal: { event: triggerCreated, resourceId: requested } },
+    { refusal },
   );
 }
 
@@ -134,11 +159,10 @@ async function moveTarget(db: Db, existing: Trigger, agentId: string) {
   return agent;
 }
 
+type KeptField = 'tenantId' | 'projectId' | 'createdAt' | 'updatedAt';
+
 /** The server-kept fields of a PATCH body: sent back unchanged, or refused. */
-function checkKeptFields(
-  existing: Trigger,
-  sent: { tenantId?: string; projectId?: string; createdAt?: string; updatedAt?: string },
-) {
+function checkKeptFields(existing: Trigger, sent: Partial<Record<KeptField, string>>) {
   const currentProject = existing.projectId ?? 'default';
   if (sent.tenantId !== undefined && sent.tenantId !== existing.tenantId)
     refuseChange('tenantId', existing.tenantId);
@@ -155,31 +179,48 @@ function checkKeptFields(
  * when the agent has one by that id) and `agentId` moves it to another agent of its project;
  * `tenantId`, `projectId`, `createdAt` and `updatedAt` may only be sent back as they are.
  */
-export function updateTrigger(ctx: RequestContext, agentId: string, id: string, input: unknown) {
-  return work(ctx, (uow) => update(uow, agentId, id, input), {
-    refusal: { event: triggerUpdated, resourceId: id },
+export async function updateTrigger(
+  ctx: RequestContext,
+  agentId: string,
+  id: string,
+  input: unknown,
+) {
+  const refusal = { event: triggerUpdated, resourceId: id };
+  const checked = await checking(ctx, refusal, async () => {
+    const existing = await getTrigger(ctx, agentId, id);
+    const {
+      agentId: newAgentId,
+      tenantId,
+      projectId,
+      createdAt,
+      updatedAt,
+      ...parsed
+    } = parse(updateTriggerSchema, input);
+    checkKeptFields(existing, { tenantId, projectId, createdAt, updatedAt });
+    const validate = parsed.inputSchema ? checkInputSchema(ctx.services, parsed.inputSchema) : null;
+    return { existing, newAgentId, parsed, validate };
   });
+  return work(ctx, (uow) => update(uow, checked), { refusal });
 }
 
-async function update(uow: UnitOfWork, agentId: string, id: string, input: unknown) {
-  const existing = await getTrigger(uow.ctx, agentId, id, uow.tx);
-  const {
-    id: newId = existing.id,
-    agentId: newAgentId,
-    tenantId,
-    projectId,
-    createdAt,
-    updatedAt,
-    ...parsed
-  } = parse(updateTriggerSchema, input);
-  checkKeptFields(existing, { tenantId, projectId, createdAt, updatedAt });
+async function update(
+  uow: UnitOfWork,
+  {
+    existing,
+    newAgentId,
+    parsed: { id: newId = existing.id, ...parsed },
+    validate,
+  }: {
+    existing: Trigger;
+    newAgentId: string | undefined;
+    parsed: Omit<z.output<typeof updateTriggerSchema>, KeptField | 'agentId'>;
+    validate: ValidateFunction | null;
+  },
+) {
   const target =
     newAgentId === undefined
       ? { id: existing.agentId }
       : await moveTarget(uow.tx, existing, newAgentId);
-  const validate = parsed.inputSchema
-    ? checkInputSchema(uow.ctx.services, parsed.inputSchema)
-    : null;
   const changes = triggerData(parsed);
   if (changes.signingSecretCredentialIds)
     await checkCredentials(uow.tx, changes.signingSecretCredentialIds);
@@ -202,7 +243,7 @@ async function update(uow: UnitOfWork, agentId: string, id: string, input: unkno
           fields,
           previous: { id: existing.id, agentId: existing.agentId },
         }
-      : { id, agentId: existing.agentId, fields },
+      : { id: existing.id, agentId: existing.agentId, fields },
     { resourceId: newId },
   );
   uow.afterCommit(() => {
