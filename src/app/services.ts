@@ -15,19 +15,13 @@ import { waitUntilAvailable } from '../kernel/net/wait.ts';
 import { DeliveryWorker } from '../modules/deliveries/worker.ts';
 import { ExecutionRunner } from '../modules/executions/runner.ts';
 import { PriceTable } from '../modules/telemetry/prices.ts';
-import { publishLiveEvents, type Reaction } from '../kernel/unit-of-work.ts';
+import { publishLiveEvents, reactionsOf } from '../kernel/unit-of-work.ts';
 import { recordAuditEvents } from '../modules/audit/recorder.ts';
 import { catalogue } from '../modules/catalogue.ts';
 import { queueDeliveries } from '../modules/deliveries/outbox.ts';
 import { telemetryReactions } from '../modules/telemetry/reactions.ts';
 
-/** Each event's reactions, in the order the modules list them. */
-function reactionsOf(pairs: [string, Reaction][]) {
-  const reactions = new Map<string, Reaction[]>();
-  for (const [name, reaction] of pairs)
-    reactions.set(name, [...(reactions.get(name) ?? []), reaction]);
-  return reactions;
-}
+import { triggersReactions } from '../modules/triggers/invocations.ts';
 
 export interface SwitchboardOptions {
   config: Config;
@@ -102,7 +96,7 @@ export async function createServices({ config, logger, ...options }: Switchboard
     catalogue,
     unitOfWork: {
       commitSteps: [recordAuditEvents, queueDeliveries, publishLiveEvents],
-      reactions: reactionsOf([...telemetryReactions]),
+      reactions: reactionsOf([...telemetryReactions, ...triggersReactions]),
       strictPayloads: process.env.NODE_ENV !== 'production',
     },
   };

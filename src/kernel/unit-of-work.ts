@@ -49,6 +49,14 @@ export type CommitStep = (
  */
 export type Reaction = (uow: UnitOfWork, emitted: EmittedEvent) => Promise<void>;
 
+/** The reactions of several modules, each a pair of an event name and what reacts to it, by event name. */
+export function reactionsOf(pairs: [string, Reaction][]) {
+  const reactions = new Map<string, Reaction[]>();
+  for (const [name, reaction] of pairs)
+    reactions.set(name, [...(reactions.get(name) ?? []), reaction]);
+  return reactions;
+}
+
 export interface UnitOfWorkHooks {
   commitSteps: CommitStep[];
   reactions: Map<string, Reaction[]>;
@@ -211,7 +219,7 @@ export async function work<T>(
 }
 
 /** The failure audit event of a refused change, committed on its own. */
-async function recordRefusal(ctx: RequestContext, error: AppError, options: WorkOptions) {
+export async function recordRefusal(ctx: RequestContext, error: AppError, options: WorkOptions) {
   const refusal = options.refusal!;
   if (!(refusal.tenantId ?? ctx.scope?.tenantId)) return;
   const [after, uow] = await ctx.db.$transaction(async (tx) => {

@@ -7,6 +7,7 @@ import { executionsModuleEvents } from './executions/events.ts';
 import { tenancyModuleEvents } from './tenancy/events.ts';
 import { agentsModuleEvents } from './agents/events.ts';
 import { telemetryModuleEvents } from './telemetry/events.ts';
+import { triggersModuleEvents } from './triggers/events.ts';
 
 /** Every domain event of every module: what units of work may emit and endpoints subscribe to. */
 export const catalogue = new EventCatalogue([
@@ -17,4 +18,5 @@ export const catalogue = new EventCatalogue([
   ...deliveriesModuleEvents,
   ...agentsModuleEvents,
   ...telemetryModuleEvents,
+  ...triggersModuleEvents,
 ] as AnyEvent[]);

@@ -164,6 +164,10 @@ type Documents = {
     "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n      revokedAt\n    }\n  }\n": typeof types.RevokeApiKeyDocument,
     "\n  query MyProjects {\n    tenant {\n      id\n      name\n    }\n    projects {\n      name\n    }\n  }\n": typeof types.MyProjectsDocument,
     "\n  query ApiKeys($includeRevoked: Boolean) {\n    apiKeys(includeRevoked: $includeRevoked) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          revokedAt\n          lastUsedAt\n        }\n      }\n    }\n  }\n": typeof types.ApiKeysDocument,
+    "\n  mutation EventsAgent($name: String!) {\n    createAgent(name: $name) {\n      id\n    }\n  }\n": typeof types.EventsAgentDocument,
+    "\n  mutation EventsEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      endpoint {\n        id\n      }\n    }\n  }\n": typeof types.EventsEndpointDocument,
+    "\n  query EventsStats {\n    auditStatsByActor {\n      actorId\n      successes\n      failures\n    }\n  }\n": typeof types.EventsStatsDocument,
+    "\n  query EventsChain($correlationId: String!) {\n    auditEventsByCorrelation(correlationId: $correlationId) {\n      edges {\n        node {\n          id\n          eventType\n          causationId\n          outcome\n        }\n      }\n    }\n  }\n": typeof types.EventsChainDocument,
     "\n  mutation CreateTriggerAgent($name: String!) {\n    createAgent(name: $name) {\n      id\n    }\n  }\n": typeof types.CreateTriggerAgentDocument,
     "\n  mutation CreateSigningCredential($name: String!, $secret: String) {\n    createCredential(name: $name, secret: $secret) {\n      secret\n      credential {\n        id\n      }\n    }\n  }\n": typeof types.CreateSigningCredentialDocument,
     "\n  mutation RotateSigningCredential($id: ID!, $secret: String) {\n    rotateCredential(id: $id, secret: $secret) {\n      secret\n    }\n  }\n": typeof types.RotateSigningCredentialDocument,
@@ -341,6 +345,10 @@ const documents: Documents = {
     "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n      revokedAt\n    }\n  }\n": types.RevokeApiKeyDocument,
     "\n  query MyProjects {\n    tenant {\n      id\n      name\n    }\n    projects {\n      name\n    }\n  }\n": types.MyProjectsDocument,
     "\n  query ApiKeys($includeRevoked: Boolean) {\n    apiKeys(includeRevoked: $includeRevoked) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          revokedAt\n          lastUsedAt\n        }\n      }\n    }\n  }\n": types.ApiKeysDocument,
+    "\n  mutation EventsAgent($name: String!) {\n    createAgent(name: $name) {\n      id\n    }\n  }\n": types.EventsAgentDocument,
+    "\n  mutation EventsEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      endpoint {\n        id\n      }\n    }\n  }\n": types.EventsEndpointDocument,
+    "\n  query EventsStats {\n    auditStatsByActor {\n      actorId\n      successes\n      failures\n    }\n  }\n": types.EventsStatsDocument,
+    "\n  query EventsChain($correlationId: String!) {\n    auditEventsByCorrelation(correlationId: $correlationId) {\n      edges {\n        node {\n          id\n          eventType\n          causationId\n          outcome\n        }\n      }\n    }\n  }\n": types.EventsChainDocument,
     "\n  mutation CreateTriggerAgent($name: String!) {\n    createAgent(name: $name) {\n      id\n    }\n  }\n": types.CreateTriggerAgentDocument,
     "\n  mutation CreateSigningCredential($name: String!, $secret: String) {\n    createCredential(name: $name, secret: $secret) {\n      secret\n      credential {\n        id\n      }\n    }\n  }\n": types.CreateSigningCredentialDocument,
     "\n  mutation RotateSigningCredential($id: ID!, $secret: String) {\n    rotateCredential(id: $id, secret: $secret) {\n      secret\n    }\n  }\n": types.RotateSigningCredentialDocument,
@@ -982,6 +990,22 @@ export function graphql(source: "\n  query MyProjects {\n    tenant {\n      id\
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ApiKeys($includeRevoked: Boolean) {\n    apiKeys(includeRevoked: $includeRevoked) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          revokedAt\n          lastUsedAt\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ApiKeys($includeRevoked: Boolean) {\n    apiKeys(includeRevoked: $includeRevoked) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          revokedAt\n          lastUsedAt\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EventsAgent($name: String!) {\n    createAgent(name: $name) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation EventsAgent($name: String!) {\n    createAgent(name: $name) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EventsEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      endpoint {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation EventsEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      endpoint {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EventsStats {\n    auditStatsByActor {\n      actorId\n      successes\n      failures\n    }\n  }\n"): (typeof documents)["\n  query EventsStats {\n    auditStatsByActor {\n      actorId\n      successes\n      failures\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EventsChain($correlationId: String!) {\n    auditEventsByCorrelation(correlationId: $correlationId) {\n      edges {\n        node {\n          id\n          eventType\n          causationId\n          outcome\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query EventsChain($correlationId: String!) {\n    auditEventsByCorrelation(correlationId: $correlationId) {\n      edges {\n        node {\n          id\n          eventType\n          causationId\n          outcome\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -31,6 +31,8 @@ export const ResourceType = builder.enumType('ResourceType', {
     tool_call: 'A tool call of an execution (`<execution>:<tool call>`): approved or denied.',
     credential: 'A credential (signing secret or model API key).',
     trigger: 'A webhook trigger and its invocations.',
+    trigger_invocation:
+      'One webhook a trigger received: failed when refused or when its run failed.',
     webhook_endpoint: 'An outbound webhook endpoint.',
     webhook_delivery: 'One event sent to one endpoint: its outcome.',
   }),

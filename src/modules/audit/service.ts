@@ -23,6 +23,7 @@ export const RESOURCE_TYPES = [
   'execution',
   'tool_call',
   'trigger',
+  'trigger_invocation',
   'credential',
   'webhook_endpoint',
   'webhook_delivery',

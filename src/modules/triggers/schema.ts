@@ -1,20 +1,18 @@
 import { filter as filterStream, pipe } from 'graphql-yoga';
 import { requireScope } from '../../auth/require.ts';
 import type { TriggerInvocation } from '../../generated/prisma/client.ts';
-import { loaderName, withColumns } from '../../db/loaders.ts';
 import { builder } from '../../schema/builder.ts';
 import { countedConnection } from '../../schema/connections.ts';
 import type { RequestContext } from '../../kernel/context.ts';
 import { findAgent } from '../agents/service.ts';
+import { loadConversation, loadExecution } from '../executions/lookups.ts';
 import {
-  OutputTransform,
   OutputTransformInput,
   outputTransformOf,
-  SignatureVerification,
   SignatureVerificationInput,
-  TriggerAuthentication,
   TriggerAuthenticationInput,
-} from './config-schema.ts';
+} from './config-inputs.ts';
+import { OutputTransform, SignatureVerification, TriggerAuthentication } from './config-schema.ts';
 import * as triggers from './service.ts';
 
 const InvocationStatus = builder.enumType('TriggerInvocationStatus', {
@@ -120,24 +118,13 @@ builder.prismaNode('TriggerInvocation', {
         'Shared by the webhook, the invocation, the execution and its approvals in the audit log.',
     }),
     trigger: t.relation('trigger'),
-    // No Prisma relation joins these: a page of invocations reads them in one batch per field.
+    // No Prisma relation joins these: the executions module reads them, in one batch per field.
     execution: t.prismaField({
       type: 'Execution',
       nullable: true,
       description: 'The execution it started; null when refused.',
       resolve: (query, invocation, _args, ctx) =>
-        invocation.executionId
-          ? ctx.loaders.load(
-              loaderName('Execution', query),
-              invocation.executionId,
-              (ids) =>
-                ctx.db.execution.findMany({
-                  ...withColumns(query, 'id'),
-                  where: { id: { in: ids } },
-                }),
-              (execution) => execution.id,
-            )
-          : null,
+        invocation.executionId ? loadExecution(ctx, query, invocation.executionId) : null,
     }),
     conversation: t.prismaField({
       type: 'Conversation',
@@ -145,21 +132,7 @@ builder.prismaNode('TriggerInvocation', {
       description: 'The conversation its execution runs in; null when refused.',
       resolve: (query, invocation, _args, ctx) =>
         invocation.conversationId
-          ? ctx.loaders.load(
-              loaderName('Conversation', query),
-              JSON.stringify([invocation.projectId, invocation.conversationId]),
-              (keys) =>
-                ctx.db.conversation.findMany({
-                  ...withColumns(query, 'projectId', 'conversationId'),
-                  where: {
-                    OR: keys
-                      .map((key) => JSON.parse(key) as [string | null, string])
-                      .map(([projectId, conversationId]) => ({ projectId, conversationId })),
-                  },
-                }),
-              (conversation) =>
-                JSON.stringify([conversation.projectId, conversation.conversationId]),
-            )
+          ? loadConversation(ctx, query, invocation.projectId, invocation.conversationId)
           : null,
     }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
