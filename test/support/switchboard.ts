@@ -26,6 +26,8 @@ export interface GraphQLResponse<T> {
 
 export interface TestServer {
   url: string;
+  /** Where METRICS_PORT serves /metrics, when the test set it. */
+  metricsUrl?: string;
   switchboard: Switchboard;
   database: TestDatabase;
   /** A GraphQL operation over real HTTP. */
@@ -80,11 +82,12 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     now: options.now,
     resolveHost: options.resolveHost,
   });
-  const { url } = await switchboard.listen(0, '127.0.0.1');
+  const { url, metricsUrl } = await switchboard.listen(0, '127.0.0.1');
   const clients: Client[] = [];
 
   const server: TestServer = {
     url,
+    metricsUrl,
     switchboard,
     database,
     async graphql(document, variables, requestOptions = {}) {

@@ -21,6 +21,7 @@ import {
   type ToolCallRequest,
 } from './models.ts';
 import { announceFailedInvocation, setStatus } from './service.ts';
+import { inSpan } from '../../kernel/tracing.ts';
 
 export interface RunnerOptions {
   /** How long a claim lasts without a heartbeat; a crashed worker's executions resume after it. */
@@ -71,7 +72,9 @@ export class ExecutionRunner {
       if (!claimed) return false;
       const executionId = claimed;
       this.runningIds.add(executionId);
-      const run = this.run(executionId).catch((error) =>
+      const run = inSpan('execution.run', { attributes: { executionId } }, () =>
+        this.run(executionId),
+      ).catch((error) =>
         this.services.logger.error({ err: error, executionId }, 'execution run failed'),
       );
       this.running.add(run);
