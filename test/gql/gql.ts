@@ -165,6 +165,9 @@ type Documents = {
     "\n  mutation MetricsCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      endpoint {\n        id\n      }\n    }\n  }\n": typeof types.MetricsCreateEndpointDocument,
     "\n  mutation MetricsCreateExecution($input: CreateExecutionInput!) {\n    createExecution(input: $input) {\n      id\n    }\n  }\n": typeof types.MetricsCreateExecutionDocument,
     "\n  mutation MetricsCreateAgent($name: String!) {\n    createAgent(name: $name) {\n      id\n    }\n  }\n": typeof types.MetricsCreateAgentDocument,
+    "\n  mutation ProcessLogsTenant($name: String!) {\n    createTenant(name: $name) {\n      id\n    }\n  }\n": typeof types.ProcessLogsTenantDocument,
+    "\n  mutation ProcessLogsKey($tenantId: ID!) {\n    createApiKey(name: \"logs\", tenantId: $tenantId) {\n      secret\n    }\n  }\n": typeof types.ProcessLogsKeyDocument,
+    "\n  mutation TracingCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      endpoint {\n        id\n      }\n    }\n  }\n": typeof types.TracingCreateEndpointDocument,
     "\n  subscription BatchedExecutionUpdates($filter: ExecutionFilter) {\n    executionUpdated(filter: $filter) {\n      id\n      status\n      agent {\n        name\n      }\n    }\n  }\n": typeof types.BatchedExecutionUpdatesDocument,
     "\n  mutation BatchedStart($input: CreateExecutionInput!) {\n    createExecution(input: $input) {\n      id\n    }\n  }\n": typeof types.BatchedStartDocument,
     "\n  mutation CreateTenant($name: String!) {\n    createTenant(name: $name) {\n      id\n      name\n    }\n  }\n": typeof types.CreateTenantDocument,
@@ -329,6 +332,9 @@ const documents: Documents = {
     "\n  mutation MetricsCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      endpoint {\n        id\n      }\n    }\n  }\n": types.MetricsCreateEndpointDocument,
     "\n  mutation MetricsCreateExecution($input: CreateExecutionInput!) {\n    createExecution(input: $input) {\n      id\n    }\n  }\n": types.MetricsCreateExecutionDocument,
     "\n  mutation MetricsCreateAgent($name: String!) {\n    createAgent(name: $name) {\n      id\n    }\n  }\n": types.MetricsCreateAgentDocument,
+    "\n  mutation ProcessLogsTenant($name: String!) {\n    createTenant(name: $name) {\n      id\n    }\n  }\n": types.ProcessLogsTenantDocument,
+    "\n  mutation ProcessLogsKey($tenantId: ID!) {\n    createApiKey(name: \"logs\", tenantId: $tenantId) {\n      secret\n    }\n  }\n": types.ProcessLogsKeyDocument,
+    "\n  mutation TracingCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      endpoint {\n        id\n      }\n    }\n  }\n": types.TracingCreateEndpointDocument,
     "\n  subscription BatchedExecutionUpdates($filter: ExecutionFilter) {\n    executionUpdated(filter: $filter) {\n      id\n      status\n      agent {\n        name\n      }\n    }\n  }\n": types.BatchedExecutionUpdatesDocument,
     "\n  mutation BatchedStart($input: CreateExecutionInput!) {\n    createExecution(input: $input) {\n      id\n    }\n  }\n": types.BatchedStartDocument,
     "\n  mutation CreateTenant($name: String!) {\n    createTenant(name: $name) {\n      id\n      name\n    }\n  }\n": types.CreateTenantDocument,
@@ -960,6 +966,18 @@ export function graphql(source: "\n  mutation MetricsCreateExecution($input: Cre
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation MetricsCreateAgent($name: String!) {\n    createAgent(name: $name) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation MetricsCreateAgent($name: String!) {\n    createAgent(name: $name) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ProcessLogsTenant($name: String!) {\n    createTenant(name: $name) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation ProcessLogsTenant($name: String!) {\n    createTenant(name: $name) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ProcessLogsKey($tenantId: ID!) {\n    createApiKey(name: \"logs\", tenantId: $tenantId) {\n      secret\n    }\n  }\n"): (typeof documents)["\n  mutation ProcessLogsKey($tenantId: ID!) {\n    createApiKey(name: \"logs\", tenantId: $tenantId) {\n      secret\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TracingCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      endpoint {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation TracingCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      endpoint {\n        id\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
