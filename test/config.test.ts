@@ -93,4 +93,23 @@ describe('configuration', () => {
       /DELIVERY_ALLOWED_NETWORKS: was renamed OUTBOUND_ALLOWED_NETWORKS/,
     );
   });
+
+  it('reads TRUST_PROXY as a hop count or a list of ranges, and the metrics settings', () => {
+    expect(loadConfig({}).TRUST_PROXY).toBeUndefined();
+    const hops = loadConfig({ TRUST_PROXY: '1' }).TRUST_PROXY!;
+    expect([hops('10.0.0.1', 0), hops('10.0.0.1', 1)]).toEqual([true, false]);
+    const ranges = loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }).TRUST_PROXY!;
+    expect([ranges('127.0.0.1', 0), ranges('10.1.2.3', 1), ranges('203.0.113.7', 0)]).toEqual([
+      true,
+      true,
+      false,
+    ]);
+    expect(() => loadConfig({ TRUST_PROXY: 'everyone' })).toThrow(
+      /TRUST_PROXY: must be a hop count/,
+    );
+    expect(loadConfig({ METRICS_PORT: '9464' }).METRICS_PORT).toBe(9464);
+    expect(loadConfig({ METRICS_PORT: '' }).METRICS_PORT).toBeUndefined();
+    expect(() => loadConfig({ METRICS_PORT: '70000' })).toThrow(/METRICS_PORT/);
+    expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);
+  });
 });

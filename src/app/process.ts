@@ -11,11 +11,19 @@ export async function runProcess(
   try {
     const config = loadConfig();
     const logger = createLogger(config.LOG_LEVEL);
+    // Spans still buffered are sent once the process has stopped.
+    let flushTraces = async () => {};
+    if (config.OTEL_EXPORTER_OTLP_ENDPOINT) {
+      const { startTracing } = await import('../observability/tracing.ts');
+      flushTraces = startTracing().shutdown;
+      logger.info({ endpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT }, 'sending traces (OTLP)');
+    }
     const running = await start(config, logger);
     for (const signal of ['SIGTERM', 'SIGINT'] as const) {
       process.once(signal, async () => {
         logger.info({ signal }, running.stopping);
         await running.stop();
+        await flushTraces();
         logger.info('stopped');
         process.exit(0);
       });

@@ -48,10 +48,19 @@ export async function createServices({ config, logger, ...options }: Switchboard
     );
   const applied = await applyMigrations(database.adapterFactory);
   if (applied.length) logger.info({ applied }, 'applied database migrations');
+  else logger.info('database schema is up to date');
 
   const bus = config.REDIS_URL
     ? await EventBus.redis(config.REDIS_URL, config.REDIS_PREFIX, logger)
     : EventBus.inProcess(config.REDIS_PREFIX, logger);
+  logger.info(
+    {
+      database: database.kind === 'postgres' ? 'postgres' : 'embedded',
+      pubsub: bus.redis ? 'redis' : 'in-process',
+      executionConcurrency: config.EXECUTION_CONCURRENCY,
+    },
+    'Switchboard services are starting',
+  );
   const adminKeyHash = await resolveAdminKeyHash({
     adminKey: config.SWITCHBOARD_ADMIN_KEY,
     dataDir: config.DATABASE_URL ? undefined : config.DATA_DIR,

@@ -13,6 +13,7 @@ import {
   type SqlQuery,
 } from '@prisma/driver-adapter-utils';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
+import type { Pool } from 'pg';
 import { PrismaClient } from '../generated/prisma/client.ts';
 
 export type AdapterFactory = SqlMigrationAwareDriverAdapterFactory;
@@ -22,8 +23,17 @@ export interface Database {
   /** The factory the client uses; pass it to applyMigrations. */
   adapterFactory: AdapterFactory;
   kind: 'pglite' | 'postgres';
+  /** The connection pool's use now (metrics); embedded PGlite is a single connection. */
+  poolStats(): PoolStats;
   /** Disconnects Prisma and closes the PGlite instance if openDatabase created it. Idempotent. */
   close(): Promise<void>;
+}
+
+export interface PoolStats {
+  total: number;
+  idle: number;
+  /** Queries waiting for a connection. */
+  waiting: number;
 }
 
 export interface OpenDatabaseOptions {
@@ -43,9 +53,22 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
   let adapterFactory: AdapterFactory;
   let closeOwned = async () => {};
   let kind: Database['kind'];
+  let poolStats = (): PoolStats => ({ total: 1, idle: 0, waiting: 0 });
   if (options.databaseUrl) {
     kind = 'postgres';
-    adapterFactory = postgresAdapterFactory(options.databaseUrl, options.connectTimeoutMs);
+    const pools = new Set<Pool>();
+    adapterFactory = postgresAdapterFactory(options.databaseUrl, options.connectTimeoutMs, (pool) =>
+      pools.add(pool),
+    );
+    poolStats = () => {
+      const open = [...pools].filter((pool) => !pool.ended);
+      const sum = (count: (pool: Pool) => number) => open.reduce((n, pool) => n + count(pool), 0);
+      return {
+        total: sum((pool) => pool.totalCount),
+        idle: sum((pool) => pool.idleCount),
+        waiting: sum((pool) => pool.waitingCount),
+      };
+    };
   } else {
     kind = 'pglite';
     let db = options.pglite;
@@ -74,20 +97,25 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
         await closeOwned();
       }
     })());
-  return { prisma, adapterFactory, kind, close };
+  return { prisma, adapterFactory, kind, poolStats, close };
 }
 
 /** `@prisma/adapter-pg` for a connection string, with the schema-engine traps fixed. */
 export function postgresAdapterFactory(
   connectionString: string,
   connectTimeoutMs?: number,
+  onPool: (pool: Pool) => void = () => {},
 ): AdapterFactory {
   // Without a timeout, a server that accepts but never answers holds every request forever.
   const inner = new PrismaPg({ connectionString, connectionTimeoutMillis: connectTimeoutMs });
   return {
     provider: inner.provider,
     adapterName: inner.adapterName,
-    connect: async () => fixPgAdapter(await inner.connect()),
+    connect: async () => {
+      const adapter = fixPgAdapter(await inner.connect());
+      onPool(adapter.underlyingDriver());
+      return adapter;
+    },
     // PrismaPg's own shadow database is the main one when built from a URL (P3006): use a throw-away database.
     connectToShadowDb: async () => {
       const admin = await inner.connect();

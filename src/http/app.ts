@@ -27,6 +27,8 @@ import { toGraphQLError } from './graphql-error.ts';
 import { clientIp } from '../rest/client-ip.ts';
 import { checkJsonInput } from '../kernel/json-input.ts';
 import { errorResponse } from '../rest/problem.ts';
+import { metricsRoute, observeRequests } from '../observability/http.ts';
+import type { Metrics } from '../observability/metrics.ts';
 
 /**
  * Each REST family's error body, chosen by path prefix (an unknown path under it too): 001 under
@@ -46,9 +48,10 @@ export function createHttpApp(options: {
   services: Services;
   database: Database;
   yoga: YogaServerInstance<GraphQLServerContext, RequestContext>;
+  metrics: Metrics;
   isDraining: () => boolean;
 }) {
-  const { services, database, yoga, isDraining } = options;
+  const { services, database, yoga, metrics, isDraining } = options;
   const { config, logger, bus } = services;
   const app = new OpenAPIHono<AppEnv>();
 
@@ -100,9 +103,11 @@ export function createHttpApp(options: {
   app.use('*', async (c, next) => {
     const requestId = randomUUID();
     c.set('requestId', requestId);
+    c.set('trustProxy', config.TRUST_PROXY ?? null);
     await next();
     c.res.headers.set('X-Request-Id', requestId);
   });
+  app.use('*', observeRequests(metrics));
   app.use('*', async (c, next) => {
     const started = performance.now();
     await next();
@@ -154,6 +159,7 @@ export function createHttpApp(options: {
   );
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  app.get('/metrics', metricsRoute(metrics, config.METRICS_TOKEN));
   app.get('/readyz', async (c) => {
     const checks = await Promise.allSettled([database.prisma.$queryRaw`SELECT 1`, bus.ping()]);
     const body = {

@@ -1,6 +1,12 @@
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { GraphQLError } from 'graphql';
-import { createGraphQLError, createYoga, maskError, type YogaServerInstance } from 'graphql-yoga';
+import {
+  createGraphQLError,
+  createYoga,
+  maskError,
+  type Plugin,
+  type YogaServerInstance,
+} from 'graphql-yoga';
 import { AppError, asAppError, httpStatusOf } from '../kernel/errors.ts';
 import { pothosInputError } from '../schema/connection-arguments.ts';
 import { schema } from '../schema/index.ts';
@@ -20,6 +26,8 @@ export function createGraphQLServer(options: {
   maxBatch: number;
   limits: DocumentLimits;
   logger: Logger;
+  /** Metrics and traces (src/observability/graphql.ts). */
+  plugins: Plugin[];
 }): YogaServerInstance<GraphQLServerContext, RequestContext> {
   return createYoga<GraphQLServerContext, RequestContext>({
     schema,
@@ -53,6 +61,7 @@ export function createGraphQLServer(options: {
     graphiql: graphiqlOptions,
     context: ({ requestContext }) => requestContext,
     plugins: [
+      ...options.plugins,
       useDocumentLimits(options.limits),
       {
         onParams({ params }) {

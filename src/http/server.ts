@@ -7,13 +7,17 @@ import type { Services } from '../kernel/context.ts';
 import { createGraphQLServer } from './graphql.ts';
 import { attachGraphQLWebSockets } from './websocket.ts';
 import { createServices, type SwitchboardOptions } from '../app/services.ts';
+import { observeOperations } from '../observability/graphql.ts';
+import { metricsServer } from '../observability/http.ts';
+import { createMetrics } from '../observability/metrics.ts';
 
 export interface Switchboard {
   services: Services;
   database: Database;
   /** Answers an HTTP request without a socket, like `yoga.fetch` (tests of the draining state use it). */
   fetch(request: Request): Promise<Response>;
-  listen(port?: number, host?: string): Promise<{ port: number; url: string }>;
+  /** Listens on PORT (and METRICS_PORT); `metricsUrl` is set when METRICS_PORT is. */
+  listen(port?: number, host?: string): Promise<{ port: number; url: string; metricsUrl?: string }>;
   /** SIGTERM: refuse new requests, complete open subscriptions, close connections and the database. */
   shutdown(): Promise<void>;
 }
@@ -21,6 +25,7 @@ export interface Switchboard {
 export async function createSwitchboard(options: SwitchboardOptions): Promise<Switchboard> {
   const { config, logger } = options;
   const { services, database, close } = await createServices(options);
+  const metrics = createMetrics(services, database);
   const yoga = createGraphQLServer({
     maxBatch: config.GRAPHQL_MAX_BATCH,
     limits: {
@@ -29,10 +34,11 @@ export async function createSwitchboard(options: SwitchboardOptions): Promise<Sw
       maxDepth: config.MAX_INPUT_DEPTH,
     },
     logger,
+    plugins: observeOperations(metrics),
   });
   let draining = false;
 
-  const app = createHttpApp({ services, database, yoga, isDraining: () => draining });
+  const app = createHttpApp({ services, database, yoga, metrics, isDraining: () => draining });
   const server = createAdaptorServer({
     fetch: app.fetch,
     // Node checks these timeouts every connectionsCheckingInterval (30 s by default): check each second,
@@ -46,24 +52,24 @@ export async function createSwitchboard(options: SwitchboardOptions): Promise<Sw
     server,
     services,
     yoga,
+    metrics,
     isDraining: () => draining,
   });
+  // METRICS_PORT: a second listener that serves /metrics only.
+  const metricsListener = config.METRICS_PORT === undefined ? null : metricsServer(metrics);
 
   return {
     services,
     database,
     fetch: async (request) => app.fetch(request),
-    listen: (port = config.PORT, host = config.HOST) =>
-      new Promise((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(port, host, () => {
-          server.off('error', reject);
-          const address = server.address() as AddressInfo;
-          const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`;
-          logger.info({ url, graphql: `${url}/graphql` }, 'Switchboard is listening');
-          resolve({ port: address.port, url });
-        });
-      }),
+    listen: async (port = config.PORT, host = config.HOST) => {
+      const url = await listenOn(server, port, host);
+      logger.info({ url, graphql: `${url}/graphql` }, 'Switchboard is listening');
+      if (!metricsListener) return { port: portOf(server), url };
+      const metricsUrl = `${await listenOn(metricsListener, config.METRICS_PORT, host)}/metrics`;
+      logger.info({ url: metricsUrl }, 'Serving metrics');
+      return { port: portOf(server), url, metricsUrl };
+    },
     shutdown: async () => {
       if (draining) return;
       draining = true;
@@ -78,7 +84,22 @@ export async function createSwitchboard(options: SwitchboardOptions): Promise<Sw
         const grace = setTimeout(() => server.closeAllConnections(), config.SHUTDOWN_GRACE_MS);
         await closed;
         clearTimeout(grace);
+        metricsListener?.close();
+        metrics.close();
       });
     },
   };
+}
+
+const portOf = (server: Server) => (server.address() as AddressInfo).port;
+
+/** Listens on `port` (0: any free one) and resolves with the server's base URL. */
+function listenOn(server: Server, port: number | undefined, host: string) {
+  return new Promise<string>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve(`http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${portOf(server)}`);
+    });
+  });
 }

@@ -11,6 +11,9 @@ import { createRequestContext, type RequestContext, type Services } from '../ker
 import type { GraphQLServerContext } from './graphql.ts';
 import { toGraphQLError } from './graphql-error.ts';
 import { checkJsonInput } from '../kernel/json-input.ts';
+import { withLogFields } from '../kernel/log-context.ts';
+import { clientAddress } from '../kernel/net/trust-proxy.ts';
+import type { Metrics } from '../observability/metrics.ts';
 
 const headersOf = (request: IncomingMessage) => {
   const headers = new Headers();
@@ -42,6 +45,11 @@ function headersWith(request: IncomingMessage, passed: unknown) {
   }
   return { headers, passesKey };
 }
+const logFieldsOf = (args: { contextValue: RequestContext; operationName?: string | null }) => ({
+  requestId: args.contextValue.requestId,
+  tenantId: args.contextValue.scope?.tenantId,
+  operationName: args.operationName ?? undefined,
+});
 
 /** The close code of a connection refused for exceeding a limit: graphql-ws's own "too many" code; the reason names the limit. */
 export const TOO_MANY_CLOSE_CODE = 4429;
@@ -76,15 +84,25 @@ export function attachGraphQLWebSockets(options: {
   server: Server;
   services: Services;
   yoga: YogaServerInstance<GraphQLServerContext, RequestContext>;
+  metrics: Metrics;
   isDraining: () => boolean;
 }) {
-  const { server, services, yoga, isDraining } = options;
+  const { server, services, yoga, metrics, isDraining } = options;
   const { config } = services;
+  /** The client's address, through trusted proxies (TRUST_PROXY). */
+  const addressOf = (request: IncomingMessage) =>
+    clientAddress(
+      request.socket.remoteAddress ?? null,
+      headersOf(request).get('x-forwarded-for'),
+      config.TRUST_PROXY,
+    );
   const byAddress = new ConnectionCounts(config.WS_MAX_CONNECTIONS_PER_IP);
   const byKey = new ConnectionCounts(config.WS_MAX_CONNECTIONS_PER_KEY);
   const webSocketServer = new WebSocketServer({ server, path: '/graphql' });
   webSocketServer.on('connection', (socket, request) => {
-    if (!byAddress.admit(request.socket.remoteAddress ?? 'unknown', socket)) {
+    metrics.webSockets.inc();
+    socket.once('close', () => metrics.webSockets.dec());
+    if (!byAddress.admit(addressOf(request) ?? 'unknown', socket)) {
       socket.close(
         TOO_MANY_CLOSE_CODE,
         `Over ${config.WS_MAX_CONNECTIONS_PER_IP} open connections from this address`,
@@ -117,8 +135,10 @@ export function attachGraphQLWebSockets(options: {
   };
   return useServer<Record<string, unknown>, { connectionContext?: RequestContext }>(
     {
-      execute: (args: any) => args.rootValue.execute(args),
-      subscribe: (args: any) => args.rootValue.subscribe(args),
+      // Each operation's log lines carry its request id, tenant and operation name.
+      execute: (args: any) => withLogFields(logFieldsOf(args), () => args.rootValue.execute(args)),
+      subscribe: (args: any) =>
+        withLogFields(logFieldsOf(args), () => args.rootValue.subscribe(args)),
       // A bad key refuses the connection; the key comes from connection params or the upgrade request.
       onConnect: async (ctx) => {
         if (isDraining()) return false;
@@ -128,7 +148,7 @@ export function attachGraphQLWebSockets(options: {
           const connection = await createRequestContext(services, {
             method: 'GET',
             headers,
-            ip: ctx.extra.request.socket.remoteAddress ?? null,
+            ip: addressOf(ctx.extra.request),
           });
           const viewer = connection.viewer;
           if (

@@ -3,12 +3,19 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { modelPricesSchema } from '../modules/telemetry/prices.ts';
 import { NETWORK_KINDS } from './net/outbound.ts';
+import { compileTrustProxy } from './net/trust-proxy.ts';
 
 const optionalString = z
   .string()
   .trim()
   .transform((value) => (value === '' ? undefined : value))
   .optional();
+
+const portNumber = z.coerce
+  .number({ error: 'must be a port number (0-65535)' })
+  .int('must be a port number (0-65535)')
+  .min(0, 'must be a port number (0-65535)')
+  .max(65535, 'must be a port number (0-65535)');
 
 const positiveInt = (fallback: number) =>
   z.coerce
@@ -19,12 +26,7 @@ const positiveInt = (fallback: number) =>
 
 /** Every setting Switchboard reads from its environment, validated once at start. */
 export const configSchema = z.object({
-  PORT: z.coerce
-    .number({ error: 'must be a port number (0-65535)' })
-    .int('must be a port number (0-65535)')
-    .min(0, 'must be a port number (0-65535)')
-    .max(65535, 'must be a port number (0-65535)')
-    .default(4000),
+  PORT: portNumber.default(4000),
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: optionalString.pipe(
     z
@@ -210,6 +212,39 @@ export const configSchema = z.object({
     .int('must be a whole number')
     .min(0, 'must not be negative')
     .default(16),
+  /** The Bearer token that `GET /metrics` on the main port requires; without it (and without METRICS_PORT) /metrics answers 404. */
+  METRICS_TOKEN: optionalString.pipe(
+    z.string().min(16, 'must be at least 16 characters').optional(),
+  ),
+  /** A second port serving only `GET /metrics`, without a token (keep it off the public network). */
+  METRICS_PORT: z.preprocess(
+    (value) => (typeof value === 'string' && !value.trim() ? undefined : value),
+    portNumber.optional(),
+  ),
+  /**
+   * Which X-Forwarded-For hops to believe for the client's address: a hop count, or addresses, CIDR
+   * ranges and `loopback`, `linklocal`, `uniquelocal`, comma-separated. Unset: the socket's address.
+   */
+  TRUST_PROXY: optionalString.pipe(
+    z
+      .string()
+      .transform((value, context) => {
+        try {
+          return compileTrustProxy(value);
+        } catch (error) {
+          context.addIssue({
+            code: 'custom',
+            message: `must be a hop count or a list of addresses, CIDR ranges, loopback, linklocal, uniquelocal: ${(error as Error).message}`,
+          });
+          return z.NEVER;
+        }
+      })
+      .optional(),
+  ),
+  /** Where traces go (OTLP over HTTP, e.g. http://collector:4318); unset, nothing is traced. */
+  OTEL_EXPORTER_OTLP_ENDPOINT: optionalString.pipe(
+    z.url({ error: 'must be an http(s) URL' }).optional(),
+  ),
   /** How long SIGTERM waits for in-flight requests before closing connections. */
   SHUTDOWN_GRACE_MS: z.coerce
     .number({ error: 'must be a whole number' })

@@ -13,6 +13,7 @@ import type { PriceTable } from '../modules/telemetry/prices.ts';
 import type { UnitOfWorkHooks } from './unit-of-work.ts';
 import type { EventCatalogue } from './events.ts';
 import type { OutboundClient } from './net/outbound.ts';
+import { currentLogFields } from './log-context.ts';
 
 /** The long-lived parts of a running server, shared by every request. */
 export interface Services {
@@ -77,6 +78,7 @@ export function systemContext(
   actor: NonNullable<RequestContext['actor']>,
   client: RequestContext['client'] = { ip: null, userAgent: null },
 ): RequestContext {
+  noteTenant(scope);
   return {
     services,
     viewer: null,
@@ -88,6 +90,12 @@ export function systemContext(
     requestId: randomUUID(),
     client,
   };
+}
+
+/** The request being served (a webhook's included) logs its tenant from here on. */
+function noteTenant(scope: Scope | null) {
+  const fields = currentLogFields();
+  if (fields && scope) fields.tenantId = scope.tenantId;
 }
 
 const CORRELATION_ID = /^[\w.:\-]{1,128}$/;
@@ -113,6 +121,7 @@ export async function createRequestContext(
   const scope =
     viewer?.kind === 'apiKey' ? { tenantId: viewer.tenantId, projectId: viewer.projectId } : null;
   const requestId = request.requestId ?? randomUUID();
+  noteTenant(scope);
   const correlationHeader = request.headers.get('x-correlation-id');
   return {
     services,

@@ -1,6 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { z } from 'zod';
 import { badInput, type FieldIssue } from '../kernel/errors.ts';
+import type { TrustProxy } from '../kernel/net/trust-proxy.ts';
 import type { RequestContext } from '../kernel/context.ts';
 
 /** Where a bad input was, named as FastAPI-style `loc` arrays name it (reference 003). */
@@ -13,8 +14,11 @@ const locations: Record<string, string> = {
 };
 
 export interface AppEnv {
-  /** `requestId` is given to every request on arrival; `requestContext` once its key is checked. */
-  Variables: { requestId: string; requestContext: RequestContext };
+  /**
+   * `requestId` is given to every request on arrival, with `trustProxy` (TRUST_PROXY) for the client's
+   * address; `requestContext` once its key is checked.
+   */
+  Variables: { requestId: string; trustProxy: TrustProxy | null; requestContext: RequestContext };
 }
 
 type Issue = z.core.$ZodIssue;

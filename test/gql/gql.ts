@@ -182,6 +182,12 @@ type Documents = {
     "\n  fragment TypedTriggerFields on Trigger {\n    id\n    webhookUrl\n    outputTransform {\n      expression\n      fields {\n        name\n        expression\n      }\n    }\n    authentication {\n      type\n      header\n      in\n      name\n      username\n    }\n    signatureVerification {\n      algorithm\n      encoding\n      signature {\n        source\n        key\n        prefix\n      }\n      signedComponents {\n        source\n        key\n        required\n      }\n      componentJoin {\n        strategy\n        separator\n      }\n      validation {\n        allowEmptyBody\n      }\n      secretEncoding\n      timestamp {\n        source\n        key\n        toleranceSeconds\n      }\n      deliveryId {\n        source\n      }\n    }\n  }\n": typeof types.TypedTriggerFieldsFragmentDoc,
     "\n  mutation TypedCreateTrigger($agentId: ID!, $input: CreateTriggerInput!) {\n    createTrigger(agentId: $agentId, input: $input) {\n      ...TypedTriggerFields\n    }\n  }\n": typeof types.TypedCreateTriggerDocument,
     "\n  mutation TypedUpdateTrigger($agentId: ID!, $id: String!, $changes: UpdateTriggerInput!) {\n    updateTrigger(agentId: $agentId, id: $id, changes: $changes) {\n      ...TypedTriggerFields\n    }\n  }\n": typeof types.TypedUpdateTriggerDocument,
+    "\n  mutation MetricsCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      endpoint {\n        id\n      }\n    }\n  }\n": typeof types.MetricsCreateEndpointDocument,
+    "\n  mutation MetricsCreateExecution($input: CreateExecutionInput!) {\n    createExecution(input: $input) {\n      id\n    }\n  }\n": typeof types.MetricsCreateExecutionDocument,
+    "\n  mutation MetricsCreateAgent($name: String!) {\n    createAgent(name: $name) {\n      id\n    }\n  }\n": typeof types.MetricsCreateAgentDocument,
+    "\n  mutation ProcessLogsTenant($name: String!) {\n    createTenant(name: $name) {\n      id\n    }\n  }\n": typeof types.ProcessLogsTenantDocument,
+    "\n  mutation ProcessLogsKey($tenantId: ID!) {\n    createApiKey(name: \"logs\", tenantId: $tenantId) {\n      secret\n    }\n  }\n": typeof types.ProcessLogsKeyDocument,
+    "\n  mutation TracingCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      endpoint {\n        id\n      }\n    }\n  }\n": typeof types.TracingCreateEndpointDocument,
     "\n  subscription BatchedExecutionUpdates($filter: ExecutionFilter) {\n    executionUpdated(filter: $filter) {\n      id\n      status\n      agent {\n        name\n      }\n    }\n  }\n": typeof types.BatchedExecutionUpdatesDocument,
     "\n  mutation BatchedStart($input: CreateExecutionInput!) {\n    createExecution(input: $input) {\n      id\n    }\n  }\n": typeof types.BatchedStartDocument,
     "\n  mutation CreateTenant($name: String!) {\n    createTenant(name: $name) {\n      id\n      name\n    }\n  }\n": typeof types.CreateTenantDocument,
@@ -363,6 +369,12 @@ const documents: Documents = {
     "\n  fragment TypedTriggerFields on Trigger {\n    id\n    webhookUrl\n    outputTransform {\n      expression\n      fields {\n        name\n        expression\n      }\n    }\n    authentication {\n      type\n      header\n      in\n      name\n      username\n    }\n    signatureVerification {\n      algorithm\n      encoding\n      signature {\n        source\n        key\n        prefix\n      }\n      signedComponents {\n        source\n        key\n        required\n      }\n      componentJoin {\n        strategy\n        separator\n      }\n      validation {\n        allowEmptyBody\n      }\n      secretEncoding\n      timestamp {\n        source\n        key\n        toleranceSeconds\n      }\n      deliveryId {\n        source\n      }\n    }\n  }\n": types.TypedTriggerFieldsFragmentDoc,
     "\n  mutation TypedCreateTrigger($agentId: ID!, $input: CreateTriggerInput!) {\n    createTrigger(agentId: $agentId, input: $input) {\n      ...TypedTriggerFields\n    }\n  }\n": types.TypedCreateTriggerDocument,
     "\n  mutation TypedUpdateTrigger($agentId: ID!, $id: String!, $changes: UpdateTriggerInput!) {\n    updateTrigger(agentId: $agentId, id: $id, changes: $changes) {\n      ...TypedTriggerFields\n    }\n  }\n": types.TypedUpdateTriggerDocument,
+    "\n  mutation MetricsCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      endpoint {\n        id\n      }\n    }\n  }\n": types.MetricsCreateEndpointDocument,
+    "\n  mutation MetricsCreateExecution($input: CreateExecutionInput!) {\n    createExecution(input: $input) {\n      id\n    }\n  }\n": types.MetricsCreateExecutionDocument,
+    "\n  mutation MetricsCreateAgent($name: String!) {\n    createAgent(name: $name) {\n      id\n    }\n  }\n": types.MetricsCreateAgentDocument,
+    "\n  mutation ProcessLogsTenant($name: String!) {\n    createTenant(name: $name) {\n      id\n    }\n  }\n": types.ProcessLogsTenantDocument,
+    "\n  mutation ProcessLogsKey($tenantId: ID!) {\n    createApiKey(name: \"logs\", tenantId: $tenantId) {\n      secret\n    }\n  }\n": types.ProcessLogsKeyDocument,
+    "\n  mutation TracingCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      endpoint {\n        id\n      }\n    }\n  }\n": types.TracingCreateEndpointDocument,
     "\n  subscription BatchedExecutionUpdates($filter: ExecutionFilter) {\n    executionUpdated(filter: $filter) {\n      id\n      status\n      agent {\n        name\n      }\n    }\n  }\n": types.BatchedExecutionUpdatesDocument,
     "\n  mutation BatchedStart($input: CreateExecutionInput!) {\n    createExecution(input: $input) {\n      id\n    }\n  }\n": types.BatchedStartDocument,
     "\n  mutation CreateTenant($name: String!) {\n    createTenant(name: $name) {\n      id\n      name\n    }\n  }\n": types.CreateTenantDocument,
@@ -1062,6 +1074,30 @@ export function graphql(source: "\n  mutation TypedCreateTrigger($agentId: ID!, 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation TypedUpdateTrigger($agentId: ID!, $id: String!, $changes: UpdateTriggerInput!) {\n    updateTrigger(agentId: $agentId, id: $id, changes: $changes) {\n      ...TypedTriggerFields\n    }\n  }\n"): (typeof documents)["\n  mutation TypedUpdateTrigger($agentId: ID!, $id: String!, $changes: UpdateTriggerInput!) {\n    updateTrigger(agentId: $agentId, id: $id, changes: $changes) {\n      ...TypedTriggerFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MetricsCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      endpoint {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation MetricsCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      endpoint {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MetricsCreateExecution($input: CreateExecutionInput!) {\n    createExecution(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation MetricsCreateExecution($input: CreateExecutionInput!) {\n    createExecution(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MetricsCreateAgent($name: String!) {\n    createAgent(name: $name) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation MetricsCreateAgent($name: String!) {\n    createAgent(name: $name) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ProcessLogsTenant($name: String!) {\n    createTenant(name: $name) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation ProcessLogsTenant($name: String!) {\n    createTenant(name: $name) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ProcessLogsKey($tenantId: ID!) {\n    createApiKey(name: \"logs\", tenantId: $tenantId) {\n      secret\n    }\n  }\n"): (typeof documents)["\n  mutation ProcessLogsKey($tenantId: ID!) {\n    createApiKey(name: \"logs\", tenantId: $tenantId) {\n      secret\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TracingCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      endpoint {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation TracingCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      endpoint {\n        id\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

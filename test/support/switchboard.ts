@@ -26,6 +26,8 @@ export interface GraphQLResponse<T> {
 
 export interface TestServer {
   url: string;
+  /** Where METRICS_PORT serves /metrics, when the test set it. */
+  metricsUrl?: string;
   switchboard: Switchboard;
   database: TestDatabase;
   /** A GraphQL operation over real HTTP. */
@@ -49,6 +51,8 @@ export interface StartOptions {
   redisPrefix?: string;
   /** Called with each SQL statement the server's Prisma client sends. */
   onQuery?: (sql: string) => void;
+  /** Where the server's log lines go (JSON), at LOG_LEVEL info unless env sets it; by default nowhere. */
+  logTo?: { write(line: string): void };
   /** The server's clock, for tests that move time instead of sleeping. */
   now?: () => Date;
   /** How the server's outbound requests resolve host names (e.g. a name that points at loopback). */
@@ -66,7 +70,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
   const redisPrefix = options.redisPrefix ?? testRedisPrefix();
   const config = loadConfig({
     SWITCHBOARD_ADMIN_KEY: ADMIN_KEY,
-    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? (options.logTo ? 'info' : 'silent'),
     ...(database.databaseUrl ? { DATABASE_URL: database.databaseUrl } : {}),
     ...(redisUrl ? { REDIS_URL: redisUrl } : {}),
     REDIS_PREFIX: redisPrefix,
@@ -75,16 +79,17 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
   });
   const switchboard = await createSwitchboard({
     config,
-    logger: createLogger(config.LOG_LEVEL),
+    logger: createLogger(config.LOG_LEVEL, options.logTo),
     database: await database.open({ onQuery: options.onQuery }),
     now: options.now,
     resolveHost: options.resolveHost,
   });
-  const { url } = await switchboard.listen(0, '127.0.0.1');
+  const { url, metricsUrl } = await switchboard.listen(0, '127.0.0.1');
   const clients: Client[] = [];
 
   const server: TestServer = {
     url,
+    metricsUrl,
     switchboard,
     database,
     async graphql(document, variables, requestOptions = {}) {

@@ -28,6 +28,11 @@ export interface TopicPayloads {
 }
 export type Topic = keyof TopicPayloads;
 
+/** One payload as this process published it, narrowed by `topic`. */
+export type Published = {
+  [T in Topic]: { topic: T; tenantId: string; payload: TopicPayloads[T] };
+}[Topic];
+
 type ChannelMap = Record<string, [payload: unknown]>;
 
 /**
@@ -40,6 +45,7 @@ export class EventBus {
   /** Payloads that could not be published since start (shown by /readyz). */
   publishFailures = 0;
   private readonly resubscribed = new Set<() => void>();
+  private readonly observers = new Set<(published: Published) => void>();
   private lastOutageLog = 0;
 
   private constructor(
@@ -129,6 +135,22 @@ export class EventBus {
     } catch (error) {
       this.publishFailed(error);
     }
+    for (const observer of this.observers) {
+      try {
+        observer({ topic, tenantId, payload } as Published);
+      } catch (error) {
+        this.logger.error({ err: error, topic }, 'a publish observer failed');
+      }
+    }
+  }
+
+  /**
+   * Calls `observer` with every payload this process publishes, whether or not it reached pub/sub
+   * (metrics and logs count the work done here). Returns the unsubscribe.
+   */
+  onPublish(observer: (published: Published) => void): () => void {
+    this.observers.add(observer);
+    return () => this.observers.delete(observer);
   }
 
   /**

@@ -2,6 +2,7 @@ import { lookup as systemLookup } from 'node:dns/promises';
 import type { LookupAddress, LookupOptions } from 'node:dns';
 import { BlockList, isIP, type LookupFunction } from 'node:net';
 import { Agent, buildConnector, fetch as undiciFetch, request } from 'undici';
+import { inSpan, SpanKind, withOutgoingTrace } from '../tracing.ts';
 
 /**
  * Special-purpose address ranges (IANA registries) that a tenant-chosen URL may not reach unless
@@ -92,6 +93,16 @@ export function networkKindOf(address: string): NetworkKind | null {
     ? [ipv4, 'ipv4' as const]
     : [address, isIP(address) === 6 ? ('ipv6' as const) : ('ipv4' as const)];
   return blockLists.find(([, list]) => list.check(checked, type))?.[0] ?? null;
+}
+
+/** What a client span records of a request: never the query string, which may carry a secret. */
+function spanAttributes(method: string, url: string) {
+  const parsed = URL.parse(url);
+  return {
+    'http.request.method': method,
+    'server.address': parsed?.hostname ?? '',
+    'url.path': parsed?.pathname ?? '',
+  };
 }
 
 /** Refused by the guard: the recorded error says which address, which kind and which setting. */
@@ -197,6 +208,21 @@ export class OutboundClient {
       signal?: AbortSignal;
     },
   ): Promise<CappedAnswer> {
+    return inSpan(
+      init.method,
+      { kind: SpanKind.CLIENT, attributes: spanAttributes(init.method, url) },
+      async (span) => {
+        const answer = await this.exchange(url, {
+          ...init,
+          headers: withOutgoingTrace(init.headers),
+        });
+        span.setAttribute('http.response.status_code', answer.status);
+        return answer;
+      },
+    );
+  }
+
+  private async exchange(url: string, init: Parameters<OutboundClient['send']>[1]) {
     const timeout = AbortSignal.timeout(init.timeoutMs);
     const signal = init.signal ? AbortSignal.any([timeout, init.signal]) : timeout;
     try {
@@ -243,18 +269,32 @@ export class OutboundClient {
       const signal = init.signal
         ? AbortSignal.any([init.signal, AbortSignal.timeout(timeoutMs)])
         : AbortSignal.timeout(timeoutMs);
-      let response: Awaited<ReturnType<typeof undiciFetch>>;
-      try {
-        response = await undiciFetch(input instanceof Request ? input.url : input, {
-          ...(init as object),
-          redirect: 'manual',
-          signal,
-          dispatcher,
-        });
-      } catch (error) {
-        // undici says "fetch failed"; the refusal (or connection error) is its cause.
-        throw (error as Error).cause instanceof Error ? (error as Error).cause : error;
-      }
+      const url = input instanceof Request ? input.url : String(input);
+      const method = init.method ?? 'GET';
+      // The span covers the exchange up to the response's headers; a streamed body reads on after it.
+      const response = await inSpan(
+        method,
+        { kind: SpanKind.CLIENT, attributes: spanAttributes(method, url) },
+        async (span) => {
+          const headers = new Headers(init.headers as HeadersInit);
+          for (const [name, value] of Object.entries(withOutgoingTrace({})))
+            headers.set(name, value);
+          try {
+            const answer = await undiciFetch(url, {
+              ...(init as object),
+              headers: Object.fromEntries(headers),
+              redirect: 'manual',
+              signal,
+              dispatcher,
+            });
+            span.setAttribute('http.response.status_code', answer.status);
+            return answer;
+          } catch (error) {
+            // undici says "fetch failed"; the refusal (or connection error) is its cause.
+            throw (error as Error).cause instanceof Error ? (error as Error).cause : error;
+          }
+        },
+      );
       if (!response.body) return response;
       let seen = 0;
       const capped = (response.body as ReadableStream<Uint8Array>).pipeThrough(

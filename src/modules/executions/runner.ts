@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { systemContext, type Services } from '../../kernel/context.ts';
 import { claimFailureLogger, PollingLoop } from '../../kernel/polling-loop.ts';
 import { work } from '../../kernel/unit-of-work.ts';
+import { inSpan } from '../../kernel/tracing.ts';
 import { runConfigOf } from '../agents/run-config.ts';
 import {
   causeOf,
@@ -62,7 +63,9 @@ export class ExecutionRunner {
       if (!claimed) return false;
       const executionId = claimed;
       this.runningIds.add(executionId);
-      const run = this.run(executionId).catch((error) =>
+      const run = inSpan('execution.run', { attributes: { executionId } }, () =>
+        this.run(executionId),
+      ).catch((error) =>
         this.services.logger.error({ err: error, executionId }, 'execution run failed'),
       );
       this.running.add(run);
