@@ -124,8 +124,11 @@ describe.skipIf(!process.env.DATABASE_URL)('webhook deliveries across a killed s
     await Promise.all(sends);
     await second;
     for (let round = 0; unanswered.size && round < 10; round++) {
-      for (const id of unanswered) retried.add(id);
-      await Promise.all([...unanswered].map(send));
+      // One at a time, as a client working through its backlog (all at once time out on a loaded host).
+      for (const id of [...unanswered]) {
+        retried.add(id);
+        await send(id);
+      }
     }
     expect(unanswered.size).toBe(0);
 
@@ -140,7 +143,7 @@ describe.skipIf(!process.env.DATABASE_URL)('webhook deliveries across a killed s
             )
           ).rows[0].pending === 0,
         'the deliveries to drain',
-        120_000,
+        240_000,
       );
       const stored = (await db.query<{ id: string }>(`SELECT id FROM "AppEvent"`)).rows.map(
         (row) => row.id,
@@ -166,5 +169,5 @@ describe.skipIf(!process.env.DATABASE_URL)('webhook deliveries across a killed s
     } finally {
       await db.end();
     }
-  }, 480_000);
+  }, 600_000);
 });

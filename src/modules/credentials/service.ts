@@ -117,11 +117,6 @@ export async function rotateCredential(
   );
 }
 
-/** The run configurations that name a credential as their model API key. */
-const versionsUsing = (id: string) => ({
-  runConfig: { path: ['provider', 'apiKeyCredentialId'], equals: id },
-});
-
 export async function deleteCredential(ctx: RequestContext, id: string) {
   const scope = requireScope(ctx);
   return work(
@@ -134,12 +129,14 @@ export async function deleteCredential(ctx: RequestContext, id: string) {
           'The credential signs a trigger’s webhooks: remove it from the trigger first',
         );
       }
-      // Tenant-wide, not only the caller's project: a tenant-wide version may use a project's credential.
-      if (
-        await ctx.services.prisma.agentVersion.count({
-          where: { tenantId: scope.tenantId, ...versionsUsing(id) },
-        })
-      ) {
+      // Tenant-wide, not only the caller's project: a tenant-wide version may use a project's
+      // credential. Raw, so the caller's project scope does not narrow it; in the transaction, as
+      // the embedded database has one connection.
+      const [using] = await uow.tx.$queryRaw<{ count: number }[]>`
+        SELECT count(*)::int AS count FROM "AgentVersion"
+        WHERE "tenantId" = ${scope.tenantId}
+          AND "runConfig" -> 'provider' ->> 'apiKeyCredentialId' = ${id}`;
+      if (using.count) {
         throw new AppError(
           'CONFLICT',
           'The credential is an agent version’s model API key: change the version’s runConfig first',

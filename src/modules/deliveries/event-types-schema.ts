@@ -23,7 +23,9 @@ export const WebhookEventTypeName = builder.enumType('WebhookEventType', {
 const EventTypeRef = builder.objectRef<WebhookEventType>('WebhookEventTypeInfo').implement({
   description: 'An event endpoints may subscribe to, from the event catalogue.',
   fields: (t) => ({
-    name: t.exposeString('name', { description: 'The type deliveries carry, e.g. `app_event.logged`.' }),
+    name: t.exposeString('name', {
+      description: 'The type deliveries carry, e.g. `app_event.logged`.',
+    }),
     description: t.exposeString('description'),
     aliases: t.exposeStringList('aliases', {
       description: 'Older names one may subscribe with; deliveries carry the name subscribed to.',

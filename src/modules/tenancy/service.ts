@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Prisma } from '../../generated/prisma/client.ts';
 import { z } from 'zod';
 import { missingKey } from '../../auth/require.ts';
 import { newApiKey, hashSecret } from '../../auth/secrets.ts';
@@ -26,7 +27,12 @@ function parseName(name: string) {
  * The tenant a management call acts on: the admin key names any existing tenant, a tenant-wide
  * key only its own (another tenant's id answers as missing). Project-limited keys manage nothing.
  */
-async function managedTenantId(ctx: RequestContext, tenantId?: string | null): Promise<string> {
+async function managedTenantId(
+  ctx: RequestContext,
+  tenantId?: string | null,
+  // Inside a unit of work, its transaction: the embedded database has one connection.
+  db: Pick<Prisma.TransactionClient, 'tenant'> = ctx.db,
+): Promise<string> {
   const viewer = ctx.viewer;
   if (!viewer) throw missingKey();
   if (viewer.kind === 'admin') {
@@ -34,7 +40,7 @@ async function managedTenantId(ctx: RequestContext, tenantId?: string | null): P
       throw badInput('tenantId is required with the admin key', [
         { path: ['tenantId'], message: 'is required' },
       ]);
-    if (!(await ctx.db.tenant.findUnique({ where: { id: tenantId } }))) throw notFound('Tenant');
+    if (!(await db.tenant.findUnique({ where: { id: tenantId } }))) throw notFound('Tenant');
     return tenantId;
   }
   if (viewer.projectId)
@@ -130,7 +136,7 @@ export async function revokeApiKey(ctx: RequestContext, id: string) {
     async (uow) => {
       const key = await uow.tx.apiKey.findUnique({ where: { id } });
       if (!key) throw notFound('API key');
-      const tenantId = await managedTenantId(ctx, key.tenantId);
+      const tenantId = await managedTenantId(ctx, key.tenantId, uow.tx);
       if (key.revokedAt) return key;
       const revoked = await uow.tx.apiKey.update({
         where: { id },
