@@ -1,7 +1,12 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import type { AuditEvent } from '../../generated/prisma/client.ts';
-import { restRouter, json } from '../../rest/kit.ts';
-import { validationDetailFormat } from '../../rest/problem.ts';
+import { json, restRouter, routeDeclarer } from '../../rest/kit.ts';
+import { EXAMPLE_ID, exampleString, idField, timestampField } from '../../rest/fields.ts';
+import {
+  detailResponse,
+  validationDetailFormat,
+  validationDetailResponses,
+} from '../../rest/problem.ts';
 import type { ActorType } from '../../auth/viewer.ts';
 import * as audit from './service.ts';
 
@@ -66,6 +71,7 @@ const dateTime = z
     type: 'string',
     format: 'date-time',
     description: 'ISO 8601; without an offset, UTC',
+    example: '2026-01-15T09:30:00Z',
   });
 
 const UUID =
@@ -88,7 +94,7 @@ const uuid = z
     });
     return z.NEVER;
   })
-  .openapi({ type: 'string', format: 'uuid' });
+  .openapi({ type: 'string', format: 'uuid', example: EXAMPLE_ID });
 const page = {
   limit: z.coerce.number().int().min(1).max(100).default(100),
   offset: z.coerce.number().int().min(0).default(0),
@@ -97,17 +103,17 @@ const range = z.object({ from: dateTime, to: dateTime });
 
 const eventSchema = z
   .object({
-    actorId: z.string(),
+    actorId: idField(),
     actorType: z.enum(audit.ACTOR_TYPES),
-    causationId: z.string().nullable(),
-    correlationId: z.string(),
-    eventType: z.string(),
-    id: z.string(),
-    occurredAt: z.string(),
-    payload: z.record(z.string(), z.unknown()),
-    resourceId: z.string(),
+    causationId: idField().nullable(),
+    correlationId: idField(),
+    eventType: exampleString('trigger.created'),
+    id: idField(),
+    occurredAt: timestampField(),
+    payload: z.record(z.string(), z.unknown()).openapi({ example: { name: 'GitHub push' } }),
+    resourceId: exampleString('github-push'),
     resourceType: z.enum(audit.RESOURCE_TYPES),
-    tenantId: z.string(),
+    tenantId: idField(),
   })
   .openapi('AuditEvent');
 const eventPage = z
@@ -119,19 +125,13 @@ const eventPage = z
     total: z.number(),
   })
   .openapi('AuditEventPage');
-const validationError = z
-  .object({
-    detail: z.array(z.object({ loc: z.array(z.string()), msg: z.string(), type: z.string() })),
-  })
-  .openapi('HTTPValidationError');
-const keyCounts = z.array(z.object({ count: z.number(), key: z.string() }));
+const keyCounts = z.array(
+  z.object({ count: z.number(), key: z.string() }).openapi({
+    example: { count: 3, key: 'trigger.created' },
+  }),
+);
 
-const common = {
-  422: json(validationError, 'Validation Error'),
-  401: json(z.object({ detail: z.string() }), 'Missing or invalid API key'),
-};
-const route = <R extends Parameters<typeof createRoute>[0]>(definition: R) =>
-  createRoute({ ...definition, tags: ['Audit'], security: [{ bearerAuth: [] }] });
+const route = routeDeclarer('Audit');
 
 function toRestEvent(event: AuditEvent): z.infer<typeof eventSchema> {
   return {
@@ -163,10 +163,11 @@ export const auditRoutes = restRouter({ pydantic: true })
     route({
       method: 'get',
       path: AUDIT_REST_PREFIX,
+      operationId: 'listAuditEvents',
       summary: 'List Events',
       request: {
         query: z.object({
-          event_type: z.string().optional(),
+          event_type: exampleString('trigger.created').optional(),
           resource_type: z.enum(audit.RESOURCE_TYPES).optional(),
           resource_id: z.string().optional(),
           from: dateTime,
@@ -174,7 +175,10 @@ export const auditRoutes = restRouter({ pydantic: true })
           ...page,
         }),
       },
-      responses: { 200: json(eventPage, 'Audit events, newest first'), ...common },
+      responses: {
+        200: json(eventPage, 'Audit events, newest first'),
+        ...validationDetailResponses,
+      },
     }),
     async (c) => {
       const ctx = c.get('requestContext');
@@ -193,6 +197,7 @@ export const auditRoutes = restRouter({ pydantic: true })
     route({
       method: 'get',
       path: `${AUDIT_REST_PREFIX}/aggregate`,
+      operationId: 'aggregateAuditEvents',
       summary: 'Aggregate Events',
       request: { query: range },
       responses: {
@@ -205,7 +210,7 @@ export const auditRoutes = restRouter({ pydantic: true })
           }),
           'Counts',
         ),
-        ...common,
+        ...validationDetailResponses,
       },
     }),
     async (c) => {
@@ -217,11 +222,15 @@ export const auditRoutes = restRouter({ pydantic: true })
     route({
       method: 'get',
       path: `${AUDIT_REST_PREFIX}/correlation/{correlation_id}`,
+      operationId: 'listAuditEventsByCorrelation',
       summary: 'List Events By Correlation',
-      request: { params: z.object({ correlation_id: z.string().min(1) }), query: z.object(page) },
+      request: {
+        params: z.object({ correlation_id: idField().min(1) }),
+        query: z.object(page),
+      },
       responses: {
         200: json(eventPage, 'Everything one request set off, oldest first'),
-        ...common,
+        ...validationDetailResponses,
       },
     }),
     async (c) => {
@@ -244,15 +253,19 @@ export const auditRoutes = restRouter({ pydantic: true })
     route({
       method: 'get',
       path: `${AUDIT_REST_PREFIX}/resource/{resource_type}/{resource_id}`,
+      operationId: 'listAuditEventsByResource',
       summary: 'List Events By Resource',
       request: {
         params: z.object({
           resource_type: z.enum(audit.RESOURCE_TYPES),
-          resource_id: z.string().min(1),
+          resource_id: exampleString('github-push').min(1),
         }),
         query: z.object(page),
       },
-      responses: { 200: json(eventPage, "One resource's history, newest first"), ...common },
+      responses: {
+        200: json(eventPage, "One resource's history, newest first"),
+        ...validationDetailResponses,
+      },
     }),
     async (c) => {
       const ctx = c.get('requestContext');
@@ -273,6 +286,7 @@ export const auditRoutes = restRouter({ pydantic: true })
     route({
       method: 'get',
       path: `${AUDIT_REST_PREFIX}/stats/by-actor`,
+      operationId: 'auditStatsByActor',
       summary: 'Stats By Actor',
       request: { query: range },
       responses: {
@@ -280,8 +294,8 @@ export const auditRoutes = restRouter({ pydantic: true })
           z.object({
             actors: z.array(
               z.object({
-                actorId: z.string(),
-                actorType: z.string(),
+                actorId: idField(),
+                actorType: exampleString('api_key'),
                 failures: z.number(),
                 successes: z.number(),
                 total: z.number(),
@@ -290,7 +304,7 @@ export const auditRoutes = restRouter({ pydantic: true })
           }),
           'Successes and failures per actor',
         ),
-        ...common,
+        ...validationDetailResponses,
       },
     }),
     async (c) => {
@@ -302,12 +316,13 @@ export const auditRoutes = restRouter({ pydantic: true })
     route({
       method: 'get',
       path: `${AUDIT_REST_PREFIX}/{event_id}`,
+      operationId: 'getAuditEvent',
       summary: 'Get Event',
       request: { params: z.object({ event_id: uuid }) },
       responses: {
         200: json(eventSchema, 'The audit event'),
-        404: json(z.object({ detail: z.string() }), 'Not found'),
-        ...common,
+        404: detailResponse('Not found'),
+        ...validationDetailResponses,
       },
     }),
     async (c) => {

@@ -1,9 +1,14 @@
 import { jsonObject } from '../../kernel/json-object.ts';
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import type { Agent, AgentVersion, LlmEvent, Person } from '../../generated/prisma/client.ts';
 import { AppError, httpStatusOf } from '../../kernel/errors.ts';
-import { restRouter, json } from '../../rest/kit.ts';
-import { validationDetailFormat, type ErrorFormat } from '../../rest/problem.ts';
+import { body, json, restRouter, routeDeclarer } from '../../rest/kit.ts';
+import { exampleString, idField, timestampField } from '../../rest/fields.ts';
+import {
+  validationDetailFormat,
+  validationDetailResponses,
+  type ErrorFormat,
+} from '../../rest/problem.ts';
 import * as telemetry from './service.ts';
 
 export const TELEMETRY_REST_PREFIX = '/telemetry/v1';
@@ -34,7 +39,7 @@ const dateTime = z.iso
   .datetime({ offset: true, error: 'must be an ISO 8601 date-time' })
   .transform((value) => new Date(value))
   .nullish()
-  .openapi({ type: 'string', format: 'date-time' });
+  .openapi({ type: 'string', format: 'date-time', example: '2026-01-15T09:30:00Z' });
 
 const fingerprintBody = z
   .object({
@@ -92,50 +97,59 @@ const eventBody = z
   .openapi('CreateEvent');
 
 const personSchema = z
-  .object({ person_id: z.string(), properties: jsonObject().nullable(), created_at: z.string() })
+  .object({
+    person_id: exampleString('user-1234'),
+    properties: jsonObject()
+      .nullable()
+      .openapi({ example: { plan: 'pro' } }),
+    created_at: timestampField(),
+  })
   .openapi('Person');
 const agentSchema = z
   .object({
-    agent_id: z.string().openapi({
-      description:
-        'What the trigger routes and `POST /run/api/executions` call `agentId` (they take the name too)',
-    }),
-    agent_name: z.string(),
+    agent_id: idField(
+      'What the trigger routes and `POST /run/api/executions` call `agentId` (they take the name too)',
+    ),
+    agent_name: exampleString('support-bot'),
     description: z.string().nullable(),
     agent_number: z.number().int(),
-    created_at: z.string(),
-    deprecated_at: z.string().nullable(),
+    created_at: timestampField(),
+    deprecated_at: timestampField().nullable(),
   })
   .openapi('Agent');
 const versionSchema = z
   .object({
-    agent_version_id: z.string(),
-    agent_version_name: z.string(),
+    agent_version_id: idField(),
+    agent_version_name: exampleString('v2'),
     description: z.string().nullable(),
     agent_version_number: z.number().int(),
-    created_at: z.string(),
-    deprecated_at: z.string().nullable(),
+    created_at: timestampField(),
+    deprecated_at: timestampField().nullable(),
     run_config: jsonObject().nullable().openapi({ description: runConfigDescription }),
   })
   .openapi('AgentVersion');
 const eventSchema = z
   .object({
-    event_id: z.string(),
+    event_id: idField(),
     event_name: z.literal('llm'),
-    fingerprint_id: z.string(),
-    provider: z.string().nullable(),
-    model: z.string().nullable(),
+    fingerprint_id: idField(),
+    provider: exampleString('openai').nullable(),
+    model: exampleString('gpt-4o-mini').nullable(),
     input_tokens: z.number().int().nullable(),
     output_tokens: z.number().int().nullable(),
     cached_input_tokens: z.number().int().nullable(),
     tool_calls: z.array(
-      z.object({ id: z.string().nullable(), name: z.string(), arguments: z.unknown() }),
+      z.object({
+        id: exampleString('call_8fK2mQ').nullable(),
+        name: exampleString('lookup_order'),
+        arguments: z.unknown(),
+      }),
     ),
-    finish_reason: z.string().nullable(),
+    finish_reason: exampleString('stop').nullable(),
     error: z.string().nullable(),
     latency_ms: z.number().nullable(),
     cost_usd: z.number().nullable(),
-    created_at: z.string(),
+    created_at: timestampField(),
   })
   .openapi('LlmEvent');
 
@@ -151,69 +165,68 @@ const notFound = (...types: string[]) => ({
   ),
 });
 const conflict = (type: string) => ({ 409: json(typedError(type), 'Already exists') });
-const common = {
-  401: json(z.object({ detail: z.string() }), 'Missing or invalid API key'),
-  422: json(
-    z
-      .object({
-        detail: z.array(z.object({ loc: z.array(z.string()), msg: z.string(), type: z.string() })),
-      })
-      .openapi('TelemetryValidationError'),
-    'Validation Error',
-  ),
-};
-const body = <T extends z.ZodType>(schema: T) => ({
-  body: { required: true, content: { 'application/json': { schema } } },
-});
-const route = <R extends Parameters<typeof createRoute>[0]>(definition: R) =>
-  createRoute({ ...definition, tags: ['Telemetry'], security: [{ bearerAuth: [] }] });
+const route = routeDeclarer('Telemetry');
 
-const personPath = z.object({ person_id: z.string() });
-const agentPath = z.object({ agent_name: z.string() });
-const versionPath = agentPath.extend({ agent_version_name: z.string() });
+const personPath = z.object({ person_id: exampleString('user-1234') });
+const agentPath = z.object({ agent_name: exampleString('support-bot') });
+const versionPath = agentPath.extend({ agent_version_name: exampleString('v2') });
 
 const createEventRoute = route({
   method: 'post',
   path: `${TELEMETRY_REST_PREFIX}/events`,
+  operationId: 'createLlmEvent',
   summary: 'Create Event',
   description:
     'Records an LLM event. Agents, agent versions, persons and sessions that it names and that do not exist are created.',
   request: body(eventBody),
-  responses: { ...ok(eventSchema), ...notFound('fingerprint-not-found'), ...common },
+  responses: {
+    ...ok(eventSchema),
+    ...notFound('fingerprint-not-found'),
+    ...validationDetailResponses,
+  },
 });
 const createFingerprintRoute = route({
   method: 'post',
   path: `${TELEMETRY_REST_PREFIX}/fingerprints`,
+  operationId: 'createFingerprint',
   summary: 'Create Fingerprint',
   description: 'The same content returns the same `fingerprint_id`.',
   request: body(fingerprintBody),
-  responses: { ...ok(z.object({ fingerprint_id: z.string() })), ...common },
+  responses: { ...ok(z.object({ fingerprint_id: idField() })), ...validationDetailResponses },
 });
 const createPersonRoute = route({
   method: 'post',
   path: `${TELEMETRY_REST_PREFIX}/persons`,
+  operationId: 'createPerson',
   summary: 'Create Person',
   request: body(personBody),
-  responses: { ...ok(personSchema), ...conflict('person-already-exists'), ...common },
+  responses: {
+    ...ok(personSchema),
+    ...conflict('person-already-exists'),
+    ...validationDetailResponses,
+  },
 });
 const getPersonRoute = route({
   method: 'get',
   path: `${TELEMETRY_REST_PREFIX}/persons/{person_id}`,
+  operationId: 'getPerson',
   summary: 'Get Person',
   request: { params: personPath },
-  responses: { ...ok(personSchema), ...notFound('person-not-found'), ...common },
+  responses: { ...ok(personSchema), ...notFound('person-not-found'), ...validationDetailResponses },
 });
 const updatePersonRoute = route({
   method: 'put',
   path: `${TELEMETRY_REST_PREFIX}/persons/{person_id}`,
+  operationId: 'updatePerson',
   summary: 'Update Person',
   description: 'The properties replace the stored ones.',
   request: { params: personPath, ...body(personUpdateBody) },
-  responses: { ...ok(personSchema), ...notFound('person-not-found'), ...common },
+  responses: { ...ok(personSchema), ...notFound('person-not-found'), ...validationDetailResponses },
 });
 const listAgentsRoute = route({
   method: 'get',
   path: `${TELEMETRY_REST_PREFIX}/agents`,
+  operationId: 'listAgents',
   summary: 'List Agents',
   description: 'The agents of the caller’s project (or tenant), by number.',
   request: {
@@ -234,64 +247,74 @@ const listAgentsRoute = route({
         })
         .openapi('AgentList'),
     ),
-    ...common,
+    ...validationDetailResponses,
   },
 });
 const createAgentRoute = route({
   method: 'post',
   path: `${TELEMETRY_REST_PREFIX}/agents`,
+  operationId: 'createAgent',
   summary: 'Create Agent',
   request: body(agentBody),
-  responses: { ...ok(agentSchema), ...conflict('agent-already-exists'), ...common },
+  responses: {
+    ...ok(agentSchema),
+    ...conflict('agent-already-exists'),
+    ...validationDetailResponses,
+  },
 });
 const getAgentRoute = route({
   method: 'get',
   path: `${TELEMETRY_REST_PREFIX}/agents/{agent_name}`,
+  operationId: 'getAgent',
   summary: 'Get Agent',
   request: { params: agentPath },
-  responses: { ...ok(agentSchema), ...notFound('agent-not-found'), ...common },
+  responses: { ...ok(agentSchema), ...notFound('agent-not-found'), ...validationDetailResponses },
 });
 const updateAgentRoute = route({
   method: 'patch',
   path: `${TELEMETRY_REST_PREFIX}/agents/{agent_name}`,
+  operationId: 'updateAgent',
   summary: 'Update Agent',
   description: 'Sets the fields sent (`deprecated_at: null` undeprecates).',
   request: { params: agentPath, ...body(changesBody) },
-  responses: { ...ok(agentSchema), ...notFound('agent-not-found'), ...common },
+  responses: { ...ok(agentSchema), ...notFound('agent-not-found'), ...validationDetailResponses },
 });
 const createVersionRoute = route({
   method: 'post',
   path: `${TELEMETRY_REST_PREFIX}/agents/{agent_name}/versions`,
+  operationId: 'createAgentVersion',
   summary: 'Create Agent Version',
   request: { params: agentPath, ...body(versionBody) },
   responses: {
     ...ok(versionSchema),
     ...notFound('agent-not-found'),
     ...conflict('agent-version-already-exists'),
-    ...common,
+    ...validationDetailResponses,
   },
 });
 const getVersionRoute = route({
   method: 'get',
   path: `${TELEMETRY_REST_PREFIX}/agents/{agent_name}/versions/{agent_version_name}`,
+  operationId: 'getAgentVersion',
   summary: 'Get Agent Version',
   request: { params: versionPath },
   responses: {
     ...ok(versionSchema),
     ...notFound('agent-not-found', 'agent-version-not-found'),
-    ...common,
+    ...validationDetailResponses,
   },
 });
 const updateVersionRoute = route({
   method: 'patch',
   path: `${TELEMETRY_REST_PREFIX}/agents/{agent_name}/versions/{agent_version_name}`,
+  operationId: 'updateAgentVersion',
   summary: 'Update Agent Version',
   description: 'Sets the fields sent (`deprecated_at: null` undeprecates).',
   request: { params: versionPath, ...body(versionChangesBody) },
   responses: {
     ...ok(versionSchema),
     ...notFound('agent-not-found', 'agent-version-not-found'),
-    ...common,
+    ...validationDetailResponses,
   },
 });
 
