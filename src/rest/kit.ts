@@ -25,9 +25,12 @@ export const json = <T extends z.ZodType>(schema: T, description: string) => ({
   content: { 'application/json': { schema } },
 });
 
-/** An OpenAPI request whose required body is JSON of `schema`. */
-export const body = <T extends z.ZodType>(schema: T) => ({
-  body: { required: true, content: { 'application/json': { schema } } },
+/**
+ * An OpenAPI request whose required body is JSON of `schema`, with an example of a whole body (the
+ * field-by-field one shows "string" where the schema has no example of its own).
+ */
+export const body = <T extends z.ZodType>(schema: T, example?: z.input<T>) => ({
+  body: { required: true, content: { 'application/json': { schema, example } } },
 });
 
 type RouteDefinition = Parameters<typeof createRoute>[0] & { operationId: string };

@@ -169,7 +169,7 @@ export const auditRoutes = restRouter({ pydantic: true })
         query: z.object({
           event_type: exampleString('trigger.created').optional(),
           resource_type: z.enum(audit.RESOURCE_TYPES).optional(),
-          resource_id: z.string().optional(),
+          resource_id: exampleString('github-push').optional(),
           from: dateTime,
           to: dateTime,
           ...page,

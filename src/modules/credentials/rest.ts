@@ -92,6 +92,7 @@ const createCredentialRoute = route({
           secret: z.string().optional(),
         })
         .openapi('CreateCredential'),
+      { name: 'github-signing-secret', kind: 'WEBHOOK_SIGNING_SECRET' },
     ),
   },
   responses: { 201: json(z.object({ data: withSecret }), 'Created'), ...problems },
@@ -109,6 +110,7 @@ const rotateRoute = route({
       z
         .object({ secret: z.string().optional(), graceSeconds: z.number().int().min(0).optional() })
         .openapi('RotateCredential'),
+      { graceSeconds: 3600 },
     ),
   },
   responses: { 200: json(z.object({ data: withSecret }), 'Rotated'), ...problems },

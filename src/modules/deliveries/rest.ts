@@ -74,7 +74,12 @@ const createEndpointRoute = route({
   operationId: 'createWebhookEndpoint',
   summary: 'Create a webhook endpoint',
   description: 'The answer carries the `whsec_…` signing secret, shown this once.',
-  request: body(deliveries.createEndpointSchema),
+  request: body(deliveries.createEndpointSchema, {
+    url: 'https://hooks.example.com/switchboard',
+    description: 'Payments team',
+    eventTypes: ['execution.completed', 'execution.failed'],
+    headers: { 'X-Team': 'payments' },
+  }),
   responses: {
     201: json(
       z.object({
@@ -99,7 +104,10 @@ const updateRoute = route({
   path: `${PREFIX}/endpoints/{id}`,
   operationId: 'updateWebhookEndpoint',
   summary: 'Update a webhook endpoint',
-  request: { params: idPath, ...body(deliveries.updateEndpointSchema) },
+  request: {
+    params: idPath,
+    ...body(deliveries.updateEndpointSchema, { eventTypes: ['execution.failed'], enabled: true }),
+  },
   responses: { 200: json(z.object({ data: endpointSchema }), 'The endpoint'), ...problems },
 });
 const deleteRoute = route({

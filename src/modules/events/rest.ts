@@ -30,7 +30,12 @@ const logEventRoute = routeDeclarer('Events')({
   summary: 'Log Event',
   description:
     'Application-level event ingest. A repeated client `id` returns the stored event with 200.',
-  request: body(logEventInputSchema),
+  request: body(logEventInputSchema, {
+    id: 'evt_01HZX3K9Q2',
+    type: 'checkout.completed',
+    conversationId: 'conv-42',
+    properties: { orderId: 'A-1001', total: 42.5 },
+  }),
   responses: {
     200: logged('The event was logged before with this id; nothing was written'),
     201: logged('The event was logged'),

@@ -55,7 +55,11 @@ const createExecutionRoute = route({
   summary: 'Create durable agent execution',
   description:
     'Queues the execution and streams its journal until it ends. A client that disconnects does not stop it.',
-  request: body(executions.createExecutionSchema),
+  request: body(executions.createExecutionSchema, {
+    agentId: 'support-bot',
+    conversationId: 'conv-42',
+    messages: [{ role: 'user', content: 'Where is my order A-1001?' }],
+  }),
   responses: { 200: eventStream('The execution’s events'), ...errors },
 });
 const statusRoute = route({

@@ -3,7 +3,7 @@ import { z } from '@hono/zod-openapi';
 import type { Agent, AgentVersion, LlmEvent, Person } from '../../generated/prisma/client.ts';
 import { AppError, httpStatusOf } from '../../kernel/errors.ts';
 import { body, json, restRouter, routeDeclarer } from '../../rest/kit.ts';
-import { exampleString, idField, timestampField } from '../../rest/fields.ts';
+import { EXAMPLE_ID, exampleString, idField, timestampField } from '../../rest/fields.ts';
 import {
   validationDetailFormat,
   validationDetailResponses,
@@ -178,7 +178,26 @@ const createEventRoute = route({
   summary: 'Create Event',
   description:
     'Records an LLM event. Agents, agent versions, persons and sessions that it names and that do not exist are created.',
-  request: body(eventBody),
+  request: body(eventBody, {
+    event_name: 'llm',
+    fingerprint_id: EXAMPLE_ID,
+    agent: 'support-bot',
+    agent_version: 'v2',
+    person: 'user-1234',
+    session: 'session-9',
+    properties: {
+      inputs: { model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Hi' }] },
+      outputs: {
+        object: 'chat.completion',
+        model: 'gpt-4o-mini',
+        choices: [
+          { index: 0, message: { role: 'assistant', content: 'Hello!' }, finish_reason: 'stop' },
+        ],
+        usage: { prompt_tokens: 9, completion_tokens: 3 },
+      },
+      latency_ms: 812,
+    },
+  }),
   responses: {
     ...ok(eventSchema),
     ...notFound('fingerprint-not-found'),
@@ -191,7 +210,16 @@ const createFingerprintRoute = route({
   operationId: 'createFingerprint',
   summary: 'Create Fingerprint',
   description: 'The same content returns the same `fingerprint_id`.',
-  request: body(fingerprintBody),
+  request: body(fingerprintBody, {
+    language: 'python',
+    language_version: '3.12.4',
+    system: 'Linux',
+    openai_sdk_version: '1.40.0',
+    git_repository_url: 'https://github.com/acme/support-bot',
+    git_branch: 'main',
+    git_commit_hash: '9fceb02d0ae598e95dc970b74767f19372d61af8',
+    git_commit_date: '2026-01-14T17:02:11Z',
+  }),
   responses: { ...ok(z.object({ fingerprint_id: idField() })), ...validationDetailResponses },
 });
 const createPersonRoute = route({
@@ -199,7 +227,7 @@ const createPersonRoute = route({
   path: `${TELEMETRY_REST_PREFIX}/persons`,
   operationId: 'createPerson',
   summary: 'Create Person',
-  request: body(personBody),
+  request: body(personBody, { person_id: 'user-1234', properties: { plan: 'pro' } }),
   responses: {
     ...ok(personSchema),
     ...conflict('person-already-exists'),
@@ -220,7 +248,7 @@ const updatePersonRoute = route({
   operationId: 'updatePerson',
   summary: 'Update Person',
   description: 'The properties replace the stored ones.',
-  request: { params: personPath, ...body(personUpdateBody) },
+  request: { params: personPath, ...body(personUpdateBody, { properties: { plan: 'team' } }) },
   responses: { ...ok(personSchema), ...notFound('person-not-found'), ...validationDetailResponses },
 });
 const listAgentsRoute = route({
@@ -255,7 +283,7 @@ const createAgentRoute = route({
   path: `${TELEMETRY_REST_PREFIX}/agents`,
   operationId: 'createAgent',
   summary: 'Create Agent',
-  request: body(agentBody),
+  request: body(agentBody, { agent_name: 'support-bot', description: 'Answers order questions' }),
   responses: {
     ...ok(agentSchema),
     ...conflict('agent-already-exists'),
@@ -276,7 +304,7 @@ const updateAgentRoute = route({
   operationId: 'updateAgent',
   summary: 'Update Agent',
   description: 'Sets the fields sent (`deprecated_at: null` undeprecates).',
-  request: { params: agentPath, ...body(changesBody) },
+  request: { params: agentPath, ...body(changesBody, { deprecated_at: '2026-02-01T00:00:00Z' }) },
   responses: { ...ok(agentSchema), ...notFound('agent-not-found'), ...validationDetailResponses },
 });
 const createVersionRoute = route({
@@ -284,7 +312,21 @@ const createVersionRoute = route({
   path: `${TELEMETRY_REST_PREFIX}/agents/{agent_name}/versions`,
   operationId: 'createAgentVersion',
   summary: 'Create Agent Version',
-  request: { params: agentPath, ...body(versionBody) },
+  request: {
+    params: agentPath,
+    ...body(versionBody, {
+      agent_version_name: 'v2',
+      description: 'Shorter answers',
+      run_config: {
+        provider: {
+          type: 'openai-compatible',
+          model: 'gpt-4o-mini',
+          apiKeyCredentialId: EXAMPLE_ID,
+        },
+        systemPrompt: 'You answer questions about orders.',
+      },
+    }),
+  },
   responses: {
     ...ok(versionSchema),
     ...notFound('agent-not-found'),
@@ -310,7 +352,10 @@ const updateVersionRoute = route({
   operationId: 'updateAgentVersion',
   summary: 'Update Agent Version',
   description: 'Sets the fields sent (`deprecated_at: null` undeprecates).',
-  request: { params: versionPath, ...body(versionChangesBody) },
+  request: {
+    params: versionPath,
+    ...body(versionChangesBody, { run_config: { systemPrompt: 'You answer briefly.' } }),
+  },
   responses: {
     ...ok(versionSchema),
     ...notFound('agent-not-found', 'agent-version-not-found'),

@@ -140,7 +140,17 @@ const createTriggerRoute = route({
   summary: 'Create Trigger',
   request: {
     params: scopePath,
-    ...body(z.record(z.string(), z.unknown()).openapi('CreateTrigger')),
+    ...body(z.record(z.string(), z.unknown()).openapi('CreateTrigger'), {
+      id: 'github-push',
+      name: 'GitHub push',
+      messageTemplate: 'Summarise the push to {{repository.full_name}}',
+      // GitHub's signature (sha256, hex: the defaults).
+      signatureVerification: {
+        signature: { source: 'header', key: 'X-Hub-Signature-256', prefix: 'sha256=' },
+        signedComponents: [{ source: 'body' }],
+      },
+      signingSecretCredentialReferenceId: EXAMPLE_ID,
+    }),
   },
   responses: {
     201: json(z.object({ data: triggerSchema }), 'Created'),
@@ -165,7 +175,7 @@ const updateRoute = route({
     'Changes the fields sent; the others stay. `id` renames the trigger (409 when the agent has one by that id); `agentId` (an id or a name) moves it to another agent of its project. `tenantId`, `projectId`, `createdAt` and `updatedAt` may be sent back unchanged; another value is refused (400 naming the field).',
   request: {
     params: triggerPath,
-    ...body(z.record(z.string(), z.unknown()).openapi('UpdateTrigger')),
+    ...body(z.record(z.string(), z.unknown()).openapi('UpdateTrigger'), { enabled: false }),
   },
   responses: { 200: json(z.object({ data: triggerSchema }), 'The trigger'), ...problems },
 });
@@ -200,8 +210,11 @@ const invocationsRoute = route({
     query: z.object({
       ...pageQuery,
       status: z.enum(['pending', 'success', 'failed']).optional(),
-      from: z.iso.datetime({ offset: true }).optional(),
-      to: z.iso.datetime({ offset: true }).optional(),
+      from: z.iso
+        .datetime({ offset: true })
+        .optional()
+        .openapi({ example: '2026-01-15T00:00:00Z' }),
+      to: z.iso.datetime({ offset: true }).optional().openapi({ example: '2026-01-16T00:00:00Z' }),
     }),
   },
   responses: {
@@ -217,7 +230,7 @@ const invocationRoute = route({
   path: `${MANAGE_PREFIX}/{id}/invocations/{invocationId}`,
   operationId: 'getTriggerInvocation',
   summary: 'Get Trigger Invocation',
-  request: { params: triggerPath.extend({ invocationId: z.string() }) },
+  request: { params: triggerPath.extend({ invocationId: idField() }) },
   responses: { 200: json(z.object({ data: invocationSchema }), 'The invocation'), ...problems },
 });
 
