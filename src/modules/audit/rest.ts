@@ -1,105 +1,25 @@
 import { z } from '@hono/zod-openapi';
 import type { AuditEvent } from '../../generated/prisma/client.ts';
 import { json, restRouter, routeDeclarer } from '../../rest/kit.ts';
-import { EXAMPLE_ID, exampleString, idField, timestampField } from '../../rest/fields.ts';
+import { exampleString, idField, timestampField } from '../../rest/fields.ts';
 import {
   detailResponse,
   validationDetailFormat,
   validationDetailResponses,
 } from '../../rest/problem.ts';
 import type { ActorType } from '../../auth/viewer.ts';
+import { pydanticDateTime, pydanticUuid } from '../../rest/pydantic.ts';
 import * as audit from './service.ts';
 
 export const AUDIT_REST_PREFIX = '/api/v1/events';
 /** Reference 003's bodies, for every path under `/api/v1/`. */
 export const auditErrorFormat = validationDetailFormat('/api/v1/');
 
-const DATE_TIME =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[T t_](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|z|[+-]\d{2}(?::?\d{2})?)?)?$/;
-
-/** Why pydantic would refuse `value` as a datetime: the few cases its parser names first. */
-function dateTimeProblem(value: string) {
-  if (value.length < 10) return 'input is too short';
-  if (!/^\d{4}/.test(value)) return 'invalid character in year';
-  return 'invalid datetime';
-}
-
-/**
- * A date-time as FastAPI reads one: ISO 8601 with `T`, space or `_`, or a date alone (midnight);
- * without an offset it is UTC. Anything else is pydantic's `datetime_from_date_parsing`.
- */
-const dateTime = z
-  .string()
-  .transform((value, ctx) => {
-    const match = DATE_TIME.exec(value);
-    const [
-      ,
-      year,
-      month,
-      day,
-      hour = '00',
-      minute = '00',
-      second = '00',
-      fraction = '',
-      offset = 'Z',
-    ] = match ?? [];
-    const zone =
-      offset.length === 5
-        ? `${offset.slice(0, 3)}:${offset.slice(3)}`
-        : offset.length === 3
-          ? `${offset}:00`
-          : offset.toUpperCase();
-    const date =
-      match &&
-      new Date(`${year}-${month}-${day}T${hour}:${minute}:${second}${fraction.slice(0, 4)}${zone}`);
-    // Date rolls 2024-02-30 over to March: a day it changed was no real day.
-    if (
-      date &&
-      !Number.isNaN(date.getTime()) &&
-      (offset !== 'Z' || date.toISOString().startsWith(`${year}-${month}-${day}`))
-    )
-      return date;
-    ctx.addIssue({
-      code: 'custom',
-      message: `Input should be a valid datetime or date, ${match ? 'invalid datetime' : dateTimeProblem(value)}`,
-      params: { type: 'datetime_from_date_parsing' },
-    });
-    return z.NEVER;
-  })
-  .optional()
-  .openapi({
-    type: 'string',
-    format: 'date-time',
-    description: 'ISO 8601; without an offset, UTC',
-    example: '2026-01-15T09:30:00Z',
-  });
-
-const UUID =
-  /^(?:urn:uuid:)?\{?([0-9a-f]{8})-?([0-9a-f]{4})-?([0-9a-f]{4})-?([0-9a-f]{4})-?([0-9a-f]{12})\}?$/i;
-
-/** A UUID as pydantic reads one (any version, hyphens optional), in its canonical form. */
-const uuid = z
-  .string()
-  .transform((value, ctx) => {
-    const match = UUID.exec(value);
-    if (match) return match.slice(1).join('-').toLowerCase();
-    const bad = [...value].findIndex((char) => !/[0-9a-f-]/i.test(char));
-    ctx.addIssue({
-      code: 'custom',
-      message:
-        bad >= 0
-          ? `Input should be a valid UUID, invalid character: expected an optional prefix of \`urn:uuid:\` followed by [0-9a-fA-F-], found \`${value[bad]}\` at ${bad + 1}`
-          : `Input should be a valid UUID, invalid length: expected length 32 for simple format, found ${value.replaceAll('-', '').length}`,
-      params: { type: 'uuid_parsing' },
-    });
-    return z.NEVER;
-  })
-  .openapi({ type: 'string', format: 'uuid', example: EXAMPLE_ID });
 const page = {
   limit: z.coerce.number().int().min(1).max(100).default(100),
   offset: z.coerce.number().int().min(0).default(0),
 };
-const range = z.object({ from: dateTime, to: dateTime });
+const range = z.object({ from: pydanticDateTime, to: pydanticDateTime });
 
 const eventSchema = z
   .object({
@@ -170,8 +90,8 @@ export const auditRoutes = restRouter({ pydantic: true })
           event_type: exampleString('trigger.created').optional(),
           resource_type: z.enum(audit.RESOURCE_TYPES).optional(),
           resource_id: exampleString('github-push').optional(),
-          from: dateTime,
-          to: dateTime,
+          from: pydanticDateTime,
+          to: pydanticDateTime,
           ...page,
         }),
       },
@@ -318,7 +238,7 @@ export const auditRoutes = restRouter({ pydantic: true })
       path: `${AUDIT_REST_PREFIX}/{event_id}`,
       operationId: 'getAuditEvent',
       summary: 'Get Event',
-      request: { params: z.object({ event_id: uuid }) },
+      request: { params: z.object({ event_id: pydanticUuid }) },
       responses: {
         200: json(eventSchema, 'The audit event'),
         404: detailResponse('Not found'),
