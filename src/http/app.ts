@@ -274,19 +274,7 @@ export function createHttpApp(options: {
     return response;
   });
 
-  app.doc31('/openapi.json', {
-    openapi: '3.1.0',
-    info: {
-      title: 'Switchboard REST API',
-      version: '1',
-      description: 'REST routes of Switchboard; the primary API is GraphQL at /graphql.',
-    },
-  });
-  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
-    type: 'http',
-    scheme: 'bearer',
-  });
-  registerDocs(app);
+  registerDocs(app, config.PUBLIC_BASE_URL);
   app.get('/', (c) => c.redirect('/graphql'));
   return app;
 }

@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { Hono } from 'hono';
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { AppEnv } from '../rest/kit.ts';
+import { securitySchemes } from '../rest/security.ts';
 
 const assetDir = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
 const assets = { 'swagger-ui.css': 'text/css', 'swagger-ui-bundle.js': 'text/javascript' } as const;
@@ -20,8 +22,22 @@ const page = `<!doctype html>
   </body>
 </html>`;
 
-/** The reference page of /openapi.json at /docs, with Swagger UI served from the package, not a CDN. */
-export function registerDocs(app: Hono<any>) {
+/**
+ * /openapi.json, and its reference page at /docs with Swagger UI served from the package, not a
+ * CDN. The document's server is the public base URL when one is configured, else this host ('/').
+ */
+export function registerDocs(app: OpenAPIHono<AppEnv>, publicBaseUrl: string | undefined) {
+  for (const [name, scheme] of Object.entries(securitySchemes))
+    app.openAPIRegistry.registerComponent('securitySchemes', name, scheme);
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Switchboard REST API',
+      version: '1',
+      description: 'REST routes of Switchboard; the primary API is GraphQL at /graphql.',
+    },
+    servers: [{ url: publicBaseUrl?.replace(/\/+$/, '') || '/' }],
+  });
   app.get('/docs', (c) => c.html(page));
   app.get('/docs/assets/:file', async (c) => {
     const file = c.req.param('file');

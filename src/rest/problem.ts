@@ -1,3 +1,4 @@
+import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { AppError, asAppError, httpStatusOf, type ErrorCode } from '../kernel/errors.ts';
 
@@ -68,6 +69,79 @@ export function problemResponse(c: Context, error: AppError | null, requestId: s
     headers: { 'Content-Type': 'application/problem+json', ...errorHeaders(error) },
   });
 }
+
+const fieldIssue = z.object({
+  path: z.array(z.union([z.string(), z.number()])).openapi({ example: ['body', 'name'] }),
+  message: z.string().openapi({ example: 'Required' }),
+  type: z.string().optional(),
+});
+/** The body `problemResponse` sends, documented once and referenced by every route that sends it. */
+const problemSchema = z
+  .object({
+    code: z.string().openapi({ example: 'not_found' }),
+    title: z.string().openapi({ example: 'Not Found' }),
+    status: z.number().int().openapi({ example: 404 }),
+    detail: z.string().openapi({ example: 'Trigger "nightly" not found' }),
+    instance: z.string().openapi({ example: '/run/v1/webhooks/endpoints/unknown' }),
+    requestId: z
+      .string()
+      .openapi({ format: 'uuid', example: 'f3b2c1d0-4e5f-4a6b-8c7d-9e0f1a2b3c4d' }),
+    error: z.object({
+      code: z.string().openapi({ example: 'not_found' }),
+      message: z.string().openapi({ example: 'Trigger "nightly" not found' }),
+    }),
+    errors: z.array(fieldIssue).optional().openapi({ description: 'Each bad input field' }),
+  })
+  .openapi('Problem', { description: 'RFC 9457 problem details' });
+
+type ProblemResponse = {
+  description: string;
+  content: { 'application/problem+json': { schema: typeof problemSchema } };
+};
+
+/** OpenAPI responses of `statuses` with the problem+json body, described by `descriptions` or their titles. */
+export const problemResponses = <S extends number>(
+  statuses: readonly S[],
+  descriptions: Partial<Record<S, string>> = {},
+) =>
+  Object.fromEntries(
+    statuses.map((status): [S, ProblemResponse] => [
+      status,
+      {
+        description: descriptions[status] ?? titles[status] ?? `Error ${status}`,
+        content: { 'application/problem+json': { schema: problemSchema } },
+      },
+    ]),
+  ) as Record<S, ProblemResponse>;
+
+const detailSchema = z
+  .object({ detail: z.string().openapi({ example: 'Not Found' }) })
+  .openapi('ErrorDetail');
+const validationErrorSchema = z
+  .object({
+    detail: z.array(
+      z.object({
+        loc: z.array(z.string()).openapi({ example: ['query', 'limit'] }),
+        msg: z.string().openapi({ example: 'Input should be less than or equal to 100' }),
+        type: z.string().openapi({ example: 'less_than_equal' }),
+      }),
+    ),
+  })
+  .openapi('HTTPValidationError');
+
+/** An OpenAPI response with the `{"detail": "..."}` body of `validationDetailFormat`. */
+export const detailResponse = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: detailSchema } },
+});
+/** The responses every route of a `validationDetailFormat` family may give. */
+export const validationDetailResponses = {
+  401: detailResponse('Missing or invalid API key'),
+  422: {
+    description: 'Validation Error',
+    content: { 'application/json': { schema: validationErrorSchema } },
+  },
+};
 
 /** Reference 003's bodies: `422 {"detail": [{loc, msg, type}]}` for bad parameters, `{"detail": "..."}` otherwise. */
 export const validationDetailFormat = (pathPrefix: string): ErrorFormat => ({

@@ -48,6 +48,30 @@ describe('documentation routes', () => {
       '/telemetry/v1/persons/{person_id}',
       '/webhooks/{webhookKey}',
     ]);
+    expect(document.servers).toEqual([{ url: '/' }]);
+    const operations = Object.values(document.paths).flatMap((methods) =>
+      Object.values(methods as Record<string, { operationId: string; security: unknown[] }>),
+    );
+    const operationIds = operations.map((operation) => operation.operationId);
+    expect(new Set(operationIds).size).toBe(operations.length);
+    expect(operationIds).not.toContain(undefined);
+    expect(Object.keys(document.components.securitySchemes)).toEqual(
+      expect.arrayContaining(['bearerAuth', 'apiKeyHeader', 'keyCookie']),
+    );
+    expect(document.paths['/webhooks/{webhookKey}'].post.security).toEqual([]);
+    expect(document.paths['/run/v1/events'].post.security).toEqual([
+      { bearerAuth: [] },
+      { apiKeyHeader: [] },
+      { keyCookie: [] },
+    ]);
+    expect(document.paths['/api/v1/events'].get.security).toContainEqual({ vaiTokenCookie: [] });
+    // Every problem+json response refers to the one Problem schema.
+    const problemBodies = JSON.stringify(document.paths).match(
+      /"application\/problem\+json":\{"schema":\{[^}]*\}/g,
+    );
+    expect(new Set(problemBodies)).toEqual(
+      new Set(['"application/problem+json":{"schema":{"$ref":"#/components/schemas/Problem"}']),
+    );
     const list = document.paths['/api/v1/events'].get;
     expect(
       list.parameters.find((parameter: { name: string }) => parameter.name === 'limit').schema,

@@ -2,11 +2,10 @@ import { jsonObject } from '../../kernel/json-object.ts';
 import { z } from '@hono/zod-openapi';
 import type { Agent, AgentVersion } from '../../generated/prisma/client.ts';
 import { AppError } from '../../kernel/errors.ts';
-import { restRouter } from '../../rest/kit.ts';
+import { body, restRouter } from '../../rest/kit.ts';
+import { validationDetailResponses } from '../../rest/problem.ts';
 import {
   TELEMETRY_REST_PREFIX,
-  body,
-  common,
   conflict,
   dateTime,
   notFound,
@@ -70,6 +69,7 @@ const versionPath = agentPath.extend({ agent_version_name: z.string() });
 const listAgentsRoute = route({
   method: 'get',
   path: `${TELEMETRY_REST_PREFIX}/agents`,
+  operationId: 'listAgents',
   summary: 'List Agents',
   description: 'The agents of the caller’s project (or tenant), by number.',
   request: {
@@ -90,64 +90,74 @@ const listAgentsRoute = route({
         })
         .openapi('AgentList'),
     ),
-    ...common,
+    ...validationDetailResponses,
   },
 });
 const createAgentRoute = route({
   method: 'post',
   path: `${TELEMETRY_REST_PREFIX}/agents`,
+  operationId: 'createAgent',
   summary: 'Create Agent',
   request: body(agentBody),
-  responses: { ...ok(agentSchema), ...conflict('agent-already-exists'), ...common },
+  responses: {
+    ...ok(agentSchema),
+    ...conflict('agent-already-exists'),
+    ...validationDetailResponses,
+  },
 });
 const getAgentRoute = route({
   method: 'get',
   path: `${TELEMETRY_REST_PREFIX}/agents/{agent_name}`,
+  operationId: 'getAgent',
   summary: 'Get Agent',
   request: { params: agentPath },
-  responses: { ...ok(agentSchema), ...notFound('agent-not-found'), ...common },
+  responses: { ...ok(agentSchema), ...notFound('agent-not-found'), ...validationDetailResponses },
 });
 const updateAgentRoute = route({
   method: 'patch',
   path: `${TELEMETRY_REST_PREFIX}/agents/{agent_name}`,
+  operationId: 'updateAgent',
   summary: 'Update Agent',
   description: 'Sets the fields sent (`deprecated_at: null` undeprecates).',
   request: { params: agentPath, ...body(changesBody) },
-  responses: { ...ok(agentSchema), ...notFound('agent-not-found'), ...common },
+  responses: { ...ok(agentSchema), ...notFound('agent-not-found'), ...validationDetailResponses },
 });
 const createVersionRoute = route({
   method: 'post',
   path: `${TELEMETRY_REST_PREFIX}/agents/{agent_name}/versions`,
+  operationId: 'createAgentVersion',
   summary: 'Create Agent Version',
   request: { params: agentPath, ...body(versionBody) },
   responses: {
     ...ok(versionSchema),
     ...notFound('agent-not-found'),
     ...conflict('agent-version-already-exists'),
-    ...common,
+    ...validationDetailResponses,
   },
 });
 const getVersionRoute = route({
   method: 'get',
   path: `${TELEMETRY_REST_PREFIX}/agents/{agent_name}/versions/{agent_version_name}`,
+  operationId: 'getAgentVersion',
   summary: 'Get Agent Version',
   request: { params: versionPath },
   responses: {
     ...ok(versionSchema),
     ...notFound('agent-not-found', 'agent-version-not-found'),
-    ...common,
+    ...validationDetailResponses,
   },
 });
 const updateVersionRoute = route({
   method: 'patch',
   path: `${TELEMETRY_REST_PREFIX}/agents/{agent_name}/versions/{agent_version_name}`,
+  operationId: 'updateAgentVersion',
   summary: 'Update Agent Version',
   description: 'Sets the fields sent (`deprecated_at: null` undeprecates).',
   request: { params: versionPath, ...body(versionChangesBody) },
   responses: {
     ...ok(versionSchema),
     ...notFound('agent-not-found', 'agent-version-not-found'),
-    ...common,
+    ...validationDetailResponses,
   },
 });
 

@@ -1,113 +1,39 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import type { AuditEvent } from '../../generated/prisma/client.ts';
-import { restRouter, json } from '../../rest/kit.ts';
-import { validationDetailFormat } from '../../rest/problem.ts';
+import { json, restRouter, routeDeclarer } from '../../rest/kit.ts';
+import { exampleString, idField, timestampField } from '../../rest/fields.ts';
+import {
+  detailResponse,
+  validationDetailFormat,
+  validationDetailResponses,
+} from '../../rest/problem.ts';
 import type { ActorType } from '../../auth/viewer.ts';
+import { pydanticDateTime, pydanticUuid } from '../../rest/pydantic.ts';
 import * as audit from './service.ts';
 
 export const AUDIT_REST_PREFIX = '/api/v1/events';
 /** Reference 003's bodies, for every path under `/api/v1/`. */
 export const auditErrorFormat = validationDetailFormat('/api/v1/');
 
-const DATE_TIME =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[T t_](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|z|[+-]\d{2}(?::?\d{2})?)?)?$/;
-
-/** Why pydantic would refuse `value` as a datetime: the few cases its parser names first. */
-function dateTimeProblem(value: string) {
-  if (value.length < 10) return 'input is too short';
-  if (!/^\d{4}/.test(value)) return 'invalid character in year';
-  return 'invalid datetime';
-}
-
-/**
- * A date-time as FastAPI reads one: ISO 8601 with `T`, space or `_`, or a date alone (midnight);
- * without an offset it is UTC. Anything else is pydantic's `datetime_from_date_parsing`.
- */
-const dateTime = z
-  .string()
-  .transform((value, ctx) => {
-    const match = DATE_TIME.exec(value);
-    const [
-      ,
-      year,
-      month,
-      day,
-      hour = '00',
-      minute = '00',
-      second = '00',
-      fraction = '',
-      offset = 'Z',
-    ] = match ?? [];
-    const zone =
-      offset.length === 5
-        ? `${offset.slice(0, 3)}:${offset.slice(3)}`
-        : offset.length === 3
-          ? `${offset}:00`
-          : offset.toUpperCase();
-    const date =
-      match &&
-      new Date(`${year}-${month}-${day}T${hour}:${minute}:${second}${fraction.slice(0, 4)}${zone}`);
-    // Date rolls 2024-02-30 over to March: a day it changed was no real day.
-    if (
-      date &&
-      !Number.isNaN(date.getTime()) &&
-      (offset !== 'Z' || date.toISOString().startsWith(`${year}-${month}-${day}`))
-    )
-      return date;
-    ctx.addIssue({
-      code: 'custom',
-      message: `Input should be a valid datetime or date, ${match ? 'invalid datetime' : dateTimeProblem(value)}`,
-      params: { type: 'datetime_from_date_parsing' },
-    });
-    return z.NEVER;
-  })
-  .optional()
-  .openapi({
-    type: 'string',
-    format: 'date-time',
-    description: 'ISO 8601; without an offset, UTC',
-  });
-
-const UUID =
-  /^(?:urn:uuid:)?\{?([0-9a-f]{8})-?([0-9a-f]{4})-?([0-9a-f]{4})-?([0-9a-f]{4})-?([0-9a-f]{12})\}?$/i;
-
-/** A UUID as pydantic reads one (any version, hyphens optional), in its canonical form. */
-const uuid = z
-  .string()
-  .transform((value, ctx) => {
-    const match = UUID.exec(value);
-    if (match) return match.slice(1).join('-').toLowerCase();
-    const bad = [...value].findIndex((char) => !/[0-9a-f-]/i.test(char));
-    ctx.addIssue({
-      code: 'custom',
-      message:
-        bad >= 0
-          ? `Input should be a valid UUID, invalid character: expected an optional prefix of \`urn:uuid:\` followed by [0-9a-fA-F-], found \`${value[bad]}\` at ${bad + 1}`
-          : `Input should be a valid UUID, invalid length: expected length 32 for simple format, found ${value.replaceAll('-', '').length}`,
-      params: { type: 'uuid_parsing' },
-    });
-    return z.NEVER;
-  })
-  .openapi({ type: 'string', format: 'uuid' });
 const page = {
   limit: z.coerce.number().int().min(1).max(100).default(100),
   offset: z.coerce.number().int().min(0).default(0),
 };
-const range = z.object({ from: dateTime, to: dateTime });
+const range = z.object({ from: pydanticDateTime, to: pydanticDateTime });
 
 const eventSchema = z
   .object({
-    actorId: z.string(),
+    actorId: idField(),
     actorType: z.enum(audit.ACTOR_TYPES),
-    causationId: z.string().nullable(),
-    correlationId: z.string(),
-    eventType: z.string(),
-    id: z.string(),
-    occurredAt: z.string(),
-    payload: z.record(z.string(), z.unknown()),
-    resourceId: z.string(),
+    causationId: idField().nullable(),
+    correlationId: idField(),
+    eventType: exampleString('trigger.created'),
+    id: idField(),
+    occurredAt: timestampField(),
+    payload: z.record(z.string(), z.unknown()).openapi({ example: { name: 'GitHub push' } }),
+    resourceId: exampleString('github-push'),
     resourceType: z.enum(audit.RESOURCE_TYPES),
-    tenantId: z.string(),
+    tenantId: idField(),
   })
   .openapi('AuditEvent');
 const eventPage = z
@@ -119,19 +45,13 @@ const eventPage = z
     total: z.number(),
   })
   .openapi('AuditEventPage');
-const validationError = z
-  .object({
-    detail: z.array(z.object({ loc: z.array(z.string()), msg: z.string(), type: z.string() })),
-  })
-  .openapi('HTTPValidationError');
-const keyCounts = z.array(z.object({ count: z.number(), key: z.string() }));
+const keyCounts = z.array(
+  z.object({ count: z.number(), key: z.string() }).openapi({
+    example: { count: 3, key: 'trigger.created' },
+  }),
+);
 
-const common = {
-  422: json(validationError, 'Validation Error'),
-  401: json(z.object({ detail: z.string() }), 'Missing or invalid API key'),
-};
-const route = <R extends Parameters<typeof createRoute>[0]>(definition: R) =>
-  createRoute({ ...definition, tags: ['Audit'], security: [{ bearerAuth: [] }] });
+const route = routeDeclarer('Audit');
 
 function toRestEvent(event: AuditEvent): z.infer<typeof eventSchema> {
   return {
@@ -163,18 +83,22 @@ export const auditRoutes = restRouter({ pydantic: true })
     route({
       method: 'get',
       path: AUDIT_REST_PREFIX,
+      operationId: 'listAuditEvents',
       summary: 'List Events',
       request: {
         query: z.object({
-          event_type: z.string().optional(),
+          event_type: exampleString('trigger.created').optional(),
           resource_type: z.enum(audit.RESOURCE_TYPES).optional(),
-          resource_id: z.string().optional(),
-          from: dateTime,
-          to: dateTime,
+          resource_id: exampleString('github-push').optional(),
+          from: pydanticDateTime,
+          to: pydanticDateTime,
           ...page,
         }),
       },
-      responses: { 200: json(eventPage, 'Audit events, newest first'), ...common },
+      responses: {
+        200: json(eventPage, 'Audit events, newest first'),
+        ...validationDetailResponses,
+      },
     }),
     async (c) => {
       const ctx = c.get('requestContext');
@@ -193,6 +117,7 @@ export const auditRoutes = restRouter({ pydantic: true })
     route({
       method: 'get',
       path: `${AUDIT_REST_PREFIX}/aggregate`,
+      operationId: 'aggregateAuditEvents',
       summary: 'Aggregate Events',
       request: { query: range },
       responses: {
@@ -205,7 +130,7 @@ export const auditRoutes = restRouter({ pydantic: true })
           }),
           'Counts',
         ),
-        ...common,
+        ...validationDetailResponses,
       },
     }),
     async (c) => {
@@ -217,14 +142,18 @@ export const auditRoutes = restRouter({ pydantic: true })
     route({
       method: 'get',
       path: `${AUDIT_REST_PREFIX}/correlation/{correlation_id}`,
+      operationId: 'listAuditEventsByCorrelation',
       summary: 'List Events By Correlation',
-      request: { params: z.object({ correlation_id: z.string().min(1) }), query: z.object(page) },
+      request: {
+        params: z.object({ correlation_id: idField().min(1) }),
+        query: z.object(page),
+      },
       responses: {
         200: json(
           eventPage,
           'Everything one request set off, oldest first: each event after the one its `causationId` names',
         ),
-        ...common,
+        ...validationDetailResponses,
       },
     }),
     async (c) => {
@@ -247,15 +176,19 @@ export const auditRoutes = restRouter({ pydantic: true })
     route({
       method: 'get',
       path: `${AUDIT_REST_PREFIX}/resource/{resource_type}/{resource_id}`,
+      operationId: 'listAuditEventsByResource',
       summary: 'List Events By Resource',
       request: {
         params: z.object({
           resource_type: z.enum(audit.RESOURCE_TYPES),
-          resource_id: z.string().min(1),
+          resource_id: exampleString('github-push').min(1),
         }),
         query: z.object(page),
       },
-      responses: { 200: json(eventPage, "One resource's history, newest first"), ...common },
+      responses: {
+        200: json(eventPage, "One resource's history, newest first"),
+        ...validationDetailResponses,
+      },
     }),
     async (c) => {
       const ctx = c.get('requestContext');
@@ -276,6 +209,7 @@ export const auditRoutes = restRouter({ pydantic: true })
     route({
       method: 'get',
       path: `${AUDIT_REST_PREFIX}/stats/by-actor`,
+      operationId: 'auditStatsByActor',
       summary: 'Stats By Actor',
       request: { query: range },
       responses: {
@@ -283,8 +217,8 @@ export const auditRoutes = restRouter({ pydantic: true })
           z.object({
             actors: z.array(
               z.object({
-                actorId: z.string(),
-                actorType: z.string(),
+                actorId: idField(),
+                actorType: exampleString('api_key'),
                 failures: z.number(),
                 successes: z.number(),
                 total: z.number(),
@@ -293,7 +227,7 @@ export const auditRoutes = restRouter({ pydantic: true })
           }),
           'Successes and failures per actor',
         ),
-        ...common,
+        ...validationDetailResponses,
       },
     }),
     async (c) => {
@@ -305,12 +239,13 @@ export const auditRoutes = restRouter({ pydantic: true })
     route({
       method: 'get',
       path: `${AUDIT_REST_PREFIX}/{event_id}`,
+      operationId: 'getAuditEvent',
       summary: 'Get Event',
-      request: { params: z.object({ event_id: uuid }) },
+      request: { params: z.object({ event_id: pydanticUuid }) },
       responses: {
         200: json(eventSchema, 'The audit event'),
-        404: json(z.object({ detail: z.string() }), 'Not found'),
-        ...common,
+        404: detailResponse('Not found'),
+        ...validationDetailResponses,
       },
     }),
     async (c) => {

@@ -1,11 +1,13 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { Credential } from '../../generated/prisma/client.ts';
 import { requireScope } from '../../auth/require.ts';
 import { notFound } from '../../kernel/errors.ts';
 import type { AppEnv } from '../../rest/kit.ts';
-import { restRouter, json } from '../../rest/kit.ts';
-import { pageOf, pageQuery, pagination, problemResponses } from '../triggers/rest.ts';
+import { body, json, restRouter, routeDeclarer } from '../../rest/kit.ts';
+import { exampleString, idField, timestampField } from '../../rest/fields.ts';
+import { pageOf, pageQuery, pagination, projectPath } from '../../rest/manage.ts';
+import { problemResponses } from '../../rest/problem.ts';
 import * as credentials from './service.ts';
 
 /**
@@ -16,11 +18,7 @@ import * as credentials from './service.ts';
 const CREDENTIALS_PATH = '/manage/tenants/{tenantId}/projects/{projectId}/credentials';
 
 const problems = problemResponses([400, 401, 403, 404, 409, 503] as const);
-const body = <T extends z.ZodType>(schema: T) => ({
-  body: { required: true, content: { 'application/json': { schema } } },
-});
-const route = <R extends Parameters<typeof createRoute>[0]>(definition: R) =>
-  createRoute({ ...definition, tags: ['Credentials'], security: [{ bearerAuth: [] }] });
+const route = routeDeclarer('Credentials');
 
 const kind = z.enum([
   credentials.CredentialKind.WEBHOOK_SIGNING_SECRET,
@@ -28,22 +26,20 @@ const kind = z.enum([
 ]);
 const credentialSchema = z
   .object({
-    id: z.string(),
-    name: z.string(),
+    id: idField(),
+    name: exampleString('github-signing-secret'),
     kind,
-    createdAt: z.string(),
-    rotatedAt: z.string().nullable(),
-    previousValidUntil: z
-      .string()
-      .nullable()
-      .openapi({ description: 'Until when the secret before the last rotation still verifies' }),
+    createdAt: timestampField(),
+    rotatedAt: timestampField().nullable(),
+    previousValidUntil: timestampField(
+      'Until when the secret before the last rotation still verifies',
+    ).nullable(),
   })
   .openapi('Credential');
 const withSecret = credentialSchema
-  .extend({ secret: z.string().openapi({ description: 'Shown this once' }) })
+  .extend({ secret: exampleString('whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', 'Shown this once') })
   .openapi('CredentialWithSecret');
-const scopePath = z.object({ tenantId: z.string(), projectId: z.string() });
-const credentialPath = scopePath.extend({ id: z.string() });
+const credentialPath = projectPath.extend({ id: idField() });
 
 const toRestCredential = (credential: Credential): z.infer<typeof credentialSchema> => ({
   id: credential.id,
@@ -59,7 +55,7 @@ const toRestWithSecret = ({ credential, secret }: { credential: Credential; secr
 });
 
 /** The path must name the caller's tenant and its own project (`default` for a tenant-wide key): anything else reads as missing. */
-function scoped(c: Context<AppEnv>, path: z.infer<typeof scopePath>) {
+function scoped(c: Context<AppEnv>, path: z.infer<typeof projectPath>) {
   const ctx = c.get('requestContext');
   const scope = requireScope(ctx);
   if (path.tenantId !== scope.tenantId || path.projectId !== (scope.projectId ?? 'default'))
@@ -70,9 +66,10 @@ function scoped(c: Context<AppEnv>, path: z.infer<typeof scopePath>) {
 const listRoute = route({
   method: 'get',
   path: CREDENTIALS_PATH,
+  operationId: 'listCredentials',
   summary: 'List Credentials',
   description: 'Without their secrets, oldest first.',
-  request: { params: scopePath, query: z.object(pageQuery) },
+  request: { params: projectPath, query: z.object(pageQuery) },
   responses: {
     200: json(z.object({ data: z.array(credentialSchema), pagination }), 'Credentials'),
     ...problems,
@@ -81,15 +78,21 @@ const listRoute = route({
 const createCredentialRoute = route({
   method: 'post',
   path: CREDENTIALS_PATH,
+  operationId: 'createCredential',
   summary: 'Create Credential',
   description:
     'Stores a secret; a WEBHOOK_SIGNING_SECRET without one gets a new `whsec_…` secret. The secret is shown this once.',
   request: {
-    params: scopePath,
+    params: projectPath,
     ...body(
       z
-        .object({ name: z.string(), kind: kind.optional(), secret: z.string().optional() })
+        .object({
+          name: exampleString('github-signing-secret'),
+          kind: kind.optional(),
+          secret: z.string().optional(),
+        })
         .openapi('CreateCredential'),
+      { name: 'github-signing-secret', kind: 'WEBHOOK_SIGNING_SECRET' },
     ),
   },
   responses: { 201: json(z.object({ data: withSecret }), 'Created'), ...problems },
@@ -97,6 +100,7 @@ const createCredentialRoute = route({
 const rotateRoute = route({
   method: 'post',
   path: `${CREDENTIALS_PATH}/{id}/rotate`,
+  operationId: 'rotateCredential',
   summary: 'Rotate Credential',
   description:
     'A new secret (required for a MODEL_API_KEY); the previous one keeps verifying for `graceSeconds` (default a day).',
@@ -106,6 +110,7 @@ const rotateRoute = route({
       z
         .object({ secret: z.string().optional(), graceSeconds: z.number().int().min(0).optional() })
         .openapi('RotateCredential'),
+      { graceSeconds: 3600 },
     ),
   },
   responses: { 200: json(z.object({ data: withSecret }), 'Rotated'), ...problems },
@@ -113,6 +118,7 @@ const rotateRoute = route({
 const deleteRoute = route({
   method: 'delete',
   path: `${CREDENTIALS_PATH}/{id}`,
+  operationId: 'deleteCredential',
   summary: 'Delete Credential',
   description: 'Refused (409) while a trigger or an agent version uses it.',
   request: { params: credentialPath },

@@ -1,67 +1,43 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import type { WebhookDelivery, WebhookEndpoint } from '../../generated/prisma/client.ts';
-import { restRouter, json } from '../../rest/kit.ts';
+import { body, json, restRouter, routeDeclarer } from '../../rest/kit.ts';
+import { exampleString, idField, timestampField } from '../../rest/fields.ts';
+import { problemResponses } from '../../rest/problem.ts';
 import * as deliveries from './service.ts';
 import { webhookEventTypes } from './event-types.ts';
 
 const PREFIX = '/run/v1/webhooks';
 
-const problem = z
-  .object({
-    code: z.string(),
-    title: z.string(),
-    status: z.number().int(),
-    detail: z.string(),
-    instance: z.string(),
-    requestId: z.string(),
-    error: z.object({ code: z.string(), message: z.string() }),
-  })
-  .openapi('DeliveryProblem');
-const problems = Object.fromEntries(
-  ([400, 401, 404] as const).map((status) => [
-    status,
-    {
-      description: `Error ${status}`,
-      content: { 'application/problem+json': { schema: problem } },
-    },
-  ]),
-) as Record<
-  400 | 401 | 404,
-  { description: string; content: { 'application/problem+json': { schema: typeof problem } } }
->;
-const body = <T extends z.ZodType>(schema: T) => ({
-  body: { required: true, content: { 'application/json': { schema } } },
-});
-const route = <R extends Parameters<typeof createRoute>[0]>(definition: R) =>
-  createRoute({ ...definition, tags: ['Webhook delivery'], security: [{ bearerAuth: [] }] });
+const problems = problemResponses([400, 401, 404] as const);
+const route = routeDeclarer('Webhook delivery');
 
 const endpointSchema = z
   .object({
-    id: z.string(),
-    url: z.string(),
+    id: idField(),
+    url: z.url().openapi({ example: 'https://hooks.example.com/switchboard' }),
     description: z.string().nullable(),
-    eventTypes: z.array(z.string()),
-    appEventTypes: z.array(z.string()),
-    agentId: z.string().nullable(),
-    headers: z.record(z.string(), z.string()),
+    eventTypes: z.array(exampleString('execution.completed')),
+    appEventTypes: z.array(exampleString('checkout.completed')),
+    agentId: idField().nullable(),
+    headers: z.record(z.string(), z.string()).openapi({ example: { 'X-Team': 'payments' } }),
     enabled: z.boolean(),
     orderedByResource: z.boolean(),
     disabledReason: z.string().nullable(),
-    createdAt: z.string(),
+    createdAt: timestampField(),
   })
   .openapi('WebhookEndpoint');
 const deliverySchema = z
   .object({
-    id: z.string(),
-    messageId: z.string(),
-    eventType: z.string(),
-    status: z.string(),
+    id: idField(),
+    messageId: exampleString('msg_2b8c1e7d4a4e9ba6c50d1e2f'),
+    eventType: exampleString('execution.completed'),
+    status: exampleString('pending'),
     attemptCount: z.number(),
-    nextAttemptAt: z.string().nullable(),
-    createdAt: z.string(),
+    nextAttemptAt: timestampField().nullable(),
+    createdAt: timestampField(),
   })
   .openapi('WebhookDelivery');
-const idPath = z.object({ id: z.string() });
+const idPath = z.object({ id: idField() });
 
 const toRestEndpoint = (endpoint: WebhookEndpoint): z.infer<typeof endpointSchema> => ({
   id: endpoint.id,
@@ -89,23 +65,37 @@ const toRestDelivery = (delivery: WebhookDelivery): z.infer<typeof deliverySchem
 const listRoute = route({
   method: 'get',
   path: `${PREFIX}/endpoints`,
+  operationId: 'listWebhookEndpoints',
   summary: 'List webhook endpoints',
   responses: { 200: json(z.object({ data: z.array(endpointSchema) }), 'Endpoints'), ...problems },
 });
 const createEndpointRoute = route({
   method: 'post',
   path: `${PREFIX}/endpoints`,
+  operationId: 'createWebhookEndpoint',
   summary: 'Create a webhook endpoint',
   description: 'The answer carries the `whsec_…` signing secret, shown this once.',
-  request: body(deliveries.createEndpointSchema),
+  request: body(deliveries.createEndpointSchema, {
+    url: 'https://hooks.example.com/switchboard',
+    description: 'Payments team',
+    eventTypes: ['execution.completed', 'execution.failed'],
+    headers: { 'X-Team': 'payments' },
+  }),
   responses: {
-    201: json(z.object({ data: endpointSchema, secret: z.string() }), 'Created'),
+    201: json(
+      z.object({
+        data: endpointSchema,
+        secret: exampleString('whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw'),
+      }),
+      'Created',
+    ),
     ...problems,
   },
 });
 const getRoute = route({
   method: 'get',
   path: `${PREFIX}/endpoints/{id}`,
+  operationId: 'getWebhookEndpoint',
   summary: 'Get a webhook endpoint',
   request: { params: idPath },
   responses: { 200: json(z.object({ data: endpointSchema }), 'The endpoint'), ...problems },
@@ -113,13 +103,18 @@ const getRoute = route({
 const updateRoute = route({
   method: 'patch',
   path: `${PREFIX}/endpoints/{id}`,
+  operationId: 'updateWebhookEndpoint',
   summary: 'Update a webhook endpoint',
-  request: { params: idPath, ...body(deliveries.updateEndpointSchema) },
+  request: {
+    params: idPath,
+    ...body(deliveries.updateEndpointSchema, { eventTypes: ['execution.failed'], enabled: true }),
+  },
   responses: { 200: json(z.object({ data: endpointSchema }), 'The endpoint'), ...problems },
 });
 const deleteRoute = route({
   method: 'delete',
   path: `${PREFIX}/endpoints/{id}`,
+  operationId: 'deleteWebhookEndpoint',
   summary: 'Delete a webhook endpoint',
   request: { params: idPath },
   responses: { 204: { description: 'Deleted' }, ...problems },
@@ -127,10 +122,11 @@ const deleteRoute = route({
 const deliveriesRoute = route({
   method: 'get',
   path: `${PREFIX}/deliveries`,
+  operationId: 'listWebhookDeliveries',
   summary: 'List deliveries',
   request: {
     query: z.object({
-      endpointId: z.string().optional(),
+      endpointId: idField().optional(),
       status: z.enum(['pending', 'succeeded', 'failed']).optional(),
       limit: z.coerce.number().int().min(1).max(100).default(50),
     }),
@@ -143,6 +139,7 @@ const deliveriesRoute = route({
 const redeliverRoute = route({
   method: 'post',
   path: `${PREFIX}/deliveries/{id}/redeliver`,
+  operationId: 'redeliverWebhook',
   summary: 'Send a delivery again',
   request: { params: idPath },
   responses: { 202: json(z.object({ data: deliverySchema }), 'Queued'), ...problems },
@@ -159,6 +156,7 @@ const eventTypeSchema = z
 const eventTypesRoute = route({
   method: 'get',
   path: `${PREFIX}/event-types`,
+  operationId: 'listWebhookEventTypes',
   summary: 'List webhook event types',
   description:
     'Every event an endpoint may subscribe to, with older names (`aliases`), the JSON Schema of the delivered `data` (version `1`) and an example.',

@@ -1,65 +1,52 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import type { AppEvent } from '../../generated/prisma/client.ts';
-import { restRouter } from '../../rest/kit.ts';
+import { body, json, restRouter, routeDeclarer } from '../../rest/kit.ts';
+import { exampleString, idField, timestampField } from '../../rest/fields.ts';
+import { problemResponses } from '../../rest/problem.ts';
 import { logEvent, logEventInputSchema } from './service.ts';
-
-const problemSchema = z
-  .object({
-    code: z.string(),
-    title: z.string(),
-    status: z.number().int(),
-    detail: z.string(),
-    instance: z.string(),
-    requestId: z.string(),
-    error: z.object({ code: z.string(), message: z.string() }),
-  })
-  .openapi('Problem');
 
 const eventSchema = z
   .object({
-    id: z.string(),
-    type: z.string(),
-    agentId: z.string().nullable(),
-    conversationId: z.string().nullable(),
-    messageId: z.string().nullable(),
+    id: exampleString('evt_01HZX3K9Q2'),
+    type: exampleString('checkout.completed'),
+    agentId: idField().nullable(),
+    conversationId: exampleString('conv-42').nullable(),
+    messageId: exampleString('msg-7').nullable(),
     properties: z.record(z.string(), z.unknown()).nullable(),
     userProperties: z.record(z.string(), z.unknown()).nullable(),
     metadata: z.record(z.string(), z.unknown()).nullable(),
     serverMetadata: z.record(z.string(), z.unknown()),
-    createdAt: z.string(),
-    updatedAt: z.string(),
+    createdAt: timestampField(),
+    updatedAt: timestampField(),
   })
   .openapi('AppEvent');
 
-const problem = (description: string) => ({
-  description,
-  content: { 'application/problem+json': { schema: problemSchema } },
-});
-const logged = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: z.object({ data: eventSchema }) } },
-});
+const logged = (description: string) => json(z.object({ data: eventSchema }), description);
 
-const logEventRoute = createRoute({
+const logEventRoute = routeDeclarer('Events')({
   method: 'post',
   path: '/run/v1/events',
-  tags: ['Events'],
+  operationId: 'logEvent',
   summary: 'Log Event',
   description:
     'Application-level event ingest. A repeated client `id` returns the stored event with 200.',
-  security: [{ bearerAuth: [] }],
-  request: {
-    body: { required: true, content: { 'application/json': { schema: logEventInputSchema } } },
-  },
+  request: body(logEventInputSchema, {
+    id: 'evt_01HZX3K9Q2',
+    type: 'checkout.completed',
+    conversationId: 'conv-42',
+    properties: { orderId: 'A-1001', total: 42.5 },
+  }),
   responses: {
     200: logged('The event was logged before with this id; nothing was written'),
     201: logged('The event was logged'),
-    400: problem('Invalid event'),
-    401: problem('Missing or invalid API key'),
-    403: problem('The key may not log events'),
-    409: problem('The id is taken in another project'),
-    413: problem('Body too large'),
-    429: problem('Rate limit exceeded'),
+    ...problemResponses([400, 401, 403, 409, 413, 429], {
+      400: 'Invalid event',
+      401: 'Missing or invalid API key',
+      403: 'The key may not log events',
+      409: 'The id is taken in another project',
+      413: 'Body too large',
+      429: 'Rate limit exceeded',
+    }),
   },
 });
 

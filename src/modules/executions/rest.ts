@@ -1,10 +1,11 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { requireScope } from '../../auth/require.ts';
 import { httpStatusOf } from '../../kernel/errors.ts';
 import type { RequestContext } from '../../kernel/context.ts';
-import { restRouter, json } from '../../rest/kit.ts';
+import { body, json, restRouter, routeDeclarer } from '../../rest/kit.ts';
+import { EXAMPLE_ID, exampleString, idField, timestampField } from '../../rest/fields.ts';
 import { errorHeaders, type ErrorFormat } from '../../rest/problem.ts';
 import { followJournal } from './journal.ts';
 import { approveToolCall } from './approvals.ts';
@@ -19,17 +20,24 @@ export const executionsErrorFormat: ErrorFormat = {
     c.json({ error: error.message }, httpStatusOf[error.code] as 400, errorHeaders(error)),
 };
 
-const errorBody = z.object({ error: z.string() }).openapi('ExecutionError');
+const errorBody = z
+  .object({ error: exampleString('Execution not found') })
+  .openapi('ExecutionError');
 const eventStream = (description: string) => ({
   description,
   headers: {
-    'X-Execution-Id': { schema: { type: 'string' as const }, description: 'The execution’s id' },
+    'X-Execution-Id': {
+      schema: { type: 'string' as const, format: 'uuid', example: EXAMPLE_ID },
+      description: 'The execution’s id',
+    },
   },
   content: {
     'text/event-stream': {
-      schema: z
-        .string()
-        .openapi({ description: '`id: <seq>`, `event: <type>`, `data: <JSON>` per journal entry' }),
+      schema: z.string().openapi({
+        description: '`id: <seq>`, `event: <type>`, `data: <JSON>` per journal entry',
+        example:
+          'id: 1\nevent: status_changed\ndata: {"seq":1,"type":"status_changed","status":"running","createdAt":"2026-01-15T09:30:00.000Z"}\n\n',
+      }),
     },
   },
 });
@@ -38,39 +46,39 @@ const errors = {
   401: json(errorBody, 'Missing or invalid API key'),
   404: json(errorBody, 'Not found'),
 };
-const route = <R extends Parameters<typeof createRoute>[0]>(definition: R) =>
-  createRoute({ ...definition, tags: ['Executions'], security: [{ bearerAuth: [] }] });
-const executionPath = z.object({ executionId: z.string() });
+const route = routeDeclarer('Executions');
+const executionPath = z.object({ executionId: idField() });
 
 const createExecutionRoute = route({
   method: 'post',
   path: EXECUTIONS_REST_PREFIX,
+  operationId: 'createExecution',
   summary: 'Create durable agent execution',
   description:
     'Queues the execution and streams its journal until it ends. A client that disconnects does not stop it.',
-  request: {
-    body: {
-      required: true,
-      content: { 'application/json': { schema: executions.createExecutionSchema } },
-    },
-  },
+  request: body(executions.createExecutionSchema, {
+    agentId: 'support-bot',
+    conversationId: 'conv-42',
+    messages: [{ role: 'user', content: 'Where is my order A-1001?' }],
+  }),
   responses: { 200: eventStream('The execution’s events'), ...errors },
 });
 const statusRoute = route({
   method: 'get',
   path: `${EXECUTIONS_REST_PREFIX}/{executionId}`,
+  operationId: 'getExecution',
   summary: 'Get execution status',
   request: { params: executionPath },
   responses: {
     200: json(
       z
         .object({
-          agentId: z.string(),
-          conversationId: z.string(),
-          createdAt: z.string(),
-          id: z.string(),
+          agentId: idField(),
+          conversationId: exampleString('conv-42'),
+          createdAt: timestampField(),
+          id: idField(),
           status: z.enum(['queued', 'running', 'suspended', 'completed', 'failed', 'cancelled']),
-          updatedAt: z.string(),
+          updatedAt: timestampField(),
         })
         .openapi('ExecutionStatus'),
       'The execution',
@@ -81,17 +89,16 @@ const statusRoute = route({
 const approvalRoute = route({
   method: 'post',
   path: `${EXECUTIONS_REST_PREFIX}/{executionId}/approvals/{toolCallId}`,
+  operationId: 'approveToolCall',
   summary: 'Approve or deny a tool call',
   request: {
-    params: executionPath.extend({ toolCallId: z.string() }),
-    body: {
-      required: true,
-      content: {
-        'application/json': {
-          schema: z.object({ approved: z.boolean(), reason: z.string().max(2000).optional() }),
-        },
-      },
-    },
+    params: executionPath.extend({ toolCallId: exampleString('call_8fK2mQ') }),
+    ...body(
+      z.object({
+        approved: z.boolean(),
+        reason: z.string().max(2000).optional().openapi({ example: 'Refund under the limit' }),
+      }),
+    ),
   },
   responses: {
     200: json(z.object({ success: z.literal(true) }), 'Recorded (or the same decision again)'),
@@ -102,6 +109,7 @@ const approvalRoute = route({
 const streamRoute = route({
   method: 'get',
   path: `${EXECUTIONS_REST_PREFIX}/{executionId}/stream`,
+  operationId: 'streamExecution',
   summary: 'Reconnect to execution stream',
   description:
     'Replays the journal after `Last-Event-ID` (or `startIndex`), then continues live until the execution ends.',

@@ -1,6 +1,6 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { httpStatusOf } from '../../kernel/errors.ts';
-import { json } from '../../rest/kit.ts';
+import { json, routeDeclarer } from '../../rest/kit.ts';
 import { validationDetailFormat, type ErrorFormat } from '../../rest/problem.ts';
 
 // The conventions of reference 004's page (/telemetry/v1): its error bodies, responses and tag,
@@ -44,19 +44,4 @@ export const notFound = (...types: string[]) => ({
   ),
 });
 export const conflict = (type: string) => ({ 409: json(typedError(type), 'Already exists') });
-export const common = {
-  401: json(z.object({ detail: z.string() }), 'Missing or invalid API key'),
-  422: json(
-    z
-      .object({
-        detail: z.array(z.object({ loc: z.array(z.string()), msg: z.string(), type: z.string() })),
-      })
-      .openapi('TelemetryValidationError'),
-    'Validation Error',
-  ),
-};
-export const body = <T extends z.ZodType>(schema: T) => ({
-  body: { required: true, content: { 'application/json': { schema } } },
-});
-export const route = <R extends Parameters<typeof createRoute>[0]>(definition: R) =>
-  createRoute({ ...definition, tags: ['Telemetry'], security: [{ bearerAuth: [] }] });
+export const route = routeDeclarer('Telemetry');

@@ -1,9 +1,10 @@
 import { jsonObject } from '../../kernel/json-object.ts';
 import { z } from '@hono/zod-openapi';
 import type { LlmEvent, Person } from '../../generated/prisma/client.ts';
-import { restRouter } from '../../rest/kit.ts';
+import { body, restRouter } from '../../rest/kit.ts';
+import { validationDetailResponses } from '../../rest/problem.ts';
 import * as ingest from './ingest.ts';
-import { TELEMETRY_REST_PREFIX, body, common, conflict, notFound, ok, route } from './rest-page.ts';
+import { TELEMETRY_REST_PREFIX, conflict, notFound, ok, route } from './rest-page.ts';
 import * as telemetry from './service.ts';
 
 const shape = {
@@ -72,41 +73,54 @@ const personPath = z.object({ person_id: z.string() });
 const createEventRoute = route({
   method: 'post',
   path: `${TELEMETRY_REST_PREFIX}/events`,
+  operationId: 'createLlmEvent',
   summary: 'Create Event',
   description:
     'Records an LLM event. Agents, agent versions, persons and sessions that it names and that do not exist are created.',
   request: body(eventBody),
-  responses: { ...ok(eventSchema), ...notFound('fingerprint-not-found'), ...common },
+  responses: {
+    ...ok(eventSchema),
+    ...notFound('fingerprint-not-found'),
+    ...validationDetailResponses,
+  },
 });
 const createFingerprintRoute = route({
   method: 'post',
   path: `${TELEMETRY_REST_PREFIX}/fingerprints`,
+  operationId: 'createFingerprint',
   summary: 'Create Fingerprint',
   description: 'The same content returns the same `fingerprint_id`.',
   request: body(fingerprintBody),
-  responses: { ...ok(z.object({ fingerprint_id: z.string() })), ...common },
+  responses: { ...ok(z.object({ fingerprint_id: z.string() })), ...validationDetailResponses },
 });
 const createPersonRoute = route({
   method: 'post',
   path: `${TELEMETRY_REST_PREFIX}/persons`,
+  operationId: 'createPerson',
   summary: 'Create Person',
   request: body(personBody),
-  responses: { ...ok(personSchema), ...conflict('person-already-exists'), ...common },
+  responses: {
+    ...ok(personSchema),
+    ...conflict('person-already-exists'),
+    ...validationDetailResponses,
+  },
 });
 const getPersonRoute = route({
   method: 'get',
   path: `${TELEMETRY_REST_PREFIX}/persons/{person_id}`,
+  operationId: 'getPerson',
   summary: 'Get Person',
   request: { params: personPath },
-  responses: { ...ok(personSchema), ...notFound('person-not-found'), ...common },
+  responses: { ...ok(personSchema), ...notFound('person-not-found'), ...validationDetailResponses },
 });
 const updatePersonRoute = route({
   method: 'put',
   path: `${TELEMETRY_REST_PREFIX}/persons/{person_id}`,
+  operationId: 'updatePerson',
   summary: 'Update Person',
   description: 'The properties replace the stored ones.',
   request: { params: personPath, ...body(personUpdateBody) },
-  responses: { ...ok(personSchema), ...notFound('person-not-found'), ...common },
+  responses: { ...ok(personSchema), ...notFound('person-not-found'), ...validationDetailResponses },
 });
 const toRestPerson = (person: Person) => ({
   person_id: person.personId,

@@ -1,10 +1,13 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Trigger, TriggerInvocation } from '../../generated/prisma/client.ts';
 import { AppError, notFound } from '../../kernel/errors.ts';
 import type { AppEnv } from '../../rest/kit.ts';
-import { restRouter, json } from '../../rest/kit.ts';
+import { body, json, restRouter, routeDeclarer } from '../../rest/kit.ts';
+import { EXAMPLE_ID, exampleString, idField, timestampField } from '../../rest/fields.ts';
+import { pageOf, pageQuery, pagination, projectPath } from '../../rest/manage.ts';
+import { problemResponses } from '../../rest/problem.ts';
 import type { RequestContext, Services } from '../../kernel/context.ts';
 import { clientIp } from '../../rest/client-ip.ts';
 import { findAgent } from '../agents/service.ts';
@@ -13,40 +16,13 @@ import * as triggers from './service.ts';
 export const MANAGE_PREFIX =
   '/manage/tenants/{tenantId}/projects/{projectId}/agents/{agentId}/triggers';
 
-/** Reference 002's error body, for its routes and the credentials beside them. */
-const problem = z
-  .object({
-    code: z.string(),
-    title: z.string(),
-    status: z.number().int(),
-    detail: z.string(),
-    instance: z.string(),
-    requestId: z.string(),
-    error: z.object({ code: z.string(), message: z.string() }),
-  })
-  .openapi('TriggerProblem');
-/** OpenAPI responses of these statuses with the problem+json body. */
-export const problemResponses = <S extends number>(statuses: readonly S[]) =>
-  Object.fromEntries(
-    statuses.map((status) => [
-      status,
-      {
-        description: `Error ${status}`,
-        content: { 'application/problem+json': { schema: problem } },
-      },
-    ]),
-  ) as Record<
-    S,
-    { description: string; content: { 'application/problem+json': { schema: typeof problem } } }
-  >;
 const problems = problemResponses([400, 401, 403, 404, 422] as const);
-const route = <R extends Parameters<typeof createRoute>[0]>(definition: R) =>
-  createRoute({ ...definition, tags: ['Triggers'], security: [{ bearerAuth: [] }] });
+const route = routeDeclarer('Triggers');
 
 const triggerSchema = z
   .object({
-    id: z.string(),
-    name: z.string(),
+    id: exampleString('github-push'),
+    name: exampleString('GitHub push'),
     description: z.string().nullable(),
     enabled: z.boolean(),
     inputSchema: z.unknown(),
@@ -54,52 +30,41 @@ const triggerSchema = z
     outputTransform: z.unknown(),
     authentication: z.unknown(),
     signatureVerification: z.unknown(),
-    signingSecretCredentialReferenceId: z.string().nullable(),
-    signingSecretCredentialIds: z.array(z.string()),
-    webhookUrl: z.string(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
+    signingSecretCredentialReferenceId: idField().nullable(),
+    signingSecretCredentialIds: z.array(idField()),
+    webhookUrl: z
+      .url()
+      .openapi({ example: `https://switchboard.example.com/webhooks/${EXAMPLE_ID}` }),
+    createdAt: timestampField(),
+    updatedAt: timestampField(),
   })
   .openapi('Trigger');
 const invocationSchema = z
   .object({
-    id: z.string(),
-    triggerId: z.string(),
+    id: idField(),
+    triggerId: exampleString('github-push'),
     status: z.enum(['pending', 'success', 'failed']),
     errorMessage: z.string().nullable(),
     requestPayload: z.unknown(),
     transformedPayload: z.unknown(),
-    conversationId: z.string().nullable(),
-    executionId: z.string().nullable(),
-    createdAt: z.string(),
+    conversationId: exampleString('conv-42').nullable(),
+    executionId: idField().nullable(),
+    createdAt: timestampField(),
   })
   .openapi('TriggerInvocation');
-export const pagination = z.object({
-  page: z.number(),
-  limit: z.number(),
-  total: z.number(),
-  pages: z.number(),
-});
-export const pageQuery = {
-  page: z.coerce.number().int().min(1).default(1),
-  limit: z.coerce.number().int().min(1).max(100).default(10),
-};
-const scopePath = z.object({
-  tenantId: z.string(),
-  projectId: z.string(),
-  agentId: z
-    .string()
-    .openapi({ description: 'The agent’s id (`agent_id` in /telemetry/v1/agents) or its name' }),
+const scopePath = projectPath.extend({
+  agentId: z.string().openapi({
+    description: 'The agent’s id (`agent_id` in /telemetry/v1/agents) or its name',
+    example: 'support-bot',
+  }),
 });
 const triggerPath = scopePath.extend({
   id: z
     .string()
     .regex(/^[a-zA-Z0-9\-_.]+$/)
     .min(1)
-    .max(255),
-});
-const body = <T extends z.ZodType>(schema: T) => ({
-  body: { required: true, content: { 'application/json': { schema } } },
+    .max(255)
+    .openapi({ example: 'github-push' }),
 });
 
 function toRestTrigger(ctx: RequestContext, trigger: Trigger): z.infer<typeof triggerSchema> {
@@ -160,6 +125,7 @@ async function scopedAgent(c: Context<AppEnv>, path: z.infer<typeof scopePath>) 
 const listRoute = route({
   method: 'get',
   path: MANAGE_PREFIX,
+  operationId: 'listTriggers',
   summary: 'List Triggers',
   request: { params: scopePath, query: z.object(pageQuery) },
   responses: {
@@ -170,20 +136,32 @@ const listRoute = route({
 const createTriggerRoute = route({
   method: 'post',
   path: MANAGE_PREFIX,
+  operationId: 'createTrigger',
   summary: 'Create Trigger',
   request: {
     params: scopePath,
-    ...body(z.record(z.string(), z.unknown()).openapi('CreateTrigger')),
+    ...body(z.record(z.string(), z.unknown()).openapi('CreateTrigger'), {
+      id: 'github-push',
+      name: 'GitHub push',
+      messageTemplate: 'Summarise the push to {{repository.full_name}}',
+      // GitHub's signature (sha256, hex: the defaults).
+      signatureVerification: {
+        signature: { source: 'header', key: 'X-Hub-Signature-256', prefix: 'sha256=' },
+        signedComponents: [{ source: 'body' }],
+      },
+      signingSecretCredentialReferenceId: EXAMPLE_ID,
+    }),
   },
   responses: {
     201: json(z.object({ data: triggerSchema }), 'Created'),
-    409: problems[400],
     ...problems,
+    ...problemResponses([409], { 409: 'The agent has a trigger with this id' }),
   },
 });
 const getRoute = route({
   method: 'get',
   path: `${MANAGE_PREFIX}/{id}`,
+  operationId: 'getTrigger',
   summary: 'Get Trigger',
   request: { params: triggerPath },
   responses: { 200: json(z.object({ data: triggerSchema }), 'The trigger'), ...problems },
@@ -191,18 +169,20 @@ const getRoute = route({
 const updateRoute = route({
   method: 'patch',
   path: `${MANAGE_PREFIX}/{id}`,
+  operationId: 'updateTrigger',
   summary: 'Update Trigger',
   description:
     'Changes the fields sent; the others stay. `id` renames the trigger (409 when the agent has one by that id); `agentId` (an id or a name) moves it to another agent of its project. `tenantId`, `projectId`, `createdAt` and `updatedAt` may be sent back unchanged; another value is refused (400 naming the field).',
   request: {
     params: triggerPath,
-    ...body(z.record(z.string(), z.unknown()).openapi('UpdateTrigger')),
+    ...body(z.record(z.string(), z.unknown()).openapi('UpdateTrigger'), { enabled: false }),
   },
   responses: { 200: json(z.object({ data: triggerSchema }), 'The trigger'), ...problems },
 });
 const deleteRoute = route({
   method: 'delete',
   path: `${MANAGE_PREFIX}/{id}`,
+  operationId: 'deleteTrigger',
   summary: 'Delete Trigger',
   request: { params: triggerPath },
   responses: { 204: { description: 'Deleted' }, ...problems },
@@ -210,6 +190,7 @@ const deleteRoute = route({
 const rotateRoute = route({
   method: 'post',
   path: `${MANAGE_PREFIX}/{id}/rotate-webhook-url`,
+  operationId: 'rotateTriggerWebhookUrl',
   summary: 'Rotate Trigger Webhook URL',
   description:
     'Gives the trigger a new webhookUrl; the old one answers 404 at once. Its invocations stay with it.',
@@ -222,14 +203,18 @@ const rotateRoute = route({
 const invocationsRoute = route({
   method: 'get',
   path: `${MANAGE_PREFIX}/{id}/invocations`,
+  operationId: 'listTriggerInvocations',
   summary: 'List Trigger Invocations',
   request: {
     params: triggerPath,
     query: z.object({
       ...pageQuery,
       status: z.enum(['pending', 'success', 'failed']).optional(),
-      from: z.iso.datetime({ offset: true }).optional(),
-      to: z.iso.datetime({ offset: true }).optional(),
+      from: z.iso
+        .datetime({ offset: true })
+        .optional()
+        .openapi({ example: '2026-01-15T00:00:00Z' }),
+      to: z.iso.datetime({ offset: true }).optional().openapi({ example: '2026-01-16T00:00:00Z' }),
     }),
   },
   responses: {
@@ -243,16 +228,10 @@ const invocationsRoute = route({
 const invocationRoute = route({
   method: 'get',
   path: `${MANAGE_PREFIX}/{id}/invocations/{invocationId}`,
+  operationId: 'getTriggerInvocation',
   summary: 'Get Trigger Invocation',
-  request: { params: triggerPath.extend({ invocationId: z.string() }) },
+  request: { params: triggerPath.extend({ invocationId: idField() }) },
   responses: { 200: json(z.object({ data: invocationSchema }), 'The invocation'), ...problems },
-});
-
-export const pageOf = (page: number, limit: number, total: number) => ({
-  page,
-  limit,
-  total,
-  pages: Math.ceil(total / limit),
 });
 
 /** Reference 002's routes (the HTTP app requires a tenant key before any of them). */
@@ -353,28 +332,29 @@ export const triggerRoutes = restRouter()
     return c.json({ data: toRestInvocation(invocation, trigger.id) }, 200);
   });
 
-const webhookRoute = createRoute({
+const webhookRoute = route({
   method: 'post',
   path: '/webhooks/{webhookKey}',
-  tags: ['Triggers'],
+  security: [],
+  operationId: 'deliverWebhook',
   summary: 'Deliver a webhook',
   description:
     'A trigger’s webhookUrl. No Switchboard key: the trigger’s authentication and signature checks apply, then its input schema, transform and template. The body is read as sent (signatures cover the raw bytes).',
-  request: { params: z.object({ webhookKey: z.string() }) },
+  request: { params: z.object({ webhookKey: idField('The secret part of the webhookUrl') }) },
   responses: {
     202: json(
       z
         .object({
-          invocationId: z.string(),
-          conversationId: z.string().nullable(),
-          executionId: z.string().nullable(),
+          invocationId: idField(),
+          conversationId: exampleString('conv-42').nullable(),
+          executionId: idField().nullable(),
           duplicate: z.boolean(),
         })
         .openapi('WebhookAccepted'),
       'Accepted: the execution started (or, for a repeated delivery id, had started)',
     ),
-    413: problems[400],
     ...problems,
+    ...problemResponses([413, 429]),
   },
 });
 
