@@ -185,8 +185,6 @@ type Documents = {
     "\n  mutation MetricsCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      endpoint {\n        id\n      }\n    }\n  }\n": typeof types.MetricsCreateEndpointDocument,
     "\n  mutation MetricsCreateExecution($input: CreateExecutionInput!) {\n    createExecution(input: $input) {\n      id\n    }\n  }\n": typeof types.MetricsCreateExecutionDocument,
     "\n  mutation MetricsCreateAgent($name: String!) {\n    createAgent(name: $name) {\n      id\n    }\n  }\n": typeof types.MetricsCreateAgentDocument,
-    "\n  mutation ProcessLogsTenant($name: String!) {\n    createTenant(name: $name) {\n      id\n    }\n  }\n": typeof types.ProcessLogsTenantDocument,
-    "\n  mutation ProcessLogsKey($tenantId: ID!) {\n    createApiKey(name: \"logs\", tenantId: $tenantId) {\n      secret\n    }\n  }\n": typeof types.ProcessLogsKeyDocument,
     "\n  mutation TracingCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      endpoint {\n        id\n      }\n    }\n  }\n": typeof types.TracingCreateEndpointDocument,
     "\n  subscription BatchedExecutionUpdates($filter: ExecutionFilter) {\n    executionUpdated(filter: $filter) {\n      id\n      status\n      agent {\n        name\n      }\n    }\n  }\n": typeof types.BatchedExecutionUpdatesDocument,
     "\n  mutation BatchedStart($input: CreateExecutionInput!) {\n    createExecution(input: $input) {\n      id\n    }\n  }\n": typeof types.BatchedStartDocument,
@@ -372,8 +370,6 @@ const documents: Documents = {
     "\n  mutation MetricsCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      endpoint {\n        id\n      }\n    }\n  }\n": types.MetricsCreateEndpointDocument,
     "\n  mutation MetricsCreateExecution($input: CreateExecutionInput!) {\n    createExecution(input: $input) {\n      id\n    }\n  }\n": types.MetricsCreateExecutionDocument,
     "\n  mutation MetricsCreateAgent($name: String!) {\n    createAgent(name: $name) {\n      id\n    }\n  }\n": types.MetricsCreateAgentDocument,
-    "\n  mutation ProcessLogsTenant($name: String!) {\n    createTenant(name: $name) {\n      id\n    }\n  }\n": types.ProcessLogsTenantDocument,
-    "\n  mutation ProcessLogsKey($tenantId: ID!) {\n    createApiKey(name: \"logs\", tenantId: $tenantId) {\n      secret\n    }\n  }\n": types.ProcessLogsKeyDocument,
     "\n  mutation TracingCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      endpoint {\n        id\n      }\n    }\n  }\n": types.TracingCreateEndpointDocument,
     "\n  subscription BatchedExecutionUpdates($filter: ExecutionFilter) {\n    executionUpdated(filter: $filter) {\n      id\n      status\n      agent {\n        name\n      }\n    }\n  }\n": types.BatchedExecutionUpdatesDocument,
     "\n  mutation BatchedStart($input: CreateExecutionInput!) {\n    createExecution(input: $input) {\n      id\n    }\n  }\n": types.BatchedStartDocument,
@@ -1086,14 +1082,6 @@ export function graphql(source: "\n  mutation MetricsCreateExecution($input: Cre
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation MetricsCreateAgent($name: String!) {\n    createAgent(name: $name) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation MetricsCreateAgent($name: String!) {\n    createAgent(name: $name) {\n      id\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation ProcessLogsTenant($name: String!) {\n    createTenant(name: $name) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation ProcessLogsTenant($name: String!) {\n    createTenant(name: $name) {\n      id\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation ProcessLogsKey($tenantId: ID!) {\n    createApiKey(name: \"logs\", tenantId: $tenantId) {\n      secret\n    }\n  }\n"): (typeof documents)["\n  mutation ProcessLogsKey($tenantId: ID!) {\n    createApiKey(name: \"logs\", tenantId: $tenantId) {\n      secret\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import { Prisma, type AuditEvent } from '../../generated/prisma/client.ts';
-import { AppError, notFound } from '../../kernel/errors.ts';
+import { Prisma } from '../../generated/prisma/client.ts';
+import { notFound } from '../../kernel/errors.ts';
 import { dateRange } from '../../db/filters.ts';
 import type { RequestContext } from '../../kernel/context.ts';
 import type { ActorType } from '../../auth/viewer.ts';
@@ -38,40 +37,6 @@ export const ACTOR_TYPES = [
 export const OUTCOMES = ['success', 'failure'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
-export interface AuditEntry {
-  /** `<resource>.<verb in the past tense>`, e.g. `api_key.revoked`. */
-  eventType: `${ResourceType}.${string}`;
-  resourceType: ResourceType;
-  resourceId: string;
-  outcome?: Outcome;
-  payload?: Prisma.InputJsonObject;
-  causationId?: string;
-  /** Needed only where the caller acts outside a tenant scope (the admin key). */
-  tenantId?: string;
-  projectId?: string | null;
-}
-
-/** The row for one audit entry, attributed to the request's actor and correlation id. */
-export function auditRow(ctx: RequestContext, entry: AuditEntry): Prisma.AuditEventCreateManyInput {
-  const tenantId = entry.tenantId ?? ctx.scope?.tenantId;
-  if (!tenantId) throw new Error(`audit entry ${entry.eventType} has no tenant`);
-  return {
-    id: randomUUID(),
-    tenantId,
-    projectId: entry.projectId ?? ctx.scope?.projectId ?? null,
-    eventType: entry.eventType,
-    actorType: (ctx.actor ?? ctx.viewer)?.actorType ?? 'system',
-    actorId: (ctx.actor ?? ctx.viewer)?.actorId ?? 'anonymous',
-    resourceType: entry.resourceType,
-    resourceId: entry.resourceId,
-    correlationId: ctx.correlationId,
-    causationId: entry.causationId ?? null,
-    outcome: entry.outcome ?? 'success',
-    payload: entry.payload ?? {},
-    occurredAt: new Date(),
-  };
-}
-
 /** The audit table's columns, for statements that insert audit rows given as JSON (`auditRecordset`). */
 export const auditColumns = Prisma.sql`(id, "tenantId", "projectId", "eventType", "actorType", "actorId", "resourceType",
   "resourceId", "correlationId", "causationId", outcome, payload, "occurredAt")`;
@@ -84,74 +49,6 @@ export function auditRecordset(rows: Prisma.AuditEventCreateManyInput[]) {
     id text, "tenantId" text, "projectId" text, "eventType" text, "actorType" text, "actorId" text,
     "resourceType" text, "resourceId" text, "correlationId" text, "causationId" text, outcome text, payload jsonb,
     "occurredAt" timestamp(3))`;
-}
-
-export function publishAuditEvents(ctx: RequestContext, events: AuditEvent[]) {
-  for (const event of events) ctx.services.bus.publish('auditEventRecorded', event.tenantId, event);
-}
-
-/**
- * Runs a write and inserts its audit events in one transaction, then publishes them.
- * The resource ids are chosen before the write so the audit rows can name them.
- */
-export async function writeAudited<T>(
-  ctx: RequestContext,
-  write: Prisma.PrismaPromise<T>,
-  entries: AuditEntry[],
-): Promise<T> {
-  const [result, audited] = await ctx.db.$transaction([
-    write,
-    ctx.db.auditEvent.createManyAndReturn({ data: entries.map((entry) => auditRow(ctx, entry)) }),
-  ]);
-  publishAuditEvents(ctx, audited);
-  return result;
-}
-
-/**
- * Runs `work` in an interactive transaction; the audit entries it records go in at the end of that
- * transaction and are published once it commits. For writes that decide as they go (get-or-create).
- */
-export async function inAuditedTransaction<T>(
-  ctx: RequestContext,
-  work: (tx: Prisma.TransactionClient, record: (entry: AuditEntry) => void) => Promise<T>,
-): Promise<T> {
-  const [result, audited] = await ctx.db.$transaction(async (tx) => {
-    const entries: AuditEntry[] = [];
-    const value = await work(tx, (entry) => entries.push(entry));
-    const rows = entries.map((entry) => auditRow(ctx, entry));
-    if (!rows.length) return [value, [] as AuditEvent[]] as const;
-    const inserted = await tx.$queryRaw<{ id: string; seq: bigint }[]>`
-      INSERT INTO "AuditEvent" ${auditColumns} SELECT ${auditValues} FROM ${auditRecordset(rows)} RETURNING id, seq`;
-    const seqs = new Map(inserted.map((row) => [row.id, row.seq]));
-    return [value, rows.map((row) => ({ ...row, seq: seqs.get(row.id!)! }) as AuditEvent)] as const;
-  });
-  publishAuditEvents(ctx, audited);
-  return result;
-}
-
-/**
- * Runs a state change; when the caller's request is refused (an AppError), records a `failure`
- * audit event with the reason before passing the error on.
- */
-export async function auditingFailure<T>(
-  ctx: RequestContext,
-  entry: AuditEntry,
-  change: () => Promise<T>,
-): Promise<T> {
-  try {
-    return await change();
-  } catch (error) {
-    if (error instanceof AppError && (entry.tenantId ?? ctx.scope)) {
-      const failure = auditRow(ctx, {
-        ...entry,
-        outcome: 'failure',
-        payload: { ...entry.payload, error: { code: error.code, message: error.message } },
-      });
-      const recorded = await ctx.db.auditEvent.create({ data: failure });
-      publishAuditEvents(ctx, [recorded]);
-    }
-    throw error;
-  }
 }
 
 export interface AuditFilter {

@@ -1,13 +1,11 @@
 import { builder } from '../../schema/builder.ts';
 import { catalogue } from '../catalogue.ts';
-import { DIRECTLY_EMITTED_TYPES } from './direct-emit.ts';
 import { webhookEventTypes, type WebhookEventType } from './event-types.ts';
 import { subscribableTypes } from './service.ts';
 
 /** An enum value per name or alias: `app_event.logged` is APP_EVENT_LOGGED. */
 const descriptionOf = (name: string) => {
-  const event = catalogue.find(name);
-  if (!event) return DIRECTLY_EMITTED_TYPES[name as keyof typeof DIRECTLY_EMITTED_TYPES];
+  const event = catalogue.find(name)!;
   return event.name === name ? event.description : `The older name of \`${event.name}\`.`;
 };
 export const WebhookEventTypeName = builder.enumType('WebhookEventType', {

@@ -7,7 +7,6 @@ import { requireScope } from '../../auth/require.ts';
 import { AppError, badInput, notFound } from '../../kernel/errors.ts';
 import type { RequestContext, Services } from '../../kernel/context.ts';
 import { work, type UnitOfWork } from '../../kernel/unit-of-work.ts';
-import { DIRECTLY_EMITTED_TYPES } from './direct-emit.ts';
 import {
   deliveryRequeued,
   endpointCreated,
@@ -17,7 +16,6 @@ import {
   endpointUpdated,
 } from './events.ts';
 
-export { emitAfterCommit } from './direct-emit.ts';
 export { DeliveryStatus };
 
 /** Immediately, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h: the delay before each attempt. */
@@ -26,9 +24,8 @@ export const RETRY_SCHEDULE_MS = [
 ];
 
 /** Every webhook type an endpoint may subscribe to: the catalogue's, with their aliases. */
-export const subscribableTypes = (services: Pick<Services, 'catalogue'>) => [
-  ...new Set([...services.catalogue.webhookNames(), ...Object.keys(DIRECTLY_EMITTED_TYPES)]),
-];
+export const subscribableTypes = (services: Pick<Services, 'catalogue'>) =>
+  services.catalogue.webhookNames();
 
 const endpointFields = {
   url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }),
