@@ -18,7 +18,8 @@ import { executionRoutes, executionsErrorFormat } from '../modules/executions/re
 import { telemetryRoutes } from '../modules/telemetry/rest.ts';
 import { telemetryErrorFormat } from '../modules/telemetry/rest-page.ts';
 import { agentRoutes } from '../modules/agents/rest.ts';
-import { triggerRoutes, webhookRoutes } from '../modules/triggers/rest.ts';
+import { triggerRoutes } from '../modules/triggers/rest.ts';
+import { webhookRoutes } from '../modules/triggers/webhook-rest.ts';
 import { createRequestContext, type RequestContext, type Services } from '../kernel/context.ts';
 import { registerDocs } from './docs.ts';
 import type { AppEnv } from '../rest/kit.ts';

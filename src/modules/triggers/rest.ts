@@ -1,15 +1,13 @@
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { Trigger, TriggerInvocation } from '../../generated/prisma/client.ts';
-import { AppError, notFound } from '../../kernel/errors.ts';
+import { notFound } from '../../kernel/errors.ts';
 import type { AppEnv } from '../../rest/kit.ts';
 import { body, json, restRouter, routeDeclarer } from '../../rest/kit.ts';
 import { EXAMPLE_ID, exampleString, idField, timestampField } from '../../rest/fields.ts';
 import { pageOf, pageQuery, pagination, projectPath } from '../../rest/manage.ts';
 import { problemResponses } from '../../rest/problem.ts';
-import type { RequestContext, Services } from '../../kernel/context.ts';
-import { clientIp } from '../../rest/client-ip.ts';
+import type { RequestContext } from '../../kernel/context.ts';
 import { findAgent } from '../agents/service.ts';
 import * as triggers from './service.ts';
 
@@ -331,76 +329,3 @@ export const triggerRoutes = restRouter()
     if (!invocation) throw notFound('Invocation');
     return c.json({ data: toRestInvocation(invocation, trigger.id) }, 200);
   });
-
-const webhookRoute = route({
-  method: 'post',
-  path: '/webhooks/{webhookKey}',
-  security: [],
-  operationId: 'deliverWebhook',
-  summary: 'Deliver a webhook',
-  description:
-    'A trigger’s webhookUrl. No Switchboard key: the trigger’s authentication and signature checks apply, then its input schema, transform and template. The body is read as sent (signatures cover the raw bytes).',
-  request: { params: z.object({ webhookKey: idField('The secret part of the webhookUrl') }) },
-  responses: {
-    202: json(
-      z
-        .object({
-          invocationId: idField(),
-          conversationId: exampleString('conv-42').nullable(),
-          executionId: idField().nullable(),
-          duplicate: z.boolean(),
-        })
-        .openapi('WebhookAccepted'),
-      'Accepted: the execution started (or, for a repeated delivery id, had started)',
-    ),
-    ...problems,
-    ...problemResponses([413, 429]),
-  },
-});
-
-/** Webhook senders carry no Switchboard key: the trigger's own checks stand in for it. Their bodies have their own, smaller cap. */
-export function webhookRoutes(services: Services) {
-  const router = restRouter();
-  const limit = services.config.WEBHOOK_MAX_BODY_BYTES;
-  router.use(
-    '/webhooks/*',
-    bodyLimit({
-      maxSize: limit,
-      onError: () => {
-        throw new AppError('PAYLOAD_TOO_LARGE', `The webhook body exceeds ${limit} bytes`);
-      },
-    }),
-  );
-  return router.openapi(webhookRoute, async (c) => {
-    const rawBody = await c.req.text();
-    let body: unknown;
-    try {
-      body = rawBody ? JSON.parse(rawBody) : undefined;
-    } catch {
-      body = undefined;
-    }
-    const incoming = (c.env as { incoming?: { rawHeaders?: string[] } } | undefined)?.incoming;
-    const { invocation, created } = await triggers.ingestWebhook(
-      services,
-      c.req.valid('param').webhookKey,
-      {
-        headers: c.req.raw.headers,
-        rawHeaders: incoming?.rawHeaders ?? [],
-        query: new URL(c.req.url).searchParams,
-        rawBody,
-        body,
-      },
-      { ip: clientIp(c), userAgent: c.req.header('user-agent') ?? null },
-    );
-    c.header('X-Correlation-Id', invocation.correlationId);
-    return c.json(
-      {
-        invocationId: invocation.id,
-        conversationId: invocation.conversationId,
-        executionId: invocation.executionId,
-        duplicate: !created,
-      },
-      202,
-    );
-  });
-}

@@ -1,11 +1,8 @@
-import { filter as filterStream, pipe } from 'graphql-yoga';
 import { requireScope } from '../../auth/require.ts';
-import type { TriggerInvocation } from '../../generated/prisma/client.ts';
 import { builder } from '../../schema/builder.ts';
 import { countedConnection } from '../../schema/connections.ts';
 import type { RequestContext } from '../../kernel/context.ts';
 import { findAgent } from '../agents/service.ts';
-import { loadConversation, loadExecution } from '../executions/lookups.ts';
 import {
   OutputTransformInput,
   outputTransformOf,
@@ -14,18 +11,7 @@ import {
 } from './config-inputs.ts';
 import { OutputTransform, SignatureVerification, TriggerAuthentication } from './config-schema.ts';
 import * as triggers from './service.ts';
-
-const InvocationStatus = builder.enumType('TriggerInvocationStatus', {
-  description: 'Where an invocation is.',
-  values: {
-    PENDING: { value: 'pending', description: 'Accepted; its execution runs.' },
-    SUCCESS: { value: 'success', description: 'Its execution completed.' },
-    FAILED: {
-      value: 'failed',
-      description: 'Refused, or its execution failed (see errorMessage).',
-    },
-  } as const,
-});
+import { InvocationStatus } from './schema-invocations.ts';
 
 const TriggerRef = builder.prismaNode('Trigger', {
   // Its primary key is the secret webhook key: the global id names the trigger by agent and id instead.
@@ -92,53 +78,6 @@ const TriggerRef = builder.prismaNode('Trigger', {
   }),
 });
 const TriggerConnection = countedConnection(TriggerRef, 'TriggerConnection');
-
-builder.prismaNode('TriggerInvocation', {
-  id: { field: 'id' },
-  nullable: true,
-  fields: (t) => ({
-    id: t.exposeID('id'),
-    status: t.field({
-      type: InvocationStatus,
-      description: 'Where the invocation is.',
-      resolve: (invocation) => invocation.status as 'pending' | 'success' | 'failed',
-    }),
-    errorMessage: t.exposeString('errorMessage', { nullable: true }),
-    deliveryId: t.exposeString('deliveryId', { nullable: true }),
-    requestPayload: t.expose('requestPayload', { type: 'JSON', nullable: true }),
-    transformedPayload: t.field({
-      type: 'JSON',
-      nullable: true,
-      description: 'The payload after outputTransform, which the template saw (free-form).',
-      resolve: (invocation) => triggers.transformedPayloadOf(invocation),
-    }),
-    message: t.exposeString('message', { nullable: true }),
-    correlationId: t.exposeString('correlationId', {
-      description:
-        'Shared by the webhook, the invocation, the execution and its approvals in the audit log.',
-    }),
-    trigger: t.relation('trigger'),
-    // No Prisma relation joins these: the executions module reads them, in one batch per field.
-    execution: t.prismaField({
-      type: 'Execution',
-      nullable: true,
-      description: 'The execution it started; null when refused.',
-      resolve: (query, invocation, _args, ctx) =>
-        invocation.executionId ? loadExecution(ctx, query, invocation.executionId) : null,
-    }),
-    conversation: t.prismaField({
-      type: 'Conversation',
-      nullable: true,
-      description: 'The conversation its execution runs in; null when refused.',
-      resolve: (query, invocation, _args, ctx) =>
-        invocation.conversationId
-          ? loadConversation(ctx, query, invocation.projectId, invocation.conversationId)
-          : null,
-    }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
-    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
-  }),
-});
 
 type InputFields = Parameters<NonNullable<Parameters<typeof builder.inputType>[1]['fields']>>[0];
 
@@ -326,44 +265,5 @@ builder.mutationFields((t) => ({
     },
     resolve: (_query, _root, args, ctx) =>
       triggers.rerunInvocation(ctx, args.invocationId.toString()),
-  }),
-}));
-
-builder.subscriptionFields((t) => ({
-  triggerInvocationUpdated: t.prismaField({
-    type: 'TriggerInvocation',
-    description: 'A trigger’s invocations as they are recorded and as they end, on any instance.',
-    authScopes: { tenant: true },
-    args: {
-      agentId: t.arg.id({
-        required: true,
-        description: 'The id of the agent the trigger belongs to.',
-      }),
-      triggerId: t.arg.string({ required: true, description: 'The trigger’s id.' }),
-    },
-    subscribe: async (_root, args, ctx) => {
-      const trigger = await triggers.getTrigger(ctx, args.agentId.toString(), args.triggerId);
-      // The webhook keys seen, and whether each is this trigger's: its URL may be rotated meanwhile.
-      const ours = new Map([[trigger.webhookKey, true]]);
-      const isOurs = async ({ webhookKey }: TriggerInvocation) => {
-        if (!ours.has(webhookKey)) {
-          const owner = await ctx.db.trigger.findUnique({
-            where: { webhookKey },
-            select: { agentId: true, id: true },
-          });
-          ours.set(webhookKey, owner?.agentId === trigger.agentId && owner.id === trigger.id);
-        }
-        return ours.get(webhookKey)!;
-      };
-      return pipe(
-        ctx.services.bus.subscribe(
-          'triggerInvocationUpdated',
-          requireScope(ctx),
-          ctx.services.shutdownSignal,
-        ),
-        filterStream(isOurs),
-      );
-    },
-    resolve: (_query, invocation) => invocation,
   }),
 }));
