@@ -1,25 +1,16 @@
+import { parseInput } from '../../kernel/parse-input.ts';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Credential, Prisma } from '../../generated/prisma/client.ts';
 import { CredentialKind } from '../../generated/prisma/enums.ts';
 import { decryptSecret, encryptSecret } from '../../auth/credentials-key.ts';
 import { requireScope } from '../../auth/require.ts';
-import { AppError, badInput, notFound, type FieldIssue } from '../../kernel/errors.ts';
+import { AppError, badInput, notFound } from '../../kernel/errors.ts';
 import type { RequestContext, Services } from '../../kernel/context.ts';
 import { work, type UnitOfWork } from '../../kernel/unit-of-work.ts';
 import { credentialCreated, credentialDeleted, credentialRotated } from './events.ts';
 
 export { CredentialKind };
-
-function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const parsed = schema.safeParse(input);
-  if (parsed.success) return parsed.data;
-  const issues: FieldIssue[] = parsed.error.issues.map((issue) => ({
-    path: issue.path.map((part) => part as string | number),
-    message: issue.message,
-  }));
-  throw badInput(`Invalid ${issues[0].path.join('.') || 'input'}: ${issues[0].message}`, issues);
-}
 
 function sealingKey(ctx: Pick<RequestContext, 'services'>) {
   const key = ctx.services.credentialsKey;
@@ -63,7 +54,7 @@ export async function createCredential(
   return work(
     ctx,
     async (uow) => {
-      const { name, secret, kind } = parse(createInput, input);
+      const { name, secret, kind } = parseInput(createInput, input);
       const plaintext = secretFor(kind, secret);
       const credential = await uow.tx.credential.create({
         data: {
@@ -99,7 +90,7 @@ export async function rotateCredential(
     ctx,
     async (uow) => {
       const existing = await existingCredential(uow, id);
-      const plaintext = secretFor(existing.kind, parse(secretSchema.nullish(), input.secret));
+      const plaintext = secretFor(existing.kind, parseInput(secretSchema.nullish(), input.secret));
       const graceSeconds = input.graceSeconds ?? 24 * 3600;
       const credential = await uow.tx.credential.update({
         where: { id },

@@ -1,3 +1,4 @@
+import { parseInput } from '../../kernel/parse-input.ts';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Prisma, WebhookDelivery } from '../../generated/prisma/client.ts';
@@ -52,14 +53,7 @@ function parse<S extends z.ZodType<{ eventTypes?: string[] }>>(
   schema: S,
   input: unknown,
 ): z.output<S> {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((issue) => ({
-      path: issue.path.map((part) => part as string | number),
-      message: issue.message,
-    }));
-    throw badInput(`Invalid ${issues[0].path.join('.') || 'input'}: ${issues[0].message}`, issues);
-  }
+  const parsed = { data: parseInput(schema, input) };
   const known = subscribableTypes(ctx.services);
   const unknown = (parsed.data.eventTypes ?? []).findIndex((type) => !known.includes(type));
   if (unknown >= 0) {

@@ -1,9 +1,10 @@
+import { parseInput } from '../../kernel/parse-input.ts';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Execution, Prisma } from '../../generated/prisma/client.ts';
 import type { ExecutionStatus } from '../../generated/prisma/enums.ts';
 import { requireScope } from '../../auth/require.ts';
-import { badInput, notFound } from '../../kernel/errors.ts';
+import { notFound } from '../../kernel/errors.ts';
 import type { RequestContext } from '../../kernel/context.ts';
 import { work, type UnitOfWork } from '../../kernel/unit-of-work.ts';
 import { versionToRun } from '../agents/service.ts';
@@ -75,23 +76,10 @@ export async function createExecutionIn(
 ): Promise<Execution> {
   const { ctx, tx } = uow;
   const scope = requireScope(ctx);
-  const parsed = createExecutionSchema.safeParse(input);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((issue) => ({
-      path: issue.path.map((part) => part as string | number),
-      message: issue.message,
-    }));
-    throw badInput(`Invalid ${issues[0].path.join('.')}: ${issues[0].message}`, issues);
-  }
-  const request = parsed.data;
+  const request = parseInput(createExecutionSchema, input);
   const id = randomUUID();
   // The default agent and version are created on first use, in the run's unit of work.
-  const { agent, version } = await versionToRun(
-    uow,
-    scope,
-    request.agentId,
-    request.agentVersion,
-  );
+  const { agent, version } = await versionToRun(uow, scope, request.agentId, request.agentVersion);
   const config = runConfigOf(version.runConfig);
   const allowed = new Set(config.forwardedHeaders.map((name) => name.toLowerCase()));
   const forwardedHeaders = Object.fromEntries(

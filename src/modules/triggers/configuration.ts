@@ -1,7 +1,6 @@
 import jmespath from 'jmespath';
 import { z } from 'zod';
 import type { Prisma, Trigger } from '../../generated/prisma/client.ts';
-import { badInput, type FieldIssue } from '../../kernel/errors.ts';
 import type { Services } from '../../kernel/context.ts';
 import { authenticationSchema, storedAuthentication } from './authentication.ts';
 import { signatureVerificationSchema } from './signature.ts';
@@ -61,16 +60,6 @@ export const updateTriggerSchema = z
     updatedAt: z.string(),
   })
   .partial();
-
-export function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const parsed = schema.safeParse(input);
-  if (parsed.success) return parsed.data;
-  const issues: FieldIssue[] = parsed.error.issues.map((issue) => ({
-    path: issue.path.map((part) => part as string | number),
-    message: issue.message,
-  }));
-  throw badInput(`Invalid ${issues[0].path.join('.') || 'input'}: ${issues[0].message}`, issues);
-}
 
 /** The columns a parsed create or update body sets (undefined: unchanged). */
 export function triggerData(input: Partial<z.output<typeof createTriggerSchema>>) {

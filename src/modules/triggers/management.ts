@@ -1,3 +1,4 @@
+import { parseInput } from '../../kernel/parse-input.ts';
 import { randomUUID } from 'node:crypto';
 import type { ValidateFunction } from 'ajv';
 import type { z } from 'zod';
@@ -13,7 +14,7 @@ import {
 } from '../../kernel/unit-of-work.ts';
 import { CredentialKind } from '../credentials/service.ts';
 import { findAgent } from '../agents/service.ts';
-import { createTriggerSchema, parse, triggerData, updateTriggerSchema } from './configuration.ts';
+import { createTriggerSchema, triggerData, updateTriggerSchema } from './configuration.ts';
 import {
   triggerCreated,
   triggerDeleted,
@@ -97,7 +98,7 @@ export async function createTrigger(ctx: RequestContext, agentId: string, input:
   const refusal = { event: triggerCreated, resourceId: requestedId(input) };
   const { agent, trigger, validate } = await checking(ctx, refusal, async () => {
     const agent = await agentOf(ctx, ctx.db, agentId);
-    const trigger = parse(createTriggerSchema, input);
+    const trigger = parseInput(createTriggerSchema, input);
     const validate = trigger.inputSchema
       ? checkInputSchema(ctx.services, trigger.inputSchema)
       : null;
@@ -195,7 +196,7 @@ export async function updateTrigger(
       createdAt,
       updatedAt,
       ...parsed
-    } = parse(updateTriggerSchema, input);
+    } = parseInput(updateTriggerSchema, input);
     checkKeptFields(existing, { tenantId, projectId, createdAt, updatedAt });
     const validate = parsed.inputSchema ? checkInputSchema(ctx.services, parsed.inputSchema) : null;
     return { existing, newAgentId, parsed, validate };
