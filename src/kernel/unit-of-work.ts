@@ -3,6 +3,7 @@ import { Prisma } from '../generated/prisma/client.ts';
 import type { Topic, TopicPayloads } from './bus/index.ts';
 import type { RequestContext } from './context.ts';
 import { AppError } from './errors.ts';
+import { storableText } from '../db/storable.ts';
 import type { AnyEvent, DomainEvent, EventRoute } from './events.ts';
 
 /** An event emitted in a unit of work, with the audit row it becomes. */
@@ -107,7 +108,8 @@ export class UnitOfWork {
    * the event's schema, delivered nor reacted to.
    */
   emitRefusal(event: AnyEvent, error: AppError, options: EmitOptions): string {
-    const payload = { error: { code: error.code, message: error.message } };
+    // The message may quote what a sender wrote (NUL included): stored as far as PostgreSQL can.
+    const payload = { error: { code: error.code, message: storableText(error.message) } };
     return this.record(event as DomainEvent<unknown>, payload, payload, 'failure', options);
   }
 

@@ -24,7 +24,7 @@ const EventTypeRef = builder.objectRef<WebhookEventType>('WebhookEventTypeInfo')
     name: t.exposeString('name', {
       description: 'The type deliveries carry, e.g. `app_event.logged`.',
     }),
-    description: t.exposeString('description'),
+    description: t.exposeString('description', { description: 'What happened.' }),
     aliases: t.exposeStringList('aliases', {
       description: 'Older names one may subscribe with; deliveries carry the name subscribed to.',
     }),
