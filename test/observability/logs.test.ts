@@ -17,8 +17,8 @@ afterAll(() => server?.stop());
 describe('logs', () => {
   it('say at start what the server runs on', () => {
     expect(lines().find((line) => line.msg === 'Switchboard services are starting')).toMatchObject({
-      database: 'embedded',
-      pubsub: 'in-process',
+      database: process.env.DATABASE_URL ? 'postgres' : 'embedded',
+      pubsub: process.env.REDIS_URL ? 'redis' : 'in-process',
     });
     expect(lines().some((line) => /migrations|schema is up to date/.test(String(line.msg)))).toBe(
       true,
