@@ -2,6 +2,7 @@ import { Prisma } from '../../generated/prisma/client.ts';
 import { requireScope } from '../../auth/require.ts';
 import type { RequestContext } from '../../kernel/context.ts';
 import type { LlmEventFilter } from './ingest.ts';
+import { segmentCondition, usageSegments, type UsageSegment } from './usage-rollups.ts';
 
 export const USAGE_DIMENSIONS = ['agent', 'version', 'model', 'provider', 'person', 'day'] as const;
 export type UsageDimension = (typeof USAGE_DIMENSIONS)[number];
@@ -27,38 +28,31 @@ export interface UsageGroup {
 }
 
 /**
- * Each dimension: the LlmEvent column it groups by, and how the outer query names the group. A
+ * Each dimension: the column it groups by (the same name in LlmEvent and LlmUsageRollup, the day
+ * from the event's time or the rollup's bucket), and how the outer query names the group. A
  * version is named with its agent, since version names repeat across agents.
  */
 const dimensionSql: {
-  [D in UsageDimension]: { column: Prisma.Sql; label: Prisma.Sql; join?: Prisma.Sql };
+  [D in UsageDimension]: { column: string; label: Prisma.Sql; join?: Prisma.Sql };
 } = {
   agent: {
-    column: Prisma.sql`e."agentId"`,
+    column: '"agentId"',
     label: Prisma.sql`a.name`,
     join: Prisma.sql`JOIN "Agent" a ON a.id = g."agentId"`,
   },
   version: {
-    column: Prisma.sql`e."agentVersionId"`,
+    column: '"agentVersionId"',
     label: Prisma.sql`v.name`,
     join: Prisma.sql`JOIN "AgentVersion" v ON v.id = g."agentVersionId" JOIN "Agent" va ON va.id = v."agentId"`,
   },
-  model: { column: Prisma.sql`e.model`, label: Prisma.sql`g.model` },
-  provider: { column: Prisma.sql`e.provider`, label: Prisma.sql`g.provider` },
+  model: { column: 'model', label: Prisma.sql`g.model` },
+  provider: { column: 'provider', label: Prisma.sql`g.provider` },
   person: {
-    column: Prisma.sql`e."personRef"`,
+    column: '"personRef"',
     label: Prisma.sql`p."personId"`,
     join: Prisma.sql`LEFT JOIN "Person" p ON p.id = g."personRef"`,
   },
-  day: { column: Prisma.sql`date_trunc('day', e."createdAt")`, label: Prisma.sql`g.day` },
-};
-const groupColumnName: { [D in UsageDimension]: string } = {
-  agent: 'agentId',
-  version: 'agentVersionId',
-  model: 'model',
-  provider: 'provider',
-  person: 'personRef',
-  day: 'day',
+  day: { column: 'day', label: Prisma.sql`g.day` },
 };
 
 function labelOf(dimension: UsageDimension, dimensions: UsageDimension[]): Prisma.Sql {
@@ -67,10 +61,58 @@ function labelOf(dimension: UsageDimension, dimensions: UsageDimension[]): Prism
   return Prisma.sql`NULL`;
 }
 
+/** The scope and filter conditions on rows of LlmEvent or LlmUsageRollup (`alias`), time aside. */
+function filterConditions(
+  alias: 'e' | 'r',
+  scope: { tenantId: string; projectId: string | null },
+  filter: LlmEventFilter,
+): Prisma.Sql[] {
+  const column = (name: string) => Prisma.raw(`${alias}.${name}`);
+  const inScope = Prisma.sql`"tenantId" = ${scope.tenantId} ${scope.projectId ? Prisma.sql`AND "projectId" = ${scope.projectId}` : Prisma.empty}`;
+  const named = (
+    name: string | null | undefined,
+    columnName: string,
+    table: string,
+    key: string,
+  ) =>
+    name
+      ? [
+          Prisma.sql`${column(columnName)} IN (SELECT id FROM ${Prisma.raw(`"${table}"`)} WHERE ${inScope} AND ${Prisma.raw(key)} = ${name})`,
+        ]
+      : [];
+  const errored = alias === 'r' ? Prisma.sql`r.errored` : Prisma.sql`e.error IS NOT NULL`;
+  return [
+    Prisma.sql`${column('"tenantId"')} = ${scope.tenantId}`,
+    ...(scope.projectId ? [Prisma.sql`${column('"projectId"')} = ${scope.projectId}`] : []),
+    ...named(filter.agent, '"agentId"', 'Agent', 'name'),
+    ...named(filter.version, '"agentVersionId"', 'AgentVersion', 'name'),
+    ...named(filter.person, '"personRef"', 'Person', '"personId"'),
+    // Rollups do not key sessions: a session filter reads raw events only.
+    ...(alias === 'e'
+      ? named(filter.session, '"sessionRef"', 'TelemetrySession', '"sessionId"')
+      : []),
+    ...(filter.model ? [Prisma.sql`${column('model')} = ${filter.model}`] : []),
+    ...(filter.provider ? [Prisma.sql`${column('provider')} = ${filter.provider}`] : []),
+    ...(filter.hasError === true ? [errored] : []),
+    ...(filter.hasError === false ? [Prisma.sql`NOT ${errored}`] : []),
+  ];
+}
+
+/** percentile_cont(fraction) over latencies given as counts per value (`upto`: cumulative count). */
+function percentileFromCounts(fraction: number): Prisma.Sql {
+  const position = Prisma.sql`${fraction}::float8 * (total - 1)`;
+  const at = (index: Prisma.Sql) => Prisma.sql`min(latency) FILTER (WHERE upto > ${index})`;
+  const lower = at(Prisma.sql`floor(${position})`);
+  return Prisma.sql`${lower} + (${at(Prisma.sql`ceil(${position})`)} - ${lower}) * (max(${position}) - floor(max(${position})))`;
+}
+
 /**
  * Count, tokens, cost, error rate and latency percentiles of the events a filter selects, per
- * group of the chosen dimensions (one group of everything when none), computed by the database:
- * the events are aggregated by their id columns first and the names joined to the groups after.
+ * group of the chosen dimensions (one group of everything when none), computed by the database
+ * from the rollups (whole days and hours, see usage-rollups.ts) and the raw events at a range's
+ * partial-hour edges; a session filter, which the rollups do not key, reads raw events only.
+ * Percentiles merge the counts per latency value, so they are exact too. The names are joined to
+ * the groups last.
  */
 export async function telemetryUsage(
   ctx: RequestContext,
@@ -79,38 +121,37 @@ export async function telemetryUsage(
 ): Promise<UsageGroup[]> {
   const scope = requireScope(ctx);
   const dimensions = USAGE_DIMENSIONS.filter((dimension) => groupBy.includes(dimension));
-  const conditions: Prisma.Sql[] = [Prisma.sql`e."tenantId" = ${scope.tenantId}`];
-  if (scope.projectId) conditions.push(Prisma.sql`e."projectId" = ${scope.projectId}`);
-  const inScope = Prisma.sql`"tenantId" = ${scope.tenantId} ${scope.projectId ? Prisma.sql`AND "projectId" = ${scope.projectId}` : Prisma.empty}`;
-  if (filter.agent)
-    conditions.push(
-      Prisma.sql`e."agentId" IN (SELECT id FROM "Agent" WHERE ${inScope} AND name = ${filter.agent})`,
-    );
-  if (filter.version) {
-    conditions.push(
-      Prisma.sql`e."agentVersionId" IN (SELECT id FROM "AgentVersion" WHERE ${inScope} AND name = ${filter.version})`,
-    );
-  }
-  if (filter.person)
-    conditions.push(
-      Prisma.sql`e."personRef" IN (SELECT id FROM "Person" WHERE ${inScope} AND "personId" = ${filter.person})`,
-    );
-  if (filter.session) {
-    conditions.push(
-      Prisma.sql`e."sessionRef" IN (SELECT id FROM "TelemetrySession" WHERE ${inScope} AND "sessionId" = ${filter.session})`,
-    );
-  }
-  if (filter.model) conditions.push(Prisma.sql`e.model = ${filter.model}`);
-  if (filter.provider) conditions.push(Prisma.sql`e.provider = ${filter.provider}`);
-  if (filter.from) conditions.push(Prisma.sql`e."createdAt" >= ${filter.from}`);
-  if (filter.to) conditions.push(Prisma.sql`e."createdAt" < ${filter.to}`);
-  if (filter.hasError === true) conditions.push(Prisma.sql`e.error IS NOT NULL`);
-  if (filter.hasError === false) conditions.push(Prisma.sql`e.error IS NULL`);
+  const segments = filter.session
+    ? [{ source: 'raw' as const, from: filter.from ?? null, to: filter.to ?? null }]
+    : usageSegments(filter.from ?? null, filter.to ?? null);
+  const rollupSegments = segments.filter((segment) => segment.source !== 'raw');
+  const rawSegments = segments.filter((segment) => segment.source === 'raw');
+  const anyOf = (alias: string, parts: UsageSegment[]) =>
+    parts.length
+      ? Prisma.sql`(${Prisma.join(
+          parts.map((segment) => Prisma.sql`(${segmentCondition(segment, alias)})`),
+          ' OR ',
+        )})`
+      : Prisma.sql`FALSE`;
 
-  const groupColumns = dimensions.map(
-    (dimension) =>
-      Prisma.sql`${dimensionSql[dimension].column} AS ${Prisma.raw(`"${groupColumnName[dimension]}"`)}`,
-  );
+  const groupColumns = (alias: string) =>
+    dimensions.map((dimension) =>
+      dimension === 'day'
+        ? Prisma.raw(
+            `date_trunc('day', ${alias}.${alias === 'r' ? 'bucket' : '"createdAt"'}) AS day`,
+          )
+        : Prisma.raw(`${alias}.${dimensionSql[dimension].column}`),
+    );
+  const keys = dimensions.map((dimension) => Prisma.raw(dimensionSql[dimension].column));
+  const select = (columns: Prisma.Sql[]) =>
+    columns.length ? Prisma.sql`${Prisma.join(columns, ', ')},` : Prisma.empty;
+  const groupByKeys = (extra: Prisma.Sql[] = []) =>
+    keys.length || extra.length
+      ? Prisma.sql`GROUP BY ${Prisma.join([...keys, ...extra], ', ')}`
+      : Prisma.empty;
+  // One text key per group (a JSON array tells null from ''), so that the sums and the latencies
+  // of a group meet in a hash join.
+  const groupKey = Prisma.sql`${keys.length ? Prisma.sql`json_build_array(${Prisma.join(keys, ', ')})::text` : Prisma.sql`''`} AS "group"`;
   const labels = USAGE_DIMENSIONS.map(
     (dimension) => Prisma.sql`${labelOf(dimension, dimensions)} AS ${Prisma.raw(`"${dimension}"`)}`,
   );
@@ -120,26 +161,48 @@ export async function telemetryUsage(
   const rows = await ctx.services.prisma.$queryRaw<
     (Omit<UsageGroup, 'day'> & { day: Date | null })[]
   >`
-    WITH g AS (
-      SELECT ${Prisma.join([...groupColumns, Prisma.sql`count(*)::int AS count`], ', ')},
-        COALESCE(sum(e."inputTokens"), 0)::float8 AS "inputTokens",
-        COALESCE(sum(e."outputTokens"), 0)::float8 AS "outputTokens",
-        COALESCE(sum(e."cachedInputTokens"), 0)::float8 AS "cachedInputTokens",
-        sum(e."costUsd") AS "costUsd",
-        count(*) FILTER (WHERE e."costUsd" IS NULL)::int AS "unpricedCount",
-        count(*) FILTER (WHERE e.error IS NOT NULL)::int AS "errorCount",
-        percentile_cont(0.5) WITHIN GROUP (ORDER BY e."latencyMs") AS "p50LatencyMs",
-        percentile_cont(0.95) WITHIN GROUP (ORDER BY e."latencyMs") AS "p95LatencyMs"
+    WITH r AS (
+      SELECT r.id, ${select(groupColumns('r'))} r.count, r."inputTokens", r."outputTokens", r."cachedInputTokens",
+        r."costUsd", r."unpricedCount", CASE WHEN r.errored THEN r.count ELSE 0 END AS "errorCount"
+      FROM "LlmUsageRollup" r
+      WHERE ${Prisma.join(filterConditions('r', scope, filter), ' AND ')} AND ${anyOf('r', rollupSegments)}
+    ), e AS (
+      SELECT ${select(groupColumns('e'))} e."latencyMs", 1 AS count, COALESCE(e."inputTokens", 0) AS "inputTokens",
+        COALESCE(e."outputTokens", 0) AS "outputTokens", COALESCE(e."cachedInputTokens", 0) AS "cachedInputTokens",
+        COALESCE(e."costUsd"::numeric, 0) AS "costUsd", (e."costUsd" IS NULL)::int AS "unpricedCount",
+        (e.error IS NOT NULL)::int AS "errorCount"
       FROM "LlmEvent" e
-      WHERE ${Prisma.join(conditions, ' AND ')}
-      ${
-        dimensions.length
-          ? Prisma.sql`GROUP BY ${Prisma.join(
-              dimensions.map((_, index) => Prisma.raw(String(index + 1))),
-              ', ',
-            )}`
-          : Prisma.empty
-      }
+      WHERE ${Prisma.join(filterConditions('e', scope, filter), ' AND ')} AND ${anyOf('e', rawSegments)}
+    ), sums AS (
+      SELECT ${select(keys)} ${groupKey}, sum(count)::int AS count, sum("inputTokens")::float8 AS "inputTokens",
+        sum("outputTokens")::float8 AS "outputTokens", sum("cachedInputTokens")::float8 AS "cachedInputTokens",
+        CASE WHEN sum(count) > sum("unpricedCount") THEN sum("costUsd")::float8 END AS "costUsd",
+        sum("unpricedCount")::int AS "unpricedCount", sum("errorCount")::int AS "errorCount"
+      FROM (
+        SELECT ${select(keys)} count, "inputTokens", "outputTokens", "cachedInputTokens", "costUsd", "unpricedCount", "errorCount" FROM r
+        UNION ALL
+        SELECT ${select(keys)} count, "inputTokens", "outputTokens", "cachedInputTokens", "costUsd", "unpricedCount", "errorCount" FROM e
+      ) u
+      ${groupByKeys()}
+    ), counted AS (
+      SELECT ${select(keys)} latency, sum(n) AS n
+      FROM (
+        SELECT ${select(keys.map((key) => Prisma.sql`r.${key}`))} l."latencyMs" AS latency, l.count AS n
+        FROM r JOIN "LlmUsageLatency" l ON l."rollupId" = r.id
+        UNION ALL
+        SELECT ${select(keys)} "latencyMs", 1 FROM e WHERE "latencyMs" IS NOT NULL
+      ) u
+      ${groupByKeys([Prisma.sql`latency`])}
+    ), ranked AS (
+      SELECT ${select(keys)} latency,
+        sum(n) OVER (${keys.length ? Prisma.sql`PARTITION BY ${Prisma.join(keys, ', ')}` : Prisma.empty} ORDER BY latency) AS upto,
+        sum(n) OVER (${keys.length ? Prisma.sql`PARTITION BY ${Prisma.join(keys, ', ')}` : Prisma.empty}) AS total
+      FROM counted WHERE n > 0
+    ), l AS (
+      SELECT ${groupKey}, ${percentileFromCounts(0.5)} AS "p50LatencyMs", ${percentileFromCounts(0.95)} AS "p95LatencyMs"
+      FROM ranked ${groupByKeys()}
+    ), g AS (
+      SELECT s.*, l."p50LatencyMs", l."p95LatencyMs" FROM sums s LEFT JOIN l USING ("group")
     )
     SELECT ${Prisma.join(labels, ', ')}, g.count, g."inputTokens", g."outputTokens", g."cachedInputTokens", g."costUsd",
       g."unpricedCount", g."errorCount", g."p50LatencyMs", g."p95LatencyMs"
