@@ -22,6 +22,8 @@ import { queueDeliveries } from '../modules/deliveries/outbox.ts';
 import { telemetryReactions } from '../modules/telemetry/reactions.ts';
 
 import { triggersReactions } from '../modules/triggers/invocations.ts';
+import { InvocationStarter } from '../modules/triggers/invocation-starter.ts';
+import { TriggerCache, triggerCacheReactions } from '../modules/triggers/trigger-cache.ts';
 
 export interface SwitchboardOptions {
   config: Config;
@@ -99,13 +101,19 @@ export async function createServices({ config, logger, ...options }: Switchboard
       resolveHost: options.resolveHost,
     }),
     wakeRunner: () => runner.nudge(),
+    wakeInvocations: () => invocations.nudge(),
+    triggerCache: new TriggerCache(database.prisma, bus, shutdownController.signal),
     now: options.now ?? (() => new Date()),
     wakeDeliveries: () => deliveries.nudge(),
     shutdownSignal: shutdownController.signal,
     catalogue,
     unitOfWork: {
       commitSteps: [recordAuditEvents, queueDeliveries, publishLiveEvents],
-      reactions: reactionsOf([...telemetryReactions, ...triggersReactions]),
+      reactions: reactionsOf([
+        ...telemetryReactions,
+        ...triggersReactions,
+        ...triggerCacheReactions,
+      ]),
       strictPayloads: process.env.NODE_ENV !== 'production',
     },
   };
@@ -115,6 +123,9 @@ export async function createServices({ config, logger, ...options }: Switchboard
     concurrency: config.EXECUTION_CONCURRENCY,
   });
   runner.start();
+  // Instances that run executions also start those of accepted webhooks.
+  const invocations = new InvocationStarter(services, config.EXECUTION_POLL_MS);
+  if (config.EXECUTION_CONCURRENCY > 0) invocations.start();
   const deliveries = new DeliveryWorker(services, {
     pollMs: config.DELIVERY_POLL_MS,
     timeoutMs: config.DELIVERY_TIMEOUT_MS,
@@ -131,7 +142,7 @@ export async function createServices({ config, logger, ...options }: Switchboard
     async close(beforeClosing: () => Promise<void> = async () => {}) {
       shutdownController.abort();
       await beforeClosing();
-      await Promise.all([runner.stop(), deliveries.stop()]);
+      await Promise.all([invocations.stop(), runner.stop(), deliveries.stop()]);
       await services.outbound.close();
       await bus.close();
       await database.close();

@@ -10,6 +10,7 @@ import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { Logger } from './logger.ts';
 import type { EventBus } from './bus/index.ts';
 import type { PriceTable } from '../modules/telemetry/prices.ts';
+import type { TriggerCache } from '../modules/triggers/trigger-cache.ts';
 import type { UnitOfWorkHooks } from './unit-of-work.ts';
 import type { EventCatalogue } from './events.ts';
 import type { OutboundClient } from './net/outbound.ts';
@@ -41,6 +42,10 @@ export interface Services {
   wakeDeliveries: () => void;
   /** Tells this instance's execution runner that work is waiting (the others find it by polling). */
   wakeRunner: () => void;
+  /** Tells this instance's invocation starter that accepted webhooks wait for their executions. */
+  wakeInvocations: () => void;
+  /** Triggers by webhook key, as webhooks need them (invalidated through the bus). */
+  triggerCache: TriggerCache;
   /** Every domain event of every module. */
   catalogue: EventCatalogue;
   /** What every unit of work runs at commit (audit rows, outbox) and the modules' reactions. */

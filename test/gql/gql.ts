@@ -171,6 +171,9 @@ type Documents = {
     "\n  mutation EventsEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      endpoint {\n        id\n      }\n    }\n  }\n": typeof types.EventsEndpointDocument,
     "\n  query EventsStats {\n    auditStatsByActor {\n      actorId\n      successes\n      failures\n    }\n  }\n": typeof types.EventsStatsDocument,
     "\n  query EventsChain($correlationId: String!) {\n    auditEventsByCorrelation(correlationId: $correlationId) {\n      edges {\n        node {\n          id\n          eventType\n          causationId\n          outcome\n        }\n      }\n    }\n  }\n": typeof types.EventsChainDocument,
+    "\n  mutation StartsAgent($name: String!) {\n    createAgent(name: $name) {\n      id\n    }\n  }\n": typeof types.StartsAgentDocument,
+    "\n  query StartsChain($correlationId: String!) {\n    auditEventsByCorrelation(correlationId: $correlationId) {\n      edges {\n        node {\n          id\n          eventType\n          causationId\n          actorType\n        }\n      }\n    }\n  }\n": typeof types.StartsChainDocument,
+    "\n  query StartsInvocation($agentId: ID!, $id: String!) {\n    trigger(agentId: $agentId, id: $id) {\n      invocations(first: 1) {\n        edges {\n          node {\n            id\n            status\n            execution {\n              id\n              status\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.StartsInvocationDocument,
     "\n  mutation CreateTriggerAgent($name: String!) {\n    createAgent(name: $name) {\n      id\n    }\n  }\n": typeof types.CreateTriggerAgentDocument,
     "\n  mutation CreateSigningCredential($name: String!, $secret: String) {\n    createCredential(name: $name, secret: $secret) {\n      secret\n      credential {\n        id\n      }\n    }\n  }\n": typeof types.CreateSigningCredentialDocument,
     "\n  mutation RotateSigningCredential($id: ID!, $secret: String) {\n    rotateCredential(id: $id, secret: $secret) {\n      secret\n    }\n  }\n": typeof types.RotateSigningCredentialDocument,
@@ -359,6 +362,9 @@ const documents: Documents = {
     "\n  mutation EventsEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      endpoint {\n        id\n      }\n    }\n  }\n": types.EventsEndpointDocument,
     "\n  query EventsStats {\n    auditStatsByActor {\n      actorId\n      successes\n      failures\n    }\n  }\n": types.EventsStatsDocument,
     "\n  query EventsChain($correlationId: String!) {\n    auditEventsByCorrelation(correlationId: $correlationId) {\n      edges {\n        node {\n          id\n          eventType\n          causationId\n          outcome\n        }\n      }\n    }\n  }\n": types.EventsChainDocument,
+    "\n  mutation StartsAgent($name: String!) {\n    createAgent(name: $name) {\n      id\n    }\n  }\n": types.StartsAgentDocument,
+    "\n  query StartsChain($correlationId: String!) {\n    auditEventsByCorrelation(correlationId: $correlationId) {\n      edges {\n        node {\n          id\n          eventType\n          causationId\n          actorType\n        }\n      }\n    }\n  }\n": types.StartsChainDocument,
+    "\n  query StartsInvocation($agentId: ID!, $id: String!) {\n    trigger(agentId: $agentId, id: $id) {\n      invocations(first: 1) {\n        edges {\n          node {\n            id\n            status\n            execution {\n              id\n              status\n            }\n          }\n        }\n      }\n    }\n  }\n": types.StartsInvocationDocument,
     "\n  mutation CreateTriggerAgent($name: String!) {\n    createAgent(name: $name) {\n      id\n    }\n  }\n": types.CreateTriggerAgentDocument,
     "\n  mutation CreateSigningCredential($name: String!, $secret: String) {\n    createCredential(name: $name, secret: $secret) {\n      secret\n      credential {\n        id\n      }\n    }\n  }\n": types.CreateSigningCredentialDocument,
     "\n  mutation RotateSigningCredential($id: ID!, $secret: String) {\n    rotateCredential(id: $id, secret: $secret) {\n      secret\n    }\n  }\n": types.RotateSigningCredentialDocument,
@@ -1032,6 +1038,18 @@ export function graphql(source: "\n  query EventsStats {\n    auditStatsByActor 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query EventsChain($correlationId: String!) {\n    auditEventsByCorrelation(correlationId: $correlationId) {\n      edges {\n        node {\n          id\n          eventType\n          causationId\n          outcome\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query EventsChain($correlationId: String!) {\n    auditEventsByCorrelation(correlationId: $correlationId) {\n      edges {\n        node {\n          id\n          eventType\n          causationId\n          outcome\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartsAgent($name: String!) {\n    createAgent(name: $name) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation StartsAgent($name: String!) {\n    createAgent(name: $name) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StartsChain($correlationId: String!) {\n    auditEventsByCorrelation(correlationId: $correlationId) {\n      edges {\n        node {\n          id\n          eventType\n          causationId\n          actorType\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query StartsChain($correlationId: String!) {\n    auditEventsByCorrelation(correlationId: $correlationId) {\n      edges {\n        node {\n          id\n          eventType\n          causationId\n          actorType\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StartsInvocation($agentId: ID!, $id: String!) {\n    trigger(agentId: $agentId, id: $id) {\n      invocations(first: 1) {\n        edges {\n          node {\n            id\n            status\n            execution {\n              id\n              status\n            }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query StartsInvocation($agentId: ID!, $id: String!) {\n    trigger(agentId: $agentId, id: $id) {\n      invocations(first: 1) {\n        edges {\n          node {\n            id\n            status\n            execution {\n              id\n              status\n            }\n          }\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

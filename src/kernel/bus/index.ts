@@ -25,6 +25,8 @@ export interface TopicPayloads {
   executionUpdated: Execution;
   triggerInvocationUpdated: TriggerInvocation;
   webhookDeliveryUpdated: WebhookDelivery;
+  /** A tenant's triggers or signing credentials changed: each instance drops what it cached of them. */
+  triggersChanged: { tenantId: string; projectId: null };
 }
 export type Topic = keyof TopicPayloads;
 

@@ -53,6 +53,8 @@ const executionNotFound = () => notFound('Execution');
 export interface CreateExecutionOptions {
   /** The audit event that caused the run (a webhook's trigger.invoked). */
   causationId?: string | null;
+  /** The execution's id when it was promised before the run was created (a webhook's 202). */
+  id?: string;
 }
 
 /**
@@ -77,7 +79,7 @@ export async function createExecutionIn(
   const { ctx, tx } = uow;
   const scope = requireScope(ctx);
   const request = parseInput(createExecutionSchema, input);
-  const id = randomUUID();
+  const id = options.id ?? randomUUID();
   // The default agent and version are created on first use, in the run's unit of work.
   const { agent, version } = await versionToRun(uow, scope, request.agentId, request.agentVersion);
   const config = runConfigOf(version.runConfig);

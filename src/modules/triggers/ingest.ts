@@ -6,7 +6,6 @@ import { systemContext, type RequestContext, type Services } from '../../kernel/
 import { work } from '../../kernel/unit-of-work.ts';
 import { triggerInvocationFailed, triggerInvoked } from './events.ts';
 import { inspectWebhook, type Inspection } from './inspection.ts';
-import { startExecution } from './invocations.ts';
 import type { WebhookRequest } from './signature.ts';
 
 export interface IngestResult {
@@ -28,8 +27,8 @@ const refuse = (status: number, message: string) =>
 const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === 'P2002';
 
 /**
- * Turns a webhook into a message for the trigger's agent (`inspectWebhook`), then claims the
- * invocation and starts the execution in one unit of work, answered once it commits. Each refusal
+ * Turns a webhook into a message for the trigger's agent (`inspectWebhook`), then records the
+ * invocation, answered once it commits; its execution is started apart (`InvocationStarter`). Each refusal
  * after the trigger is found is recorded: a failed invocation, `trigger_invocation.failed` for
  * endpoints, and `trigger.invoked` as a `failure` with the error.
  */
@@ -39,8 +38,9 @@ export async function ingestWebhook(
   request: WebhookRequest,
   client: RequestContext['client'],
 ): Promise<IngestResult> {
-  const trigger = await services.prisma.trigger.findUnique({ where: { webhookKey } });
-  if (!trigger || !trigger.enabled) throw notFound('Trigger');
+  const found = await services.triggerCache.get(webhookKey);
+  if (!found) throw notFound('Trigger');
+  const { trigger } = found;
   const ctx = systemContext(
     services,
     { tenantId: trigger.tenantId, projectId: trigger.projectId },
@@ -48,7 +48,7 @@ export async function ingestWebhook(
     { actorType: 'webhook', actorId: `trigger:${trigger.id}` },
     client,
   );
-  const inspection = await inspectWebhook(services, trigger, request);
+  const inspection = await inspectWebhook(services, found, request);
   if ('repeat' in inspection) return { invocation: inspection.repeat, created: false };
   if ('refused' in inspection) {
     const { status, message, payload } = inspection.refused;
@@ -70,7 +70,10 @@ export async function ingestWebhook(
       };
     }
     // The URL was rotated (or the trigger deleted) while this webhook was checked.
-    if ((error as { code?: string }).code === 'P2003') throw notFound('Trigger');
+    if ((error as { code?: string }).code === 'P2003') {
+      services.triggerCache.changed(trigger.tenantId);
+      throw notFound('Trigger');
+    }
     throw error;
   }
 }
@@ -113,9 +116,10 @@ async function recordRefusal(
 }
 
 /**
- * The invocation is inserted first: a concurrent copy of the same delivery waits on its unique
- * (webhookKey, deliveryId) index and fails there, before any execution exists. The execution is
- * queued in the same transaction, caused by `trigger.invoked`; the runner wakes once it commits.
+ * The invocation, with the ids of the conversation and execution it will start: a concurrent copy
+ * of the same delivery fails on its unique (webhookKey, deliveryId) index. The execution is
+ * created apart, from this row, by a starter of any instance (`InvocationStarter`), so the sender
+ * waits for this one insert only.
  */
 function accept(
   ctx: RequestContext,
@@ -130,7 +134,7 @@ function accept(
   return work(
     ctx,
     async (uow) => {
-      const claimed = await uow.tx.triggerInvocation.create({
+      const invocation = await uow.tx.triggerInvocation.create({
         data: {
           tenantId: trigger.tenantId,
           projectId: trigger.projectId,
@@ -142,29 +146,18 @@ function accept(
             ? (transformed as Prisma.InputJsonValue)
             : undefined,
           message,
+          executionId: randomUUID(),
+          conversationId: randomUUID(),
           correlationId: ctx.correlationId,
         },
       });
-      const invokedId = uow.emit(
+      uow.emit(
         triggerInvoked,
-        { invocationId: claimed.id, agentId: trigger.agentId },
+        { invocationId: invocation.id, agentId: trigger.agentId },
         { resourceId: trigger.id },
       );
-      const conversationId = randomUUID();
-      const execution = await startExecution(
-        uow,
-        {
-          agentId: trigger.agentId,
-          conversationId,
-          messages: [{ role: 'user', content: message }],
-        },
-        invokedId,
-      );
-      const invocation = await uow.tx.triggerInvocation.update({
-        where: { id: claimed.id },
-        data: { executionId: execution.id, conversationId },
-      });
       uow.publish('triggerInvocationUpdated', trigger.tenantId, invocation);
+      uow.afterCommit(() => ctx.services.wakeInvocations());
       return invocation;
     },
     { refusal: { event: triggerInvoked, resourceId: trigger.id } },

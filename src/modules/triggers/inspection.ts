@@ -1,18 +1,14 @@
 import jmespath from 'jmespath';
-import type { Trigger, TriggerInvocation } from '../../generated/prisma/client.ts';
+import type { TriggerInvocation } from '../../generated/prisma/client.ts';
 import { storableJson } from '../../db/storable.ts';
 import { AppError, asAppError } from '../../kernel/errors.ts';
 import { checkJsonInput } from '../../kernel/json-input.ts';
 import type { Services } from '../../kernel/context.ts';
 import { signingSecrets } from '../credentials/service.ts';
+import type { WebhookTrigger } from './trigger-cache.ts';
 import { authenticate, type StoredAuthentication } from './authentication.ts';
 import { regexBudget, RegexBudgetExceeded, withRegexBudget } from './regex.ts';
-import {
-  signatureVerificationSchema,
-  verifySignature,
-  locate,
-  type WebhookRequest,
-} from './signature.ts';
+import { verifySignature, locate, type WebhookRequest } from './signature.ts';
 import { validatorOf } from './validators.ts';
 
 function transform(expression: unknown, payload: unknown): unknown {
@@ -76,7 +72,7 @@ export type Inspection =
  */
 export async function inspectWebhook(
   services: Services,
-  trigger: Trigger,
+  { trigger, signature: config, credentials }: WebhookTrigger,
   request: WebhookRequest,
 ): Promise<Inspection> {
   const fail = (status: number, message: string, payload: unknown = request.body ?? null) => ({
@@ -87,15 +83,9 @@ export async function inspectWebhook(
     const refused = authenticate(trigger.authentication as StoredAuthentication, request);
     if (refused) return fail(refused.status, refused.reason, null);
   }
-  const config = trigger.signatureVerification
-    ? signatureVerificationSchema.parse(trigger.signatureVerification)
-    : null;
   const searched = regexBudget(services.config.TRIGGER_REGEX_BUDGET_CHARS);
   let deliveryId: string | null = null;
   if (config) {
-    const credentials = await services.prisma.credential.findMany({
-      where: { id: { in: trigger.signingSecretCredentialIds }, tenantId: trigger.tenantId },
-    });
     let verified: ReturnType<typeof verifySignature>;
     try {
       verified = withRegexBudget(searched, () =>

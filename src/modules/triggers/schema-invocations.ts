@@ -8,7 +8,7 @@ import * as triggers from './service.ts';
 export const InvocationStatus = builder.enumType('TriggerInvocationStatus', {
   description: 'Where an invocation is.',
   values: {
-    PENDING: { value: 'pending', description: 'Accepted; its execution runs.' },
+    PENDING: { value: 'pending', description: 'Accepted; its execution is starting or runs.' },
     SUCCESS: { value: 'success', description: 'Its execution completed.' },
     FAILED: {
       value: 'failed',
@@ -46,14 +46,15 @@ builder.prismaNode('TriggerInvocation', {
     execution: t.prismaField({
       type: 'Execution',
       nullable: true,
-      description: 'The execution it started; null when refused.',
+      description:
+        'The execution it started; null when refused, or for a moment after it was accepted.',
       resolve: (query, invocation, _args, ctx) =>
         invocation.executionId ? loadExecution(ctx, query, invocation.executionId) : null,
     }),
     conversation: t.prismaField({
       type: 'Conversation',
       nullable: true,
-      description: 'The conversation its execution runs in; null when refused.',
+      description: 'The conversation its execution runs in; null when refused, or until it starts.',
       resolve: (query, invocation, _args, ctx) =>
         invocation.conversationId
           ? loadConversation(ctx, query, invocation.projectId, invocation.conversationId)

@@ -32,7 +32,7 @@ const webhookRoute = route({
           duplicate: z.boolean(),
         })
         .openapi('WebhookAccepted'),
-      'Accepted: the execution started (or, for a repeated delivery id, had started)',
+      'Accepted: the invocation is recorded and its execution, with this id, starts from it (for a repeated delivery id, the first invocation)',
     ),
     ...problems,
     ...problemResponses([413, 429]),

@@ -1,0 +1,154 @@
+import { storableText } from '../../db/storable.ts';
+import { systemContext, type Services } from '../../kernel/context.ts';
+import { asAppError, type AppError } from '../../kernel/errors.ts';
+import { claimFailureLogger, PollingLoop } from '../../kernel/polling-loop.ts';
+import { work } from '../../kernel/unit-of-work.ts';
+import { createExecutionIn } from '../executions/service.ts';
+import { triggerInvocationFailed, triggerInvoked } from './events.ts';
+
+/** An accepted webhook's invocation whose execution does not exist yet. */
+interface Waiting {
+  id: string;
+  tenantId: string;
+  projectId: string | null;
+  correlationId: string;
+  triggerId: string;
+  agentId: string;
+}
+
+/** Invocations one round starts; the next round follows at once when there were this many. */
+const BATCH = 20;
+
+const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === 'P2002';
+
+/**
+ * Starts the executions of accepted webhooks, apart from their request: the invocation row (with
+ * the execution id its 202 promised) is the queue. Woken after each accepted webhook commits, and
+ * polling for those another instance accepted, or that a process which died left waiting. Each
+ * start is a unit of work caused by the webhook's `trigger.invoked`; the row lock and the
+ * execution's id make each start happen once, whichever instance gets there first.
+ */
+export class InvocationStarter {
+  private readonly loop: PollingLoop;
+
+  constructor(
+    private readonly services: Services,
+    pollMs: number,
+  ) {
+    const failed = claimFailureLogger(services.logger, 'starting a webhook’s execution failed');
+    this.loop = new PollingLoop(pollMs, async () => {
+      try {
+        return await this.startWaiting();
+      } catch (error) {
+        failed(error);
+        return false;
+      }
+    });
+  }
+
+  start() {
+    this.loop.start();
+  }
+
+  nudge = () => this.loop.nudge();
+
+  stop() {
+    return this.loop.stop();
+  }
+
+  /** True when the round found a full batch: more may be waiting. */
+  private async startWaiting() {
+    const waiting = await this.services.prisma.$queryRaw<Waiting[]>`
+      SELECT i.id, i."tenantId", i."projectId", i."correlationId", t.id AS "triggerId", t."agentId"
+      FROM "TriggerInvocation" i JOIN "Trigger" t ON t."webhookKey" = i."webhookKey"
+      WHERE i.status = 'pending' AND i."executionId" IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM "Execution" e WHERE e.id = i."executionId")
+      ORDER BY i.seq
+      LIMIT ${BATCH}`;
+    for (const invocation of waiting) {
+      if (this.loop.stopped) return false;
+      await this.startOne(invocation);
+    }
+    return waiting.length === BATCH;
+  }
+
+  private async startOne(invocation: Waiting) {
+    const ctx = systemContext(
+      this.services,
+      { tenantId: invocation.tenantId, projectId: invocation.projectId },
+      invocation.correlationId,
+      { actorType: 'webhook', actorId: `trigger:${invocation.triggerId}` },
+    );
+    const invoked = await ctx.db.auditEvent.findFirst({
+      where: {
+        correlationId: invocation.correlationId,
+        eventType: triggerInvoked.name,
+        outcome: 'success',
+      },
+      select: { id: true },
+    });
+    try {
+      await work(
+        ctx,
+        async (uow) => {
+          const [claimed] = await uow.tx.$queryRaw<
+            { executionId: string; conversationId: string; message: string }[]
+          >`
+            SELECT i."executionId", i."conversationId", i.message FROM "TriggerInvocation" i
+            WHERE i.id = ${invocation.id} AND i.status = 'pending'
+              AND NOT EXISTS (SELECT 1 FROM "Execution" e WHERE e.id = i."executionId")
+            FOR UPDATE SKIP LOCKED`;
+          if (!claimed) return;
+          await createExecutionIn(
+            uow,
+            {
+              agentId: invocation.agentId,
+              conversationId: claimed.conversationId,
+              messages: [{ role: 'user', content: claimed.message }],
+            },
+            { id: claimed.executionId },
+          );
+        },
+        { causationId: invoked?.id ?? null },
+      );
+    } catch (error) {
+      // Another instance started it meanwhile (the execution's id is the invocation's).
+      if (isUniqueViolation(error)) return;
+      const refusal = asAppError(error);
+      if (!refusal) throw error;
+      await this.fail(ctx, invocation, refusal, invoked?.id ?? null);
+    }
+  }
+
+  /** The execution cannot start (its agent has no version to run...): the invocation fails with why. */
+  private fail(
+    ctx: ReturnType<typeof systemContext>,
+    invocation: Waiting,
+    error: AppError,
+    causationId: string | null,
+  ) {
+    return work(ctx, async (uow) => {
+      const errorMessage = storableText(error.message);
+      const { count } = await uow.tx.triggerInvocation.updateMany({
+        where: { id: invocation.id, status: 'pending' },
+        data: { status: 'failed', errorMessage, executionId: null },
+      });
+      if (!count) return;
+      uow.emit(
+        triggerInvocationFailed,
+        {
+          invocationId: invocation.id,
+          triggerId: invocation.triggerId,
+          agentId: invocation.agentId,
+          errorMessage,
+        },
+        { resourceId: invocation.id, causationId },
+      );
+      uow.publish(
+        'triggerInvocationUpdated',
+        invocation.tenantId,
+        await uow.tx.triggerInvocation.findUniqueOrThrow({ where: { id: invocation.id } }),
+      );
+    });
+  }
+}

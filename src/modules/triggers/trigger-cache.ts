@@ -1,0 +1,110 @@
+import type { Credential, PrismaClient, Trigger } from '../../generated/prisma/client.ts';
+import type { EventBus } from '../../kernel/bus/index.ts';
+import type { Reaction } from '../../kernel/unit-of-work.ts';
+import { credentialDeleted, credentialRotated } from '../credentials/events.ts';
+import { triggerDeleted, triggerUpdated, triggerWebhookUrlRotated } from './events.ts';
+import { signatureVerificationSchema, type SignatureVerification } from './signature.ts';
+
+/** What a webhook needs of its trigger before it writes anything. */
+export interface WebhookTrigger {
+  trigger: Trigger;
+  signature: SignatureVerification | null;
+  /** The signing secret credentials (their secrets are decrypted per request: a rotation's grace ends on time). */
+  credentials: Credential[];
+}
+
+const MAX_ENTRIES = 1000;
+/** A lost invalidation (Redis away while it was published) heals within this time. */
+const MAX_AGE_MS = 60_000;
+/** The bus channel every instance listens on: configuration changes are not a tenant's stream. */
+const EVERY_INSTANCE = 'every-instance';
+
+/**
+ * Triggers by webhook key, with their parsed signature configuration and signing credentials, so
+ * that a webhook costs no lookup. A change of a tenant's triggers or credentials drops that
+ * tenant's entries here at once after its commit, and on every other instance through the bus.
+ */
+export class TriggerCache {
+  private readonly entries = new Map<
+    string,
+    { loaded: Promise<WebhookTrigger | null>; tenantId?: string; at: number }
+  >();
+
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly bus: EventBus,
+    shutdownSignal: AbortSignal,
+  ) {
+    void this.listen(shutdownSignal);
+    bus.onResubscribed(() => this.entries.clear());
+  }
+
+  /** The enabled trigger a webhook key names, or null. */
+  get(webhookKey: string): Promise<WebhookTrigger | null> {
+    const cached = this.entries.get(webhookKey);
+    if (cached && Date.now() - cached.at < MAX_AGE_MS) return cached.loaded;
+    if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
+    const entry = {
+      loaded: this.load(webhookKey),
+      tenantId: undefined as string | undefined,
+      at: Date.now(),
+    };
+    this.entries.delete(webhookKey);
+    this.entries.set(webhookKey, entry);
+    // Only triggers are kept: a key that names none is looked up again next time.
+    const forget = () => this.entries.get(webhookKey) === entry && this.entries.delete(webhookKey);
+    entry.loaded.then(
+      (found) => (found ? (entry.tenantId = found.trigger.tenantId) : forget()),
+      forget,
+    );
+    return entry.loaded;
+  }
+
+  /** Drops what is cached of a tenant's triggers (here), and tells the other instances. */
+  changed(tenantId: string) {
+    this.forgetTenant(tenantId);
+    this.bus.publish('triggersChanged', EVERY_INSTANCE, { tenantId, projectId: null });
+  }
+
+  private forgetTenant(tenantId: string) {
+    for (const [key, entry] of this.entries)
+      // An entry still loading may hold the configuration from before the change.
+      if (entry.tenantId === tenantId || entry.tenantId === undefined) this.entries.delete(key);
+  }
+
+  private async load(webhookKey: string): Promise<WebhookTrigger | null> {
+    const trigger = await this.prisma.trigger.findUnique({ where: { webhookKey } });
+    if (!trigger?.enabled) return null;
+    const signature = trigger.signatureVerification
+      ? signatureVerificationSchema.parse(trigger.signatureVerification)
+      : null;
+    const credentials = signature
+      ? await this.prisma.credential.findMany({
+          where: { id: { in: trigger.signingSecretCredentialIds }, tenantId: trigger.tenantId },
+        })
+      : [];
+    return { trigger, signature, credentials };
+  }
+
+  private async listen(signal: AbortSignal) {
+    const changes = this.bus.subscribe(
+      'triggersChanged',
+      { tenantId: EVERY_INSTANCE, projectId: null },
+      signal,
+    );
+    for await (const { tenantId } of changes) this.forgetTenant(tenantId);
+  }
+}
+
+/** A tenant's triggers or signing credentials changed: once it commits, no instance uses what it cached. */
+const dropCachedTriggers: Reaction = async (uow, emitted) => {
+  uow.afterCommit(() => uow.ctx.services.triggerCache.changed(emitted.tenantId));
+};
+
+export const triggerCacheReactions: [string, Reaction][] = [
+  triggerUpdated,
+  triggerDeleted,
+  triggerWebhookUrlRotated,
+  credentialRotated,
+  credentialDeleted,
+].map((event) => [event.name, dropCachedTriggers]);
