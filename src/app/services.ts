@@ -117,6 +117,7 @@ export async function createServices({ config, logger, ...options }: Switchboard
       strictPayloads: process.env.NODE_ENV !== 'production',
     },
   };
+  services.authenticator.followRevocations(bus, shutdownController.signal, logger);
   const runner = new ExecutionRunner(services, {
     leaseMs: config.EXECUTION_LEASE_MS,
     pollMs: config.EXECUTION_POLL_MS,

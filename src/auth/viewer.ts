@@ -1,4 +1,7 @@
-import type { PrismaClient } from '../generated/prisma/client.ts';
+import { createLRUCache } from 'graphql-yoga';
+import type { ApiKey, PrismaClient } from '../generated/prisma/client.ts';
+import { EVERY_TENANT, type EventBus } from '../kernel/bus/index.ts';
+import type { Logger } from '../kernel/logger.ts';
 import { AppError } from '../kernel/errors.ts';
 import type { RateLimiter } from './rate-limit.ts';
 import { parseApiKey, secretMatches } from './secrets.ts';
@@ -51,7 +54,32 @@ export function presentedKey(headers: Headers, cookies: string[] = [KEY_COOKIE])
   return name === undefined ? null : decodeURIComponent(sent.get(name)!);
 }
 
+/** The parts of a key's row that authenticate it. */
+const KEY_ROW = {
+  id: true,
+  tenantId: true,
+  projectId: true,
+  actorType: true,
+  secretHash: true,
+  revokedAt: true,
+  lastUsedAt: true,
+} as const;
+type KeyRow = Pick<ApiKey, keyof typeof KEY_ROW>;
+
+/**
+ * Keys are read once and kept: revocations reach every instance through the bus, and an entry
+ * expires after `KEY_CACHE_TTL_MS` in case one was missed (Redis away). Bounded by key count.
+ */
+const KEY_CACHE_TTL_MS = 10_000;
+const KEY_CACHE_MAX = 10_000;
+
 export class Authenticator {
+  /** Key rows by key id (never by secret), as the lookup's promise so concurrent requests share one read. */
+  private readonly keys = createLRUCache<Promise<KeyRow | null>>({
+    max: KEY_CACHE_MAX,
+    ttl: KEY_CACHE_TTL_MS,
+  });
+
   constructor(
     private readonly prisma: PrismaClient,
     private readonly adminKeyHash: string | null,
@@ -59,6 +87,25 @@ export class Authenticator {
     /** Budget per client IP of requests without a valid key. */
     private readonly anonymousLimiter: RateLimiter,
   ) {}
+
+  /**
+   * Forgets revoked keys: this process's revocations at once (as they are published), the other
+   * instances' as they arrive; everything after Redis was away, since what it carried meanwhile is lost.
+   */
+  followRevocations(bus: EventBus, signal: AbortSignal, logger: Logger) {
+    bus.onPublish((published) => {
+      if (published.topic === 'apiKeyRevoked') this.keys.delete(published.payload.keyId);
+    });
+    bus.onResubscribed(() => this.keys.clear());
+    const everyTenant = { tenantId: EVERY_TENANT, projectId: null };
+    (async () => {
+      for await (const { keyId } of bus.subscribe('apiKeyRevoked', everyTenant, signal))
+        this.keys.delete(keyId);
+    })().catch((error: unknown) => {
+      this.keys.clear();
+      logger.error({ err: error }, 'key revocations are no longer followed');
+    });
+  }
 
   /**
    * Resolves a presented key to its viewer and counts the request against the key's rate limit;
@@ -89,12 +136,25 @@ export class Authenticator {
   }
 
   /** Records when a key was last used, at most once a minute so authentication stays a read. */
-  private touch(keyId: string, lastUsedAt: Date | null) {
+  private touch(key: KeyRow) {
     const now = new Date();
-    if (lastUsedAt && now.getTime() - lastUsedAt.getTime() < 60_000) return;
-    this.prisma.apiKey.update({ where: { id: keyId }, data: { lastUsedAt: now } }).catch(() => {
+    if (key.lastUsedAt && now.getTime() - key.lastUsedAt.getTime() < 60_000) return;
+    key.lastUsedAt = now;
+    this.prisma.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: now } }).catch(() => {
       // Best effort: a failed bookkeeping write must not fail the request.
     });
+  }
+
+  private keyRow(id: string): Promise<KeyRow | null> {
+    const cached = this.keys.get(id);
+    if (cached) return cached;
+    const row = Promise.resolve(this.prisma.apiKey.findUnique({ where: { id }, select: KEY_ROW }));
+    this.keys.set(id, row);
+    // A failed read (a database outage) is not remembered.
+    row.catch(() => {
+      if (this.keys.peek(id) === row) this.keys.delete(id);
+    });
+    return row;
   }
 
   private async resolve(token: string): Promise<Viewer> {
@@ -102,11 +162,11 @@ export class Authenticator {
       return { kind: 'admin', actorType: 'system', actorId: 'admin' };
     }
     const parsed = parseApiKey(token);
-    const key = parsed && (await this.prisma.apiKey.findUnique({ where: { id: parsed.id } }));
+    const key = parsed && (await this.keyRow(parsed.id));
     if (!parsed || !key || key.revokedAt || !secretMatches(parsed.secret, key.secretHash)) {
       throw new AppError('UNAUTHENTICATED', 'The API key is invalid or revoked');
     }
-    this.touch(key.id, key.lastUsedAt);
+    this.touch(key);
     return {
       kind: 'apiKey',
       keyId: key.id,

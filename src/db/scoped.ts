@@ -1,3 +1,4 @@
+import { createLRUCache } from 'graphql-yoga';
 import { getDatamodel } from '../generated/pothos-types.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { AppError } from '../kernel/errors.ts';
@@ -54,12 +55,32 @@ function scopedWhere(where: Record<string, unknown> | undefined, filter: Record<
   return { ...where, ...filter, AND: [...and, kept] };
 }
 
+/** Scoped clients of each base client, by scope: extending a client costs more than a request should. */
+const scopedClients = new WeakMap<PrismaClient, ReturnType<typeof createLRUCache<PrismaClient>>>();
+const MAX_SCOPED_CLIENTS = 1_000;
+
 /**
  * A Prisma client that can only read and write inside `scope`: every query of a tenant-owned model
  * gets the scope's conditions in its `where`, and every create gets them in its data. This is the
  * one place tenant isolation is applied; the request context hands it to services and Pothos.
+ * Built once per scope and kept (it holds nothing but the scope).
  */
-export function scopedClient(prisma: PrismaClient, scope: Scope) {
+export function scopedClient(prisma: PrismaClient, scope: Scope): PrismaClient {
+  let clients = scopedClients.get(prisma);
+  if (!clients) {
+    clients = createLRUCache<PrismaClient>({ max: MAX_SCOPED_CLIENTS });
+    scopedClients.set(prisma, clients);
+  }
+  const key = `${scope.tenantId}/${scope.projectId ?? ''}`;
+  let client = clients.get(key);
+  if (!client) {
+    client = extendWithScope(prisma, { tenantId: scope.tenantId, projectId: scope.projectId });
+    clients.set(key, client);
+  }
+  return client;
+}
+
+function extendWithScope(prisma: PrismaClient, scope: Scope) {
   return prisma.$extends({
     name: 'tenant-scope',
     query: {

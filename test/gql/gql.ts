@@ -103,6 +103,7 @@ type Documents = {
     "\n  query LapsingRunState($id: ID!) {\n    execution(id: $id) {\n      status\n    }\n  }\n": typeof types.LapsingRunStateDocument,
     "\n  subscription AuditEventRecordedScaleOut {\n    auditEventRecorded {\n      eventType\n      resourceId\n      occurredAt\n    }\n  }\n": typeof types.AuditEventRecordedScaleOutDocument,
     "\n  query ViewerTenant {\n    viewer {\n      tenantId\n    }\n  }\n": typeof types.ViewerTenantDocument,
+    "\n  mutation RevokeApiKeyScaleOut($id: ID!) {\n    revokeApiKey(id: $id) {\n      revokedAt\n    }\n  }\n": typeof types.RevokeApiKeyScaleOutDocument,
     "\n  query AuditTestById($id: ID!) {\n    auditEvent(id: $id) {\n      ...AuditEventFields\n    }\n  }\n": typeof types.AuditTestByIdDocument,
     "\n  query AuditTestByCorrelation($correlationId: String!, $first: Int, $after: String) {\n    auditEventsByCorrelation(correlationId: $correlationId, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          eventType\n          resourceId\n          correlationId\n          tenantId\n        }\n      }\n    }\n  }\n": typeof types.AuditTestByCorrelationDocument,
     "\n  query AuditTestByResource($resourceType: ResourceType!, $resourceId: String!, $first: Int) {\n    auditEventsByResource(resourceType: $resourceType, resourceId: $resourceId, first: $first) {\n      totalCount\n      pageInfo {\n        hasNextPage\n      }\n      edges {\n        node {\n          id\n          eventType\n          outcome\n          tenantId\n        }\n      }\n    }\n  }\n": typeof types.AuditTestByResourceDocument,
@@ -294,6 +295,7 @@ const documents: Documents = {
     "\n  query LapsingRunState($id: ID!) {\n    execution(id: $id) {\n      status\n    }\n  }\n": types.LapsingRunStateDocument,
     "\n  subscription AuditEventRecordedScaleOut {\n    auditEventRecorded {\n      eventType\n      resourceId\n      occurredAt\n    }\n  }\n": types.AuditEventRecordedScaleOutDocument,
     "\n  query ViewerTenant {\n    viewer {\n      tenantId\n    }\n  }\n": types.ViewerTenantDocument,
+    "\n  mutation RevokeApiKeyScaleOut($id: ID!) {\n    revokeApiKey(id: $id) {\n      revokedAt\n    }\n  }\n": types.RevokeApiKeyScaleOutDocument,
     "\n  query AuditTestById($id: ID!) {\n    auditEvent(id: $id) {\n      ...AuditEventFields\n    }\n  }\n": types.AuditTestByIdDocument,
     "\n  query AuditTestByCorrelation($correlationId: String!, $first: Int, $after: String) {\n    auditEventsByCorrelation(correlationId: $correlationId, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          eventType\n          resourceId\n          correlationId\n          tenantId\n        }\n      }\n    }\n  }\n": types.AuditTestByCorrelationDocument,
     "\n  query AuditTestByResource($resourceType: ResourceType!, $resourceId: String!, $first: Int) {\n    auditEventsByResource(resourceType: $resourceType, resourceId: $resourceId, first: $first) {\n      totalCount\n      pageInfo {\n        hasNextPage\n      }\n      edges {\n        node {\n          id\n          eventType\n          outcome\n          tenantId\n        }\n      }\n    }\n  }\n": types.AuditTestByResourceDocument,
@@ -766,6 +768,10 @@ export function graphql(source: "\n  subscription AuditEventRecordedScaleOut {\n
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ViewerTenant {\n    viewer {\n      tenantId\n    }\n  }\n"): (typeof documents)["\n  query ViewerTenant {\n    viewer {\n      tenantId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeApiKeyScaleOut($id: ID!) {\n    revokeApiKey(id: $id) {\n      revokedAt\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeApiKeyScaleOut($id: ID!) {\n    revokeApiKey(id: $id) {\n      revokedAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

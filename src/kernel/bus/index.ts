@@ -16,8 +16,12 @@ import type { JournalEntry } from '../../modules/executions/journal.ts';
 import { waitUntilAvailable } from '../net/wait.ts';
 import { redisEventTarget } from './redis.ts';
 
-/** What each topic carries. Every topic is per tenant: a subscriber never receives another tenant's payloads. */
+/**
+ * What each topic carries. Every topic is per tenant: a subscriber never receives another tenant's
+ * payloads. `apiKeyRevoked` alone goes to every instance's authenticator, on `EVERY_TENANT`.
+ */
 export interface TopicPayloads {
+  apiKeyRevoked: { keyId: string; projectId: string | null };
   'app_event.logged': AppEvent;
   auditEventRecorded: AuditEvent;
   'llm_event.recorded': LlmEvent;
@@ -29,6 +33,9 @@ export interface TopicPayloads {
   triggersChanged: { tenantId: string; projectId: null };
 }
 export type Topic = keyof TopicPayloads;
+
+/** The channel of payloads for the instances themselves rather than a tenant's subscribers. */
+export const EVERY_TENANT = '*';
 
 /** One payload as this process published it, narrowed by `topic`. */
 export type Published = {

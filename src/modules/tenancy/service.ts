@@ -6,6 +6,7 @@ import { newApiKey, hashSecret } from '../../auth/secrets.ts';
 import { AppError, badInput, notFound } from '../../kernel/errors.ts';
 import type { RequestContext } from '../../kernel/context.ts';
 import { work } from '../../kernel/unit-of-work.ts';
+import { EVERY_TENANT } from '../../kernel/bus/index.ts';
 import { apiKeyCreated, apiKeyRevoked, projectCreated, tenantCreated } from './events.ts';
 
 const nameSchema = z
@@ -147,6 +148,8 @@ export async function revokeApiKey(ctx: RequestContext, id: string) {
         { name: key.name, revokedBy: ctx.viewer?.actorId ?? null },
         { resourceId: id, tenantId, projectId: key.projectId },
       );
+      // Every instance's authenticator forgets the key it may have cached.
+      uow.publish('apiKeyRevoked', EVERY_TENANT, { keyId: id, projectId: key.projectId });
       return revoked;
     },
     { refusal: { event: apiKeyRevoked, resourceId: id } },
