@@ -19,6 +19,8 @@ import { publishLiveEvents, reactionsOf } from '../kernel/unit-of-work.ts';
 import { recordAuditEvents } from '../modules/audit/recorder.ts';
 import { catalogue } from '../modules/catalogue.ts';
 import { queueDeliveries } from '../modules/deliveries/outbox.ts';
+import { ingestBatching, storeRequests } from '../modules/events/service.ts';
+import { KeyedBatcher } from '../kernel/batcher.ts';
 import { telemetryReactions } from '../modules/telemetry/reactions.ts';
 
 import { triggersReactions } from '../modules/triggers/invocations.ts';
@@ -95,6 +97,7 @@ export async function createServices({ config, logger, ...options }: Switchboard
     webhookLimiter: limiter(config.RATE_LIMIT_WEBHOOK_REQUESTS, 'webhook:', 'this address'),
     prices: new PriceTable(config.LLM_PRICES),
     subscriptionLoaders: new Loaders(),
+    eventIngest: new KeyedBatcher(storeRequests, ingestBatching),
     credentialsKey: credentialsKey(config.CREDENTIALS_KEY, adminKeyHash),
     outbound: new OutboundClient({
       allowedNetworks: config.OUTBOUND_ALLOWED_NETWORKS,

@@ -11,6 +11,8 @@ import type { Logger } from './logger.ts';
 import type { EventBus } from './bus/index.ts';
 import type { PriceTable } from '../modules/telemetry/prices.ts';
 import type { TriggerCache } from '../modules/triggers/trigger-cache.ts';
+import type { IngestRequest, LoggedEvent } from '../modules/events/service.ts';
+import type { KeyedBatcher } from './batcher.ts';
 import type { UnitOfWorkHooks } from './unit-of-work.ts';
 import type { EventCatalogue } from './events.ts';
 import type { OutboundClient } from './net/outbound.ts';
@@ -38,6 +40,8 @@ export interface Services {
    * in the same tick, and their per-event lookups become one query (nothing is cached).
    */
   subscriptionLoaders: Loaders;
+  /** Coalesces concurrent single-event ingests per scope into one transaction (group commit). */
+  eventIngest: KeyedBatcher<IngestRequest, LoggedEvent[]>;
   /** Tells this instance's delivery worker that deliveries are due. */
   wakeDeliveries: () => void;
   /** Tells this instance's execution runner that work is waiting (the others find it by polling). */

@@ -119,6 +119,7 @@ type Documents = {
     "\n  mutation Recover($endpointId: ID!, $since: DateTime!) {\n    recoverEndpoint(endpointId: $endpointId, since: $since)\n  }\n": typeof types.RecoverDocument,
     "\n  subscription DeliveryUpdates($endpointId: ID!) {\n    webhookDeliveryUpdated(endpointId: $endpointId) {\n      eventType\n      status\n      attemptCount\n    }\n  }\n": typeof types.DeliveryUpdatesDocument,
     "\n  mutation RotateEndpointSecret($id: ID!) {\n    rotateWebhookEndpointSecret(id: $id) {\n      secret\n    }\n  }\n": typeof types.RotateEndpointSecretDocument,
+    "\n  mutation LogEventConcurrently($input: LogEventInput!) {\n    logEvent(input: $input) {\n      created\n      event {\n        id\n        type\n      }\n    }\n  }\n": typeof types.LogEventConcurrentlyDocument,
     "\n  mutation LogEvents($inputs: [LogEventInput!]!) {\n    logEvents(inputs: $inputs) {\n      created\n      event {\n        id\n        type\n      }\n    }\n  }\n": typeof types.LogEventsDocument,
     "\n  mutation CreateVisibleRunAgent($runConfig: RunConfigInput!) {\n    createAgent(name: \"visible-bot\") {\n      id\n    }\n    createAgentVersion(agentName: \"visible-bot\", name: \"v1\", runConfig: $runConfig) {\n      id\n    }\n  }\n": typeof types.CreateVisibleRunAgentDocument,
     "\n  mutation CreateVisibleRun($input: CreateExecutionInput!) {\n    createExecution(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateVisibleRunDocument,
@@ -311,6 +312,7 @@ const documents: Documents = {
     "\n  mutation Recover($endpointId: ID!, $since: DateTime!) {\n    recoverEndpoint(endpointId: $endpointId, since: $since)\n  }\n": types.RecoverDocument,
     "\n  subscription DeliveryUpdates($endpointId: ID!) {\n    webhookDeliveryUpdated(endpointId: $endpointId) {\n      eventType\n      status\n      attemptCount\n    }\n  }\n": types.DeliveryUpdatesDocument,
     "\n  mutation RotateEndpointSecret($id: ID!) {\n    rotateWebhookEndpointSecret(id: $id) {\n      secret\n    }\n  }\n": types.RotateEndpointSecretDocument,
+    "\n  mutation LogEventConcurrently($input: LogEventInput!) {\n    logEvent(input: $input) {\n      created\n      event {\n        id\n        type\n      }\n    }\n  }\n": types.LogEventConcurrentlyDocument,
     "\n  mutation LogEvents($inputs: [LogEventInput!]!) {\n    logEvents(inputs: $inputs) {\n      created\n      event {\n        id\n        type\n      }\n    }\n  }\n": types.LogEventsDocument,
     "\n  mutation CreateVisibleRunAgent($runConfig: RunConfigInput!) {\n    createAgent(name: \"visible-bot\") {\n      id\n    }\n    createAgentVersion(agentName: \"visible-bot\", name: \"v1\", runConfig: $runConfig) {\n      id\n    }\n  }\n": types.CreateVisibleRunAgentDocument,
     "\n  mutation CreateVisibleRun($input: CreateExecutionInput!) {\n    createExecution(input: $input) {\n      id\n    }\n  }\n": types.CreateVisibleRunDocument,
@@ -832,6 +834,10 @@ export function graphql(source: "\n  subscription DeliveryUpdates($endpointId: I
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RotateEndpointSecret($id: ID!) {\n    rotateWebhookEndpointSecret(id: $id) {\n      secret\n    }\n  }\n"): (typeof documents)["\n  mutation RotateEndpointSecret($id: ID!) {\n    rotateWebhookEndpointSecret(id: $id) {\n      secret\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LogEventConcurrently($input: LogEventInput!) {\n    logEvent(input: $input) {\n      created\n      event {\n        id\n        type\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation LogEventConcurrently($input: LogEventInput!) {\n    logEvent(input: $input) {\n      created\n      event {\n        id\n        type\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -6,7 +6,7 @@ import { AppError, badInput } from '../../kernel/errors.ts';
 import { dateRange } from '../../db/filters.ts';
 import type { RequestContext } from '../../kernel/context.ts';
 import { requireScope } from '../../auth/require.ts';
-import { work } from '../../kernel/unit-of-work.ts';
+import { recordRefusal, workTogether, type UnitOfWork } from '../../kernel/unit-of-work.ts';
 import { appEventLogged } from './events.ts';
 
 export const MAX_BATCH = 1000;
@@ -58,113 +58,159 @@ function validate(inputs: unknown[]) {
     const first = issues[0];
     throw badInput(`Invalid event: ${first.path.join('.')} ${first.message}`, issues);
   }
-  return events as z.output<typeof logEventInputSchema>[];
+  return events as ValidEvent[];
 }
 
+type ValidEvent = z.output<typeof logEventInputSchema>;
+
+/** One request's events, validated, waiting for its batch. */
+export interface IngestRequest {
+  ctx: RequestContext;
+  events: ValidEvent[];
+}
+
+/** Single events are coalesced per scope for about a millisecond, up to this many requests. */
+export const ingestBatching = { waitMs: 1, maxSize: 100 };
+
 /**
- * Logs a batch of events in one unit of work: one statement inserts them (skipping ids the tenant
- * already has), and their audit rows and webhook deliveries commit with them; only repeated ids
- * need a second read. A batch holding an id of another project is refused whole.
+ * Logs a request's events. A request of one event joins the concurrent ones of its tenant (and
+ * project) in one transaction: group commit. A request of several is a batch of its own, refused
+ * whole when one of its ids is taken in another project.
  */
 export async function logEvents(ctx: RequestContext, inputs: unknown[]): Promise<LoggedEvent[]> {
   const scope = requireScope(ctx);
-  const valid = validate(inputs);
-  const now = new Date();
-  const serverMetadata = {
-    receivedAt: now.toISOString(),
-    ip: ctx.client.ip,
-    userAgent: ctx.client.userAgent,
-    apiKeyId: ctx.viewer?.kind === 'apiKey' ? ctx.viewer.keyId : null,
-  };
-  const candidates = new Map<string, AppEvent>();
-  const requestedIds = valid.map((input) => {
-    const id = input.id ?? randomUUID();
-    if (!candidates.has(id)) {
-      candidates.set(id, {
-        seq: 0n,
-        tenantId: scope.tenantId,
-        projectId: scope.projectId,
-        id,
-        type: input.type,
-        agentId: input.agentId ?? null,
-        conversationId: input.conversationId ?? null,
-        messageId: input.messageId ?? null,
-        properties: (input.properties ?? null) as Prisma.JsonValue,
-        userProperties: (input.userProperties ?? null) as Prisma.JsonValue,
-        metadata: (input.metadata ?? null) as Prisma.JsonValue,
-        serverMetadata,
-        createdAt: now,
-        updatedAt: now,
-      });
-    }
-    return id;
-  });
-  const rows = [...candidates.values()];
-  // Only what the statement reads from each row; tenant, server metadata and times are parameters.
-  const inputColumns = rows.map(
-    ({ id, type, agentId, conversationId, messageId, properties, userProperties, metadata }) => ({
-      id,
-      type,
-      agentId,
-      conversationId,
-      messageId,
-      properties,
-      userProperties,
-      metadata,
-    }),
-  );
-  const stored = await work(
-    ctx,
-    async (uow) => {
-      const inserted = await uow.tx.$queryRaw<{ id: string; seq: bigint }[]>`
-        WITH input AS (
-          SELECT * FROM jsonb_to_recordset(${JSON.stringify(inputColumns)}::jsonb) AS x(
-            id text, type text, "agentId" text, "conversationId" text, "messageId" text,
-            properties jsonb, "userProperties" jsonb, metadata jsonb)
-        )
-        INSERT INTO "AppEvent" ("tenantId", "projectId", id, type, "agentId", "conversationId", "messageId",
-          properties, "userProperties", metadata, "serverMetadata", "createdAt", "updatedAt")
-        SELECT ${scope.tenantId}, ${scope.projectId}, id, type, "agentId", "conversationId", "messageId",
-          properties, "userProperties", metadata, ${JSON.stringify(serverMetadata)}::jsonb, ${now}, ${now}
-        FROM input
-        ON CONFLICT ("tenantId", id) DO NOTHING
-        RETURNING id, seq`;
-      const found = new Map<string, LoggedEvent>();
-      const insertedById = new Map(inserted.map((row) => [row.id, row]));
-      for (const event of rows) {
-        const row = insertedById.get(event.id);
-        if (!row) continue;
-        const created = { ...event, seq: row.seq };
-        found.set(event.id, { event: created, created: true });
-        uow.emit(appEventLogged, created, { resourceId: event.id });
-      }
-      const repeatedIds = rows
-        .filter((event) => !insertedById.has(event.id))
-        .map((event) => event.id);
-      if (repeatedIds.length) {
-        const existing = await uow.tx.appEvent.findMany({ where: { id: { in: repeatedIds } } });
-        for (const event of existing) found.set(event.id, { event, created: false });
-        const unseen = repeatedIds.find((id) => !found.has(id));
-        if (unseen)
-          throw new AppError('CONFLICT', `Event id ${unseen} is already used in another project`);
-      }
-      return found;
-    },
-    { refusal: { event: appEventLogged, resourceId: requestedIds[0] } },
-  );
-  // A repeated id within one batch answers like a repeated call: the first occurrence created it.
-  const seen = new Set<string>();
-  return requestedIds.map((id) => {
-    const result = stored.get(id)!;
-    const created = result.created && !seen.has(id);
-    seen.add(id);
-    return { event: result.event, created };
-  });
+  const request = { ctx, events: validate(inputs) };
+  if (!request.events.length) return [];
+  if (request.events.length === 1)
+    return ctx.services.eventIngest.add(`${scope.tenantId}:${scope.projectId ?? ''}`, request);
+  const [logged] = await storeRequests([request]);
+  if (logged instanceof Error) throw logged;
+  return logged;
 }
 
 export async function logEvent(ctx: RequestContext, input: unknown): Promise<LoggedEvent> {
   const [logged] = await logEvents(ctx, [input]);
   return logged;
+}
+
+/** The row a request's event becomes, with what the server knows of the request. */
+function rowOf({ ctx }: IngestRequest, input: ValidEvent, now: Date): AppEvent {
+  const scope = requireScope(ctx);
+  return {
+    seq: 0n,
+    tenantId: scope.tenantId,
+    projectId: scope.projectId,
+    id: input.id ?? randomUUID(),
+    type: input.type,
+    agentId: input.agentId ?? null,
+    conversationId: input.conversationId ?? null,
+    messageId: input.messageId ?? null,
+    properties: (input.properties ?? null) as Prisma.JsonValue,
+    userProperties: (input.userProperties ?? null) as Prisma.JsonValue,
+    metadata: (input.metadata ?? null) as Prisma.JsonValue,
+    serverMetadata: {
+      receivedAt: now.toISOString(),
+      ip: ctx.client.ip,
+      userAgent: ctx.client.userAgent,
+      apiKeyId: ctx.viewer?.kind === 'apiKey' ? ctx.viewer.keyId : null,
+    },
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+/**
+ * Stores the events of requests of one scope in one unit of work per request and one transaction:
+ * one statement inserts them all (skipping ids the tenant already has); their audit rows and
+ * webhook deliveries are written in bulk at commit. Only repeated ids need a second read. A
+ * request whose id is taken in another project fails alone; if the whole batch fails, each
+ * request is tried on its own.
+ */
+export async function storeRequests(
+  requests: readonly IngestRequest[],
+): Promise<(LoggedEvent[] | Error)[]> {
+  const now = new Date();
+  const rowsByRequest = requests.map((request) =>
+    request.events.map((input) => rowOf(request, input, now)),
+  );
+  // The first occurrence of an id in the batch creates it; later ones answer like repeated calls.
+  const candidates = new Map<string, AppEvent>();
+  for (const row of rowsByRequest.flat()) if (!candidates.has(row.id)) candidates.set(row.id, row);
+  try {
+    const results = await workTogether(
+      requests.map((request) => request.ctx),
+      async (units) => {
+        const stored = await insertEvents(units[0], [...candidates.values()]);
+        return rowsByRequest.map((rows, index) => {
+          const unseen = rows.find((row) => !stored.has(row.id));
+          if (unseen) {
+            const error = new AppError(
+              'CONFLICT',
+              `Event id ${unseen.id} is already used in another project`,
+            );
+            // Its other events must not commit: the batch is retried one request at a time.
+            if (rows.some((row) => stored.get(row.id) === row)) throw error;
+            return error;
+          }
+          return rows.map((row) => {
+            const event = stored.get(row.id)!;
+            const created = event === row && candidates.get(row.id) === row;
+            if (created) units[index].emit(appEventLogged, event, { resourceId: row.id });
+            return { event, created };
+          });
+        });
+      },
+    );
+    await Promise.all(
+      results.map((result, index) =>
+        result instanceof AppError ? refuse(requests[index], rowsByRequest[index], result) : null,
+      ),
+    );
+    return results;
+  } catch (error) {
+    if (requests.length > 1)
+      return (await Promise.all(requests.map((request) => storeRequests([request])))).flat();
+    if (error instanceof AppError) await refuse(requests[0], rowsByRequest[0], error);
+    return [error instanceof Error ? error : new Error(String(error))];
+  }
+}
+
+/** Inserts the rows, skipping ids already taken; every stored event the scope can see, by id. */
+async function insertEvents({ tx }: UnitOfWork, rows: AppEvent[]) {
+  // Only what the statement reads from each row; the tenant is a parameter.
+  const input = rows.map(({ seq, tenantId, projectId, ...columns }) => columns);
+  const inserted = await tx.$queryRaw<{ id: string; seq: bigint }[]>`
+    WITH input AS (
+      SELECT * FROM jsonb_to_recordset(${JSON.stringify(input)}::jsonb) AS x(
+        id text, type text, "agentId" text, "conversationId" text, "messageId" text,
+        properties jsonb, "userProperties" jsonb, metadata jsonb, "serverMetadata" jsonb,
+        "createdAt" timestamptz, "updatedAt" timestamptz)
+    )
+    INSERT INTO "AppEvent" ("tenantId", "projectId", id, type, "agentId", "conversationId", "messageId",
+      properties, "userProperties", metadata, "serverMetadata", "createdAt", "updatedAt")
+    SELECT ${rows[0].tenantId}, ${rows[0].projectId}, id, type, "agentId", "conversationId",
+      "messageId", properties, "userProperties", metadata, "serverMetadata", "createdAt", "updatedAt"
+    FROM input
+    ON CONFLICT ("tenantId", id) DO NOTHING
+    RETURNING id, seq`;
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const stored = new Map<string, AppEvent>();
+  for (const { id, seq } of inserted) {
+    const row = byId.get(id)!;
+    row.seq = seq;
+    stored.set(id, row);
+  }
+  const repeatedIds = rows.filter((row) => !stored.has(row.id)).map((row) => row.id);
+  if (repeatedIds.length) {
+    for (const event of await tx.appEvent.findMany({ where: { id: { in: repeatedIds } } }))
+      stored.set(event.id, event);
+  }
+  return stored;
+}
+
+/** Records the refusal of a request's events, named by its first event's id. */
+function refuse({ ctx }: IngestRequest, [first]: AppEvent[], error: AppError) {
+  return recordRefusal(ctx, error, { refusal: { event: appEventLogged, resourceId: first.id } });
 }
 
 export interface AppEventFilter {

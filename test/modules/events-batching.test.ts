@@ -1,0 +1,169 @@
+// Group commit: concurrent single-event requests of one scope share a transaction, yet each gets
+// its own answer, audit row, refusal and live event.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphql } from '../gql/index.ts';
+import {
+  AppEventLogged,
+  AppEvents,
+  AuditEvents,
+  CreateApiKey,
+  CreateProject,
+} from '../support/operations.ts';
+import {
+  ADMIN_KEY,
+  eventually,
+  startServer,
+  subscribe,
+  type TestServer,
+} from '../support/switchboard.ts';
+
+const LogEventConcurrently = graphql(`
+  mutation LogEventConcurrently($input: LogEventInput!) {
+    logEvent(input: $input) {
+      created
+      event {
+        id
+        type
+      }
+    }
+  }
+`);
+
+let server: TestServer;
+let tenant: { tenantId: string; key: string; keyId: string };
+
+beforeAll(async () => {
+  server = await startServer();
+  tenant = await server.newTenant('batching');
+});
+afterAll(() => server?.stop());
+
+const postEvent = (body: unknown, key = tenant.key, headers: Record<string, string> = {}) =>
+  fetch(`${server.url}/run/v1/events`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+
+const range = (count: number) => Array.from({ length: count }, (_, index) => index);
+
+async function newKey(name: string, projectId?: string) {
+  const created = await server.graphql(
+    CreateApiKey,
+    { name, tenantId: tenant.tenantId, projectId },
+    { key: ADMIN_KEY },
+  );
+  return created.data!.createApiKey;
+}
+
+describe('group commit of single events', () => {
+  it('answers 201 once and 200 to every other request that repeats an id at the same time', async () => {
+    const rest = range(6).map((n) => postEvent({ id: 'evt-raced', type: `rest-${n}` }));
+    const overGraphQL = range(6).map((n) =>
+      server.graphql(
+        LogEventConcurrently,
+        { input: { id: 'evt-raced', type: `graphql-${n}` } },
+        { key: tenant.key },
+      ),
+    );
+    const responses = await Promise.all(rest);
+    const bodies = await Promise.all(responses.map((response) => response.json()));
+    const results = await Promise.all(overGraphQL);
+    const created = [
+      ...responses.filter((response) => response.status === 201),
+      ...results.filter((result) => result.data?.logEvent.created),
+    ];
+    expect(created).toHaveLength(1);
+    expect(responses.every((response) => [200, 201].includes(response.status))).toBe(true);
+    expect(results.every((result) => result.errors === undefined)).toBe(true);
+    // Every answer names the one stored event.
+    const types = new Set([
+      ...bodies.map((body) => body.data.type),
+      ...results.map((result) => result.data!.logEvent.event.type),
+    ]);
+    expect(types.size).toBe(1);
+    const stored = await server.graphql(
+      AppEvents,
+      { filter: { type: [...types][0] } },
+      { key: tenant.key },
+    );
+    expect(stored.data!.appEvents.totalCount).toBe(1);
+  });
+
+  it('gives each event its own audit row, with its own actor and correlation id', async () => {
+    const other = await newKey('second service');
+    const keys = [
+      { key: tenant.key, keyId: tenant.keyId },
+      { key: other.secret, keyId: other.apiKey.id },
+    ];
+    const sent = range(12).map((n) => ({ id: `evt-audited-${n}`, ...keys[n % 2] }));
+    const responses = await Promise.all(
+      sent.map(({ id, key }) =>
+        postEvent({ id, type: 'audited' }, key, { 'x-correlation-id': `corr-${id}` }),
+      ),
+    );
+    expect(responses.map((response) => response.status)).toEqual(sent.map(() => 201));
+    for (const { id, keyId } of sent) {
+      const audit = await server.graphql(
+        AuditEvents,
+        { filter: { resourceId: id, eventType: 'app_event.logged' } },
+        { key: tenant.key },
+      );
+      expect(audit.data!.auditEvents.edges.map((edge) => edge.node)).toEqual([
+        expect.objectContaining({
+          actorId: keyId,
+          correlationId: `corr-${id}`,
+          outcome: 'SUCCESS',
+        }),
+      ]);
+    }
+  });
+
+  it('refuses alone a request whose id another project holds, next to good ones', async () => {
+    const project = await server.graphql(
+      CreateProject,
+      { name: 'batching project', tenantId: tenant.tenantId },
+      { key: ADMIN_KEY },
+    );
+    const projectKey = await newKey('project service', project.data!.createProject.id);
+    expect((await postEvent({ id: 'evt-tenant-wide', type: 'taken' })).status).toBe(201);
+    const [taken, invalid, ...good] = await Promise.all([
+      postEvent({ id: 'evt-tenant-wide', type: 'project' }, projectKey.secret),
+      postEvent({ id: 'evt-invalid', type: '' }, projectKey.secret),
+      ...range(5).map((n) =>
+        postEvent({ id: `evt-project-${n}`, type: 'project' }, projectKey.secret),
+      ),
+    ]);
+    expect(taken.status).toBe(409);
+    expect(invalid.status).toBe(400);
+    expect(good.map((response) => response.status)).toEqual([201, 201, 201, 201, 201]);
+    const stored = await server.graphql(
+      AppEvents,
+      { filter: { type: 'project' } },
+      { key: projectKey.secret },
+    );
+    expect(stored.data!.appEvents.totalCount).toBe(5);
+    const refusal = await server.graphql(
+      AuditEvents,
+      { filter: { resourceId: 'evt-tenant-wide', eventType: 'app_event.logged' } },
+      { key: tenant.key },
+    );
+    expect(refusal.data!.auditEvents.edges.map((edge) => edge.node.outcome).sort()).toEqual([
+      'FAILURE',
+      'SUCCESS',
+    ]);
+  });
+
+  it('publishes every event of a batch to live subscribers', async () => {
+    const subscriber = subscribe(server.wsClient(tenant.key), AppEventLogged, {
+      filter: { type: 'live-batch' },
+    });
+    await subscriber.started;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const ids = range(10).map((n) => `evt-live-${n}`);
+    await Promise.all(ids.map((id) => postEvent({ id, type: 'live-batch' })));
+    await eventually(() => subscriber.received.length >= ids.length, 'every live event');
+    const received = subscriber.received.map((message) => message.data!.appEventLogged.id);
+    expect(received.sort()).toEqual([...ids].sort());
+  });
+});
