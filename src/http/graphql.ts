@@ -15,6 +15,7 @@ import type { RequestContext } from '../kernel/context.ts';
 import { toGraphQLError } from './graphql-error.ts';
 import { graphiqlOptions } from './graphiql.ts';
 import { useDocumentLimits, type DocumentLimits } from './document-limits.ts';
+import { useSharedSubscriptionExecution } from './shared-subscriptions.ts';
 import { checkJsonInput } from '../kernel/json-input.ts';
 
 /** What the HTTP and WebSocket layers hand yoga: the request context they already built. */
@@ -63,6 +64,7 @@ export function createGraphQLServer(options: {
     plugins: [
       ...options.plugins,
       useDocumentLimits(options.limits),
+      useSharedSubscriptionExecution(),
       {
         onParams({ params }) {
           checkJsonInput(params.variables, options.limits.maxDepth, ['variables']);

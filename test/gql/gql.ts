@@ -145,6 +145,9 @@ type Documents = {
     "\n  query RestClientsVersion($agentName: String!, $versionName: String!) {\n    agent(name: $agentName) {\n      id\n      version(name: $versionName) {\n        id\n        runConfig {\n          provider {\n            type\n          }\n          tools {\n            name\n            requiresApproval\n          }\n        }\n      }\n    }\n  }\n": typeof types.RestClientsVersionDocument,
     "\n  query RestClientsTriggerByName($agent: ID!, $id: String!) {\n    trigger(agentId: $agent, id: $id) {\n      id\n    }\n    triggers(agentId: $agent) {\n      totalCount\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": typeof types.RestClientsTriggerByNameDocument,
     "\n  mutation RestClientsUpdateTriggerByName($agent: ID!, $id: String!) {\n    updateTrigger(agentId: $agent, id: $id, changes: { description: \"via the agent's name\" }) {\n      description\n    }\n  }\n": typeof types.RestClientsUpdateTriggerByNameDocument,
+    "\n  subscription SharedEventFeed {\n    appEventLogged {\n      type\n    }\n  }\n": typeof types.SharedEventFeedDocument,
+    "\n  subscription SharedExecutionUpdates($filter: ExecutionFilter) {\n    executionUpdated(filter: $filter) {\n      status\n      agent {\n        name\n      }\n    }\n  }\n": typeof types.SharedExecutionUpdatesDocument,
+    "\n  mutation SharedRunStart($input: CreateExecutionInput!) {\n    createExecution(input: $input) {\n      id\n    }\n  }\n": typeof types.SharedRunStartDocument,
     "\n  mutation CreateFingerprintId($input: CreateFingerprintInput!) {\n    createFingerprint(input: $input) {\n      fingerprint {\n        id\n      }\n    }\n  }\n": typeof types.CreateFingerprintIdDocument,
     "\n  mutation RecordLlmEvents($inputs: [CreateLlmEventInput!]!) {\n    createLlmEvents(inputs: $inputs) {\n      ...LlmEventFields\n      createdAt\n    }\n  }\n": typeof types.RecordLlmEventsDocument,
     "\n  query TelemetryUsage($groupBy: [TelemetryUsageDimension!], $filter: LlmEventFilter) {\n    telemetryUsage(groupBy: $groupBy, filter: $filter) {\n      agent\n      version\n      model\n      provider\n      person\n      day\n      count\n      inputTokens\n      outputTokens\n      cachedInputTokens\n      costUsd\n      unpricedCount\n      errorCount\n      errorRate\n      p50LatencyMs\n      p95LatencyMs\n    }\n  }\n": typeof types.TelemetryUsageDocument,
@@ -338,6 +341,9 @@ const documents: Documents = {
     "\n  query RestClientsVersion($agentName: String!, $versionName: String!) {\n    agent(name: $agentName) {\n      id\n      version(name: $versionName) {\n        id\n        runConfig {\n          provider {\n            type\n          }\n          tools {\n            name\n            requiresApproval\n          }\n        }\n      }\n    }\n  }\n": types.RestClientsVersionDocument,
     "\n  query RestClientsTriggerByName($agent: ID!, $id: String!) {\n    trigger(agentId: $agent, id: $id) {\n      id\n    }\n    triggers(agentId: $agent) {\n      totalCount\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": types.RestClientsTriggerByNameDocument,
     "\n  mutation RestClientsUpdateTriggerByName($agent: ID!, $id: String!) {\n    updateTrigger(agentId: $agent, id: $id, changes: { description: \"via the agent's name\" }) {\n      description\n    }\n  }\n": types.RestClientsUpdateTriggerByNameDocument,
+    "\n  subscription SharedEventFeed {\n    appEventLogged {\n      type\n    }\n  }\n": types.SharedEventFeedDocument,
+    "\n  subscription SharedExecutionUpdates($filter: ExecutionFilter) {\n    executionUpdated(filter: $filter) {\n      status\n      agent {\n        name\n      }\n    }\n  }\n": types.SharedExecutionUpdatesDocument,
+    "\n  mutation SharedRunStart($input: CreateExecutionInput!) {\n    createExecution(input: $input) {\n      id\n    }\n  }\n": types.SharedRunStartDocument,
     "\n  mutation CreateFingerprintId($input: CreateFingerprintInput!) {\n    createFingerprint(input: $input) {\n      fingerprint {\n        id\n      }\n    }\n  }\n": types.CreateFingerprintIdDocument,
     "\n  mutation RecordLlmEvents($inputs: [CreateLlmEventInput!]!) {\n    createLlmEvents(inputs: $inputs) {\n      ...LlmEventFields\n      createdAt\n    }\n  }\n": types.RecordLlmEventsDocument,
     "\n  query TelemetryUsage($groupBy: [TelemetryUsageDimension!], $filter: LlmEventFilter) {\n    telemetryUsage(groupBy: $groupBy, filter: $filter) {\n      agent\n      version\n      model\n      provider\n      person\n      day\n      count\n      inputTokens\n      outputTokens\n      cachedInputTokens\n      costUsd\n      unpricedCount\n      errorCount\n      errorRate\n      p50LatencyMs\n      p95LatencyMs\n    }\n  }\n": types.TelemetryUsageDocument,
@@ -938,6 +944,18 @@ export function graphql(source: "\n  query RestClientsTriggerByName($agent: ID!,
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RestClientsUpdateTriggerByName($agent: ID!, $id: String!) {\n    updateTrigger(agentId: $agent, id: $id, changes: { description: \"via the agent's name\" }) {\n      description\n    }\n  }\n"): (typeof documents)["\n  mutation RestClientsUpdateTriggerByName($agent: ID!, $id: String!) {\n    updateTrigger(agentId: $agent, id: $id, changes: { description: \"via the agent's name\" }) {\n      description\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription SharedEventFeed {\n    appEventLogged {\n      type\n    }\n  }\n"): (typeof documents)["\n  subscription SharedEventFeed {\n    appEventLogged {\n      type\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription SharedExecutionUpdates($filter: ExecutionFilter) {\n    executionUpdated(filter: $filter) {\n      status\n      agent {\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription SharedExecutionUpdates($filter: ExecutionFilter) {\n    executionUpdated(filter: $filter) {\n      status\n      agent {\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SharedRunStart($input: CreateExecutionInput!) {\n    createExecution(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation SharedRunStart($input: CreateExecutionInput!) {\n    createExecution(input: $input) {\n      id\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,0 +1,58 @@
+import {
+  createSourceEventStream,
+  execute,
+  type DocumentNode,
+  type ExecutionArgs,
+  type ExecutionResult,
+} from 'graphql';
+import { isAsyncIterable, map, pipe, type Plugin } from 'graphql-yoga';
+import type { RequestContext } from '../kernel/context.ts';
+
+/**
+ * Runs a subscription's GraphQL once per event for all the subscribers that would get the same
+ * answer, instead of once per subscriber: the bus hands every subscriber of a process the same
+ * payload object, and the answer depends only on that payload, the document, its variables and the
+ * caller's scope. Each subscriber keeps its own source stream (its own filters, replay and
+ * authorisation), so sharing never changes what anyone receives.
+ */
+export function useSharedSubscriptionExecution(): Plugin<RequestContext> {
+  // Answers per payload object: they go when the payload does (no subscriber holds it any more).
+  const answers = new WeakMap<object, Map<string, Promise<ExecutionResult>>>();
+  const documentIds = new WeakMap<DocumentNode, number>();
+  let documentCount = 0;
+  const sharingKey = (args: ExecutionArgs) => {
+    let documentId = documentIds.get(args.document);
+    if (documentId === undefined) documentIds.set(args.document, (documentId = ++documentCount));
+    const { viewer, scope } = args.contextValue as RequestContext;
+    return JSON.stringify([
+      documentId,
+      args.operationName ?? null,
+      args.variableValues ?? null,
+      viewer?.kind ?? null,
+      scope,
+    ]);
+  };
+  const answerOnce = (payload: unknown, key: string, run: () => Promise<ExecutionResult>) => {
+    if (typeof payload !== 'object' || payload === null) return run();
+    let byKey = answers.get(payload);
+    if (!byKey) answers.set(payload, (byKey = new Map()));
+    let answer = byKey.get(key);
+    if (!answer) byKey.set(key, (answer = run()));
+    return answer;
+  };
+  return {
+    onSubscribe({ setSubscribeFn }) {
+      setSubscribeFn(async (args) => {
+        const source = await createSourceEventStream(args);
+        if (!isAsyncIterable(source)) return source;
+        const key = sharingKey(args);
+        return pipe(
+          source,
+          map((payload: unknown) =>
+            answerOnce(payload, key, async () => execute({ ...args, rootValue: payload })),
+          ),
+        );
+      });
+    },
+  };
+}
