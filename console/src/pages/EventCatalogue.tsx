@@ -1,0 +1,3 @@
+export function EventCatalogue() {
+  return <h1>EventCatalogue</h1>;
+}

@@ -1,0 +1,3 @@
+export function Telemetry() {
+  return <h1>Telemetry</h1>;
+}
