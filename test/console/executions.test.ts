@@ -28,7 +28,7 @@ const ConsoleTestRun = graphql(`
   }
 `);
 
-describe('the console’s executions', () => {
+describe('the console’s executions', { timeout: 90_000 }, () => {
   let server: TestServer;
   let browser: Browser;
   let key: string;

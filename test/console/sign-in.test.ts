@@ -4,7 +4,7 @@ import { launchBrowser, screenshot, signIn } from '../support/browser.ts';
 import { CreateApiKey, CreateProject } from '../support/operations.ts';
 import { startServer, type TestServer } from '../support/switchboard.ts';
 
-describe('the web console: served and signed in to', () => {
+describe('the web console: served and signed in to', { timeout: 90_000 }, () => {
   let server: TestServer;
   let browser: Browser;
   beforeAll(async () => {

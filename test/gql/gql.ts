@@ -24,6 +24,7 @@ type Documents = {
     "\n  mutation ConsoleTestAgent($name: String!) {\n    createAgent(name: $name) {\n      id\n    }\n  }\n": typeof types.ConsoleTestAgentDocument,
     "\n  mutation ConsoleTestVersion($agentName: String!, $runConfig: RunConfigInput) {\n    createAgentVersion(agentName: $agentName, name: \"v1\", runConfig: $runConfig) {\n      id\n    }\n  }\n": typeof types.ConsoleTestVersionDocument,
     "\n  mutation ConsoleTestRun($input: CreateExecutionInput!) {\n    createExecution(input: $input) {\n      id\n    }\n  }\n": typeof types.ConsoleTestRunDocument,
+    "\n  mutation ConsoleTestEndpoint($url: String!) {\n    createWebhookEndpoint(input: { url: $url, eventTypes: [EVENT_CREATED] }) {\n      endpoint {\n        id\n      }\n    }\n  }\n": typeof types.ConsoleTestEndpointDocument,
     "\n  mutation CreateFaultsAgent($runConfig: RunConfigInput!) {\n    createAgent(name: \"faults-bot\") {\n      id\n    }\n    createAgentVersion(agentName: \"faults-bot\", name: \"v1\", runConfig: $runConfig) {\n      id\n    }\n  }\n": typeof types.CreateFaultsAgentDocument,
     "\n  query CountEvents {\n    appEvents(first: 1) {\n      totalCount\n    }\n  }\n": typeof types.CountEventsDocument,
     "\n  mutation ConvCreateProject {\n    createProject(name: \"conv-project\") {\n      id\n    }\n  }\n": typeof types.ConvCreateProjectDocument,
@@ -212,6 +213,7 @@ const documents: Documents = {
     "\n  mutation ConsoleTestAgent($name: String!) {\n    createAgent(name: $name) {\n      id\n    }\n  }\n": types.ConsoleTestAgentDocument,
     "\n  mutation ConsoleTestVersion($agentName: String!, $runConfig: RunConfigInput) {\n    createAgentVersion(agentName: $agentName, name: \"v1\", runConfig: $runConfig) {\n      id\n    }\n  }\n": types.ConsoleTestVersionDocument,
     "\n  mutation ConsoleTestRun($input: CreateExecutionInput!) {\n    createExecution(input: $input) {\n      id\n    }\n  }\n": types.ConsoleTestRunDocument,
+    "\n  mutation ConsoleTestEndpoint($url: String!) {\n    createWebhookEndpoint(input: { url: $url, eventTypes: [EVENT_CREATED] }) {\n      endpoint {\n        id\n      }\n    }\n  }\n": types.ConsoleTestEndpointDocument,
     "\n  mutation CreateFaultsAgent($runConfig: RunConfigInput!) {\n    createAgent(name: \"faults-bot\") {\n      id\n    }\n    createAgentVersion(agentName: \"faults-bot\", name: \"v1\", runConfig: $runConfig) {\n      id\n    }\n  }\n": types.CreateFaultsAgentDocument,
     "\n  query CountEvents {\n    appEvents(first: 1) {\n      totalCount\n    }\n  }\n": types.CountEventsDocument,
     "\n  mutation ConvCreateProject {\n    createProject(name: \"conv-project\") {\n      id\n    }\n  }\n": types.ConvCreateProjectDocument,
@@ -444,6 +446,10 @@ export function graphql(source: "\n  mutation ConsoleTestVersion($agentName: Str
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ConsoleTestRun($input: CreateExecutionInput!) {\n    createExecution(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleTestRun($input: CreateExecutionInput!) {\n    createExecution(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleTestEndpoint($url: String!) {\n    createWebhookEndpoint(input: { url: $url, eventTypes: [EVENT_CREATED] }) {\n      endpoint {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleTestEndpoint($url: String!) {\n    createWebhookEndpoint(input: { url: $url, eventTypes: [EVENT_CREATED] }) {\n      endpoint {\n        id\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
