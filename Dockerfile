@@ -8,10 +8,11 @@ COPY package.json package-lock.json ./
 # No install scripts: dependencies need none (Prisma runs without its native engines), and this
 # package's own `prepare` (the build) needs the sources, copied next.
 RUN npm ci --ignore-scripts --no-audit --no-fund
-COPY tsconfig.json tsconfig.build.json prisma.config.ts ./
+COPY tsconfig.json tsconfig.build.json prisma.config.ts codegen.ts schema.graphql ./
 COPY scripts ./scripts
 COPY prisma ./prisma
 COPY src ./src
+COPY console ./console
 RUN npm run build && npm prune --omit=dev --ignore-scripts --no-audit --no-fund
 
 FROM node:24-slim

@@ -1,21 +1,27 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
-// Typed documents for the tests: `graphql(\`...\`)` in test/**/*.ts is typed from schema.graphql.
+const typedDocuments = {
+  preset: 'client',
+  presetConfig: { fragmentMasking: false },
+  config: {
+    useTypeImports: true,
+    enumsAsTypes: true,
+    scalars: { DateTime: 'string', JSON: 'unknown', JSONObject: 'Record<string, unknown>' },
+  },
+} as const;
+
+// Typed documents from schema.graphql: `graphql(\`...\`)` in test/**/*.ts for the tests, and in
+// console/src for the web console (generated at build, not committed).
 const config: CodegenConfig = {
   schema: 'schema.graphql',
-  documents: ['test/**/*.ts', '!test/gql/**'],
   ignoreNoDocuments: true,
   // Imports with extensions, as the project's NodeNext module resolution wants.
   emitLegacyCommonJSImports: false,
   generates: {
-    'test/gql/': {
-      preset: 'client',
-      presetConfig: { fragmentMasking: false },
-      config: {
-        useTypeImports: true,
-        enumsAsTypes: true,
-        scalars: { DateTime: 'string', JSON: 'unknown', JSONObject: 'Record<string, unknown>' },
-      },
+    'test/gql/': { ...typedDocuments, documents: ['test/**/*.ts', '!test/gql/**'] },
+    'console/src/gql/': {
+      ...typedDocuments,
+      documents: ['console/src/**/*.{ts,tsx}', '!console/src/gql/**'],
     },
   },
 };

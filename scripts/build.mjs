@@ -1,5 +1,6 @@
 // `npm run build`: the Prisma client generated into src/generated, then src/ compiled to dist/ so
-// that `npm start` runs plain `node dist/main.js`. Types are checked by `npm run typecheck`, not
+// that `npm start` runs plain `node dist/main.js`, then the web console's typed documents and its
+// Vite build into dist/console (served at /console). Types are checked by `npm run typecheck`, not
 // here (--noCheck): the compile then takes seconds, and it runs at every `npm install` and before
 // `npm test` (test/deploy runs dist/).
 import { spawnSync } from 'node:child_process';
@@ -20,4 +21,18 @@ step(process.execPath, [
   '-p',
   'tsconfig.build.json',
   '--noCheck',
+]);
+step(process.execPath, [
+  'node_modules/@graphql-codegen/cli/cjs/bin.js',
+  '--config',
+  'codegen.ts',
+  '--silent',
+]);
+step(process.execPath, [
+  'node_modules/vite/bin/vite.js',
+  'build',
+  '--config',
+  'console/vite.config.ts',
+  '--logLevel',
+  'warn',
 ]);

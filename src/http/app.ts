@@ -21,6 +21,7 @@ import { agentRoutes } from '../modules/agents/rest.ts';
 import { triggerRoutes } from '../modules/triggers/rest.ts';
 import { webhookRoutes } from '../modules/triggers/webhook-rest.ts';
 import { createRequestContext, type RequestContext, type Services } from '../kernel/context.ts';
+import { registerConsole } from './console.ts';
 import { registerDocs } from './docs.ts';
 import type { AppEnv } from '../rest/kit.ts';
 import type { GraphQLServerContext } from './graphql.ts';
@@ -276,6 +277,7 @@ export function createHttpApp(options: {
   });
 
   registerDocs(app, config.PUBLIC_BASE_URL);
+  registerConsole(app);
   app.get('/', (c) => c.redirect('/graphql'));
   return app;
 }

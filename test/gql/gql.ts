@@ -21,6 +21,10 @@ type Documents = {
     "\n  mutation CatalogueRotateCredential($id: ID!) {\n    rotateCredential(id: $id) {\n      secret\n    }\n  }\n": typeof types.CatalogueRotateCredentialDocument,
     "\n  mutation CatalogueDeleteCredential($id: ID!) {\n    deleteCredential(id: $id) {\n      id\n    }\n  }\n": typeof types.CatalogueDeleteCredentialDocument,
     "\n  query CatalogueChain($correlationId: String!) {\n    auditEventsByCorrelation(correlationId: $correlationId, first: 50) {\n      edges {\n        node {\n          id\n          eventType\n          causationId\n          cause {\n            id\n            eventType\n          }\n        }\n      }\n    }\n  }\n": typeof types.CatalogueChainDocument,
+    "\n  mutation ConsoleTestAgent($name: String!) {\n    createAgent(name: $name) {\n      id\n    }\n  }\n": typeof types.ConsoleTestAgentDocument,
+    "\n  mutation ConsoleTestVersion($agentName: String!, $runConfig: RunConfigInput) {\n    createAgentVersion(agentName: $agentName, name: \"v1\", runConfig: $runConfig) {\n      id\n    }\n  }\n": typeof types.ConsoleTestVersionDocument,
+    "\n  mutation ConsoleTestRun($input: CreateExecutionInput!) {\n    createExecution(input: $input) {\n      id\n    }\n  }\n": typeof types.ConsoleTestRunDocument,
+    "\n  mutation ConsoleTestEndpoint($url: String!) {\n    createWebhookEndpoint(input: { url: $url, eventTypes: [EVENT_CREATED] }) {\n      endpoint {\n        id\n      }\n    }\n  }\n": typeof types.ConsoleTestEndpointDocument,
     "\n  mutation CreateFaultsAgent($runConfig: RunConfigInput!) {\n    createAgent(name: \"faults-bot\") {\n      id\n    }\n    createAgentVersion(agentName: \"faults-bot\", name: \"v1\", runConfig: $runConfig) {\n      id\n    }\n  }\n": typeof types.CreateFaultsAgentDocument,
     "\n  query CountEvents {\n    appEvents(first: 1) {\n      totalCount\n    }\n  }\n": typeof types.CountEventsDocument,
     "\n  mutation ConvCreateProject {\n    createProject(name: \"conv-project\") {\n      id\n    }\n  }\n": typeof types.ConvCreateProjectDocument,
@@ -217,6 +221,10 @@ const documents: Documents = {
     "\n  mutation CatalogueRotateCredential($id: ID!) {\n    rotateCredential(id: $id) {\n      secret\n    }\n  }\n": types.CatalogueRotateCredentialDocument,
     "\n  mutation CatalogueDeleteCredential($id: ID!) {\n    deleteCredential(id: $id) {\n      id\n    }\n  }\n": types.CatalogueDeleteCredentialDocument,
     "\n  query CatalogueChain($correlationId: String!) {\n    auditEventsByCorrelation(correlationId: $correlationId, first: 50) {\n      edges {\n        node {\n          id\n          eventType\n          causationId\n          cause {\n            id\n            eventType\n          }\n        }\n      }\n    }\n  }\n": types.CatalogueChainDocument,
+    "\n  mutation ConsoleTestAgent($name: String!) {\n    createAgent(name: $name) {\n      id\n    }\n  }\n": types.ConsoleTestAgentDocument,
+    "\n  mutation ConsoleTestVersion($agentName: String!, $runConfig: RunConfigInput) {\n    createAgentVersion(agentName: $agentName, name: \"v1\", runConfig: $runConfig) {\n      id\n    }\n  }\n": types.ConsoleTestVersionDocument,
+    "\n  mutation ConsoleTestRun($input: CreateExecutionInput!) {\n    createExecution(input: $input) {\n      id\n    }\n  }\n": types.ConsoleTestRunDocument,
+    "\n  mutation ConsoleTestEndpoint($url: String!) {\n    createWebhookEndpoint(input: { url: $url, eventTypes: [EVENT_CREATED] }) {\n      endpoint {\n        id\n      }\n    }\n  }\n": types.ConsoleTestEndpointDocument,
     "\n  mutation CreateFaultsAgent($runConfig: RunConfigInput!) {\n    createAgent(name: \"faults-bot\") {\n      id\n    }\n    createAgentVersion(agentName: \"faults-bot\", name: \"v1\", runConfig: $runConfig) {\n      id\n    }\n  }\n": types.CreateFaultsAgentDocument,
     "\n  query CountEvents {\n    appEvents(first: 1) {\n      totalCount\n    }\n  }\n": types.CountEventsDocument,
     "\n  mutation ConvCreateProject {\n    createProject(name: \"conv-project\") {\n      id\n    }\n  }\n": types.ConvCreateProjectDocument,
@@ -448,6 +456,22 @@ export function graphql(source: "\n  mutation CatalogueDeleteCredential($id: ID!
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query CatalogueChain($correlationId: String!) {\n    auditEventsByCorrelation(correlationId: $correlationId, first: 50) {\n      edges {\n        node {\n          id\n          eventType\n          causationId\n          cause {\n            id\n            eventType\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query CatalogueChain($correlationId: String!) {\n    auditEventsByCorrelation(correlationId: $correlationId, first: 50) {\n      edges {\n        node {\n          id\n          eventType\n          causationId\n          cause {\n            id\n            eventType\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleTestAgent($name: String!) {\n    createAgent(name: $name) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleTestAgent($name: String!) {\n    createAgent(name: $name) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleTestVersion($agentName: String!, $runConfig: RunConfigInput) {\n    createAgentVersion(agentName: $agentName, name: \"v1\", runConfig: $runConfig) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleTestVersion($agentName: String!, $runConfig: RunConfigInput) {\n    createAgentVersion(agentName: $agentName, name: \"v1\", runConfig: $runConfig) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleTestRun($input: CreateExecutionInput!) {\n    createExecution(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleTestRun($input: CreateExecutionInput!) {\n    createExecution(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleTestEndpoint($url: String!) {\n    createWebhookEndpoint(input: { url: $url, eventTypes: [EVENT_CREATED] }) {\n      endpoint {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleTestEndpoint($url: String!) {\n    createWebhookEndpoint(input: { url: $url, eventTypes: [EVENT_CREATED] }) {\n      endpoint {\n        id\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

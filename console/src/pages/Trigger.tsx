@@ -1,0 +1,3 @@
+export function TriggerPage({ params }: { params: { agentId: string; id: string } }) {
+  return <h1>Trigger {params.id}</h1>;
+}
