@@ -7,7 +7,7 @@ import { replayedExecutionId } from '../lib/fixtures.ts';
 import { ratioOf, type Row } from '../lib/rows.ts';
 import { withBaseline } from './http.ts';
 
-const RUNS = 100;
+const RUNS = 50;
 
 /** Milliseconds from sending `request` to the first chunk of its body holding `marker`. */
 async function untilFirst(request: () => Promise<Response>, marker: string) {
