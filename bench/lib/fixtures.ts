@@ -86,9 +86,9 @@ export async function createFixtures(url: string, adminKey: string, rows: Set<st
   return fixtures;
 }
 
-/** The LLM events the usage row queries: PostgreSQL 2 M by default, embedded 200 k (BENCH_LLM_EVENTS). */
+/** The LLM events the usage row queries: PostgreSQL 1 M by default, embedded 100 k (BENCH_LLM_EVENTS). */
 export const llmEventCount = (target: Target) =>
-  Number(process.env.BENCH_LLM_EVENTS ?? ('databaseUrl' in target ? 2_000_000 : 200_000));
+  Number(process.env.BENCH_LLM_EVENTS ?? ('databaseUrl' in target ? 1_000_000 : 100_000));
 
 export const replayedExecutionId = randomUUID();
 

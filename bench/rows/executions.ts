@@ -7,7 +7,7 @@ import { replayedExecutionId } from '../lib/fixtures.ts';
 import { ratioOf, type Row } from '../lib/rows.ts';
 import { withBaseline } from './http.ts';
 
-const RUNS = 100;
+const RUNS = 50;
 
 /** Milliseconds from sending `request` to the first chunk of its body holding `marker`. */
 async function untilFirst(request: () => Promise<Response>, marker: string) {
@@ -111,7 +111,7 @@ export const replay: Row = async ({ server, fixtures, rawReads }) => {
   const client = wsClient(server.url, fixtures.key);
   try {
     const ms = await medianMs(3, async () => {
-      const count = await within(60_000, 'replay', follow(client, replayedExecutionId));
+      const count = await within(60_000, () => 'replay', follow(client, replayedExecutionId));
       if (count !== 10_000) throw new Error(`replayed ${count} events`);
     });
     const raw = rawReads.journal;
@@ -138,7 +138,12 @@ interface FanOut {
   /** Per live event (text delta): last subscriber's arrival − first subscriber's arrival. */
   spreads: number[];
   liveEvents: number;
+  /** Set when the subscribers had not all finished within FAN_OUT_LIMIT_MS. */
+  unfinished?: string;
 }
+
+/** A fan-out still running after this is reported as unfinished, with how far it got. */
+const FAN_OUT_LIMIT_MS = 120_000;
 
 /** `subscribers` subscriptions over `connections` sockets; `trigger` once each saw SUSPENDED. */
 async function fanOut(
@@ -163,17 +168,29 @@ async function fanOut(
       if (seen) seen[1] = now;
       else arrivals.set(event.seq, [now, now]);
     };
+    let finished = 0;
+    let received = 0;
+    const progress = () => `${suspended} suspended, ${finished} finished, ${received} events`;
     const ended = Promise.all(
       Array.from({ length: subscribers }, (_, i) =>
-        follow(clients[i % connections], executionId, onEvent),
+        follow(clients[i % connections], executionId, (event) => {
+          received += 1;
+          onEvent(event);
+        }).then(() => (finished += 1)),
       ),
     );
-    await within(180_000, `${subscribers} subscribers waiting`, ready);
+    await within(120_000, () => `${subscribers} subscribers waiting (${progress()})`, ready);
     const started = performance.now();
     await trigger();
-    await within(180_000, `${subscribers} subscribers finishing`, ended);
+    const finishedInTime = await within(FAN_OUT_LIMIT_MS, () => '', ended).then(
+      () => true,
+      () => false,
+    );
     return {
       totalMs: performance.now() - started,
+      unfinished: finishedInTime
+        ? undefined
+        : `unfinished after ${FAN_OUT_LIMIT_MS / 1000} s: ${progress()}`,
       spreads: [...arrivals.values()].map(([first, last]) => last - first),
       liveEvents: arrivals.size,
     };
@@ -248,13 +265,25 @@ export const fanOut1k: Row = async (context) => {
       baselineName: 'bare graphql-ws broadcast, same events',
       ratio: ratioOf(measured.totalMs, bare.totalMs),
       goal: '< 1,000 ms',
-      pass: measured.totalMs < 1000,
-      note: `1,000 subscribers on 20 connections, ${measured.liveEvents} text deltas each`,
+      pass: !measured.unfinished && measured.totalMs < 1000,
+      note: `1,000 subscribers on 20 connections, ${measured.liveEvents} text deltas each${measured.unfinished ? `; ${measured.unfinished}` : ''}`,
     },
   ];
 };
 
 export const fanOut10k: Row = async (context) => {
+  const oneThousand = context.results.get('fanout-1k')?.[0];
+  if (oneThousand && !(oneThousand.figure < 20_000))
+    return [
+      {
+        row: 'fanout-10k p99 per event',
+        figure: NaN,
+        unit: 'ms',
+        goal: '< 100 ms',
+        pass: false,
+        note: `skipped: fanout-1k took ${(oneThousand.figure / 1000).toFixed(0)} s or more, 10,000 would take minutes`,
+      },
+    ];
   const { measured, bare } = await fanOutRun(context, 'fan-out-10k', 20, 10_000, 50);
   const p99 = percentile(measured.spreads, 99);
   const bareP99 = percentile(bare.spreads, 99);
@@ -267,8 +296,8 @@ export const fanOut10k: Row = async (context) => {
       baselineName: 'bare graphql-ws broadcast, same events',
       ratio: ratioOf(p99, bareP99),
       goal: '< 100 ms',
-      pass: p99 < 100,
-      note: `10,000 subscribers on 50 connections, ${measured.liveEvents} text deltas; all done in ${measured.totalMs.toFixed(0)} ms (bare ${bare.totalMs.toFixed(0)} ms)`,
+      pass: !measured.unfinished && p99 < 100,
+      note: `10,000 subscribers on 50 connections, ${measured.liveEvents} text deltas; ${measured.unfinished ?? `all done in ${measured.totalMs.toFixed(0)} ms`} (bare ${bare.totalMs.toFixed(0)} ms)`,
     },
   ];
 };
