@@ -63,6 +63,16 @@ const RunLlmEvents = graphql(`
   }
 `);
 
+const RunUsage = graphql(`
+  query TelemetryRunUsage($filter: LlmEventFilter) {
+    telemetryUsage(filter: $filter) {
+      count
+      inputTokens
+      outputTokens
+    }
+  }
+`);
+
 let server: TestServer;
 let key: string;
 let model: http.Server;
@@ -144,6 +154,9 @@ describe.skip('model calls of executions', () => {
     expect(event.costUsd).toBeCloseTo((42 * 0.15 + 7 * 0.6) / 1e6, 12);
     // What the runner knows, not a provider payload made up around it.
     expect(event.properties).toEqual({ executionId: created.data!.createExecution.id, step: 1 });
+    // The usage rollups counted it in the same statement (no session filter: read from them).
+    const usage = await server.graphql(RunUsage, { filter: { agent: 'run-bot' } }, { key });
+    expect(usage.data!.telemetryUsage).toEqual([{ count: 1, inputTokens: 42, outputTokens: 7 }]);
 
     const audits = await server.graphql(AuditEvents, { first: 100 }, { key });
     const chain = audits

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../gql/index.ts';
 import { chatCompletion } from '../support/llm.ts';
+import { CreateApiKey, CreateProject } from '../support/operations.ts';
 import { startServer, type TestServer } from '../support/switchboard.ts';
 
 const RollupFingerprint = graphql(`
@@ -185,8 +186,8 @@ function line(group: Record<string, unknown>) {
   );
 }
 
-async function usage(groupBy: Dimension[], filter: Filter) {
-  const result = await server.graphql(RollupUsage, { groupBy, filter }, { key });
+async function usage(groupBy: Dimension[], filter: Filter, withKey = key) {
+  const result = await server.graphql(RollupUsage, { groupBy, filter }, { key: withKey });
   expect(result.errors).toBeUndefined();
   return result.data!.telemetryUsage.map(line).sort();
 }
@@ -301,5 +302,30 @@ describe('telemetryUsage from rollups', () => {
     // The person's events keep their rows with no person (ON DELETE SET NULL): an update.
     await prisma.$executeRaw`DELETE FROM "Person" WHERE "tenantId" = ${tenantId} AND "personId" = 'p1'`;
     await expectExact(EVERY_GROUP_BY, [RANGES[0], RANGES[3]]);
+  });
+
+  it('keeps a project key to its project’s events', async () => {
+    const project = await server.graphql(CreateProject, { name: 'usage-app' }, { key });
+    const projectKey = (
+      await server.graphql(
+        CreateApiKey,
+        { name: 'usage-app', projectId: project.data!.createProject.id },
+        { key },
+      )
+    ).data!.createApiKey.secret;
+    const fingerprint = await server.graphql(
+      RollupFingerprint,
+      { input: { language: 'node', languageVersion: '20.20.2', system: 'linux' } },
+      { key: projectKey },
+    );
+    const inputs = Array.from({ length: 3 }, () => ({
+      ...llmEvent(),
+      fingerprintId: fingerprint.data!.createFingerprint.fingerprint.id,
+    }));
+    const result = await server.graphql(RollupLlmEvents, { inputs }, { key: projectKey });
+    expect(result.errors).toBeUndefined();
+    const [own] = await usage([], {}, projectKey);
+    expect(JSON.parse(own).count).toBe(3);
+    await expectExact([[]], [{}]); // the tenant-wide key sees them all
   });
 });
