@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Prisma } from '../generated/prisma/client.ts';
 import type { Topic, TopicPayloads } from './bus/index.ts';
-import type { RequestContext } from './context.ts';
+import type { ActorType } from '../auth/viewer.ts';
+import type { RequestContext, Services } from './context.ts';
 import { AppError } from './errors.ts';
 import { storableText } from '../db/storable.ts';
 import type { AnyEvent, DomainEvent, EventRoute } from './events.ts';
@@ -22,6 +23,12 @@ export interface EmittedEvent<P = unknown> {
   causationId: string | null;
   outcome: 'success' | 'failure';
   occurredAt: Date;
+  /**
+   * Whom the audit log names and the request's correlation id: each event keeps its own, so the
+   * units of several requests can commit together.
+   */
+  actor: { actorType: ActorType; actorId: string } | null;
+  correlationId: string;
 }
 
 export interface EmitOptions {
@@ -41,7 +48,7 @@ export interface EmitOptions {
 export type CommitStep = (
   tx: Prisma.TransactionClient,
   events: EmittedEvent[],
-  ctx: RequestContext,
+  services: Services,
 ) => Promise<(() => void) | void>;
 
 /**
@@ -135,6 +142,8 @@ export class UnitOfWork {
       causationId: options.causationId !== undefined ? options.causationId : this.causationId,
       outcome,
       occurredAt: this.ctx.services.now(),
+      actor: this.ctx.actor ?? this.ctx.viewer,
+      correlationId: this.ctx.correlationId,
     };
     this.emitted.push(emitted as EmittedEvent);
     return emitted.id;
@@ -160,19 +169,28 @@ export class UnitOfWork {
     }
   }
 
-  async commitSteps(): Promise<(() => void)[]> {
-    const after: (() => void)[] = [];
-    if (!this.emitted.length) return after;
-    for (const step of this.ctx.services.unitOfWork.commitSteps) {
-      const effect = await step(this.tx, this.emitted, this.ctx);
-      if (effect) after.push(effect);
-    }
-    return after;
+  runPublishes() {
+    for (const effect of this.published) effect();
   }
+}
 
-  runPublishes(after: (() => void)[]) {
-    for (const effect of [...after, ...this.published]) effect();
+/** The commit steps over the events of every unit in the transaction, in one pass each. */
+async function runCommitSteps(tx: Prisma.TransactionClient, units: UnitOfWork[]) {
+  const events = units.flatMap((uow) => uow.emitted);
+  const after: (() => void)[] = [];
+  if (!events.length) return after;
+  const { services } = units[0].ctx;
+  for (const step of services.unitOfWork.commitSteps) {
+    const effect = await step(tx, events, services);
+    if (effect) after.push(effect);
   }
+  return after;
+}
+
+/** After the commit: the commit steps' effects, then each unit's own publishes. */
+function runPublishes(after: (() => void)[], units: UnitOfWork[]) {
+  for (const effect of after) effect();
+  for (const uow of units) uow.runPublishes();
 }
 
 export interface WorkOptions {
@@ -203,21 +221,35 @@ export async function work<T>(
   options: WorkOptions = {},
 ): Promise<T> {
   try {
-    const [result, uow, after] = await ctx.db.$transaction(
-      async (tx) => {
-        const uow = new UnitOfWork(ctx, tx, options.causationId ?? null);
-        const value = await change(uow);
-        await uow.react();
-        return [value, uow, await uow.commitSteps()] as const;
-      },
-      { timeout: options.timeoutMs ?? 15_000, maxWait: 10_000 },
-    );
-    uow.runPublishes(after);
-    return result;
+    return await workTogether([ctx], ([uow]) => change(uow), options);
   } catch (error) {
     if (error instanceof AppError && options.refusal) await recordRefusal(ctx, error, options);
     throw error;
   }
+}
+
+/**
+ * Runs the changes of several requests of one scope as one transaction (group commit): each
+ * context gets its own unit, so each event keeps its own actor, correlation id and publishes,
+ * while audit and outbox rows of all of them are written in one statement each. `contexts` must
+ * share a scope: the transaction runs on the first one's scoped client.
+ */
+export async function workTogether<T>(
+  contexts: RequestContext[],
+  change: (units: UnitOfWork[]) => Promise<T>,
+  options: Omit<WorkOptions, 'refusal'> = {},
+): Promise<T> {
+  const [result, units, after] = await contexts[0].db.$transaction(
+    async (tx) => {
+      const units = contexts.map((ctx) => new UnitOfWork(ctx, tx, options.causationId ?? null));
+      const value = await change(units);
+      for (const uow of units) await uow.react();
+      return [value, units, await runCommitSteps(tx, units)] as const;
+    },
+    { timeout: options.timeoutMs ?? 15_000, maxWait: 10_000 },
+  );
+  runPublishes(after, units);
+  return result;
 }
 
 /** The failure audit event of a refused change, committed on its own. */
@@ -227,20 +259,16 @@ export async function recordRefusal(ctx: RequestContext, error: AppError, option
   const [after, uow] = await ctx.db.$transaction(async (tx) => {
     const uow = new UnitOfWork(ctx, tx, options.causationId ?? null);
     uow.emitRefusal(refusal.event, error, refusal);
-    return [await uow.commitSteps(), uow] as const;
+    return [await runCommitSteps(tx, [uow]), uow] as const;
   });
-  uow.runPublishes(after);
+  runPublishes(after, [uow]);
 }
 
 /** Publishes each committed `live` event on the bus under its name. */
-export const publishLiveEvents: CommitStep = async (_tx, events, ctx) => () => {
+export const publishLiveEvents: CommitStep = async (_tx, events, services) => () => {
   for (const emitted of events) {
     if (emitted.event.live && emitted.outcome === 'success') {
-      ctx.services.bus.publish(
-        emitted.event.name as Topic,
-        emitted.tenantId,
-        emitted.payload as never,
-      );
+      services.bus.publish(emitted.event.name as Topic, emitted.tenantId, emitted.payload as never);
     }
   }
 };

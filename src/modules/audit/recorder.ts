@@ -1,11 +1,10 @@
 import type { AuditEvent, Prisma } from '../../generated/prisma/client.ts';
-import type { RequestContext } from '../../kernel/context.ts';
 import type { CommitStep, EmittedEvent } from '../../kernel/unit-of-work.ts';
 import { auditColumns, auditRecordset, auditValues } from './service.ts';
 
-/** The audit row of an emitted event, attributed to the context's actor and correlation id. */
-function auditRowOf(ctx: RequestContext, emitted: EmittedEvent): Prisma.AuditEventCreateManyInput {
-  const actor = ctx.actor ?? ctx.viewer;
+/** The audit row of an emitted event, attributed to its actor and correlation id. */
+function auditRowOf(emitted: EmittedEvent): Prisma.AuditEventCreateManyInput {
+  const { actor } = emitted;
   const payload =
     emitted.outcome === 'success' && emitted.event.audit
       ? emitted.event.audit(emitted.payload as never)
@@ -19,7 +18,7 @@ function auditRowOf(ctx: RequestContext, emitted: EmittedEvent): Prisma.AuditEve
     actorId: actor?.actorId ?? 'anonymous',
     resourceType: emitted.event.resourceType,
     resourceId: emitted.resourceId,
-    correlationId: ctx.correlationId,
+    correlationId: emitted.correlationId,
     causationId: emitted.causationId,
     outcome: emitted.outcome,
     payload: payload as Prisma.InputJsonObject,
@@ -28,8 +27,8 @@ function auditRowOf(ctx: RequestContext, emitted: EmittedEvent): Prisma.AuditEve
 }
 
 /** Every unit of work's audit rows, in one statement at commit; published once committed. */
-export const recordAuditEvents: CommitStep = async (tx, events, ctx) => {
-  const rows = events.map((emitted) => auditRowOf(ctx, emitted));
+export const recordAuditEvents: CommitStep = async (tx, events, services) => {
+  const rows = events.map(auditRowOf);
   const inserted = await tx.$queryRaw<{ id: string; seq: bigint }[]>`
     INSERT INTO "AuditEvent" ${auditColumns} SELECT ${auditValues} FROM ${auditRecordset(rows)}
     RETURNING id, seq`;
@@ -37,7 +36,7 @@ export const recordAuditEvents: CommitStep = async (tx, events, ctx) => {
   return () => {
     for (const row of rows) {
       const recorded = { ...row, seq: seqs.get(row.id!)! } as AuditEvent;
-      ctx.services.bus.publish('auditEventRecorded', recorded.tenantId, recorded);
+      services.bus.publish('auditEventRecorded', recorded.tenantId, recorded);
     }
   };
 };

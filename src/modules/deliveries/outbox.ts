@@ -11,7 +11,7 @@ function subscribedName(eventTypes: string[], emitted: EmittedEvent) {
  * The outbox: in the transaction of every change, a delivery row for each endpoint that wants each
  * event it emitted. An event that committed has its deliveries, whatever happens to the process.
  */
-export const queueDeliveries: CommitStep = async (tx, events, ctx) => {
+export const queueDeliveries: CommitStep = async (tx, events, services) => {
   const deliverable = events.filter(
     (emitted) => emitted.event.webhook && emitted.outcome === 'success',
   );
@@ -51,7 +51,7 @@ export const queueDeliveries: CommitStep = async (tx, events, ctx) => {
         endpointId: endpoint.id,
         messageId,
         causationId: emitted.id,
-        correlationId: ctx.correlationId,
+        correlationId: emitted.correlationId,
         eventType: type,
         resourceId: emitted.route.orderKey ?? emitted.resourceId,
         payload: JSON.parse(JSON.stringify(body)) as Prisma.InputJsonObject,
@@ -61,5 +61,5 @@ export const queueDeliveries: CommitStep = async (tx, events, ctx) => {
   }
   if (!rows.length) return;
   await tx.webhookDelivery.createMany({ data: rows });
-  return () => ctx.services.wakeDeliveries();
+  return () => services.wakeDeliveries();
 };
