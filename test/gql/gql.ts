@@ -116,6 +116,10 @@ type Documents = {
     "\n  subscription AuditTestRecorded($filter: AuditEventFilter) {\n    auditEventRecorded(filter: $filter) {\n      ...AuditEventFields\n    }\n  }\n": typeof types.AuditTestRecordedDocument,
     "\n  mutation AuditTestLogEvents($inputs: [LogEventInput!]!) {\n    logEvents(inputs: $inputs) {\n      created\n    }\n  }\n": typeof types.AuditTestLogEventsDocument,
     "\n  mutation AuditTestRevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n    }\n  }\n": typeof types.AuditTestRevokeApiKeyDocument,
+    "\n  mutation PipelineEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      endpoint {\n        id\n      }\n    }\n  }\n": typeof types.PipelineEndpointDocument,
+    "\n  mutation PipelineEvents($inputs: [LogEventInput!]!) {\n    logEvents(inputs: $inputs) {\n      created\n    }\n  }\n": typeof types.PipelineEventsDocument,
+    "\n  query PipelineDeliveries($filter: WebhookDeliveryFilter) {\n    webhookDeliveries(filter: $filter, first: 100) {\n      totalCount\n      edges {\n        node {\n          id\n          status\n          attempts {\n            number\n            responseStatus\n            nextAttemptAt\n          }\n        }\n      }\n    }\n  }\n": typeof types.PipelineDeliveriesDocument,
+    "\n  query PipelineOutcomes($filter: AuditEventFilter) {\n    auditEvents(filter: $filter, first: 100) {\n      edges {\n        node {\n          resourceId\n          correlationId\n          cause {\n            eventType\n            correlationId\n          }\n        }\n      }\n    }\n  }\n": typeof types.PipelineOutcomesDocument,
     "\n  mutation CreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      secret\n      endpoint {\n        id\n      }\n    }\n  }\n": typeof types.CreateEndpointDocument,
     "\n  query Deliveries($filter: WebhookDeliveryFilter) {\n    webhookDeliveries(filter: $filter, first: 50) {\n      totalCount\n      edges {\n        node {\n          id\n          messageId\n          eventType\n          status\n          attemptCount\n          nextAttemptAt\n          attempts {\n            number\n            trigger\n            responseStatus\n            error\n            nextAttemptAt\n          }\n        }\n      }\n    }\n  }\n": typeof types.DeliveriesDocument,
     "\n  query Endpoints {\n    webhookEndpoints {\n      id\n      enabled\n      disabledReason\n    }\n  }\n": typeof types.EndpointsDocument,
@@ -317,6 +321,10 @@ const documents: Documents = {
     "\n  subscription AuditTestRecorded($filter: AuditEventFilter) {\n    auditEventRecorded(filter: $filter) {\n      ...AuditEventFields\n    }\n  }\n": types.AuditTestRecordedDocument,
     "\n  mutation AuditTestLogEvents($inputs: [LogEventInput!]!) {\n    logEvents(inputs: $inputs) {\n      created\n    }\n  }\n": types.AuditTestLogEventsDocument,
     "\n  mutation AuditTestRevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n    }\n  }\n": types.AuditTestRevokeApiKeyDocument,
+    "\n  mutation PipelineEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      endpoint {\n        id\n      }\n    }\n  }\n": types.PipelineEndpointDocument,
+    "\n  mutation PipelineEvents($inputs: [LogEventInput!]!) {\n    logEvents(inputs: $inputs) {\n      created\n    }\n  }\n": types.PipelineEventsDocument,
+    "\n  query PipelineDeliveries($filter: WebhookDeliveryFilter) {\n    webhookDeliveries(filter: $filter, first: 100) {\n      totalCount\n      edges {\n        node {\n          id\n          status\n          attempts {\n            number\n            responseStatus\n            nextAttemptAt\n          }\n        }\n      }\n    }\n  }\n": types.PipelineDeliveriesDocument,
+    "\n  query PipelineOutcomes($filter: AuditEventFilter) {\n    auditEvents(filter: $filter, first: 100) {\n      edges {\n        node {\n          resourceId\n          correlationId\n          cause {\n            eventType\n            correlationId\n          }\n        }\n      }\n    }\n  }\n": types.PipelineOutcomesDocument,
     "\n  mutation CreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      secret\n      endpoint {\n        id\n      }\n    }\n  }\n": types.CreateEndpointDocument,
     "\n  query Deliveries($filter: WebhookDeliveryFilter) {\n    webhookDeliveries(filter: $filter, first: 50) {\n      totalCount\n      edges {\n        node {\n          id\n          messageId\n          eventType\n          status\n          attemptCount\n          nextAttemptAt\n          attempts {\n            number\n            trigger\n            responseStatus\n            error\n            nextAttemptAt\n          }\n        }\n      }\n    }\n  }\n": types.DeliveriesDocument,
     "\n  query Endpoints {\n    webhookEndpoints {\n      id\n      enabled\n      disabledReason\n    }\n  }\n": types.EndpointsDocument,
@@ -838,6 +846,22 @@ export function graphql(source: "\n  mutation AuditTestLogEvents($inputs: [LogEv
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AuditTestRevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation AuditTestRevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PipelineEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      endpoint {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation PipelineEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      endpoint {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PipelineEvents($inputs: [LogEventInput!]!) {\n    logEvents(inputs: $inputs) {\n      created\n    }\n  }\n"): (typeof documents)["\n  mutation PipelineEvents($inputs: [LogEventInput!]!) {\n    logEvents(inputs: $inputs) {\n      created\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PipelineDeliveries($filter: WebhookDeliveryFilter) {\n    webhookDeliveries(filter: $filter, first: 100) {\n      totalCount\n      edges {\n        node {\n          id\n          status\n          attempts {\n            number\n            responseStatus\n            nextAttemptAt\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query PipelineDeliveries($filter: WebhookDeliveryFilter) {\n    webhookDeliveries(filter: $filter, first: 100) {\n      totalCount\n      edges {\n        node {\n          id\n          status\n          attempts {\n            number\n            responseStatus\n            nextAttemptAt\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PipelineOutcomes($filter: AuditEventFilter) {\n    auditEvents(filter: $filter, first: 100) {\n      edges {\n        node {\n          resourceId\n          correlationId\n          cause {\n            eventType\n            correlationId\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query PipelineOutcomes($filter: AuditEventFilter) {\n    auditEvents(filter: $filter, first: 100) {\n      edges {\n        node {\n          resourceId\n          correlationId\n          cause {\n            eventType\n            correlationId\n          }\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,13 +1,11 @@
 import type { WebhookDelivery, WebhookEndpoint } from '../../generated/prisma/client.ts';
 import { signatures, signingSecrets } from './signing.ts';
 import { storableText } from '../../db/storable.ts';
-import { systemContext, type Services } from '../../kernel/context.ts';
-import { work } from '../../kernel/unit-of-work.ts';
-import { DeliveryStatus } from '../../generated/prisma/enums.ts';
+import type { Services } from '../../kernel/context.ts';
+import { KeyedBatcher } from '../../kernel/batcher.ts';
 import { claimFailureLogger, PollingLoop } from '../../kernel/polling-loop.ts';
 import { OutboundRefused } from '../../kernel/net/outbound.ts';
-import { RETRY_SCHEDULE_MS } from './service.ts';
-import { deliveryFailed, deliverySucceeded, endpointDisabled } from './events.ts';
+import { attemptScopeKey, recordAttempts, type Outcome, type SentAttempt } from './attempts.ts';
 
 export interface DeliveryWorkerOptions {
   pollMs: number;
@@ -21,15 +19,6 @@ export interface DeliveryWorkerOptions {
   /** Deliveries in flight for one tenant at once (all its endpoints), counted the same way. */
   tenantConcurrency: number;
 }
-
-type Outcome = {
-  status: number | null;
-  body: string | null;
-  error: string | null;
-  refused: boolean;
-  retryAfterMs: number | null;
-  durationMs: number;
-};
 
 /**
  * Sends queued deliveries: claims due ones with a lease (`SKIP LOCKED`), signs and POSTs them, records
@@ -48,6 +37,29 @@ export class DeliveryWorker {
   private readonly sending = new Set<Promise<void>>();
   /** Aborts the sends still in flight once a shutdown's grace has passed. */
   private readonly shutdown = new AbortController();
+  /** Finished attempts, recorded together per scope (one transaction for all that finish at once). */
+  private readonly recorded = new KeyedBatcher<SentAttempt, void>(
+    async (attempts) => {
+      const record = (batch: readonly SentAttempt[]) =>
+        recordAttempts(this.services, this.options.disableAfterMs, batch);
+      try {
+        await record(attempts);
+        return attempts.map(() => undefined);
+      } catch (error) {
+        if (attempts.length === 1) return [error as Error];
+        // One attempt that cannot be recorded must not take its neighbours with it.
+        return Promise.all(
+          attempts.map((attempt) =>
+            record([attempt]).then(
+              () => undefined,
+              (failed: Error) => failed,
+            ),
+          ),
+        );
+      }
+    },
+    { waitMs: 1, maxSize: 200 },
+  );
 
   constructor(
     private readonly services: Services,
@@ -204,86 +216,7 @@ export class DeliveryWorker {
       'webhook-signature': signatures(secrets, delivery.messageId, timestamp, body),
     };
     const outcome = await this.send(endpoint, headers, body);
-    const number = delivery.attemptCount + 1;
-    const succeeded = outcome.status !== null && outcome.status >= 200 && outcome.status < 300;
-    const gone = outcome.status === 410;
-    const scheduledDelay = RETRY_SCHEDULE_MS[number];
-    const retry = !succeeded && !gone && !outcome.refused && scheduledDelay !== undefined;
-    const nextAttemptAt = retry
-      ? new Date(now.getTime() + Math.max(scheduledDelay, outcome.retryAfterMs ?? 0))
-      : null;
-    const failingSince = succeeded ? null : (endpoint.failingSince ?? now);
-    const disable = gone
-      ? 'The endpoint answered 410 Gone'
-      : !succeeded && now.getTime() - failingSince!.getTime() > this.options.disableAfterMs
-        ? 'The endpoint kept failing'
-        : null;
-
-    const status = succeeded
-      ? DeliveryStatus.succeeded
-      : retry
-        ? DeliveryStatus.pending
-        : DeliveryStatus.failed;
-    const scope = { tenantId: delivery.tenantId, projectId: delivery.projectId };
-    const ctx = systemContext(this.services, scope, delivery.correlationId ?? delivery.id, {
-      actorType: 'system',
-      actorId: 'webhook-delivery',
-    });
-    await work(ctx, async (uow) => {
-      await uow.tx.webhookAttempt.create({
-        data: {
-          deliveryId: delivery.id,
-          number,
-          trigger: delivery.nextTrigger,
-          requestHeaders: headers,
-          requestBody: body,
-          responseStatus: outcome.status,
-          responseBody: outcome.body,
-          error: outcome.error,
-          durationMs: outcome.durationMs,
-          nextAttemptAt,
-        },
-      });
-      const updated = await uow.tx.webhookDelivery.update({
-        where: { id: delivery.id },
-        data: {
-          attemptCount: number,
-          status,
-          nextAttemptAt,
-          leaseUntil: null,
-          nextTrigger: 'scheduled',
-        },
-      });
-      uow.publish('webhookDeliveryUpdated', updated.tenantId, updated);
-      await uow.tx.webhookEndpoint.update({
-        where: { id: endpoint.id },
-        data: {
-          failingSince,
-          ...(disable && endpoint.enabled ? { enabled: false, disabledReason: disable } : {}),
-        },
-      });
-      // The outcome closes the delivered event's chain; a retry scheduled is not one yet.
-      if (status !== DeliveryStatus.pending) {
-        const fact = {
-          deliveryId: delivery.id,
-          endpointId: endpoint.id,
-          messageId: delivery.messageId,
-          eventType: delivery.eventType,
-          attempt: number,
-          responseStatus: outcome.status,
-          error: outcome.error,
-        };
-        const event = succeeded ? deliverySucceeded : deliveryFailed;
-        uow.emit(event, fact, { resourceId: delivery.id, causationId: delivery.causationId });
-      }
-      // A disabled endpoint is itself an event: audited, and delivered to the endpoints that want it.
-      if (disable && endpoint.enabled) {
-        uow.emit(
-          endpointDisabled,
-          { endpointId: endpoint.id, url: endpoint.url, reason: disable },
-          { resourceId: endpoint.id, projectId: endpoint.projectId },
-        );
-      }
-    });
+    const sent: SentAttempt = { delivery, at: now, headers, body, outcome };
+    await this.recorded.add(attemptScopeKey(sent), sent);
   }
 }

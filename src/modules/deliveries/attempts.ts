@@ -1,0 +1,192 @@
+import { Prisma, type WebhookDelivery } from '../../generated/prisma/client.ts';
+import { DeliveryStatus } from '../../generated/prisma/enums.ts';
+import { systemContext, type Services } from '../../kernel/context.ts';
+import { workTogether, type UnitOfWork } from '../../kernel/unit-of-work.ts';
+import { RETRY_SCHEDULE_MS } from './service.ts';
+import { deliveryFailed, deliverySucceeded, endpointDisabled } from './events.ts';
+
+/** What the receiver answered (or why nothing was). */
+export type Outcome = {
+  status: number | null;
+  body: string | null;
+  error: string | null;
+  refused: boolean;
+  retryAfterMs: number | null;
+  durationMs: number;
+};
+
+/** One attempt as sent, waiting to be recorded. */
+export interface SentAttempt {
+  delivery: WebhookDelivery;
+  /** When it was sent, by the services' clock. */
+  at: Date;
+  headers: Record<string, string>;
+  body: string;
+  outcome: Outcome;
+}
+
+/** The scope an attempt is recorded in: attempts of one scope are recorded together. */
+export const attemptScopeKey = ({ delivery }: SentAttempt) =>
+  `${delivery.tenantId}:${delivery.projectId ?? ''}`;
+
+/** The delivery's state after an attempt: done, or when it is tried next. */
+function verdict({ delivery, at, outcome }: SentAttempt) {
+  const number = delivery.attemptCount + 1;
+  const succeeded = outcome.status !== null && outcome.status >= 200 && outcome.status < 300;
+  const gone = outcome.status === 410;
+  const scheduledDelay = RETRY_SCHEDULE_MS[number];
+  const retry = !succeeded && !gone && !outcome.refused && scheduledDelay !== undefined;
+  const nextAttemptAt = retry
+    ? new Date(at.getTime() + Math.max(scheduledDelay, outcome.retryAfterMs ?? 0))
+    : null;
+  const status = succeeded
+    ? DeliveryStatus.succeeded
+    : retry
+      ? DeliveryStatus.pending
+      : DeliveryStatus.failed;
+  return { number, succeeded, gone, nextAttemptAt, status };
+}
+
+type EndpointState = { id: string; url: string; projectId: string | null } & {
+  enabled: boolean;
+  failingSince: Date | null;
+  disabledReason: string | null;
+};
+
+/**
+ * Whether each endpoint keeps failing, followed through the attempts in the order they finished
+ * (from its locked row): a success clears `failingSince`; a 410, or failing for longer than
+ * `disableAfterMs`, disables it, which is an event of the attempt that did it.
+ */
+function followEndpoints(
+  attempts: readonly SentAttempt[],
+  units: UnitOfWork[],
+  endpoints: EndpointState[],
+  disableAfterMs: number,
+) {
+  const states = new Map(endpoints.map((endpoint) => [endpoint.id, { ...endpoint }]));
+  attempts.forEach((attempt, index) => {
+    const state = states.get(attempt.delivery.endpointId);
+    // An endpoint deleted meanwhile took its deliveries with it.
+    if (!state) return;
+    const { succeeded, gone } = verdict(attempt);
+    state.failingSince = succeeded ? null : (state.failingSince ?? attempt.at);
+    const disable = gone
+      ? 'The endpoint answered 410 Gone'
+      : !succeeded && attempt.at.getTime() - state.failingSince!.getTime() > disableAfterMs
+        ? 'The endpoint kept failing'
+        : null;
+    if (!disable || !state.enabled) return;
+    state.enabled = false;
+    state.disabledReason = disable;
+    units[index].emit(
+      endpointDisabled,
+      { endpointId: state.id, url: state.url, reason: disable },
+      { resourceId: state.id, projectId: state.projectId },
+    );
+  });
+  return endpoints
+    .map((before) => ({ before, after: states.get(before.id)! }))
+    .filter(
+      ({ before, after }) =>
+        before.enabled !== after.enabled ||
+        before.failingSince?.getTime() !== after.failingSince?.getTime(),
+    )
+    .map(({ after }) => after);
+}
+
+/**
+ * Records attempts of one scope in one transaction: their attempt rows, the deliveries' new state
+ * and their endpoints' in one statement each, and each final outcome as its own audit event (the
+ * delivery's correlation id, caused by the delivered event). A retry scheduled is no outcome yet.
+ */
+export async function recordAttempts(
+  services: Services,
+  disableAfterMs: number,
+  attempts: readonly SentAttempt[],
+) {
+  const { delivery: first } = attempts[0];
+  const base = systemContext(
+    services,
+    { tenantId: first.tenantId, projectId: first.projectId },
+    '',
+    {
+      actorType: 'system',
+      actorId: 'webhook-delivery',
+    },
+  );
+  const contexts = attempts.map(({ delivery }) => ({
+    ...base,
+    correlationId: delivery.correlationId ?? delivery.id,
+  }));
+  const verdicts = attempts.map(verdict);
+  await workTogether(contexts, async (units) => {
+    const { tx } = units[0];
+    await tx.webhookAttempt.createMany({
+      data: attempts.map(({ delivery, headers, body, outcome }, index) => ({
+        deliveryId: delivery.id,
+        number: verdicts[index].number,
+        trigger: delivery.nextTrigger,
+        requestHeaders: headers,
+        requestBody: body,
+        responseStatus: outcome.status,
+        responseBody: outcome.body,
+        error: outcome.error,
+        durationMs: outcome.durationMs,
+        nextAttemptAt: verdicts[index].nextAttemptAt,
+      })),
+    });
+    const states = attempts.map(({ delivery }, index) => ({
+      id: delivery.id,
+      number: verdicts[index].number,
+      status: verdicts[index].status,
+      next: verdicts[index].nextAttemptAt,
+    }));
+    await tx.$executeRaw`
+      UPDATE "WebhookDelivery" AS d
+      SET "attemptCount" = s.number, status = s.status::"DeliveryStatus", "nextAttemptAt" = s.next,
+        "leaseUntil" = NULL, "nextTrigger" = 'scheduled', "updatedAt" = ${services.now()}
+      FROM jsonb_to_recordset(${JSON.stringify(states)}::jsonb)
+        AS s(id text, number int, status text, next timestamptz)
+      WHERE d.id = s.id`;
+    const updated = await tx.webhookDelivery.findMany({
+      where: { id: { in: states.map((state) => state.id) } },
+    });
+    for (const delivery of updated)
+      units[0].publish('webhookDeliveryUpdated', delivery.tenantId, delivery);
+
+    attempts.forEach(({ delivery, outcome }, index) => {
+      const { status, number, succeeded } = verdicts[index];
+      if (status === DeliveryStatus.pending) return;
+      const fact = {
+        deliveryId: delivery.id,
+        endpointId: delivery.endpointId,
+        messageId: delivery.messageId,
+        eventType: delivery.eventType,
+        attempt: number,
+        responseStatus: outcome.status,
+        error: outcome.error,
+      };
+      units[index].emit(succeeded ? deliverySucceeded : deliveryFailed, fact, {
+        resourceId: delivery.id,
+        causationId: delivery.causationId,
+      });
+    });
+
+    const endpointIds = [...new Set(attempts.map(({ delivery }) => delivery.endpointId))];
+    // Locked in one order, so that two workers' batches wait for each other instead of deadlocking.
+    const endpoints = await tx.$queryRaw<EndpointState[]>`
+      SELECT id, url, "projectId", enabled, "failingSince", "disabledReason" FROM "WebhookEndpoint"
+      WHERE id IN (${Prisma.join(endpointIds)}) ORDER BY id FOR UPDATE`;
+    for (const changed of followEndpoints(attempts, units, endpoints, disableAfterMs)) {
+      await tx.webhookEndpoint.update({
+        where: { id: changed.id },
+        data: {
+          failingSince: changed.failingSince,
+          enabled: changed.enabled,
+          disabledReason: changed.disabledReason,
+        },
+      });
+    }
+  });
+}

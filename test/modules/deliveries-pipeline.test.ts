@@ -1,0 +1,255 @@
+// The delivery pipeline under load: sends that do not wait for each other, kept-alive connections,
+// and attempts recorded in batches that still record each attempt and each outcome on its own.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphql } from '../gql/index.ts';
+import { createTestDatabase, type TestDatabase } from '../support/databases.ts';
+import { eventually, startServer, type TestServer } from '../support/switchboard.ts';
+
+const PipelineEndpoint = graphql(`
+  mutation PipelineEndpoint($input: CreateWebhookEndpointInput!) {
+    createWebhookEndpoint(input: $input) {
+      endpoint {
+        id
+      }
+    }
+  }
+`);
+
+const PipelineEvents = graphql(`
+  mutation PipelineEvents($inputs: [LogEventInput!]!) {
+    logEvents(inputs: $inputs) {
+      created
+    }
+  }
+`);
+
+const PipelineDeliveries = graphql(`
+  query PipelineDeliveries($filter: WebhookDeliveryFilter) {
+    webhookDeliveries(filter: $filter, first: 100) {
+      totalCount
+      edges {
+        node {
+          id
+          status
+          attempts {
+            number
+            responseStatus
+            nextAttemptAt
+          }
+        }
+      }
+    }
+  }
+`);
+
+const PipelineOutcomes = graphql(`
+  query PipelineOutcomes($filter: AuditEventFilter) {
+    auditEvents(filter: $filter, first: 100) {
+      edges {
+        node {
+          resourceId
+          correlationId
+          cause {
+            eventType
+            correlationId
+          }
+        }
+      }
+    }
+  }
+`);
+
+/** Counts the connections it accepts; answers per path, or holds a path's requests until released. */
+class Receiver {
+  readonly received = new Map<string, number>();
+  /** Paths whose first request of each delivery (webhook-id) answers 500. */
+  readonly failFirst = new Set<string>();
+  private readonly failed = new Set<string>();
+  connections = 0;
+  private readonly held: (() => void)[] = [];
+  private holding = new Set<string>();
+  private readonly server = http.createServer((request, response) => {
+    request.resume();
+    request.on('end', () => {
+      const path = request.url!;
+      const id = String(request.headers['webhook-id']);
+      const fail = this.failFirst.has(path) && !this.failed.has(id);
+      if (fail) this.failed.add(id);
+      const answer = () => {
+        this.received.set(path, (this.received.get(path) ?? 0) + 1);
+        response.writeHead(fail ? 500 : 204).end();
+      };
+      if (this.holding.has(path)) this.held.push(answer);
+      else answer();
+    });
+  });
+  url = '';
+  async start() {
+    this.server.on('connection', () => this.connections++);
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+  hold(path: string) {
+    this.holding.add(path);
+  }
+  release() {
+    this.holding.clear();
+    for (const answer of this.held.splice(0)) answer();
+  }
+  count(path: string) {
+    return this.received.get(path) ?? 0;
+  }
+  stop() {
+    this.release();
+    this.server.closeAllConnections();
+    this.server.close();
+  }
+}
+
+let clockOffset = 0;
+const now = () => new Date(Date.now() + clockOffset);
+
+let database: TestDatabase;
+let server: TestServer;
+let key: string;
+const receiver = new Receiver();
+
+beforeAll(async () => {
+  await receiver.start();
+  database = await createTestDatabase();
+  server = await startServer({
+    database,
+    now,
+    env: {
+      OUTBOUND_ALLOWED_NETWORKS: 'loopback',
+      DELIVERY_POLL_MS: '50',
+      DELIVERY_ENDPOINT_CONCURRENCY: '5',
+      DELIVERY_TENANT_CONCURRENCY: '20',
+    },
+  });
+  key = (await server.newTenant('pipeline')).key;
+});
+afterAll(async () => {
+  await server?.stop();
+  await database?.drop();
+  receiver.stop();
+});
+
+async function endpoint(path: string, appEventType: string) {
+  const created = await server.graphql(
+    PipelineEndpoint,
+    {
+      input: {
+        url: `${receiver.url}${path}`,
+        eventTypes: ['EVENT_CREATED'],
+        appEventTypes: [appEventType],
+      } as never,
+    },
+    { key },
+  );
+  expect(created.errors).toBeUndefined();
+  return created.data!.createWebhookEndpoint.endpoint.id;
+}
+async function logEvents(type: string, count: number) {
+  const inputs = Array.from({ length: count }, () => ({ type }));
+  const logged = await server.graphql(PipelineEvents, { inputs }, { key });
+  expect(logged.errors).toBeUndefined();
+}
+const deliveriesOf = async (endpointId: string) =>
+  (await server.graphql(PipelineDeliveries, { filter: { endpointId } }, { key })).data!
+    .webhookDeliveries;
+
+describe('the delivery pipeline', () => {
+  it('delivers to a fast endpoint while a slow one still holds its sends', async () => {
+    const slow = await endpoint('/slow', 'pipeline.slow');
+    await endpoint('/fast', 'pipeline.fast');
+    receiver.hold('/slow');
+    await logEvents('pipeline.slow', 10);
+    await logEvents('pipeline.fast', 30);
+    await eventually(
+      () => receiver.count('/fast') === 30,
+      'the fast endpoint’s deliveries',
+      60_000,
+    );
+    expect(receiver.count('/slow')).toBe(0);
+    const pending = await deliveriesOf(slow);
+    expect(pending.edges.every(({ node }) => node.status === 'PENDING')).toBe(true);
+
+    receiver.release();
+    await eventually(
+      async () => {
+        const { totalCount, edges } = await deliveriesOf(slow);
+        return totalCount === 10 && edges.every(({ node }) => node.status === 'SUCCEEDED');
+      },
+      'the slow endpoint’s deliveries',
+      60_000,
+    );
+  });
+
+  it('sends 200 deliveries over a few kept-alive connections', async () => {
+    await endpoint('/many', 'pipeline.many');
+    const before = receiver.connections;
+    await logEvents('pipeline.many', 200);
+    await eventually(() => receiver.count('/many') === 200, 'the 200 deliveries', 60_000);
+    // Five sends at a time to the endpoint: one connection per request would open 200.
+    expect(receiver.connections - before).toBeLessThanOrEqual(25);
+  });
+
+  it('records each attempt of a batch, retries the failed ones, and audits each outcome', async () => {
+    const retried = await endpoint('/retried', 'pipeline.retried');
+    receiver.failFirst.add('/retried');
+    // One request per event: each has its own correlation id, which its outcome must keep.
+    await Promise.all(Array.from({ length: 20 }, () => logEvents('pipeline.retried', 1)));
+    const first = await eventually(
+      async () => {
+        const list = await deliveriesOf(retried);
+        return (
+          list.totalCount === 20 && list.edges.every(({ node }) => node.attempts.length) && list
+        );
+      },
+      'the first attempts to be recorded',
+      60_000,
+    );
+    for (const { node } of first.edges) {
+      expect(node.attempts[0]).toEqual({
+        number: 1,
+        responseStatus: 500,
+        nextAttemptAt: expect.any(String),
+      });
+    }
+
+    clockOffset += 5_000;
+    await eventually(
+      async () => {
+        const { edges } = await deliveriesOf(retried);
+        return edges.every(({ node }) => node.status === 'SUCCEEDED');
+      },
+      'the retries',
+      60_000,
+    );
+    const done = await deliveriesOf(retried);
+    for (const { node } of done.edges) {
+      expect(node.attempts.map((attempt) => attempt.responseStatus)).toEqual([500, 204]);
+      expect(node.attempts[1].nextAttemptAt).toBeNull();
+    }
+
+    const outcomes = (
+      await server.graphql(
+        PipelineOutcomes,
+        { filter: { eventType: 'webhook_delivery.succeeded' } },
+        { key },
+      )
+    ).data!.auditEvents.edges.map(({ node }) => node);
+    const ids = done.edges.map(({ node }) => node.id);
+    const mine = outcomes.filter((outcome) => ids.includes(outcome.resourceId));
+    expect(mine.map((outcome) => outcome.resourceId).sort()).toEqual([...ids].sort());
+    expect(new Set(mine.map((outcome) => outcome.correlationId)).size).toBe(20);
+    for (const outcome of mine) {
+      // Each outcome joins the chain of the event it delivered, not its batch's.
+      expect(outcome.cause?.eventType).toBe('app_event.logged');
+      expect(outcome.correlationId).toBe(outcome.cause?.correlationId);
+    }
+  });
+});
