@@ -18,6 +18,19 @@ import { useDocumentLimits, type DocumentLimits } from './document-limits.ts';
 import { useSharedSubscriptionExecution } from './shared-subscriptions.ts';
 import { checkJsonInput } from '../kernel/json-input.ts';
 
+/**
+ * The global Response (@hono/node-server's lightweight one, see src/http/server.ts), whose headers
+ * are always a Headers object: the lightweight Response forgets a header set on a plain-object
+ * `init.headers` (yoga's) once its body is read, as Hono's middleware does.
+ */
+function HeadersKeptResponse(): typeof Response {
+  return class extends Response {
+    constructor(body?: BodyInit | null, init?: ResponseInit) {
+      super(body, init && { ...init, headers: new Headers(init.headers) });
+    }
+  };
+}
+
 /** What the HTTP and WebSocket layers hand yoga: the request context they already built. */
 export interface GraphQLServerContext {
   requestContext: RequestContext;
@@ -37,12 +50,12 @@ export function createGraphQLServer(options: {
     // CORS is answered by the HTTP layer for every route alike.
     cors: false,
     batching: { limit: options.maxBatch },
-    // Node's own fetch classes, as Hono uses: Hono copies the response into a native Response, and a
-    // ponyfill stream body wrapped that way threw an uncaught ERR_INVALID_STATE (a crash) when an
-    // SSE client went away mid-stream.
+    // The fetch classes Hono uses (src/http/server.ts makes them @hono/node-server's lightweight
+    // ones): a ponyfill stream body copied into them threw an uncaught ERR_INVALID_STATE (a crash)
+    // when an SSE client went away mid-stream.
     fetchAPI: {
       Request,
-      Response,
+      Response: HeadersKeptResponse(),
       Headers,
       ReadableStream,
       WritableStream,

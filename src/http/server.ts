@@ -26,6 +26,15 @@ export async function createSwitchboard(options: SwitchboardOptions): Promise<Sw
   const { config, logger } = options;
   const { services, database, close } = await createServices(options);
   const metrics = createMetrics(services, database);
+  // Made first, because making it puts @hono/node-server's lightweight Request and Response in place
+  // of the global ones: yoga, made next, answers with them, and a JSON answer is written out as it
+  // is instead of being read back from a native Response's stream.
+  const server = createAdaptorServer({
+    fetch: (request, env) => app.fetch(request, env),
+    // Node checks these timeouts every connectionsCheckingInterval (30 s by default): check each second,
+    // so a client trickling its headers or body is cut off close to the setting.
+    serverOptions: { connectionsCheckingInterval: 1000 },
+  }) as Server;
   const yoga = createGraphQLServer({
     maxBatch: config.GRAPHQL_MAX_BATCH,
     limits: {
@@ -39,12 +48,6 @@ export async function createSwitchboard(options: SwitchboardOptions): Promise<Sw
   let draining = false;
 
   const app = createHttpApp({ services, database, yoga, metrics, isDraining: () => draining });
-  const server = createAdaptorServer({
-    fetch: app.fetch,
-    // Node checks these timeouts every connectionsCheckingInterval (30 s by default): check each second,
-    // so a client trickling its headers or body is cut off close to the setting.
-    serverOptions: { connectionsCheckingInterval: 1000 },
-  }) as Server;
   server.headersTimeout = config.HTTP_HEADERS_TIMEOUT_MS;
   server.requestTimeout = config.HTTP_REQUEST_TIMEOUT_MS;
   server.keepAliveTimeout = config.HTTP_KEEP_ALIVE_TIMEOUT_MS;
