@@ -128,6 +128,8 @@ type Documents = {
     "\n  subscription DeliveryUpdates($endpointId: ID!) {\n    webhookDeliveryUpdated(endpointId: $endpointId) {\n      eventType\n      status\n      attemptCount\n    }\n  }\n": typeof types.DeliveryUpdatesDocument,
     "\n  mutation RotateEndpointSecret($id: ID!) {\n    rotateWebhookEndpointSecret(id: $id) {\n      secret\n    }\n  }\n": typeof types.RotateEndpointSecretDocument,
     "\n  mutation LogEventConcurrently($input: LogEventInput!) {\n    logEvent(input: $input) {\n      created\n      event {\n        id\n        type\n      }\n    }\n  }\n": typeof types.LogEventConcurrentlyDocument,
+    "\n  mutation CreateBatchEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      endpoint {\n        id\n      }\n    }\n  }\n": typeof types.CreateBatchEndpointDocument,
+    "\n  query BatchDeliveries($filter: WebhookDeliveryFilter) {\n    webhookDeliveries(filter: $filter, first: 50) {\n      edges {\n        node {\n          eventType\n          payload\n        }\n      }\n    }\n  }\n": typeof types.BatchDeliveriesDocument,
     "\n  mutation LogEvents($inputs: [LogEventInput!]!) {\n    logEvents(inputs: $inputs) {\n      created\n      event {\n        id\n        type\n      }\n    }\n  }\n": typeof types.LogEventsDocument,
     "\n  mutation CreateVisibleRunAgent($runConfig: RunConfigInput!) {\n    createAgent(name: \"visible-bot\") {\n      id\n    }\n    createAgentVersion(agentName: \"visible-bot\", name: \"v1\", runConfig: $runConfig) {\n      id\n    }\n  }\n": typeof types.CreateVisibleRunAgentDocument,
     "\n  mutation CreateVisibleRun($input: CreateExecutionInput!) {\n    createExecution(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateVisibleRunDocument,
@@ -333,6 +335,8 @@ const documents: Documents = {
     "\n  subscription DeliveryUpdates($endpointId: ID!) {\n    webhookDeliveryUpdated(endpointId: $endpointId) {\n      eventType\n      status\n      attemptCount\n    }\n  }\n": types.DeliveryUpdatesDocument,
     "\n  mutation RotateEndpointSecret($id: ID!) {\n    rotateWebhookEndpointSecret(id: $id) {\n      secret\n    }\n  }\n": types.RotateEndpointSecretDocument,
     "\n  mutation LogEventConcurrently($input: LogEventInput!) {\n    logEvent(input: $input) {\n      created\n      event {\n        id\n        type\n      }\n    }\n  }\n": types.LogEventConcurrentlyDocument,
+    "\n  mutation CreateBatchEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      endpoint {\n        id\n      }\n    }\n  }\n": types.CreateBatchEndpointDocument,
+    "\n  query BatchDeliveries($filter: WebhookDeliveryFilter) {\n    webhookDeliveries(filter: $filter, first: 50) {\n      edges {\n        node {\n          eventType\n          payload\n        }\n      }\n    }\n  }\n": types.BatchDeliveriesDocument,
     "\n  mutation LogEvents($inputs: [LogEventInput!]!) {\n    logEvents(inputs: $inputs) {\n      created\n      event {\n        id\n        type\n      }\n    }\n  }\n": types.LogEventsDocument,
     "\n  mutation CreateVisibleRunAgent($runConfig: RunConfigInput!) {\n    createAgent(name: \"visible-bot\") {\n      id\n    }\n    createAgentVersion(agentName: \"visible-bot\", name: \"v1\", runConfig: $runConfig) {\n      id\n    }\n  }\n": types.CreateVisibleRunAgentDocument,
     "\n  mutation CreateVisibleRun($input: CreateExecutionInput!) {\n    createExecution(input: $input) {\n      id\n    }\n  }\n": types.CreateVisibleRunDocument,
@@ -894,6 +898,14 @@ export function graphql(source: "\n  mutation RotateEndpointSecret($id: ID!) {\n
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation LogEventConcurrently($input: LogEventInput!) {\n    logEvent(input: $input) {\n      created\n      event {\n        id\n        type\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation LogEventConcurrently($input: LogEventInput!) {\n    logEvent(input: $input) {\n      created\n      event {\n        id\n        type\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateBatchEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      endpoint {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateBatchEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      endpoint {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BatchDeliveries($filter: WebhookDeliveryFilter) {\n    webhookDeliveries(filter: $filter, first: 50) {\n      edges {\n        node {\n          eventType\n          payload\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query BatchDeliveries($filter: WebhookDeliveryFilter) {\n    webhookDeliveries(filter: $filter, first: 50) {\n      edges {\n        node {\n          eventType\n          payload\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

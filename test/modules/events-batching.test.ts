@@ -29,11 +29,35 @@ const LogEventConcurrently = graphql(`
   }
 `);
 
+const CreateBatchEndpoint = graphql(`
+  mutation CreateBatchEndpoint($input: CreateWebhookEndpointInput!) {
+    createWebhookEndpoint(input: $input) {
+      endpoint {
+        id
+      }
+    }
+  }
+`);
+
+const BatchDeliveries = graphql(`
+  query BatchDeliveries($filter: WebhookDeliveryFilter) {
+    webhookDeliveries(filter: $filter, first: 50) {
+      edges {
+        node {
+          eventType
+          payload
+        }
+      }
+    }
+  }
+`);
+
 let server: TestServer;
 let tenant: { tenantId: string; key: string; keyId: string };
 
 beforeAll(async () => {
-  server = await startServer();
+  // Deliveries go to a closed local port: only the rows queued with each event are looked at.
+  server = await startServer({ env: { OUTBOUND_ALLOWED_NETWORKS: 'loopback' } });
   tenant = await server.newTenant('batching');
 });
 afterAll(() => server?.stop());
@@ -165,5 +189,39 @@ describe('group commit of single events', () => {
     await eventually(() => subscriber.received.length >= ids.length, 'every live event');
     const received = subscriber.received.map((message) => message.data!.appEventLogged.id);
     expect(received.sort()).toEqual([...ids].sort());
+  });
+
+  it('queues each event of a batch for exactly the endpoints that want it', async () => {
+    const endpoint = async (input: Record<string, unknown>) => {
+      const created = await server.graphql(
+        CreateBatchEndpoint,
+        { input: { url: 'http://127.0.0.1:9/hook', eventTypes: ['EVENT_CREATED'], ...input } },
+        { key: tenant.key },
+      );
+      return created.data!.createWebhookEndpoint.endpoint.id;
+    };
+    const forAgent = await endpoint({ agentId: 'agent-a' });
+    const forType = await endpoint({ appEventTypes: ['wanted'] });
+    const sent = [
+      { id: 'evt-routed-1', type: 'wanted', agentId: 'agent-a' },
+      { id: 'evt-routed-2', type: 'wanted', agentId: 'agent-b' },
+      { id: 'evt-routed-3', type: 'unwanted', agentId: 'agent-a' },
+      { id: 'evt-routed-4', type: 'unwanted', agentId: 'agent-b' },
+    ];
+    await Promise.all(sent.map((event) => postEvent(event)));
+    const queued = async (endpointId: string) => {
+      const list = await server.graphql(
+        BatchDeliveries,
+        { filter: { endpointId } },
+        { key: tenant.key },
+      );
+      return list.data!.webhookDeliveries.edges.map(({ node }) => {
+        expect(node.eventType).toBe('event.created');
+        expect(node.payload).toMatchObject({ type: 'event.created' });
+        return (node.payload as { data: { id: string } }).data.id;
+      });
+    };
+    expect((await queued(forAgent)).sort()).toEqual(['evt-routed-1', 'evt-routed-3']);
+    expect((await queued(forType)).sort()).toEqual(['evt-routed-1', 'evt-routed-2']);
   });
 });
