@@ -1,5 +1,5 @@
 import { setMaxListeners } from 'node:events';
-import { createPubSub, filter, pipe, Repeater } from 'graphql-yoga';
+import { createPubSub, Repeater } from 'graphql-yoga';
 import { Redis } from 'ioredis';
 import type { Scope } from '../../db/scoped.ts';
 import { connectionFailure } from '../errors.ts';
@@ -165,10 +165,9 @@ export class EventBus {
     const source = this.pubsub.subscribe(this.channel(topic, scope.tenantId)) as AsyncIterable<
       TopicPayloads[T]
     >;
-    const inScope = scope.projectId
-      ? filter((payload: TopicPayloads[T]) => payload.projectId === scope.projectId)
-      : (stream: AsyncIterable<TopicPayloads[T]>) => stream;
-    return completeOnAbort(pipe(source, inScope), signal);
+    const inScope = (payload: TopicPayloads[T]) =>
+      !scope.projectId || payload.projectId === scope.projectId;
+    return streamUntilAbort(source, inScope, signal);
   }
 
   /**
@@ -241,22 +240,27 @@ function unlimitedEventTarget() {
   return target;
 }
 
-function completeOnAbort<T>(source: AsyncIterable<T>, signal: AbortSignal): AsyncIterable<T> {
+/**
+ * `source`'s payloads that pass `keep`, until `signal` aborts or the consumer returns. One repeater
+ * per subscriber: a popular channel has thousands, and each payload goes through every one of them.
+ */
+function streamUntilAbort<T>(
+  source: AsyncIterable<T>,
+  keep: (payload: T) => boolean,
+  signal: AbortSignal,
+): AsyncIterable<T> {
   return new Repeater<T>(async (push, stop) => {
     const iterator = source[Symbol.asyncIterator]();
     const abort = () => stop();
     signal.addEventListener('abort', abort, { once: true });
     if (signal.aborted) stop();
-    const stopped = stop.then(() => ({ done: true as const, value: undefined }));
+    // Ending the source settles its pending `next`, which ends the loop below.
+    void stop.then(() => iterator.return?.());
     try {
-      for (;;) {
-        const next = await Promise.race([iterator.next(), stopped]);
-        if (next.done) break;
-        await push(next.value);
-      }
+      for (let next = await iterator.next(); !next.done; next = await iterator.next())
+        if (keep(next.value)) await push(next.value);
     } finally {
       signal.removeEventListener('abort', abort);
-      await iterator.return?.();
       stop();
     }
   });
