@@ -5,7 +5,7 @@ import {
   type ExecutionArgs,
   type ExecutionResult,
 } from 'graphql';
-import { isAsyncIterable, map, pipe, type Plugin } from 'graphql-yoga';
+import { isAsyncIterable, mapAsyncIterator, type Plugin } from 'graphql-yoga';
 import type { RequestContext } from '../kernel/context.ts';
 
 /**
@@ -46,11 +46,9 @@ export function useSharedSubscriptionExecution(): Plugin<RequestContext> {
         const source = await createSourceEventStream(args);
         if (!isAsyncIterable(source)) return source;
         const key = sharingKey(args);
-        return pipe(
-          source,
-          map((payload: unknown) =>
-            answerOnce(payload, key, async () => execute({ ...args, rootValue: payload })),
-          ),
+        // A plain iterator, not one more repeater: every subscriber's every event goes through it.
+        return mapAsyncIterator(source, (payload: unknown) =>
+          answerOnce(payload, key, async () => execute({ ...args, rootValue: payload })),
         );
       });
     },

@@ -156,7 +156,7 @@ type Documents = {
     "\n  query RestClientsTriggerByName($agent: ID!, $id: String!) {\n    trigger(agentId: $agent, id: $id) {\n      id\n    }\n    triggers(agentId: $agent) {\n      totalCount\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": typeof types.RestClientsTriggerByNameDocument,
     "\n  mutation RestClientsUpdateTriggerByName($agent: ID!, $id: String!) {\n    updateTrigger(agentId: $agent, id: $id, changes: { description: \"via the agent's name\" }) {\n      description\n    }\n  }\n": typeof types.RestClientsUpdateTriggerByNameDocument,
     "\n  subscription SharedEventFeed {\n    appEventLogged {\n      type\n    }\n  }\n": typeof types.SharedEventFeedDocument,
-    "\n  subscription SharedExecutionUpdates($filter: ExecutionFilter) {\n    executionUpdated(filter: $filter) {\n      status\n      agent {\n        name\n      }\n    }\n  }\n": typeof types.SharedExecutionUpdatesDocument,
+    "\n  subscription SharedExecutionUpdates($filter: ExecutionFilter) {\n    executionUpdated(filter: $filter) {\n      status\n      agent {\n        name\n        version(name: \"v1\") {\n          name\n        }\n      }\n    }\n  }\n": typeof types.SharedExecutionUpdatesDocument,
     "\n  mutation SharedRunStart($input: CreateExecutionInput!) {\n    createExecution(input: $input) {\n      id\n    }\n  }\n": typeof types.SharedRunStartDocument,
     "\n  mutation CreateFingerprintId($input: CreateFingerprintInput!) {\n    createFingerprint(input: $input) {\n      fingerprint {\n        id\n      }\n    }\n  }\n": typeof types.CreateFingerprintIdDocument,
     "\n  mutation RecordLlmEvents($inputs: [CreateLlmEventInput!]!) {\n    createLlmEvents(inputs: $inputs) {\n      ...LlmEventFields\n      createdAt\n    }\n  }\n": typeof types.RecordLlmEventsDocument,
@@ -363,7 +363,7 @@ const documents: Documents = {
     "\n  query RestClientsTriggerByName($agent: ID!, $id: String!) {\n    trigger(agentId: $agent, id: $id) {\n      id\n    }\n    triggers(agentId: $agent) {\n      totalCount\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": types.RestClientsTriggerByNameDocument,
     "\n  mutation RestClientsUpdateTriggerByName($agent: ID!, $id: String!) {\n    updateTrigger(agentId: $agent, id: $id, changes: { description: \"via the agent's name\" }) {\n      description\n    }\n  }\n": types.RestClientsUpdateTriggerByNameDocument,
     "\n  subscription SharedEventFeed {\n    appEventLogged {\n      type\n    }\n  }\n": types.SharedEventFeedDocument,
-    "\n  subscription SharedExecutionUpdates($filter: ExecutionFilter) {\n    executionUpdated(filter: $filter) {\n      status\n      agent {\n        name\n      }\n    }\n  }\n": types.SharedExecutionUpdatesDocument,
+    "\n  subscription SharedExecutionUpdates($filter: ExecutionFilter) {\n    executionUpdated(filter: $filter) {\n      status\n      agent {\n        name\n        version(name: \"v1\") {\n          name\n        }\n      }\n    }\n  }\n": types.SharedExecutionUpdatesDocument,
     "\n  mutation SharedRunStart($input: CreateExecutionInput!) {\n    createExecution(input: $input) {\n      id\n    }\n  }\n": types.SharedRunStartDocument,
     "\n  mutation CreateFingerprintId($input: CreateFingerprintInput!) {\n    createFingerprint(input: $input) {\n      fingerprint {\n        id\n      }\n    }\n  }\n": types.CreateFingerprintIdDocument,
     "\n  mutation RecordLlmEvents($inputs: [CreateLlmEventInput!]!) {\n    createLlmEvents(inputs: $inputs) {\n      ...LlmEventFields\n      createdAt\n    }\n  }\n": types.RecordLlmEventsDocument,
@@ -1013,7 +1013,7 @@ export function graphql(source: "\n  subscription SharedEventFeed {\n    appEven
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  subscription SharedExecutionUpdates($filter: ExecutionFilter) {\n    executionUpdated(filter: $filter) {\n      status\n      agent {\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription SharedExecutionUpdates($filter: ExecutionFilter) {\n    executionUpdated(filter: $filter) {\n      status\n      agent {\n        name\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  subscription SharedExecutionUpdates($filter: ExecutionFilter) {\n    executionUpdated(filter: $filter) {\n      status\n      agent {\n        name\n        version(name: \"v1\") {\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription SharedExecutionUpdates($filter: ExecutionFilter) {\n    executionUpdated(filter: $filter) {\n      status\n      agent {\n        name\n        version(name: \"v1\") {\n          name\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,5 +1,5 @@
 import { setMaxListeners } from 'node:events';
-import { createPubSub, filter, pipe, Repeater } from 'graphql-yoga';
+import { Repeater } from 'graphql-yoga';
 import { Redis } from 'ioredis';
 import type { Scope } from '../../db/scoped.ts';
 import { connectionFailure } from '../errors.ts';
@@ -42,7 +42,10 @@ export type Published = {
   [T in Topic]: { topic: T; tenantId: string; payload: TopicPayloads[T] };
 }[Topic];
 
-type ChannelMap = Record<string, [payload: unknown]>;
+/** Where payloads are dispatched by channel name: an in-process EventTarget, or Redis (`redis.ts`). */
+type ChannelTarget = Pick<EventTarget, 'addEventListener' | 'removeEventListener'> & {
+  dispatchEvent(event: CustomEvent): boolean;
+};
 
 /**
  * Publish/subscribe between the parts of Switchboard and across its instances: in-process by
@@ -50,7 +53,7 @@ type ChannelMap = Record<string, [payload: unknown]>;
  * BigInts). Publishing never throws: while Redis is away, payloads are dropped, logged and counted.
  */
 export class EventBus {
-  private readonly pubsub;
+  private readonly target: ChannelTarget;
   /** Payloads that could not be published since start (shown by /readyz). */
   publishFailures = 0;
   private readonly resubscribed = new Set<() => void>();
@@ -62,19 +65,17 @@ export class EventBus {
     private readonly logger: Logger,
     readonly redis: { publisher: Redis; subscriber: Redis } | null,
   ) {
-    this.pubsub = createPubSub<ChannelMap>({
-      eventTarget: redis
-        ? redisEventTarget(
-            redis,
-            (error) => this.publishFailed(error),
-            (channel, error) =>
-              logger.warn(
-                { channel, reason: (error as Error).message },
-                'unreadable pub/sub message dropped',
-              ),
-          )
-        : unlimitedEventTarget(),
-    });
+    this.target = redis
+      ? redisEventTarget(
+          redis,
+          (error) => this.publishFailed(error),
+          (channel, error) =>
+            logger.warn(
+              { channel, reason: (error as Error).message },
+              'unreadable pub/sub message dropped',
+            ),
+        )
+      : unlimitedEventTarget();
     if (redis) {
       let lost = false;
       redis.subscriber.on('close', () => (lost = true));
@@ -140,7 +141,9 @@ export class EventBus {
 
   publish<T extends Topic>(topic: T, tenantId: string, payload: TopicPayloads[T]): void {
     try {
-      this.pubsub.publish(this.channel(topic, tenantId), payload);
+      this.target.dispatchEvent(
+        new CustomEvent(this.channel(topic, tenantId), { detail: payload }),
+      );
     } catch (error) {
       this.publishFailed(error);
     }
@@ -171,13 +174,22 @@ export class EventBus {
     scope: Scope,
     signal: AbortSignal,
   ): AsyncIterable<TopicPayloads[T]> {
-    const source = this.pubsub.subscribe(this.channel(topic, scope.tenantId)) as AsyncIterable<
-      TopicPayloads[T]
-    >;
-    const inScope = scope.projectId
-      ? filter((payload: TopicPayloads[T]) => payload.projectId === scope.projectId)
-      : (stream: AsyncIterable<TopicPayloads[T]>) => stream;
-    return completeOnAbort(pipe(source, inScope), signal);
+    const channel = this.channel(topic, scope.tenantId);
+    // One repeater per subscriber, fed by the channel's listener: a popular channel has thousands of
+    // subscribers, and each payload goes through every one of them.
+    return new Repeater<TopicPayloads[T]>(async (push, stop) => {
+      const listener = (event: Event) => {
+        const payload = (event as CustomEvent<TopicPayloads[T]>).detail;
+        if (!scope.projectId || payload.projectId === scope.projectId) void push(payload);
+      };
+      const abort = () => stop();
+      this.target.addEventListener(channel, listener);
+      signal.addEventListener('abort', abort, { once: true });
+      if (signal.aborted) stop();
+      await stop;
+      signal.removeEventListener('abort', abort);
+      this.target.removeEventListener(channel, listener);
+    });
   }
 
   /**
@@ -248,25 +260,4 @@ function unlimitedEventTarget() {
   const target = new EventTarget();
   setMaxListeners(0, target);
   return target;
-}
-
-function completeOnAbort<T>(source: AsyncIterable<T>, signal: AbortSignal): AsyncIterable<T> {
-  return new Repeater<T>(async (push, stop) => {
-    const iterator = source[Symbol.asyncIterator]();
-    const abort = () => stop();
-    signal.addEventListener('abort', abort, { once: true });
-    if (signal.aborted) stop();
-    const stopped = stop.then(() => ({ done: true as const, value: undefined }));
-    try {
-      for (;;) {
-        const next = await Promise.race([iterator.next(), stopped]);
-        if (next.done) break;
-        await push(next.value);
-      }
-    } finally {
-      signal.removeEventListener('abort', abort);
-      await iterator.return?.();
-      stop();
-    }
-  });
 }

@@ -4,7 +4,7 @@ import { decodePayload, encodePayload } from './codec.ts';
 type Listener = (event: CustomEvent) => void;
 
 /**
- * The event target `createPubSub` runs on when instances share Redis (in the manner of
+ * The event target the bus dispatches on when instances share Redis (in the manner of
  * `@graphql-yoga/redis-event-target`, which lets publishing errors escape as unhandled rejections).
  * A payload that cannot be encoded or sent is reported to `onPublishError`, never thrown: pub/sub
  * is at most once, and the change it announces is already committed.
