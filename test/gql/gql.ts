@@ -24,6 +24,9 @@ type Documents = {
     "\n  mutation ConsoleTestAgent($name: String!) {\n    createAgent(name: $name) {\n      id\n    }\n  }\n": typeof types.ConsoleTestAgentDocument,
     "\n  mutation ConsoleTestVersion($agentName: String!, $runConfig: RunConfigInput) {\n    createAgentVersion(agentName: $agentName, name: \"v1\", runConfig: $runConfig) {\n      id\n    }\n  }\n": typeof types.ConsoleTestVersionDocument,
     "\n  mutation ConsoleTestRun($input: CreateExecutionInput!) {\n    createExecution(input: $input) {\n      id\n    }\n  }\n": typeof types.ConsoleTestRunDocument,
+    "\n  mutation ConsoleTestFingerprint {\n    createFingerprint(input: { language: \"python\", languageVersion: \"3.12\", system: \"linux\" }) {\n      fingerprint {\n        id\n      }\n    }\n  }\n": typeof types.ConsoleTestFingerprintDocument,
+    "\n  mutation ConsoleTestLlmEvent($input: CreateLlmEventInput!) {\n    createLlmEvent(input: $input) {\n      id\n    }\n  }\n": typeof types.ConsoleTestLlmEventDocument,
+    "\n  query ConsoleTestUsage($groupBy: [TelemetryUsageDimension!], $filter: LlmEventFilter) {\n    telemetryUsage(groupBy: $groupBy, filter: $filter) {\n      day\n      model\n      count\n      inputTokens\n      outputTokens\n      costUsd\n    }\n  }\n": typeof types.ConsoleTestUsageDocument,
     "\n  mutation ConsoleTestEndpoint($url: String!) {\n    createWebhookEndpoint(input: { url: $url, eventTypes: [EVENT_CREATED] }) {\n      endpoint {\n        id\n      }\n    }\n  }\n": typeof types.ConsoleTestEndpointDocument,
     "\n  mutation CreateFaultsAgent($runConfig: RunConfigInput!) {\n    createAgent(name: \"faults-bot\") {\n      id\n    }\n    createAgentVersion(agentName: \"faults-bot\", name: \"v1\", runConfig: $runConfig) {\n      id\n    }\n  }\n": typeof types.CreateFaultsAgentDocument,
     "\n  query CountEvents {\n    appEvents(first: 1) {\n      totalCount\n    }\n  }\n": typeof types.CountEventsDocument,
@@ -213,6 +216,9 @@ const documents: Documents = {
     "\n  mutation ConsoleTestAgent($name: String!) {\n    createAgent(name: $name) {\n      id\n    }\n  }\n": types.ConsoleTestAgentDocument,
     "\n  mutation ConsoleTestVersion($agentName: String!, $runConfig: RunConfigInput) {\n    createAgentVersion(agentName: $agentName, name: \"v1\", runConfig: $runConfig) {\n      id\n    }\n  }\n": types.ConsoleTestVersionDocument,
     "\n  mutation ConsoleTestRun($input: CreateExecutionInput!) {\n    createExecution(input: $input) {\n      id\n    }\n  }\n": types.ConsoleTestRunDocument,
+    "\n  mutation ConsoleTestFingerprint {\n    createFingerprint(input: { language: \"python\", languageVersion: \"3.12\", system: \"linux\" }) {\n      fingerprint {\n        id\n      }\n    }\n  }\n": types.ConsoleTestFingerprintDocument,
+    "\n  mutation ConsoleTestLlmEvent($input: CreateLlmEventInput!) {\n    createLlmEvent(input: $input) {\n      id\n    }\n  }\n": types.ConsoleTestLlmEventDocument,
+    "\n  query ConsoleTestUsage($groupBy: [TelemetryUsageDimension!], $filter: LlmEventFilter) {\n    telemetryUsage(groupBy: $groupBy, filter: $filter) {\n      day\n      model\n      count\n      inputTokens\n      outputTokens\n      costUsd\n    }\n  }\n": types.ConsoleTestUsageDocument,
     "\n  mutation ConsoleTestEndpoint($url: String!) {\n    createWebhookEndpoint(input: { url: $url, eventTypes: [EVENT_CREATED] }) {\n      endpoint {\n        id\n      }\n    }\n  }\n": types.ConsoleTestEndpointDocument,
     "\n  mutation CreateFaultsAgent($runConfig: RunConfigInput!) {\n    createAgent(name: \"faults-bot\") {\n      id\n    }\n    createAgentVersion(agentName: \"faults-bot\", name: \"v1\", runConfig: $runConfig) {\n      id\n    }\n  }\n": types.CreateFaultsAgentDocument,
     "\n  query CountEvents {\n    appEvents(first: 1) {\n      totalCount\n    }\n  }\n": types.CountEventsDocument,
@@ -446,6 +452,18 @@ export function graphql(source: "\n  mutation ConsoleTestVersion($agentName: Str
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ConsoleTestRun($input: CreateExecutionInput!) {\n    createExecution(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleTestRun($input: CreateExecutionInput!) {\n    createExecution(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleTestFingerprint {\n    createFingerprint(input: { language: \"python\", languageVersion: \"3.12\", system: \"linux\" }) {\n      fingerprint {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleTestFingerprint {\n    createFingerprint(input: { language: \"python\", languageVersion: \"3.12\", system: \"linux\" }) {\n      fingerprint {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleTestLlmEvent($input: CreateLlmEventInput!) {\n    createLlmEvent(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleTestLlmEvent($input: CreateLlmEventInput!) {\n    createLlmEvent(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleTestUsage($groupBy: [TelemetryUsageDimension!], $filter: LlmEventFilter) {\n    telemetryUsage(groupBy: $groupBy, filter: $filter) {\n      day\n      model\n      count\n      inputTokens\n      outputTokens\n      costUsd\n    }\n  }\n"): (typeof documents)["\n  query ConsoleTestUsage($groupBy: [TelemetryUsageDimension!], $filter: LlmEventFilter) {\n    telemetryUsage(groupBy: $groupBy, filter: $filter) {\n      day\n      model\n      count\n      inputTokens\n      outputTokens\n      costUsd\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
