@@ -21,6 +21,10 @@ type Documents = {
     "\n  mutation CatalogueRotateCredential($id: ID!) {\n    rotateCredential(id: $id) {\n      secret\n    }\n  }\n": typeof types.CatalogueRotateCredentialDocument,
     "\n  mutation CatalogueDeleteCredential($id: ID!) {\n    deleteCredential(id: $id) {\n      id\n    }\n  }\n": typeof types.CatalogueDeleteCredentialDocument,
     "\n  query CatalogueChain($correlationId: String!) {\n    auditEventsByCorrelation(correlationId: $correlationId, first: 50) {\n      edges {\n        node {\n          id\n          eventType\n          causationId\n          cause {\n            id\n            eventType\n          }\n        }\n      }\n    }\n  }\n": typeof types.CatalogueChainDocument,
+    "\n  mutation ConsoleTestChainAgent($runConfig: RunConfigInput) {\n    createAgent(name: \"refunds\") {\n      id\n    }\n    createAgentVersion(agentName: \"refunds\", name: \"v1\", runConfig: $runConfig) {\n      id\n    }\n  }\n": typeof types.ConsoleTestChainAgentDocument,
+    "\n  mutation ConsoleTestTrigger($agentId: ID!) {\n    createTrigger(agentId: $agentId, input: { id: \"orders\", name: \"Orders\" }) {\n      webhookUrl\n    }\n  }\n": typeof types.ConsoleTestTriggerDocument,
+    "\n  mutation ConsoleTestChainEndpoint($url: String!) {\n    createWebhookEndpoint(input: { url: $url, eventTypes: [EXECUTION_COMPLETED] }) {\n      endpoint {\n        id\n      }\n    }\n  }\n": typeof types.ConsoleTestChainEndpointDocument,
+    "\n  query ConsoleTestChain($correlationId: String!) {\n    auditEventsByCorrelation(correlationId: $correlationId, first: 100) {\n      edges {\n        node {\n          id\n          eventType\n          causationId\n        }\n      }\n    }\n  }\n": typeof types.ConsoleTestChainDocument,
     "\n  mutation ConsoleTestAgent($name: String!) {\n    createAgent(name: $name) {\n      id\n    }\n  }\n": typeof types.ConsoleTestAgentDocument,
     "\n  mutation ConsoleTestVersion($agentName: String!, $runConfig: RunConfigInput) {\n    createAgentVersion(agentName: $agentName, name: \"v1\", runConfig: $runConfig) {\n      id\n    }\n  }\n": typeof types.ConsoleTestVersionDocument,
     "\n  mutation ConsoleTestRun($input: CreateExecutionInput!) {\n    createExecution(input: $input) {\n      id\n    }\n  }\n": typeof types.ConsoleTestRunDocument,
@@ -213,6 +217,10 @@ const documents: Documents = {
     "\n  mutation CatalogueRotateCredential($id: ID!) {\n    rotateCredential(id: $id) {\n      secret\n    }\n  }\n": types.CatalogueRotateCredentialDocument,
     "\n  mutation CatalogueDeleteCredential($id: ID!) {\n    deleteCredential(id: $id) {\n      id\n    }\n  }\n": types.CatalogueDeleteCredentialDocument,
     "\n  query CatalogueChain($correlationId: String!) {\n    auditEventsByCorrelation(correlationId: $correlationId, first: 50) {\n      edges {\n        node {\n          id\n          eventType\n          causationId\n          cause {\n            id\n            eventType\n          }\n        }\n      }\n    }\n  }\n": types.CatalogueChainDocument,
+    "\n  mutation ConsoleTestChainAgent($runConfig: RunConfigInput) {\n    createAgent(name: \"refunds\") {\n      id\n    }\n    createAgentVersion(agentName: \"refunds\", name: \"v1\", runConfig: $runConfig) {\n      id\n    }\n  }\n": types.ConsoleTestChainAgentDocument,
+    "\n  mutation ConsoleTestTrigger($agentId: ID!) {\n    createTrigger(agentId: $agentId, input: { id: \"orders\", name: \"Orders\" }) {\n      webhookUrl\n    }\n  }\n": types.ConsoleTestTriggerDocument,
+    "\n  mutation ConsoleTestChainEndpoint($url: String!) {\n    createWebhookEndpoint(input: { url: $url, eventTypes: [EXECUTION_COMPLETED] }) {\n      endpoint {\n        id\n      }\n    }\n  }\n": types.ConsoleTestChainEndpointDocument,
+    "\n  query ConsoleTestChain($correlationId: String!) {\n    auditEventsByCorrelation(correlationId: $correlationId, first: 100) {\n      edges {\n        node {\n          id\n          eventType\n          causationId\n        }\n      }\n    }\n  }\n": types.ConsoleTestChainDocument,
     "\n  mutation ConsoleTestAgent($name: String!) {\n    createAgent(name: $name) {\n      id\n    }\n  }\n": types.ConsoleTestAgentDocument,
     "\n  mutation ConsoleTestVersion($agentName: String!, $runConfig: RunConfigInput) {\n    createAgentVersion(agentName: $agentName, name: \"v1\", runConfig: $runConfig) {\n      id\n    }\n  }\n": types.ConsoleTestVersionDocument,
     "\n  mutation ConsoleTestRun($input: CreateExecutionInput!) {\n    createExecution(input: $input) {\n      id\n    }\n  }\n": types.ConsoleTestRunDocument,
@@ -440,6 +448,22 @@ export function graphql(source: "\n  mutation CatalogueDeleteCredential($id: ID!
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query CatalogueChain($correlationId: String!) {\n    auditEventsByCorrelation(correlationId: $correlationId, first: 50) {\n      edges {\n        node {\n          id\n          eventType\n          causationId\n          cause {\n            id\n            eventType\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query CatalogueChain($correlationId: String!) {\n    auditEventsByCorrelation(correlationId: $correlationId, first: 50) {\n      edges {\n        node {\n          id\n          eventType\n          causationId\n          cause {\n            id\n            eventType\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleTestChainAgent($runConfig: RunConfigInput) {\n    createAgent(name: \"refunds\") {\n      id\n    }\n    createAgentVersion(agentName: \"refunds\", name: \"v1\", runConfig: $runConfig) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleTestChainAgent($runConfig: RunConfigInput) {\n    createAgent(name: \"refunds\") {\n      id\n    }\n    createAgentVersion(agentName: \"refunds\", name: \"v1\", runConfig: $runConfig) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleTestTrigger($agentId: ID!) {\n    createTrigger(agentId: $agentId, input: { id: \"orders\", name: \"Orders\" }) {\n      webhookUrl\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleTestTrigger($agentId: ID!) {\n    createTrigger(agentId: $agentId, input: { id: \"orders\", name: \"Orders\" }) {\n      webhookUrl\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleTestChainEndpoint($url: String!) {\n    createWebhookEndpoint(input: { url: $url, eventTypes: [EXECUTION_COMPLETED] }) {\n      endpoint {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleTestChainEndpoint($url: String!) {\n    createWebhookEndpoint(input: { url: $url, eventTypes: [EXECUTION_COMPLETED] }) {\n      endpoint {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleTestChain($correlationId: String!) {\n    auditEventsByCorrelation(correlationId: $correlationId, first: 100) {\n      edges {\n        node {\n          id\n          eventType\n          causationId\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConsoleTestChain($correlationId: String!) {\n    auditEventsByCorrelation(correlationId: $correlationId, first: 100) {\n      edges {\n        node {\n          id\n          eventType\n          causationId\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
