@@ -21,9 +21,16 @@ type Documents = {
     "\n  mutation CatalogueRotateCredential($id: ID!) {\n    rotateCredential(id: $id) {\n      secret\n    }\n  }\n": typeof types.CatalogueRotateCredentialDocument,
     "\n  mutation CatalogueDeleteCredential($id: ID!) {\n    deleteCredential(id: $id) {\n      id\n    }\n  }\n": typeof types.CatalogueDeleteCredentialDocument,
     "\n  query CatalogueChain($correlationId: String!) {\n    auditEventsByCorrelation(correlationId: $correlationId, first: 50) {\n      edges {\n        node {\n          id\n          eventType\n          causationId\n          cause {\n            id\n            eventType\n          }\n        }\n      }\n    }\n  }\n": typeof types.CatalogueChainDocument,
+    "\n  mutation ConsoleTestChainAgent($runConfig: RunConfigInput) {\n    createAgent(name: \"refunds\") {\n      id\n    }\n    createAgentVersion(agentName: \"refunds\", name: \"v1\", runConfig: $runConfig) {\n      id\n    }\n  }\n": typeof types.ConsoleTestChainAgentDocument,
+    "\n  mutation ConsoleTestTrigger($agentId: ID!) {\n    createTrigger(agentId: $agentId, input: { id: \"orders\", name: \"Orders\" }) {\n      webhookUrl\n    }\n  }\n": typeof types.ConsoleTestTriggerDocument,
+    "\n  mutation ConsoleTestChainEndpoint($url: String!) {\n    createWebhookEndpoint(input: { url: $url, eventTypes: [EXECUTION_COMPLETED] }) {\n      endpoint {\n        id\n      }\n    }\n  }\n": typeof types.ConsoleTestChainEndpointDocument,
+    "\n  query ConsoleTestChain($correlationId: String!) {\n    auditEventsByCorrelation(correlationId: $correlationId, first: 100) {\n      edges {\n        node {\n          id\n          eventType\n          causationId\n        }\n      }\n    }\n  }\n": typeof types.ConsoleTestChainDocument,
     "\n  mutation ConsoleTestAgent($name: String!) {\n    createAgent(name: $name) {\n      id\n    }\n  }\n": typeof types.ConsoleTestAgentDocument,
     "\n  mutation ConsoleTestVersion($agentName: String!, $runConfig: RunConfigInput) {\n    createAgentVersion(agentName: $agentName, name: \"v1\", runConfig: $runConfig) {\n      id\n    }\n  }\n": typeof types.ConsoleTestVersionDocument,
     "\n  mutation ConsoleTestRun($input: CreateExecutionInput!) {\n    createExecution(input: $input) {\n      id\n    }\n  }\n": typeof types.ConsoleTestRunDocument,
+    "\n  mutation ConsoleTestFingerprint {\n    createFingerprint(input: { language: \"python\", languageVersion: \"3.12\", system: \"linux\" }) {\n      fingerprint {\n        id\n      }\n    }\n  }\n": typeof types.ConsoleTestFingerprintDocument,
+    "\n  mutation ConsoleTestLlmEvent($input: CreateLlmEventInput!) {\n    createLlmEvent(input: $input) {\n      id\n    }\n  }\n": typeof types.ConsoleTestLlmEventDocument,
+    "\n  query ConsoleTestUsage($groupBy: [TelemetryUsageDimension!], $filter: LlmEventFilter) {\n    telemetryUsage(groupBy: $groupBy, filter: $filter) {\n      day\n      model\n      count\n      inputTokens\n      outputTokens\n      costUsd\n    }\n  }\n": typeof types.ConsoleTestUsageDocument,
     "\n  mutation ConsoleTestEndpoint($url: String!) {\n    createWebhookEndpoint(input: { url: $url, eventTypes: [EVENT_CREATED] }) {\n      endpoint {\n        id\n      }\n    }\n  }\n": typeof types.ConsoleTestEndpointDocument,
     "\n  mutation CreateFaultsAgent($runConfig: RunConfigInput!) {\n    createAgent(name: \"faults-bot\") {\n      id\n    }\n    createAgentVersion(agentName: \"faults-bot\", name: \"v1\", runConfig: $runConfig) {\n      id\n    }\n  }\n": typeof types.CreateFaultsAgentDocument,
     "\n  query CountEvents {\n    appEvents(first: 1) {\n      totalCount\n    }\n  }\n": typeof types.CountEventsDocument,
@@ -228,9 +235,16 @@ const documents: Documents = {
     "\n  mutation CatalogueRotateCredential($id: ID!) {\n    rotateCredential(id: $id) {\n      secret\n    }\n  }\n": types.CatalogueRotateCredentialDocument,
     "\n  mutation CatalogueDeleteCredential($id: ID!) {\n    deleteCredential(id: $id) {\n      id\n    }\n  }\n": types.CatalogueDeleteCredentialDocument,
     "\n  query CatalogueChain($correlationId: String!) {\n    auditEventsByCorrelation(correlationId: $correlationId, first: 50) {\n      edges {\n        node {\n          id\n          eventType\n          causationId\n          cause {\n            id\n            eventType\n          }\n        }\n      }\n    }\n  }\n": types.CatalogueChainDocument,
+    "\n  mutation ConsoleTestChainAgent($runConfig: RunConfigInput) {\n    createAgent(name: \"refunds\") {\n      id\n    }\n    createAgentVersion(agentName: \"refunds\", name: \"v1\", runConfig: $runConfig) {\n      id\n    }\n  }\n": types.ConsoleTestChainAgentDocument,
+    "\n  mutation ConsoleTestTrigger($agentId: ID!) {\n    createTrigger(agentId: $agentId, input: { id: \"orders\", name: \"Orders\" }) {\n      webhookUrl\n    }\n  }\n": types.ConsoleTestTriggerDocument,
+    "\n  mutation ConsoleTestChainEndpoint($url: String!) {\n    createWebhookEndpoint(input: { url: $url, eventTypes: [EXECUTION_COMPLETED] }) {\n      endpoint {\n        id\n      }\n    }\n  }\n": types.ConsoleTestChainEndpointDocument,
+    "\n  query ConsoleTestChain($correlationId: String!) {\n    auditEventsByCorrelation(correlationId: $correlationId, first: 100) {\n      edges {\n        node {\n          id\n          eventType\n          causationId\n        }\n      }\n    }\n  }\n": types.ConsoleTestChainDocument,
     "\n  mutation ConsoleTestAgent($name: String!) {\n    createAgent(name: $name) {\n      id\n    }\n  }\n": types.ConsoleTestAgentDocument,
     "\n  mutation ConsoleTestVersion($agentName: String!, $runConfig: RunConfigInput) {\n    createAgentVersion(agentName: $agentName, name: \"v1\", runConfig: $runConfig) {\n      id\n    }\n  }\n": types.ConsoleTestVersionDocument,
     "\n  mutation ConsoleTestRun($input: CreateExecutionInput!) {\n    createExecution(input: $input) {\n      id\n    }\n  }\n": types.ConsoleTestRunDocument,
+    "\n  mutation ConsoleTestFingerprint {\n    createFingerprint(input: { language: \"python\", languageVersion: \"3.12\", system: \"linux\" }) {\n      fingerprint {\n        id\n      }\n    }\n  }\n": types.ConsoleTestFingerprintDocument,
+    "\n  mutation ConsoleTestLlmEvent($input: CreateLlmEventInput!) {\n    createLlmEvent(input: $input) {\n      id\n    }\n  }\n": types.ConsoleTestLlmEventDocument,
+    "\n  query ConsoleTestUsage($groupBy: [TelemetryUsageDimension!], $filter: LlmEventFilter) {\n    telemetryUsage(groupBy: $groupBy, filter: $filter) {\n      day\n      model\n      count\n      inputTokens\n      outputTokens\n      costUsd\n    }\n  }\n": types.ConsoleTestUsageDocument,
     "\n  mutation ConsoleTestEndpoint($url: String!) {\n    createWebhookEndpoint(input: { url: $url, eventTypes: [EVENT_CREATED] }) {\n      endpoint {\n        id\n      }\n    }\n  }\n": types.ConsoleTestEndpointDocument,
     "\n  mutation CreateFaultsAgent($runConfig: RunConfigInput!) {\n    createAgent(name: \"faults-bot\") {\n      id\n    }\n    createAgentVersion(agentName: \"faults-bot\", name: \"v1\", runConfig: $runConfig) {\n      id\n    }\n  }\n": types.CreateFaultsAgentDocument,
     "\n  query CountEvents {\n    appEvents(first: 1) {\n      totalCount\n    }\n  }\n": types.CountEventsDocument,
@@ -473,6 +487,22 @@ export function graphql(source: "\n  query CatalogueChain($correlationId: String
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation ConsoleTestChainAgent($runConfig: RunConfigInput) {\n    createAgent(name: \"refunds\") {\n      id\n    }\n    createAgentVersion(agentName: \"refunds\", name: \"v1\", runConfig: $runConfig) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleTestChainAgent($runConfig: RunConfigInput) {\n    createAgent(name: \"refunds\") {\n      id\n    }\n    createAgentVersion(agentName: \"refunds\", name: \"v1\", runConfig: $runConfig) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleTestTrigger($agentId: ID!) {\n    createTrigger(agentId: $agentId, input: { id: \"orders\", name: \"Orders\" }) {\n      webhookUrl\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleTestTrigger($agentId: ID!) {\n    createTrigger(agentId: $agentId, input: { id: \"orders\", name: \"Orders\" }) {\n      webhookUrl\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleTestChainEndpoint($url: String!) {\n    createWebhookEndpoint(input: { url: $url, eventTypes: [EXECUTION_COMPLETED] }) {\n      endpoint {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleTestChainEndpoint($url: String!) {\n    createWebhookEndpoint(input: { url: $url, eventTypes: [EXECUTION_COMPLETED] }) {\n      endpoint {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleTestChain($correlationId: String!) {\n    auditEventsByCorrelation(correlationId: $correlationId, first: 100) {\n      edges {\n        node {\n          id\n          eventType\n          causationId\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConsoleTestChain($correlationId: String!) {\n    auditEventsByCorrelation(correlationId: $correlationId, first: 100) {\n      edges {\n        node {\n          id\n          eventType\n          causationId\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation ConsoleTestAgent($name: String!) {\n    createAgent(name: $name) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleTestAgent($name: String!) {\n    createAgent(name: $name) {\n      id\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -482,6 +512,18 @@ export function graphql(source: "\n  mutation ConsoleTestVersion($agentName: Str
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ConsoleTestRun($input: CreateExecutionInput!) {\n    createExecution(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleTestRun($input: CreateExecutionInput!) {\n    createExecution(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleTestFingerprint {\n    createFingerprint(input: { language: \"python\", languageVersion: \"3.12\", system: \"linux\" }) {\n      fingerprint {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleTestFingerprint {\n    createFingerprint(input: { language: \"python\", languageVersion: \"3.12\", system: \"linux\" }) {\n      fingerprint {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleTestLlmEvent($input: CreateLlmEventInput!) {\n    createLlmEvent(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleTestLlmEvent($input: CreateLlmEventInput!) {\n    createLlmEvent(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleTestUsage($groupBy: [TelemetryUsageDimension!], $filter: LlmEventFilter) {\n    telemetryUsage(groupBy: $groupBy, filter: $filter) {\n      day\n      model\n      count\n      inputTokens\n      outputTokens\n      costUsd\n    }\n  }\n"): (typeof documents)["\n  query ConsoleTestUsage($groupBy: [TelemetryUsageDimension!], $filter: LlmEventFilter) {\n    telemetryUsage(groupBy: $groupBy, filter: $filter) {\n      day\n      model\n      count\n      inputTokens\n      outputTokens\n      costUsd\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -116,6 +116,7 @@ export function Telemetry() {
       calls: days.map((group) => group.count),
     };
   }, [days]);
+  const range: [number, number] = [Date.parse(filter.from!) / 1000, Date.parse(filter.to!) / 1000];
   const total = (values: number[]) => values.reduce((sum, value) => sum + value, 0);
   const textFilter = (label: string, value: string, set: (value: string) => void) => (
     <label>
@@ -155,9 +156,9 @@ export function Telemetry() {
         </div>
       </div>
       <div className="cards">
-        <UsageChart label="Cost (USD)" times={series.times} values={series.cost} />
-        <UsageChart label="Tokens" times={series.times} values={series.tokens} />
-        <UsageChart label="Calls" times={series.times} values={series.calls} />
+        <UsageChart label="Cost (USD)" times={series.times} values={series.cost} range={range} />
+        <UsageChart label="Tokens" times={series.times} values={series.tokens} range={range} />
+        <UsageChart label="Calls" times={series.times} values={series.calls} range={range} />
       </div>
       <details>
         <summary>Per day</summary>
@@ -182,7 +183,7 @@ export function Telemetry() {
           </tbody>
         </table>
       </details>
-      <div className="cards">
+      <div className="cards wide">
         {BREAKDOWNS.map((breakdown) => (
           <Breakdown key={breakdown.title} {...breakdown} filter={filter} />
         ))}
