@@ -53,7 +53,9 @@ export async function ingestWebhook(
   if ('refused' in inspection) {
     const { status, message, payload } = inspection.refused;
     const error = refuse(status, message);
-    await recordRefusal(ctx, trigger, error, status, payload);
+    await recordRefusal(ctx, trigger, error, status, payload).catch((failure) =>
+      goneTrigger(services, trigger, failure),
+    );
     throw error;
   }
   try {
@@ -69,13 +71,18 @@ export async function ingestWebhook(
         created: false,
       };
     }
-    // The URL was rotated (or the trigger deleted) while this webhook was checked.
-    if ((error as { code?: string }).code === 'P2003') {
-      services.triggerCache.changed(trigger.tenantId);
-      throw notFound('Trigger');
-    }
-    throw error;
+    return goneTrigger(services, trigger, error);
   }
+}
+
+/**
+ * The URL was rotated (or the trigger deleted) while this webhook was checked, or before this
+ * instance heard of it: the webhook key's foreign key says so.
+ */
+function goneTrigger(services: Services, trigger: Trigger, error: unknown): never {
+  if ((error as { code?: string }).code !== 'P2003') throw error;
+  services.triggerCache.changed(trigger.tenantId);
+  throw notFound('Trigger');
 }
 
 /** A refused webhook: its failed invocation, what endpoints are told, and the audited refusal. */
