@@ -84,6 +84,7 @@ type Documents = {
     "\n  query OutboundExecution($id: ID!) {\n    execution(id: $id) {\n      status\n      error\n      toolCalls {\n        name\n        result\n      }\n    }\n  }\n": typeof types.OutboundExecutionDocument,
     "\n  query StreamsViewer {\n    viewer {\n      kind\n    }\n  }\n": typeof types.StreamsViewerDocument,
     "\n  subscription ExecutionReplay($executionId: ID!) {\n    executionEvents(executionId: $executionId) {\n      __typename\n    }\n  }\n": typeof types.ExecutionReplayDocument,
+    "\n  mutation StreamsFloodEvents($inputs: [LogEventInput!]!) {\n    logEvents(inputs: $inputs) {\n      created\n    }\n  }\n": typeof types.StreamsFloodEventsDocument,
     "\n  query TransportViewer {\n    viewer {\n      kind\n    }\n  }\n": typeof types.TransportViewerDocument,
     "\n  mutation CreateWebhookAgent($name: String!) {\n    createAgent(name: $name) {\n      id\n    }\n  }\n": typeof types.CreateWebhookAgentDocument,
     "\n  mutation HostileAgent($name: String!) {\n    createAgent(name: $name) {\n      id\n    }\n  }\n": typeof types.HostileAgentDocument,
@@ -298,6 +299,7 @@ const documents: Documents = {
     "\n  query OutboundExecution($id: ID!) {\n    execution(id: $id) {\n      status\n      error\n      toolCalls {\n        name\n        result\n      }\n    }\n  }\n": types.OutboundExecutionDocument,
     "\n  query StreamsViewer {\n    viewer {\n      kind\n    }\n  }\n": types.StreamsViewerDocument,
     "\n  subscription ExecutionReplay($executionId: ID!) {\n    executionEvents(executionId: $executionId) {\n      __typename\n    }\n  }\n": types.ExecutionReplayDocument,
+    "\n  mutation StreamsFloodEvents($inputs: [LogEventInput!]!) {\n    logEvents(inputs: $inputs) {\n      created\n    }\n  }\n": types.StreamsFloodEventsDocument,
     "\n  query TransportViewer {\n    viewer {\n      kind\n    }\n  }\n": types.TransportViewerDocument,
     "\n  mutation CreateWebhookAgent($name: String!) {\n    createAgent(name: $name) {\n      id\n    }\n  }\n": types.CreateWebhookAgentDocument,
     "\n  mutation HostileAgent($name: String!) {\n    createAgent(name: $name) {\n      id\n    }\n  }\n": types.HostileAgentDocument,
@@ -736,6 +738,10 @@ export function graphql(source: "\n  query StreamsViewer {\n    viewer {\n      
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription ExecutionReplay($executionId: ID!) {\n    executionEvents(executionId: $executionId) {\n      __typename\n    }\n  }\n"): (typeof documents)["\n  subscription ExecutionReplay($executionId: ID!) {\n    executionEvents(executionId: $executionId) {\n      __typename\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StreamsFloodEvents($inputs: [LogEventInput!]!) {\n    logEvents(inputs: $inputs) {\n      created\n    }\n  }\n"): (typeof documents)["\n  mutation StreamsFloodEvents($inputs: [LogEventInput!]!) {\n    logEvents(inputs: $inputs) {\n      created\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

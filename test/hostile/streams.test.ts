@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../gql/index.ts';
 import { LogEvent } from '../support/operations.ts';
 import { eventually, startServer, subscribe, type TestServer } from '../support/switchboard.ts';
+import WebSocket from 'ws';
 
 const Viewer = graphql(`
   query StreamsViewer {
@@ -123,4 +124,58 @@ describe('clients that disconnect mid-stream', () => {
     await bystanderIsServed();
     expect(uncaught).toEqual([]);
   }, 30_000);
+});
+
+const FloodEvents = graphql(`
+  mutation StreamsFloodEvents($inputs: [LogEventInput!]!) {
+    logEvents(inputs: $inputs) {
+      created
+    }
+  }
+`);
+
+describe('a subscriber that stops reading', () => {
+  it('is ended with an error, while the server and other tenants go on', async () => {
+    const socket = new WebSocket(
+      server.url.replace(/^http/, 'ws') + '/graphql',
+      'graphql-transport-ws',
+    );
+    const messages: { type: string; id?: string; payload?: any }[] = [];
+    socket.on('message', (data) => messages.push(JSON.parse(String(data))));
+    await new Promise((resolve) => socket.once('open', resolve));
+    socket.send(
+      JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${key}` } }),
+    );
+    await eventually(() => messages.some((m) => m.type === 'connection_ack'), 'the connection');
+    socket.send(
+      JSON.stringify({
+        id: 'flood',
+        type: 'subscribe',
+        payload: { query: 'subscription { appEventLogged { id properties } }' },
+      }),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The client reads nothing more: the server's writes back up into its own buffers.
+    (socket as unknown as { _socket: { pause(): void } })._socket.pause();
+    const text = 'x'.repeat(8 * 1024);
+    for (let batch = 0; batch < 40; batch++) {
+      const inputs = Array.from({ length: 100 }, (_, i) => ({
+        type: 'flood',
+        properties: { i, text },
+      }));
+      const result = await server.graphql(FloodEvents, { inputs }, { key });
+      expect(result.errors).toBeUndefined();
+    }
+    await bystanderIsServed();
+    (socket as unknown as { _socket: { resume(): void } })._socket.resume();
+    await eventually(
+      () => messages.some((m) => m.id === 'flood' && m.type === 'error'),
+      'the flooded subscription to end with an error',
+      20_000,
+    );
+    const ended = messages.find((m) => m.id === 'flood' && m.type === 'error');
+    expect(ended?.payload?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
+    expect(uncaught).toEqual([]);
+    socket.close();
+  }, 90_000);
 });

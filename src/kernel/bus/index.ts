@@ -2,7 +2,7 @@ import { setMaxListeners } from 'node:events';
 import { Repeater } from 'graphql-yoga';
 import { Redis } from 'ioredis';
 import type { Scope } from '../../db/scoped.ts';
-import { connectionFailure } from '../errors.ts';
+import { AppError, connectionFailure } from '../errors.ts';
 import type {
   AppEvent,
   AuditEvent,
@@ -180,7 +180,19 @@ export class EventBus {
     return new Repeater<TopicPayloads[T]>(async (push, stop) => {
       const listener = (event: Event) => {
         const payload = (event as CustomEvent<TopicPayloads[T]>).detail;
-        if (!scope.projectId || payload.projectId === scope.projectId) void push(payload);
+        if (scope.projectId && payload.projectId !== scope.projectId) return;
+        try {
+          void push(payload);
+        } catch {
+          // The subscriber stopped reading (its socket is full) and 1,024 payloads wait: its stream
+          // ends with an error instead of growing, or throwing in the publisher's listener.
+          void stop(
+            new AppError(
+              'SERVICE_UNAVAILABLE',
+              'This subscription fell too far behind and was ended; subscribe again to catch up.',
+            ),
+          );
+        }
       };
       const abort = () => stop();
       this.target.addEventListener(channel, listener);
