@@ -75,6 +75,14 @@ describe('the console’s telemetry', { timeout: 90_000 }, () => {
 
   it('charts usage by day with the numbers telemetryUsage gives, and breaks it down', async () => {
     const page = await signIn(browser, server.url, key);
+    // The page's Content-Security-Policy ('self' only) must let the chart draw.
+    const violations = await page.evaluateHandle(() => {
+      const seen: string[] = [];
+      document.addEventListener('securitypolicyviolation', (event) =>
+        seen.push(event.violatedDirective),
+      );
+      return seen;
+    });
     await page.getByRole('link', { name: 'Telemetry' }).click();
     const from = await page.getByLabel('From').inputValue();
     const usage = await server.graphql(
@@ -114,6 +122,7 @@ describe('the console’s telemetry', { timeout: 90_000 }, () => {
     const byModel = page.getByRole('table', { name: 'Usage by model' });
     await byModel.getByRole('row', { name: /gpt-4o-mini 2/ }).waitFor();
     await screenshot(page, 'telemetry');
+    await expect(violations.jsonValue()).resolves.toEqual([]);
 
     await page.getByLabel('Model', { exact: true }).fill('gpt-4o-mini');
     await page.getByTestId('total-calls').getByText('2').waitFor();

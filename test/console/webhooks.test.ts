@@ -70,6 +70,14 @@ describe('the console’s webhooks', { timeout: 90_000 }, () => {
     await page.reload();
     await card.getByTestId('success-rate').getByText('100.0% of 1').waitFor();
     await screenshot(page, 'delivery-redelivered');
+
+    // Recover queues again what the endpoint was sent since a time, and says how many.
+    await card.getByLabel('Recover since').fill('2000-01-01T00:00');
+    await card.getByRole('button', { name: 'Recover' }).click();
+    await card
+      .getByRole('status')
+      .getByText(/^\d+ queued$/)
+      .waitFor();
     await page.context().close();
   });
 
