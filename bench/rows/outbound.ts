@@ -2,7 +2,7 @@
 import { createHmac } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { graphql } from '../lib/api.ts';
-import { load } from '../lib/load.ts';
+import { load, SECONDS } from '../lib/load.ts';
 import { runScript, spawnScript } from '../lib/processes.ts';
 import { ratioOf, type Row } from '../lib/rows.ts';
 import { restIngestRate } from './http.ts';
@@ -58,7 +58,7 @@ export const webhook: Row = async (context) => {
       unit: 'ms',
       goal: '< 20 ms',
       pass: paced.p99 < 20 && paced.requestsPerSecond > 190,
-      note: `${paced.requestsPerSecond.toFixed(0)} req/s answered`,
+      note: `${paced.requestsPerSecond.toFixed(0)} req/s answered${paced.requestsPerSecond ? '' : ` (none within ${SECONDS} s)`}`,
     },
     {
       row: 'webhook throughput',
@@ -69,7 +69,7 @@ export const webhook: Row = async (context) => {
       ratio,
       goal: '≥ 0.5× REST ingest',
       pass: (ratio ?? 0) >= 0.5,
-      note: `p99 ${flat.p99} ms`,
+      note: flat.requestsPerSecond ? `p99 ${flat.p99} ms` : `none answered within ${SECONDS} s`,
     },
   ];
 };
