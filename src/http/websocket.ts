@@ -11,6 +11,7 @@ import { createRequestContext, type RequestContext, type Services } from '../ker
 import type { GraphQLServerContext } from './graphql.ts';
 import { toGraphQLError } from './graphql-error.ts';
 import { checkJsonInput } from '../kernel/json-input.ts';
+import { EVERY_TENANT } from '../kernel/bus/index.ts';
 import { withLogFields } from '../kernel/log-context.ts';
 import { clientAddress } from '../kernel/net/trust-proxy.ts';
 import type { Metrics } from '../observability/metrics.ts';
@@ -53,24 +54,30 @@ const logFieldsOf = (args: { contextValue: RequestContext; operationName?: strin
 
 /** The close code of a connection refused for exceeding a limit: graphql-ws's own "too many" code; the reason names the limit. */
 export const TOO_MANY_CLOSE_CODE = 4429;
+const FORBIDDEN_CLOSE_CODE = 4403;
 
 /** Open connections per key or address in this process. */
 class ConnectionCounts {
-  private readonly counts = new Map<string, number>();
+  private readonly sockets = new Map<string, Set<WebSocket>>();
 
   constructor(private readonly limit: number) {}
 
   /** Counts one more connection for `name` until `socket` closes; false when `name` is at the limit. */
   admit(name: string, socket: WebSocket) {
-    const count = this.counts.get(name) ?? 0;
-    if (count >= this.limit) return false;
-    this.counts.set(name, count + 1);
+    const open = this.sockets.get(name) ?? new Set<WebSocket>();
+    if (open.size >= this.limit) return false;
+    open.add(socket);
+    this.sockets.set(name, open);
     socket.once('close', () => {
-      const left = this.counts.get(name)! - 1;
-      if (left) this.counts.set(name, left);
-      else this.counts.delete(name);
+      open.delete(socket);
+      if (!open.size) this.sockets.delete(name);
     });
     return true;
+  }
+
+  /** Closes every connection counted for `name`. */
+  closeAll(name: string, code: number, reason: string) {
+    for (const socket of this.sockets.get(name) ?? []) socket.close(code, reason);
   }
 }
 
@@ -98,6 +105,19 @@ export function attachGraphQLWebSockets(options: {
     );
   const byAddress = new ConnectionCounts(config.WS_MAX_CONNECTIONS_PER_IP);
   const byKey = new ConnectionCounts(config.WS_MAX_CONNECTIONS_PER_KEY);
+  // A revoked key's open connections close (4403, as graphql-ws refuses a bad key), on every
+  // instance: an operation already running would otherwise outlive the key.
+  void (async () => {
+    const everyTenant = { tenantId: EVERY_TENANT, projectId: null };
+    for await (const { keyId } of services.bus.subscribe(
+      'apiKeyRevoked',
+      everyTenant,
+      services.shutdownSignal,
+    ))
+      byKey.closeAll(keyId, FORBIDDEN_CLOSE_CODE, 'The API key was revoked');
+  })().catch((error: unknown) =>
+    services.logger.error({ err: error }, 'revoked keys no longer close their sockets'),
+  );
   const webSocketServer = new WebSocketServer({ server, path: '/graphql' });
   webSocketServer.on('connection', (socket, request) => {
     metrics.webSockets.inc();

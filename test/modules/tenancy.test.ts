@@ -191,6 +191,21 @@ describe('tenants, projects and keys', () => {
     ]);
   });
 
+  it('closes the open sockets of a revoked key', async () => {
+    const { key } = await server.newTenant('revoking-sockets');
+    const extra = await server.graphql(CreateApiKey, { name: 'socket-holder' }, { key });
+    const { secret, apiKey } = extra.data!.createApiKey;
+    const client = server.wsClient(secret);
+    const closeCodes: number[] = [];
+    client.on('closed', (event) => void closeCodes.push((event as { code: number }).code));
+    const stream = subscribe(client, AppEventLogged, {});
+    await stream.started;
+    await server.graphql(RevokeApiKey, { id: apiKey.id }, { key });
+    await eventually(() => closeCodes.length > 0, 'the socket to close', 2000);
+    expect(closeCodes[0]).toBe(4403);
+    await client.dispose();
+  });
+
   it('creates projects, refuses duplicate names, and limits a project key to its project', async () => {
     const { tenantId, key } = await server.newTenant('projects');
     const alpha = await server.graphql(CreateProject, { name: 'alpha' }, { key });
