@@ -106,9 +106,7 @@ afterAll(async () => {
   model?.close();
 });
 
-// Skipped until the runner emits `execution.model_called` instead of recording a made-up chat
-// completion itself (branch uow-exec): unskip when merging.
-describe.skip('model calls of executions', () => {
+describe('model calls of executions', () => {
   it('are recorded as LLM events of the agent, version and conversation, caused by the call', async () => {
     const agent = await server.graphql(
       RunAgent,
