@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { createLRUCache } from 'graphql-yoga';
+import { LRUCache } from 'lru-cache';
 import {
   RateLimiterMemory,
   RateLimiterRedis,
@@ -32,7 +32,7 @@ const MIN_LEASE_MS = 100;
 export class RateLimiter {
   private readonly limiter: RateLimiterAbstract;
   private readonly leaseSize: number;
-  private readonly leases = createLRUCache<Lease>({ max: MAX_LEASES });
+  private readonly leases = new LRUCache<string, Lease>({ max: MAX_LEASES });
   /** Lease requests in flight, by key: concurrent requests of one key wait for the same one. */
   private readonly leasing = new Map<string, Promise<void>>();
 

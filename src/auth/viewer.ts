@@ -1,4 +1,4 @@
-import { createLRUCache } from 'graphql-yoga';
+import { LRUCache } from 'lru-cache';
 import type { ApiKey, PrismaClient } from '../generated/prisma/client.ts';
 import { EVERY_TENANT, type EventBus } from '../kernel/bus/index.ts';
 import type { Logger } from '../kernel/logger.ts';
@@ -75,7 +75,7 @@ const KEY_CACHE_MAX = 10_000;
 
 export class Authenticator {
   /** Key rows by key id (never by secret), as the lookup's promise so concurrent requests share one read. */
-  private readonly keys = createLRUCache<Promise<KeyRow | null>>({
+  private readonly keys = new LRUCache<string, Promise<KeyRow | null>>({
     max: KEY_CACHE_MAX,
     ttl: KEY_CACHE_TTL_MS,
   });

@@ -1,4 +1,4 @@
-import { createLRUCache } from 'graphql-yoga';
+import { LRUCache } from 'lru-cache';
 import { getDatamodel } from '../generated/pothos-types.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { AppError } from '../kernel/errors.ts';
@@ -56,7 +56,7 @@ function scopedWhere(where: Record<string, unknown> | undefined, filter: Record<
 }
 
 /** Scoped clients of each base client, by scope: extending a client costs more than a request should. */
-const scopedClients = new WeakMap<PrismaClient, ReturnType<typeof createLRUCache<PrismaClient>>>();
+const scopedClients = new WeakMap<PrismaClient, LRUCache<string, PrismaClient>>();
 const MAX_SCOPED_CLIENTS = 1_000;
 
 /**
@@ -68,7 +68,7 @@ const MAX_SCOPED_CLIENTS = 1_000;
 export function scopedClient(prisma: PrismaClient, scope: Scope): PrismaClient {
   let clients = scopedClients.get(prisma);
   if (!clients) {
-    clients = createLRUCache<PrismaClient>({ max: MAX_SCOPED_CLIENTS });
+    clients = new LRUCache<string, PrismaClient>({ max: MAX_SCOPED_CLIENTS });
     scopedClients.set(prisma, clients);
   }
   const key = `${scope.tenantId}/${scope.projectId ?? ''}`;

@@ -18,7 +18,8 @@ import { redisEventTarget } from './redis.ts';
 
 /**
  * What each topic carries. Every topic is per tenant: a subscriber never receives another tenant's
- * payloads. `apiKeyRevoked` alone goes to every instance's authenticator, on `EVERY_TENANT`.
+ * payloads. `EVERY_TENANT` carries what the instances themselves follow (`apiKeyRevoked`,
+ * `triggersChanged`).
  */
 export interface TopicPayloads {
   apiKeyRevoked: { keyId: string; projectId: string | null };

@@ -1,5 +1,6 @@
+import { LRUCache } from 'lru-cache';
 import type { Credential, PrismaClient, Trigger } from '../../generated/prisma/client.ts';
-import type { EventBus } from '../../kernel/bus/index.ts';
+import { EVERY_TENANT, type EventBus } from '../../kernel/bus/index.ts';
 import type { Reaction } from '../../kernel/unit-of-work.ts';
 import { credentialDeleted, credentialRotated } from '../credentials/events.ts';
 import { triggerDeleted, triggerUpdated, triggerWebhookUrlRotated } from './events.ts';
@@ -16,8 +17,6 @@ export interface WebhookTrigger {
 const MAX_ENTRIES = 1000;
 /** A lost invalidation (Redis away while it was published) heals within this time. */
 const MAX_AGE_MS = 60_000;
-/** The bus channel every instance listens on: configuration changes are not a tenant's stream. */
-const EVERY_INSTANCE = 'every-instance';
 
 /**
  * Triggers by webhook key, with their parsed signature configuration and signing credentials, so
@@ -25,10 +24,10 @@ const EVERY_INSTANCE = 'every-instance';
  * tenant's entries here at once after its commit, and on every other instance through the bus.
  */
 export class TriggerCache {
-  private readonly entries = new Map<
+  private readonly entries = new LRUCache<
     string,
-    { loaded: Promise<WebhookTrigger | null>; tenantId?: string; at: number }
-  >();
+    { loaded: Promise<WebhookTrigger | null>; tenantId?: string }
+  >({ max: MAX_ENTRIES, ttl: MAX_AGE_MS });
 
   constructor(
     private readonly prisma: PrismaClient,
@@ -42,17 +41,11 @@ export class TriggerCache {
   /** The enabled trigger a webhook key names, or null. */
   get(webhookKey: string): Promise<WebhookTrigger | null> {
     const cached = this.entries.get(webhookKey);
-    if (cached && Date.now() - cached.at < MAX_AGE_MS) return cached.loaded;
-    if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
-    const entry = {
-      loaded: this.load(webhookKey),
-      tenantId: undefined as string | undefined,
-      at: Date.now(),
-    };
-    this.entries.delete(webhookKey);
+    if (cached) return cached.loaded;
+    const entry = { loaded: this.load(webhookKey), tenantId: undefined as string | undefined };
     this.entries.set(webhookKey, entry);
     // Only triggers are kept: a key that names none is looked up again next time.
-    const forget = () => this.entries.get(webhookKey) === entry && this.entries.delete(webhookKey);
+    const forget = () => this.entries.peek(webhookKey) === entry && this.entries.delete(webhookKey);
     entry.loaded.then(
       (found) => (found ? (entry.tenantId = found.trigger.tenantId) : forget()),
       forget,
@@ -63,11 +56,11 @@ export class TriggerCache {
   /** Drops what is cached of a tenant's triggers (here), and tells the other instances. */
   changed(tenantId: string) {
     this.forgetTenant(tenantId);
-    this.bus.publish('triggersChanged', EVERY_INSTANCE, { tenantId, projectId: null });
+    this.bus.publish('triggersChanged', EVERY_TENANT, { tenantId, projectId: null });
   }
 
   private forgetTenant(tenantId: string) {
-    for (const [key, entry] of this.entries)
+    for (const [key, entry] of [...this.entries.entries()])
       // An entry still loading may hold the configuration from before the change.
       if (entry.tenantId === tenantId || entry.tenantId === undefined) this.entries.delete(key);
   }
@@ -89,7 +82,7 @@ export class TriggerCache {
   private async listen(signal: AbortSignal) {
     const changes = this.bus.subscribe(
       'triggersChanged',
-      { tenantId: EVERY_INSTANCE, projectId: null },
+      { tenantId: EVERY_TENANT, projectId: null },
       signal,
     );
     for await (const { tenantId } of changes) this.forgetTenant(tenantId);
