@@ -591,8 +591,12 @@ beforeAll(async () => {
   for (let n = 0; n < BAD_INVOCATIONS; n++)
     expect(await webhook(trigger.data!.createTrigger.webhookUrl, { other: n })).not.toBe(202);
   const prisma = server.switchboard.services.prisma;
+  // A webhook's run starts after its 202: an invocation stays pending until its run has ended.
   await eventually(
     async () =>
+      (await prisma.triggerInvocation.count({
+        where: { tenantId: a.tenantId, status: 'pending' },
+      })) === 0 &&
       (await prisma.execution.count({ where: { tenantId: a.tenantId, endedAt: null } })) === 0,
     'every run to end',
     60_000,

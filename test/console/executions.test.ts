@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../gql/index.ts';
 import { launchBrowser, screenshot, signIn } from '../support/browser.ts';
-import { startServer, type TestServer } from '../support/switchboard.ts';
+import { eventually, startServer, type TestServer } from '../support/switchboard.ts';
 
 const ConsoleTestAgent = graphql(`
   mutation ConsoleTestAgent($name: String!) {
@@ -110,6 +110,8 @@ describe('the console’s executions', { timeout: 90_000 }, () => {
     await page.getByRole('link', { name: 'Executions' }).first().click();
     await page.getByLabel('Status').selectOption('CANCELLED');
     const rows = page.getByRole('table', { name: 'Executions' }).locator('tbody tr');
+    // The unfiltered list also starts with the cancelled run: wait for the filter's answer.
+    await eventually(async () => (await rows.count()) === 1, 'the filtered list');
     await rows.first().getByText('CANCELLED').waitFor();
     await expect(rows.count()).resolves.toBe(1);
     await expect(rows.first().getAttribute('data-execution')).resolves.toBe(cancelled);
