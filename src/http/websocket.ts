@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type ExecutionResult } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
-import type { YogaServerInstance } from 'graphql-yoga';
+import { isAsyncIterable, type YogaServerInstance } from 'graphql-yoga';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { refuseCrossSiteCookieSocket } from '../auth/cookie-forgery.ts';
 import { AppError, asAppError } from '../kernel/errors.ts';
@@ -10,6 +10,7 @@ import { Loaders } from '../db/loaders.ts';
 import { createRequestContext, type RequestContext, type Services } from '../kernel/context.ts';
 import type { GraphQLServerContext } from './graphql.ts';
 import { toGraphQLError } from './graphql-error.ts';
+import { sendResults } from './subscription-frames.ts';
 import { checkJsonInput } from '../kernel/json-input.ts';
 import { EVERY_TENANT } from '../kernel/bus/index.ts';
 import { withLogFields } from '../kernel/log-context.ts';
@@ -157,8 +158,14 @@ export function attachGraphQLWebSockets(options: {
     {
       // Each operation's log lines carry its request id, tenant and operation name.
       execute: (args: any) => withLogFields(logFieldsOf(args), () => args.rootValue.execute(args)),
-      subscribe: (args: any) =>
-        withLogFields(logFieldsOf(args), () => args.rootValue.subscribe(args)),
+      // A subscription's results go straight to its socket (`subscription-frames.ts`).
+      subscribe: async (args: any) => {
+        const { subscribe, socket, id } = args.rootValue;
+        const results = await withLogFields(logFieldsOf(args), () => subscribe(args));
+        return isAsyncIterable(results)
+          ? sendResults(socket, id, results as AsyncIterable<ExecutionResult>)
+          : results;
+      },
       // A bad key refuses the connection; the key comes from connection params or the upgrade request.
       onConnect: async (ctx) => {
         if (isDraining()) return false;
@@ -194,7 +201,7 @@ export function attachGraphQLWebSockets(options: {
           throw error;
         }
       },
-      onSubscribe: async (ctx, _id, params) => {
+      onSubscribe: async (ctx, id, params) => {
         const requestId = randomUUID();
         try {
           // graphql-ws has already registered this operation.
@@ -235,7 +242,7 @@ export function attachGraphQLWebSockets(options: {
             document,
             variableValues: params.variables,
             contextValue: await contextFactory(),
-            rootValue: { execute, subscribe },
+            rootValue: { execute, subscribe, socket: ctx.extra.socket, id },
           };
         } catch (error) {
           const appError = asAppError(error);

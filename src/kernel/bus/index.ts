@@ -1,5 +1,4 @@
 import { setMaxListeners } from 'node:events';
-import { Repeater } from 'graphql-yoga';
 import { Redis } from 'ioredis';
 import type { Scope } from '../../db/scoped.ts';
 import { AppError, connectionFailure } from '../errors.ts';
@@ -15,6 +14,7 @@ import type { Logger } from '../logger.ts';
 import type { JournalEntry } from '../../modules/executions/journal.ts';
 import { waitUntilAvailable } from '../net/wait.ts';
 import { redisEventTarget } from './redis.ts';
+import { Feed } from './feed.ts';
 
 /**
  * What each topic carries. Every topic is per tenant: a subscriber never receives another tenant's
@@ -34,6 +34,9 @@ export interface TopicPayloads {
   triggersChanged: { tenantId: string; projectId: null };
 }
 export type Topic = keyof TopicPayloads;
+
+/** Payloads a subscriber may leave unread before its stream ends (`fellBehind`). */
+const MAX_UNREAD = 1024;
 
 /** The channel of payloads for the instances themselves rather than a tenant's subscribers. */
 export const EVERY_TENANT = '*';
@@ -167,41 +170,50 @@ export class EventBus {
   }
 
   /**
-   * Payloads of one topic inside `scope` (its tenant, and its project for a project-limited key)
-   * until `signal` aborts (server shutdown), when the stream completes.
+   * Calls `listener` with each payload of one topic inside `scope` (its tenant, and its project for
+   * a project-limited key), as it is dispatched, until the returned function is called. For a stream
+   * that delivers without an iterator of its own per subscriber; otherwise `subscribe`.
+   */
+  listen<T extends Topic>(
+    topic: T,
+    scope: Scope,
+    listener: (payload: TopicPayloads[T]) => void,
+  ): () => void {
+    const channel = this.channel(topic, scope.tenantId);
+    const onEvent = (event: Event) => {
+      const payload = (event as CustomEvent<TopicPayloads[T]>).detail;
+      if (scope.projectId && payload.projectId !== scope.projectId) return;
+      listener(payload);
+    };
+    this.target.addEventListener(channel, onEvent);
+    return () => this.target.removeEventListener(channel, onEvent);
+  }
+
+  /**
+   * Payloads of one topic inside `scope` until `signal` aborts (server shutdown), when the stream
+   * completes.
    */
   subscribe<T extends Topic>(
     topic: T,
     scope: Scope,
     signal: AbortSignal,
   ): AsyncIterable<TopicPayloads[T]> {
-    const channel = this.channel(topic, scope.tenantId);
-    // One repeater per subscriber, fed by the channel's listener: a popular channel has thousands of
+    // One feed per subscriber, fed by the channel's listener: a popular channel has thousands of
     // subscribers, and each payload goes through every one of them.
-    return new Repeater<TopicPayloads[T]>(async (push, stop) => {
-      const listener = (event: Event) => {
-        const payload = (event as CustomEvent<TopicPayloads[T]>).detail;
-        if (scope.projectId && payload.projectId !== scope.projectId) return;
-        try {
-          void push(payload);
-        } catch {
-          // The subscriber stopped reading (its socket is full) and 1,024 payloads wait: its stream
-          // ends with an error instead of growing, or throwing in the publisher's listener.
-          void stop(
-            new AppError(
-              'SERVICE_UNAVAILABLE',
-              'This subscription fell too far behind and was ended; subscribe again to catch up.',
-            ),
-          );
-        }
-      };
-      const abort = () => stop();
-      this.target.addEventListener(channel, listener);
+    return new Feed<TopicPayloads[T]>((feed) => {
+      const stopListening = this.listen(topic, scope, (payload) => {
+        // The subscriber stopped reading (its socket is full) and 1,024 payloads wait: its stream
+        // ends with an error instead of growing.
+        if (feed.unread >= MAX_UNREAD) feed.end(fellBehind());
+        else feed.push(payload);
+      });
+      const abort = () => feed.end();
       signal.addEventListener('abort', abort, { once: true });
-      if (signal.aborted) stop();
-      await stop;
-      signal.removeEventListener('abort', abort);
-      this.target.removeEventListener(channel, listener);
+      if (signal.aborted) abort();
+      return () => {
+        signal.removeEventListener('abort', abort);
+        stopListening();
+      };
     });
   }
 
@@ -233,6 +245,13 @@ export class EventBus {
     );
   }
 }
+
+/** Why a stream whose subscriber stopped reading was ended. */
+export const fellBehind = () =>
+  new AppError(
+    'SERVICE_UNAVAILABLE',
+    'This subscription fell too far behind and was ended; subscribe again to catch up.',
+  );
 
 /** Resolves once `client` is connected; rejects with the error of a failed attempt. */
 function ready(client: Redis): Promise<void> {

@@ -1,7 +1,7 @@
 import { Prisma, type PrismaClient } from '../../generated/prisma/client.ts';
-import { Repeater } from 'graphql-yoga';
 import type { Scope } from '../../db/scoped.ts';
 import type { EventBus } from '../../kernel/bus/index.ts';
+import { Feed } from '../../kernel/bus/feed.ts';
 import type { ExecutionStatus } from '../../generated/prisma/enums.ts';
 import type { UnitOfWork } from '../../kernel/unit-of-work.ts';
 
@@ -78,7 +78,7 @@ export async function readJournal(
   executionId: string,
   after = 0,
   limit?: number,
-): Promise<Omit<JournalEntry, 'tenantId' | 'projectId'>[]> {
+): Promise<StreamEntry[]> {
   const rows = await db.executionEvent.findMany({
     where: { executionId, seq: { gt: after } },
     orderBy: { seq: 'asc' },
@@ -93,10 +93,14 @@ export async function readJournal(
 
 const REPLAY_PAGE = 1000;
 
+type StreamEntry = Omit<JournalEntry, 'tenantId' | 'projectId'>;
+
 /**
  * An execution's journal after `after`, then its new entries as they are appended on any instance,
  * until `finished`: no gap and no duplicate at the switch. The live subscription starts before the
  * replay; what it receives meanwhile waits, and anything it skipped is read back from the database.
+ * A live entry that follows the last one delivered goes straight to the reader: a run followed by
+ * thousands of subscribers costs each of them no more than a push.
  */
 export function followJournal(
   db: Db,
@@ -105,49 +109,56 @@ export function followJournal(
   executionId: string,
   after: number,
   signal: AbortSignal,
-): AsyncIterable<Omit<JournalEntry, 'tenantId' | 'projectId'>> {
-  return new Repeater(async (push, stop) => {
+): AsyncIterable<StreamEntry> {
+  return new Feed<StreamEntry>((feed) => {
     let last = after;
-    let delivery = Promise.resolve();
-    const emit = async (entry: Omit<JournalEntry, 'tenantId' | 'projectId'>) => {
+    const emit = (entry: StreamEntry) => {
       if (entry.seq <= last) return;
       last = entry.seq;
-      await push(entry);
-      if (entry.type === 'finished') stop();
+      feed.push(entry);
+      if (entry.type === 'finished') feed.end();
     };
-    const deliver = async (entry: Omit<JournalEntry, 'tenantId' | 'projectId'>) => {
-      if (entry.seq > last + 1)
-        for (const missed of await readJournal(db, executionId, last, entry.seq - last - 1))
-          await emit(missed);
-      await emit(entry);
+    /** The entries after the last delivered (up to `limit` of them), a page at a time, each once the reader has nearly caught up. */
+    const readBack = async (limit = Infinity) => {
+      for (let left = limit; left > 0 && !feed.ended;) {
+        await feed.whenUnreadBelow(REPLAY_PAGE);
+        const page = await readJournal(db, executionId, last, Math.min(left, REPLAY_PAGE));
+        for (const entry of page) emit(entry);
+        if (page.length < Math.min(left, REPLAY_PAGE)) break;
+        left -= page.length;
+      }
     };
-    // One delivery at a time, in arrival order: the replay first, then each live entry.
-    const enqueue = (task: () => Promise<void>) =>
-      (delivery = delivery.then(task).catch((error) => stop(error)));
-    const done = new AbortController();
-    const live = bus.subscribe('executionJournal', scope, AbortSignal.any([signal, done.signal]));
-    // Entries published while Redis was away never arrive: read them back once it returns.
-    const stopCatchingUp = bus.onResubscribed(() =>
-      enqueue(async () => {
-        for (const entry of await readJournal(db, executionId, last)) await emit(entry);
-      }),
-    );
-    const pump = (async () => {
-      for await (const entry of live) {
-        if (entry.executionId === executionId) enqueue(() => deliver(entry));
-      }
-      stop();
-    })();
-    enqueue(async () => {
-      for (;;) {
-        const page = await readJournal(db, executionId, last, REPLAY_PAGE);
-        for (const entry of page) await emit(entry);
-        if (page.length < REPLAY_PAGE) break;
-      }
+    // Deliveries that read the database run one at a time, in arrival order (the replay first);
+    // while one is queued, live entries wait behind it.
+    let delivering: Promise<void> | undefined;
+    const enqueue = (task: () => Promise<void>) => {
+      const run = (delivering ?? Promise.resolve())
+        .then(task)
+        .catch((error: unknown) => feed.end(error))
+        .finally(() => {
+          if (delivering === run) delivering = undefined;
+        });
+      delivering = run;
+    };
+    const stopListening = bus.listen('executionJournal', scope, (entry) => {
+      if (entry.executionId !== executionId) return;
+      if (!delivering && entry.seq <= last + 1) emit(entry);
+      else
+        enqueue(async () => {
+          if (entry.seq > last + 1) await readBack(entry.seq - last - 1);
+          emit(entry);
+        });
     });
-    await stop;
-    stopCatchingUp();
-    done.abort();
-    await pump;
+    // Entries published while Redis was away never arrive: read them back once it returns.
+    const stopCatchingUp = bus.onResubscribed(() => enqueue(() => readBack()));
+    const abort = () => feed.end();
+    signal.addEventListener('abort', abort, { once: true });
+    if (signal.aborted) abort();
+    enqueue(() => readBack());
+    return () => {
+      signal.removeEventListener('abort', abort);
+      stopCatchingUp();
+      stopListening();
+    };
   });
 }
