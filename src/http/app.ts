@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { json } from 'node:stream/consumers';
+import type { HttpBindings } from '@hono/node-server';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -44,6 +46,18 @@ const errorFormats = [
 
 /** A webhook's key is its URL's secret: logs keep only its first characters. */
 const loggedPath = (path: string) => path.replace(/^\/webhooks\/([^/]{0,4})[^/]*/, '/webhooks/$1…');
+
+/**
+ * The body length a request declares (0 for GET and HEAD), or null when it is streamed without one
+ * (chunked): then only reading it tells.
+ */
+function declaredBodyLength(c: Context): number | null {
+  if (c.req.method === 'GET' || c.req.method === 'HEAD') return 0;
+  const length = c.req.header('content-length');
+  return length === undefined || c.req.header('transfer-encoding') !== undefined
+    ? null
+    : parseInt(length, 10);
+}
 
 /** Every HTTP route: health, GraphQL over HTTP, the modules' REST routes, OpenAPI and its page. */
 export function createHttpApp(options: {
@@ -139,26 +153,42 @@ export function createHttpApp(options: {
     await next();
   });
   const anyOrigin = config.CORS_ORIGINS.includes('*');
-  app.use(
-    '*',
-    cors({
-      origin: anyOrigin ? '*' : config.CORS_ORIGINS,
-      credentials: !anyOrigin,
-      exposeHeaders: ['X-Request-Id', 'X-Correlation-Id', 'Retry-After', 'Allow'],
-    }),
-  );
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: config.MAX_BODY_BYTES,
-      onError: () => {
-        throw new AppError(
-          'PAYLOAD_TOO_LARGE',
-          `The request body exceeds ${config.MAX_BODY_BYTES} bytes`,
-        );
-      },
-    }),
-  );
+  const exposeHeaders = ['X-Request-Id', 'X-Correlation-Id', 'Retry-After', 'Allow'];
+  const preflight = cors({
+    origin: anyOrigin ? '*' : config.CORS_ORIGINS,
+    credentials: !anyOrigin,
+    exposeHeaders,
+  });
+  // hono/cors answers preflights; other requests get its headers on their final response, since
+  // hono/cors would set them on a placeholder response that Hono then merges into the route's,
+  // making @hono/node-server copy that into a native Response and write it out as a stream.
+  app.use('*', async (c, next) => {
+    if (c.req.method === 'OPTIONS') return preflight(c, next);
+    await next();
+    const origin = c.req.header('origin') ?? '';
+    const headers = c.res.headers;
+    if (anyOrigin) headers.set('Access-Control-Allow-Origin', '*');
+    else {
+      if (config.CORS_ORIGINS.includes(origin)) headers.set('Access-Control-Allow-Origin', origin);
+      headers.set('Access-Control-Allow-Credentials', 'true');
+    }
+    headers.set('Access-Control-Expose-Headers', exposeHeaders.join(','));
+    if (!anyOrigin) headers.append('Vary', 'Origin');
+  });
+  const tooLarge = () => {
+    throw new AppError(
+      'PAYLOAD_TOO_LARGE',
+      `The request body exceeds ${config.MAX_BODY_BYTES} bytes`,
+    );
+  };
+  const limitStreamedBody = bodyLimit({ maxSize: config.MAX_BODY_BYTES, onError: tooLarge });
+  // A declared length is checked as it is: hono/body-limit asks for the body stream first, which
+  // makes @hono/node-server build a fetch Request around the socket for every request.
+  app.use('*', (c, next) => {
+    const length = declaredBodyLength(c);
+    if (length === null) return limitStreamedBody(c, next);
+    return length > config.MAX_BODY_BYTES ? tooLarge() : next();
+  });
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/metrics', metricsRoute(metrics, config.METRICS_TOKEN));
@@ -271,7 +301,12 @@ export function createHttpApp(options: {
       );
     }
     c.set('requestContext', requestContext);
-    const response = await yoga.fetch(c.req.raw, { requestContext });
+    const incoming = (c.env as Partial<HttpBindings> | undefined)?.incoming;
+    // Unless the body limit had to read it (no declared length), the body is still on the socket.
+    const readJson = incoming && declaredBodyLength(c) !== null ? () => json(incoming) : undefined;
+    // Not yoga.fetch: it reads the request's abort signal, which @hono/node-server only has once it
+    // has built a fetch Request around the socket.
+    const response = await yoga.handleRequest(c.req.raw, { requestContext, readJson });
     response.headers.set('X-Correlation-Id', requestContext.correlationId);
     return response;
   });

@@ -34,6 +34,26 @@ function HeadersKeptResponse(): typeof Response {
 /** What the HTTP and WebSocket layers hand yoga: the request context they already built. */
 export interface GraphQLServerContext {
   requestContext: RequestContext;
+  /** Reads the JSON body straight from the socket (HTTP only, when it is still there). */
+  readJson?: () => Promise<unknown>;
+}
+
+/** yoga's JSON parser selects a POST of these (`isPOSTJsonRequest`). */
+const JSON_BODY = /^application\/(graphql\+)?json(;|$)/;
+
+/**
+ * yoga's JSON body parser, fed from the socket: reading the body through the fetch Request built
+ * around it costs more than the rest of a small operation. Its refusals stay yoga's own.
+ */
+function useSocketJsonBody(): Plugin<object, GraphQLServerContext> {
+  return {
+    onRequestParse({ request, serverContext, requestParser, setRequestParser }) {
+      const { readJson } = serverContext;
+      const contentType = request.headers.get('content-type')?.split(',')[0] ?? '';
+      if (readJson && requestParser && request.method === 'POST' && JSON_BODY.test(contentType))
+        setRequestParser(() => requestParser({ json: readJson } as Request));
+    },
+  };
 }
 
 export function createGraphQLServer(options: {
@@ -50,6 +70,9 @@ export function createGraphQLServer(options: {
     // CORS is answered by the HTTP layer for every route alike.
     cors: false,
     batching: { limit: options.maxBatch },
+    // MAX_BODY_BYTES bounds every body before yoga sees it (src/http/app.ts); yoga's own limit
+    // would wrap the body in one more stream.
+    maxRequestBodySize: false,
     // The fetch classes Hono uses (src/http/server.ts makes them @hono/node-server's lightweight
     // ones): a ponyfill stream body copied into them threw an uncaught ERR_INVALID_STATE (a crash)
     // when an SSE client went away mid-stream.
@@ -76,6 +99,7 @@ export function createGraphQLServer(options: {
     context: ({ requestContext }) => requestContext,
     plugins: [
       ...options.plugins,
+      useSocketJsonBody(),
       useDocumentLimits(options.limits),
       useSharedSubscriptionExecution(),
       {

@@ -86,6 +86,42 @@ describe('abuse limits', () => {
     expect(await rest.json()).toMatchObject({ status: 413, code: 'payload_too_large' });
   });
 
+  it('refuses a streamed body (no Content-Length) over MAX_BODY_BYTES with 413, and runs a smaller one', async () => {
+    const streamed = (text: string) =>
+      fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+        body: new Blob([text]).stream(),
+        duplex: 'half',
+      } as RequestInit);
+    const big = await streamed(
+      JSON.stringify({ query: '{ viewer { kind } }', variables: { pad: 'x'.repeat(70 * 1024) } }),
+    );
+    expect(big.status).toBe(413);
+    const small = await streamed(JSON.stringify({ query: '{ viewer { kind } }' }));
+    expect(small.status).toBe(200);
+    expect(await small.json()).toEqual({ data: { viewer: { kind: 'API_KEY' } } });
+  });
+
+  it('gives answers and refusals the CORS headers of their origin', async () => {
+    for (const response of [
+      await post({ query: '{ viewer { kind } }' }, { origin: 'https://app.example' }),
+      await post(
+        { query: '{ viewer { kind } }' },
+        { origin: 'https://app.example', authorization: 'Bearer nope' },
+      ),
+    ]) {
+      expect(response.headers.get('access-control-allow-origin')).toBe('https://app.example');
+      expect(response.headers.get('access-control-allow-credentials')).toBe('true');
+      expect(response.headers.get('access-control-expose-headers')).toBe(
+        'X-Request-Id,X-Correlation-Id,Retry-After,Allow',
+      );
+      expect(response.headers.get('vary')).toContain('Origin');
+    }
+    const other = await post({ query: '{ viewer { kind } }' }, { origin: 'https://evil.example' });
+    expect(other.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
   it('answers CORS preflights for configured origins only', async () => {
     const preflight = (origin: string) =>
       fetch(`${server.url}/graphql`, {
