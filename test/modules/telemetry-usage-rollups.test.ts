@@ -47,6 +47,24 @@ const RollupUsage = graphql(`
   }
 `);
 
+// The percentiles through a named fragment, an inline fragment and an alias: they are computed only
+// when selected, so each way of selecting them must count.
+const RollupUsageLatencyFragments = graphql(`
+  query RollupUsageLatencyFragments {
+    telemetryUsage(groupBy: [MODEL]) {
+      model
+      count
+      ...RollupUsageP95
+      ... on TelemetryUsageGroup {
+        median: p50LatencyMs
+      }
+    }
+  }
+  fragment RollupUsageP95 on TelemetryUsageGroup {
+    p95LatencyMs
+  }
+`);
+
 type Dimension = 'AGENT' | 'VERSION' | 'MODEL' | 'PROVIDER' | 'PERSON' | 'DAY';
 interface Filter {
   agent?: string;
@@ -98,7 +116,8 @@ let fingerprintId: string;
 
 function llmEvent() {
   const model = pick(['test-model-a', 'test-model-b']);
-  const latency = next() < 0.15 ? {} : { latency_ms: 1 + Math.floor(next() * 12) };
+  // Several latencies per latency band (about 4% wide), 128 ms on the start of one.
+  const latency = next() < 0.15 ? {} : { latency_ms: 100 + Math.floor(next() * 40) };
   const usage =
     next() < 0.15
       ? null
@@ -267,6 +286,22 @@ describe('telemetryUsage from rollups', () => {
     await expectExact(EVERY_GROUP_BY, [{}]);
   });
 
+  it('gives the latency percentiles however they are selected', async () => {
+    const result = await server.graphql(RollupUsageLatencyFragments, {}, { key });
+    expect(result.errors).toBeUndefined();
+    const expected = expectedUsage(await rawEvents(), ['MODEL'], {}).map((group) =>
+      JSON.parse(group),
+    );
+    expect(result.data!.telemetryUsage.map(line).sort()).toEqual(
+      expected
+        .map(({ model, count, p50LatencyMs, p95LatencyMs }) =>
+          line({ model, count, p95LatencyMs, median: p50LatencyMs }),
+        )
+        .sort(),
+    );
+    expect(expected.some((group) => group.p95LatencyMs !== null)).toBe(true);
+  });
+
   it('is exact for every groupBy over whole days, whole hours, edges, a minute and empty ranges', async () => {
     // Times spread over three days: some exactly on hour and day boundaries, some in the edges and
     // the minute of RANGES.
@@ -302,6 +337,22 @@ describe('telemetryUsage from rollups', () => {
     // The person's events keep their rows with no person (ON DELETE SET NULL): an update.
     await prisma.$executeRaw`DELETE FROM "Person" WHERE "tenantId" = ${tenantId} AND "personId" = 'p1'`;
     await expectExact(EVERY_GROUP_BY, [RANGES[0], RANGES[3]]);
+  });
+
+  it('puts every latency in the one band whose range holds it', async () => {
+    // The percentiles read a band's latencies as the range from its start to the next band's.
+    const [{ misplaced }] = await server.switchboard.services.prisma.$queryRaw<
+      { misplaced: number }[]
+    >`
+      WITH latencies AS (
+        SELECT llm_usage_latency_band_start(b) * factor AS latency
+        FROM generate_series(1, 1023) AS b, unnest(ARRAY[1 - 1e-15, 1, 1 + 1e-15]) AS factor
+        UNION ALL SELECT unnest(ARRAY[0, 0.5, 1, 1.5, 99.999, 128, 3600000, 1e300]::float8[])
+      )
+      SELECT count(*)::int AS misplaced FROM latencies
+      WHERE NOT (latency >= llm_usage_latency_band_start(llm_usage_latency_band(latency))
+        AND latency < llm_usage_latency_band_start(llm_usage_latency_band(latency) + 1))`;
+    expect(misplaced).toBe(0);
   });
 
   it('keeps a project key to its project’s events', async () => {

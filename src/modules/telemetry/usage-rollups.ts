@@ -1,8 +1,8 @@
 import { Prisma, type PrismaClient } from '../../generated/prisma/client.ts';
 
 /**
- * Rebuilds LlmUsageRollup and LlmUsageLatency from every LLM event (what the usage_rollups
- * migration did once): for rows written around the triggers, e.g. a bulk load with them disabled.
+ * Rebuilds LlmUsageRollup, LlmUsageLatency and LlmUsageLatencyBand from every LLM event (what the
+ * usage_rollups migration did once): for rows written around the triggers, e.g. a bulk load with them disabled.
  */
 export async function rebuildUsageRollups(prisma: PrismaClient): Promise<void> {
   await prisma.$executeRaw`SELECT rebuild_llm_usage_rollups()`;

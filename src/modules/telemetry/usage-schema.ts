@@ -1,3 +1,4 @@
+import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import { builder } from '../../schema/builder.ts';
 import { LlmEventFilter } from './llm-events-schema.ts';
 import * as usage from './usage.ts';
@@ -58,6 +59,21 @@ const UsageGroup = builder.objectRef<usage.UsageGroup>('TelemetryUsageGroup').im
   }),
 });
 
+/** Whether the query selects any of `fields` on the resolved field's objects, fragments included. */
+function selectsAny(info: GraphQLResolveInfo, fields: readonly string[]): boolean {
+  const within = (selectionSet: SelectionSetNode | undefined): boolean =>
+    (selectionSet?.selections ?? []).some((selection) =>
+      selection.kind === Kind.FIELD
+        ? fields.includes(selection.name.value)
+        : within(
+            selection.kind === Kind.INLINE_FRAGMENT
+              ? selection.selectionSet
+              : info.fragments[selection.name.value]?.selectionSet,
+          ),
+    );
+  return info.fieldNodes.some((node) => within(node.selectionSet));
+}
+
 builder.queryFields((t) => ({
   telemetryUsage: t.field({
     type: [UsageGroup],
@@ -72,6 +88,10 @@ builder.queryFields((t) => ({
       }),
       filter: t.arg({ type: LlmEventFilter, description: 'Which events to count.' }),
     },
-    resolve: (_root, args, ctx) => usage.telemetryUsage(ctx, args.groupBy ?? [], args.filter ?? {}),
+    // The latency percentiles cost the most: they are computed only when asked for.
+    resolve: (_root, args, ctx, info) =>
+      usage.telemetryUsage(ctx, args.groupBy ?? [], args.filter ?? {}, {
+        percentiles: selectsAny(info, usage.PERCENTILE_FIELDS),
+      }),
   }),
 }));

@@ -98,26 +98,98 @@ function filterConditions(
   ];
 }
 
-/** percentile_cont(fraction) over latencies given as counts per value (`upto`: cumulative count). */
-function percentileFromCounts(fraction: number): Prisma.Sql {
-  const position = Prisma.sql`${fraction}::float8 * (total - 1)`;
+/** The fractions of the latency percentiles, with the fields that expose them. */
+const PERCENTILES = [
+  { fraction: 0.5, field: 'p50LatencyMs' },
+  { fraction: 0.95, field: 'p95LatencyMs' },
+] as const;
+export const PERCENTILE_FIELDS = PERCENTILES.map(({ field }) => field);
+
+/** Where percentile_cont(fraction) interpolates in a group of `total` latencies (0-based ranks). */
+const positionOf = (fraction: number) => Prisma.sql`${fraction}::float8 * (total - 1)`;
+
+/** percentile_cont(fraction) over latencies ranked in their group (`upto`: rank past the last). */
+function percentileFromRanks(fraction: number): Prisma.Sql {
+  const position = positionOf(fraction);
   const at = (index: Prisma.Sql) => Prisma.sql`min(latency) FILTER (WHERE upto > ${index})`;
   const lower = at(Prisma.sql`floor(${position})`);
   return Prisma.sql`${lower} + (${at(Prisma.sql`ceil(${position})`)} - ${lower}) * (max(${position}) - floor(max(${position})))`;
 }
 
 /**
+ * The latency percentiles of each group (CTE `l`) of the rollup rows `r` and raw events `e`. The
+ * groups' counts per latency band (about 4% wide) give the bands that hold the ranks
+ * percentile_cont interpolates between, and only those bands' counts per latency are read, so
+ * the result is exact while most latency counts stay untouched. Both are read per rollup row
+ * (OFFSET 0 keeps each an index lookup): the planner would rather scan a whole table.
+ */
+const latencyPercentiles = Prisma.sql`
+  bands AS (
+    SELECT "group", band, sum(n) AS n
+    FROM (
+      SELECT r."group", b.band, b.n
+      FROM r CROSS JOIN LATERAL (
+        SELECT band, count AS n FROM "LlmUsageLatencyBand" WHERE "rollupId" = r.id OFFSET 0
+      ) b
+      UNION ALL
+      SELECT "group", llm_usage_latency_band("latencyMs"), 1 FROM e WHERE "latencyMs" IS NOT NULL
+    ) u
+    GROUP BY "group", band
+  ), banded AS (
+    SELECT "group", band, n, sum(n) OVER (PARTITION BY "group" ORDER BY band) - n AS below,
+      sum(n) OVER (PARTITION BY "group") AS total
+    FROM bands WHERE n > 0
+  ), wanted AS (
+    SELECT DISTINCT "group", band, below, total FROM banded
+    WHERE ${Prisma.join(
+      PERCENTILES.map(
+        ({ fraction }) =>
+          Prisma.sql`(below <= ceil(${positionOf(fraction)}) AND floor(${positionOf(fraction)}) < below + n)`,
+      ),
+      ' OR ',
+    )}
+  ), counted AS (
+    SELECT "group", band, below, total, latency, sum(n) AS n
+    FROM (
+      SELECT w."group", w.band, w.below, w.total, l.latency, l.n
+      FROM wanted w JOIN r ON r."group" = w."group" CROSS JOIN LATERAL (
+        SELECT "latencyMs" AS latency, count AS n FROM "LlmUsageLatency"
+        WHERE "rollupId" = r.id AND "latencyMs" >= llm_usage_latency_band_start(w.band)
+          AND "latencyMs" < llm_usage_latency_band_start(w.band + 1)
+        OFFSET 0
+      ) l
+      UNION ALL
+      SELECT w."group", w.band, w.below, w.total, e."latencyMs", 1
+      FROM wanted w JOIN e ON e."group" = w."group" AND llm_usage_latency_band(e."latencyMs") = w.band
+    ) u
+    GROUP BY "group", band, below, total, latency
+  ), ranked AS (
+    SELECT "group", latency, total, below + sum(n) OVER (PARTITION BY "group", band ORDER BY latency) AS upto
+    FROM counted WHERE n > 0
+  ), l AS (
+    SELECT "group", ${Prisma.join(
+      PERCENTILES.map(
+        ({ fraction, field }) =>
+          Prisma.sql`${percentileFromRanks(fraction)} AS ${Prisma.raw(`"${field}"`)}`,
+      ),
+      ', ',
+    )}
+    FROM ranked GROUP BY "group"
+  ),`;
+
+/**
  * Count, tokens, cost, error rate and latency percentiles of the events a filter selects, per
  * group of the chosen dimensions (one group of everything when none), computed by the database
  * from the rollups (whole days and hours, see usage-rollups.ts) and the raw events at a range's
  * partial-hour edges; a session filter, which the rollups do not key, reads raw events only.
- * Percentiles merge the counts per latency value, so they are exact too. The names are joined to
- * the groups last.
+ * Percentiles merge the counts per latency value, so they are exact too; they are left null
+ * (and unread) unless `percentiles`. The names are joined to the groups last.
  */
 export async function telemetryUsage(
   ctx: RequestContext,
   groupBy: UsageDimension[],
   filter: LlmEventFilter = {},
+  { percentiles = true }: { percentiles?: boolean } = {},
 ): Promise<UsageGroup[]> {
   const scope = requireScope(ctx);
   const dimensions = USAGE_DIMENSIONS.filter((dimension) => groupBy.includes(dimension));
@@ -134,75 +206,67 @@ export async function telemetryUsage(
         )})`
       : Prisma.sql`FALSE`;
 
-  const groupColumns = (alias: string) =>
-    dimensions.map((dimension) =>
-      dimension === 'day'
-        ? Prisma.raw(
-            `date_trunc('day', ${alias}.${alias === 'r' ? 'bucket' : '"createdAt"'}) AS day`,
-          )
-        : Prisma.raw(`${alias}.${dimensionSql[dimension].column}`),
-    );
+  const groupExpression = (dimension: UsageDimension, alias: 'e' | 'r') =>
+    dimension === 'day'
+      ? `date_trunc('day', ${alias}.${alias === 'r' ? 'bucket' : '"createdAt"'})`
+      : `${alias}.${dimensionSql[dimension].column}`;
   const keys = dimensions.map((dimension) => Prisma.raw(dimensionSql[dimension].column));
   const select = (columns: Prisma.Sql[]) =>
     columns.length ? Prisma.sql`${Prisma.join(columns, ', ')},` : Prisma.empty;
-  const groupByKeys = (extra: Prisma.Sql[] = []) =>
-    keys.length || extra.length
-      ? Prisma.sql`GROUP BY ${Prisma.join([...keys, ...extra], ', ')}`
-      : Prisma.empty;
-  // One text key per group (a JSON array tells null from ''), so that the sums and the latencies
-  // of a group meet in a hash join.
-  const groupKey = Prisma.sql`${keys.length ? Prisma.sql`json_build_array(${Prisma.join(keys, ', ')})::text` : Prisma.sql`''`} AS "group"`;
+  // The group columns of a row of LlmUsageRollup or LlmEvent, and one text key per group (a JSON
+  // array tells null from '') on which its sums, latency bands and latencies meet.
+  const groupColumns = (alias: 'e' | 'r') =>
+    Prisma.sql`${select(
+      dimensions.map((dimension) =>
+        Prisma.raw(`${groupExpression(dimension, alias)} AS ${dimensionSql[dimension].column}`),
+      ),
+    )} ${
+      dimensions.length
+        ? Prisma.raw(
+            `json_build_array(${dimensions.map((dimension) => groupExpression(dimension, alias)).join(', ')})::text`,
+          )
+        : Prisma.sql`''`
+    } AS "group"`;
   const labels = USAGE_DIMENSIONS.map(
     (dimension) => Prisma.sql`${labelOf(dimension, dimensions)} AS ${Prisma.raw(`"${dimension}"`)}`,
   );
   const joins = dimensions.flatMap((dimension) =>
     dimensionSql[dimension].join ? [dimensionSql[dimension].join!] : [],
   );
+  const measures = Prisma.sql`count, "inputTokens", "outputTokens", "cachedInputTokens", "costUsd", "unpricedCount", "errorCount"`;
   const rows = await ctx.services.prisma.$queryRaw<
     (Omit<UsageGroup, 'day'> & { day: Date | null })[]
   >`
     WITH r AS (
-      SELECT r.id, ${select(groupColumns('r'))} r.count, r."inputTokens", r."outputTokens", r."cachedInputTokens",
+      SELECT r.id, ${groupColumns('r')}, r.count, r."inputTokens", r."outputTokens", r."cachedInputTokens",
         r."costUsd", r."unpricedCount", CASE WHEN r.errored THEN r.count ELSE 0 END AS "errorCount"
       FROM "LlmUsageRollup" r
       WHERE ${Prisma.join(filterConditions('r', scope, filter), ' AND ')} AND ${anyOf('r', rollupSegments)}
     ), e AS (
-      SELECT ${select(groupColumns('e'))} e."latencyMs", 1 AS count, COALESCE(e."inputTokens", 0) AS "inputTokens",
+      SELECT ${groupColumns('e')}, e."latencyMs", 1 AS count, COALESCE(e."inputTokens", 0) AS "inputTokens",
         COALESCE(e."outputTokens", 0) AS "outputTokens", COALESCE(e."cachedInputTokens", 0) AS "cachedInputTokens",
         COALESCE(e."costUsd"::numeric, 0) AS "costUsd", (e."costUsd" IS NULL)::int AS "unpricedCount",
         (e.error IS NOT NULL)::int AS "errorCount"
       FROM "LlmEvent" e
       WHERE ${Prisma.join(filterConditions('e', scope, filter), ' AND ')} AND ${anyOf('e', rawSegments)}
     ), sums AS (
-      SELECT ${select(keys)} ${groupKey}, sum(count)::int AS count, sum("inputTokens")::float8 AS "inputTokens",
+      SELECT ${select(keys)} "group", sum(count)::int AS count, sum("inputTokens")::float8 AS "inputTokens",
         sum("outputTokens")::float8 AS "outputTokens", sum("cachedInputTokens")::float8 AS "cachedInputTokens",
         CASE WHEN sum(count) > sum("unpricedCount") THEN sum("costUsd")::float8 END AS "costUsd",
         sum("unpricedCount")::int AS "unpricedCount", sum("errorCount")::int AS "errorCount"
       FROM (
-        SELECT ${select(keys)} count, "inputTokens", "outputTokens", "cachedInputTokens", "costUsd", "unpricedCount", "errorCount" FROM r
+        SELECT ${select(keys)} "group", ${measures} FROM r
         UNION ALL
-        SELECT ${select(keys)} count, "inputTokens", "outputTokens", "cachedInputTokens", "costUsd", "unpricedCount", "errorCount" FROM e
+        SELECT ${select(keys)} "group", ${measures} FROM e
       ) u
-      ${groupByKeys()}
-    ), counted AS (
-      SELECT ${select(keys)} latency, sum(n) AS n
-      FROM (
-        SELECT ${select(keys.map((key) => Prisma.sql`r.${key}`))} l."latencyMs" AS latency, l.count AS n
-        FROM r JOIN "LlmUsageLatency" l ON l."rollupId" = r.id
-        UNION ALL
-        SELECT ${select(keys)} "latencyMs", 1 FROM e WHERE "latencyMs" IS NOT NULL
-      ) u
-      ${groupByKeys([Prisma.sql`latency`])}
-    ), ranked AS (
-      SELECT ${select(keys)} latency,
-        sum(n) OVER (${keys.length ? Prisma.sql`PARTITION BY ${Prisma.join(keys, ', ')}` : Prisma.empty} ORDER BY latency) AS upto,
-        sum(n) OVER (${keys.length ? Prisma.sql`PARTITION BY ${Prisma.join(keys, ', ')}` : Prisma.empty}) AS total
-      FROM counted WHERE n > 0
-    ), l AS (
-      SELECT ${groupKey}, ${percentileFromCounts(0.5)} AS "p50LatencyMs", ${percentileFromCounts(0.95)} AS "p95LatencyMs"
-      FROM ranked ${groupByKeys()}
-    ), g AS (
-      SELECT s.*, l."p50LatencyMs", l."p95LatencyMs" FROM sums s LEFT JOIN l USING ("group")
+      GROUP BY ${Prisma.join([Prisma.sql`"group"`, ...keys], ', ')}
+    ), ${percentiles ? latencyPercentiles : Prisma.empty}
+    g AS (
+      SELECT s.*, ${
+        percentiles
+          ? Prisma.sql`l."p50LatencyMs", l."p95LatencyMs" FROM sums s LEFT JOIN l USING ("group")`
+          : Prisma.sql`NULL::float8 AS "p50LatencyMs", NULL::float8 AS "p95LatencyMs" FROM sums s`
+      }
     )
     SELECT ${Prisma.join(labels, ', ')}, g.count, g."inputTokens", g."outputTokens", g."cachedInputTokens", g."costUsd",
       g."unpricedCount", g."errorCount", g."p50LatencyMs", g."p95LatencyMs"
