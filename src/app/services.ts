@@ -25,6 +25,7 @@ import { telemetryReactions } from '../modules/telemetry/reactions.ts';
 
 import { triggersReactions } from '../modules/triggers/invocations.ts';
 import { InvocationStarter } from '../modules/triggers/invocation-starter.ts';
+import { recordInvocations, webhookBatching } from '../modules/triggers/ingest.ts';
 import { TriggerCache, triggerCacheReactions } from '../modules/triggers/trigger-cache.ts';
 
 export interface SwitchboardOptions {
@@ -98,6 +99,7 @@ export async function createServices({ config, logger, ...options }: Switchboard
     prices: new PriceTable(config.LLM_PRICES),
     subscriptionLoaders: new Loaders(),
     eventIngest: new KeyedBatcher(storeRequests, ingestBatching),
+    webhookIngest: new KeyedBatcher(recordInvocations, webhookBatching),
     credentialsKey: credentialsKey(config.CREDENTIALS_KEY, adminKeyHash),
     outbound: new OutboundClient({
       allowedNetworks: config.OUTBOUND_ALLOWED_NETWORKS,

@@ -6,12 +6,13 @@ import { presentedKey, type ActorType } from '../auth/viewer.ts';
 import type { Config } from './config.ts';
 import { Loaders } from '../db/loaders.ts';
 import { scopedClient, type Scope } from '../db/scoped.ts';
-import type { PrismaClient } from '../generated/prisma/client.ts';
+import type { PrismaClient, TriggerInvocation } from '../generated/prisma/client.ts';
 import type { Logger } from './logger.ts';
 import type { EventBus } from './bus/index.ts';
 import type { PriceTable } from '../modules/telemetry/prices.ts';
 import type { TriggerCache } from '../modules/triggers/trigger-cache.ts';
 import type { IngestRequest, LoggedEvent } from '../modules/events/service.ts';
+import type { AcceptedWebhook } from '../modules/triggers/ingest.ts';
 import type { KeyedBatcher } from './batcher.ts';
 import type { UnitOfWorkHooks } from './unit-of-work.ts';
 import type { EventCatalogue } from './events.ts';
@@ -42,6 +43,8 @@ export interface Services {
   subscriptionLoaders: Loaders;
   /** Coalesces concurrent single-event ingests per scope into one transaction (group commit). */
   eventIngest: KeyedBatcher<IngestRequest, LoggedEvent[]>;
+  /** Coalesces the invocations of concurrent accepted webhooks per scope into one transaction. */
+  webhookIngest: KeyedBatcher<AcceptedWebhook, TriggerInvocation>;
   /** Tells this instance's delivery worker that deliveries are due. */
   wakeDeliveries: () => void;
   /** Tells this instance's execution runner that work is waiting (the others find it by polling). */

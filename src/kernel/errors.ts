@@ -152,8 +152,12 @@ export function connectionFailure(error: unknown, depth = 0): string | null {
   )
     return code;
   if (typeof e.kind === 'string' && adapterConnectionKinds.has(e.kind)) return e.kind;
-  // node-postgres, when the socket closes without a PostgreSQL error.
-  if (typeof e.message === 'string' && /^Connection terminated/.test(e.message))
+  // node-postgres, when the socket closes without a PostgreSQL error, or closed before this statement
+  // of a transaction.
+  if (
+    typeof e.message === 'string' &&
+    /^(Connection terminated|Client has encountered a connection error)/.test(e.message)
+  )
     return 'connection terminated';
   // ioredis: a command that gave up, found no connection (without an offline queue) or outlived it.
   if (

@@ -179,6 +179,45 @@ describe('a webhook’s execution', () => {
   });
 });
 
+describe('concurrent webhooks of one trigger', () => {
+  it('commit together, each with its own invocation, correlation, audit chain and execution', async () => {
+    let invocationInserts = 0;
+    const server = await startServer({
+      redisPrefix,
+      env: { EXECUTION_POLL_MS: '50' },
+      onQuery: (sql) => {
+        if (sql.startsWith('INSERT INTO "public"."TriggerInvocation"')) invocationInserts += 1;
+      },
+    });
+    servers.push(server);
+    const { key, deliver } = await setUp(server, 'together');
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, n) => deliver(server, 'token-1', { n })),
+    );
+    expect(answers.map((answer) => answer.status)).toEqual(Array(12).fill(202));
+    for (const field of ['invocationId', 'executionId', 'conversationId'])
+      expect(new Set(answers.map((answer) => answer.body[field])).size).toBe(12);
+    const correlationIds = answers.map((answer) => answer.headers.get('x-correlation-id')!);
+    expect(new Set(correlationIds).size).toBe(12);
+    // Group commit: on PostgreSQL, where a commit waits for the server, webhooks that came while one
+    // committed were inserted together (the embedded database commits without waiting).
+    if (testServerUrl()) expect(invocationInserts).toBeLessThan(12);
+    for (const correlationId of correlationIds) {
+      const chain = await eventually(async () => {
+        const events = (
+          await server.graphql(StartsChain, { correlationId }, { key })
+        ).data!.auditEventsByCorrelation.edges.map(({ node }) => node);
+        return events.some((event) => event.eventType === 'execution.created') && events;
+      }, 'the execution to start');
+      const invoked = chain.filter((event) => event.eventType === 'trigger.invoked');
+      expect(invoked).toEqual([expect.objectContaining({ actorType: 'WEBHOOK' })]);
+      expect(chain.find((event) => event.eventType === 'execution.created')).toMatchObject({
+        causationId: invoked[0].id,
+      });
+    }
+  });
+});
+
 describe('a trigger’s change', () => {
   it('reaches the next webhook on the instance that made it', async () => {
     const server = await start(await sharedDatabase());

@@ -69,8 +69,11 @@ export interface IngestRequest {
   events: ValidEvent[];
 }
 
-/** Single events are coalesced per scope for about a millisecond, up to this many requests. */
-export const ingestBatching = { waitMs: 1, maxSize: 100 };
+/**
+ * Single events are coalesced per scope for about a millisecond, and while the scope's batch
+ * commits, up to this many requests.
+ */
+export const ingestBatching = { waitMs: 1, maxSize: 100, inFlight: 1 };
 
 /**
  * Logs a request's events. A request of one event joins the concurrent ones of its tenant (and

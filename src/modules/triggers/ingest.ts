@@ -3,7 +3,7 @@ import type { Prisma, Trigger, TriggerInvocation } from '../../generated/prisma/
 import { storableText } from '../../db/storable.ts';
 import { AppError, notFound } from '../../kernel/errors.ts';
 import { systemContext, type RequestContext, type Services } from '../../kernel/context.ts';
-import { work } from '../../kernel/unit-of-work.ts';
+import { work, workTogether, type UnitOfWork } from '../../kernel/unit-of-work.ts';
 import { triggerInvocationFailed, triggerInvoked } from './events.ts';
 import { inspectWebhook, type Inspection } from './inspection.ts';
 import type { WebhookRequest } from './signature.ts';
@@ -59,7 +59,11 @@ export async function ingestWebhook(
     throw error;
   }
   try {
-    return { invocation: await accept(ctx, trigger, inspection.accepted), created: true };
+    const invocation = await services.webhookIngest.add(
+      `${trigger.tenantId}:${trigger.projectId ?? ''}`,
+      { ctx, trigger, accepted: inspection.accepted },
+    );
+    return { invocation, created: true };
   } catch (error) {
     const { deliveryId } = inspection.accepted;
     // The same delivery raced in: the first copy's invocation stands, and nothing else was written.
@@ -122,51 +126,81 @@ async function recordRefusal(
   });
 }
 
+/** An accepted webhook waiting for its batch: its context, its trigger and what its checks found. */
+export interface AcceptedWebhook {
+  ctx: RequestContext;
+  trigger: Trigger;
+  accepted: Extract<Inspection, { accepted: unknown }>['accepted'];
+}
+
+/** Accepted webhooks of one scope are recorded together while one batch commits, up to this many. */
+export const webhookBatching = { waitMs: 1, maxSize: 100, inFlight: 1 };
+
 /**
- * The invocation, with the ids of the conversation and execution it will start: a concurrent copy
- * of the same delivery fails on its unique (webhookKey, deliveryId) index. The execution is
- * created apart, from this row, by a starter of any instance (`InvocationStarter`), so the sender
- * waits for this one insert only.
+ * Records the invocations of accepted webhooks of one scope in one transaction (group commit): one
+ * statement inserts them all, while each keeps its own unit of work (its `trigger.invoked`,
+ * correlation id and publishes). If the batch fails (a copy of a delivery raced in, a trigger is
+ * gone), each is recorded on its own, and fails alone.
  */
-function accept(
-  ctx: RequestContext,
-  trigger: Trigger,
-  {
-    deliveryId,
-    payload,
-    transformed,
-    message,
-  }: Extract<Inspection, { accepted: unknown }>['accepted'],
-) {
-  return work(
-    ctx,
-    async (uow) => {
-      const invocation = await uow.tx.triggerInvocation.create({
-        data: {
-          tenantId: trigger.tenantId,
-          projectId: trigger.projectId,
-          webhookKey: trigger.webhookKey,
-          status: 'pending',
-          deliveryId,
-          requestPayload: payload as Prisma.InputJsonValue,
-          transformedPayload: trigger.outputTransform
-            ? (transformed as Prisma.InputJsonValue)
-            : undefined,
-          message,
-          executionId: randomUUID(),
-          conversationId: randomUUID(),
-          correlationId: ctx.correlationId,
-        },
-      });
-      uow.emit(
-        triggerInvoked,
-        { invocationId: invocation.id, agentId: trigger.agentId },
-        { resourceId: trigger.id },
+export async function recordInvocations(
+  webhooks: readonly AcceptedWebhook[],
+): Promise<(TriggerInvocation | Error)[]> {
+  if (webhooks.length > 1) {
+    try {
+      return await workTogether(
+        webhooks.map(({ ctx }) => ctx),
+        (units) => insertInvocations(units, webhooks),
       );
-      uow.publish('triggerInvocationUpdated', trigger.tenantId, invocation);
-      uow.afterCommit(() => ctx.services.wakeInvocations());
-      return invocation;
-    },
-    { refusal: { event: triggerInvoked, resourceId: trigger.id } },
+    } catch {
+      // Each alone below: the one at fault fails, the others commit.
+    }
+  }
+  return Promise.all(
+    webhooks.map((webhook) =>
+      work(webhook.ctx, async (uow) => (await insertInvocations([uow], [webhook]))[0], {
+        refusal: { event: triggerInvoked, resourceId: webhook.trigger.id },
+      }).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))),
+    ),
   );
+}
+
+/**
+ * The invocations, each with the ids of the conversation and execution it will start: a concurrent
+ * copy of the same delivery fails on the unique (webhookKey, deliveryId) index. Executions are
+ * created apart, from these rows, by a starter of any instance (`InvocationStarter`), so senders
+ * wait for this one insert only.
+ */
+async function insertInvocations(units: UnitOfWork[], webhooks: readonly AcceptedWebhook[]) {
+  const rows = webhooks.map(
+    ({ ctx, trigger, accepted: { deliveryId, payload, transformed, message } }) => ({
+      id: randomUUID(),
+      tenantId: trigger.tenantId,
+      projectId: trigger.projectId,
+      webhookKey: trigger.webhookKey,
+      status: 'pending' as const,
+      deliveryId,
+      requestPayload: payload as Prisma.InputJsonValue,
+      transformedPayload: trigger.outputTransform
+        ? (transformed as Prisma.InputJsonValue)
+        : undefined,
+      message,
+      executionId: randomUUID(),
+      conversationId: randomUUID(),
+      correlationId: ctx.correlationId,
+    }),
+  );
+  const inserted = await units[0].tx.triggerInvocation.createManyAndReturn({ data: rows });
+  const byId = new Map(inserted.map((invocation) => [invocation.id, invocation]));
+  return webhooks.map(({ ctx, trigger }, index) => {
+    const uow = units[index];
+    const invocation = byId.get(rows[index].id)!;
+    uow.emit(
+      triggerInvoked,
+      { invocationId: invocation.id, agentId: trigger.agentId },
+      { resourceId: trigger.id },
+    );
+    uow.publish('triggerInvocationUpdated', trigger.tenantId, invocation);
+    uow.afterCommit(() => ctx.services.wakeInvocations());
+    return invocation;
+  });
 }

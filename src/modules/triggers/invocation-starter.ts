@@ -14,6 +14,8 @@ interface Waiting {
   correlationId: string;
   triggerId: string;
   agentId: string;
+  /** The webhook's `trigger.invoked` audit event: the start's cause. */
+  invokedId: string | null;
 }
 
 /** Invocations one round starts; the next round follows at once when there were this many. */
@@ -59,7 +61,11 @@ export class InvocationStarter {
   /** True when the round found a full batch: more may be waiting. */
   private async startWaiting() {
     const waiting = await this.services.prisma.$queryRaw<Waiting[]>`
-      SELECT i.id, i."tenantId", i."projectId", i."correlationId", t.id AS "triggerId", t."agentId"
+      SELECT i.id, i."tenantId", i."projectId", i."correlationId", t.id AS "triggerId", t."agentId",
+        (SELECT a.id FROM "AuditEvent" a
+          WHERE a."tenantId" = i."tenantId" AND a."correlationId" = i."correlationId"
+            AND a."eventType" = ${triggerInvoked.name} AND a.outcome = 'success'
+          LIMIT 1) AS "invokedId"
       FROM "TriggerInvocation" i JOIN "Trigger" t ON t."webhookKey" = i."webhookKey"
       WHERE i.status = 'pending' AND i."executionId" IS NOT NULL
         AND NOT EXISTS (SELECT 1 FROM "Execution" e WHERE e.id = i."executionId")
@@ -79,14 +85,6 @@ export class InvocationStarter {
       invocation.correlationId,
       { actorType: 'webhook', actorId: `trigger:${invocation.triggerId}` },
     );
-    const invoked = await ctx.db.auditEvent.findFirst({
-      where: {
-        correlationId: invocation.correlationId,
-        eventType: triggerInvoked.name,
-        outcome: 'success',
-      },
-      select: { id: true },
-    });
     try {
       await work(
         ctx,
@@ -109,14 +107,14 @@ export class InvocationStarter {
             { id: claimed.executionId },
           );
         },
-        { causationId: invoked?.id ?? null },
+        { causationId: invocation.invokedId },
       );
     } catch (error) {
       // Another instance started it meanwhile (the execution's id is the invocation's).
       if (isUniqueViolation(error)) return;
       const refusal = asAppError(error);
       if (!refusal) throw error;
-      await this.fail(ctx, invocation, refusal, invoked?.id ?? null);
+      await this.fail(ctx, invocation, refusal, invocation.invokedId);
     }
   }
 
