@@ -246,7 +246,7 @@ export class EventBus {
 }
 
 /** Why a stream whose subscriber stopped reading was ended. */
-export const fellBehind = () =>
+const fellBehind = () =>
   new AppError(
     'SERVICE_UNAVAILABLE',
     'This subscription fell too far behind and was ended; subscribe again to catch up.',
