@@ -5,8 +5,10 @@ import {
   type ExecutionArgs,
   type ExecutionResult,
 } from 'graphql';
-import { isAsyncIterable, mapAsyncIterator, type Plugin } from 'graphql-yoga';
+import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 import type { RequestContext } from '../kernel/context.ts';
+
+type AnswerStep = IteratorYieldResult<ExecutionResult>;
 
 /**
  * Runs a subscription's GraphQL once per event for all the subscribers that would get the same
@@ -16,8 +18,9 @@ import type { RequestContext } from '../kernel/context.ts';
  * authorisation), so sharing never changes what anyone receives.
  */
 export function useSharedSubscriptionExecution(): Plugin<RequestContext> {
-  // Answers per payload object: they go when the payload does (no subscriber holds it any more).
-  const answers = new WeakMap<object, Map<string, Promise<ExecutionResult>>>();
+  // Answers per payload object, as iteration steps (subscribers only read them): they go when the
+  // payload does (no subscriber holds it any more).
+  const answers = new WeakMap<object, Map<string, Promise<AnswerStep>>>();
   const documentIds = new WeakMap<DocumentNode, number>();
   let documentCount = 0;
   const sharingKey = (args: ExecutionArgs) => {
@@ -32,7 +35,7 @@ export function useSharedSubscriptionExecution(): Plugin<RequestContext> {
       scope,
     ]);
   };
-  const answerOnce = (payload: unknown, key: string, run: () => Promise<ExecutionResult>) => {
+  const answerOnce = (payload: unknown, key: string, run: () => Promise<AnswerStep>) => {
     if (typeof payload !== 'object' || payload === null) return run();
     let byKey = answers.get(payload);
     if (!byKey) answers.set(payload, (byKey = new Map()));
@@ -46,10 +49,30 @@ export function useSharedSubscriptionExecution(): Plugin<RequestContext> {
         const source = await createSourceEventStream(args);
         if (!isAsyncIterable(source)) return source;
         const key = sharingKey(args);
-        // A plain iterator, not one more repeater: every subscriber's every event goes through it.
-        return mapAsyncIterator(source, (payload: unknown) =>
-          answerOnce(payload, key, async () => execute({ ...args, rootValue: payload })),
-        );
+        const events = source[Symbol.asyncIterator]();
+        // A plain iterator with one step per event, not one more repeater or generic map: every
+        // subscriber's every event goes through it.
+        const results: AsyncIterableIterator<ExecutionResult> = {
+          next: () =>
+            events.next().then((event): IteratorResult<ExecutionResult> | Promise<AnswerStep> =>
+              event.done
+                ? event
+                : answerOnce(event.value, key, async () => ({
+                    value: await execute({ ...args, rootValue: event.value }),
+                    done: false,
+                  })),
+            ),
+          return: async () => {
+            await events.return?.();
+            return { value: undefined, done: true };
+          },
+          throw: async (error: unknown) => {
+            await events.return?.();
+            throw error;
+          },
+          [Symbol.asyncIterator]: () => results,
+        };
+        return results;
       });
     },
   };

@@ -165,6 +165,7 @@ type Documents = {
     "\n  mutation RestClientsUpdateTriggerByName($agent: ID!, $id: String!) {\n    updateTrigger(agentId: $agent, id: $id, changes: { description: \"via the agent's name\" }) {\n      description\n    }\n  }\n": typeof types.RestClientsUpdateTriggerByNameDocument,
     "\n  mutation FanOutAgent($runConfig: RunConfigInput) {\n    createAgent(name: \"fan-out\") {\n      id\n    }\n    createAgentVersion(agentName: \"fan-out\", name: \"v1\", runConfig: $runConfig) {\n      id\n    }\n  }\n": typeof types.FanOutAgentDocument,
     "\n  mutation FanOutRun($agentId: ID) {\n    createExecution(input: { agentId: $agentId, messages: [{ role: \"user\", content: \"go\" }] }) {\n      id\n    }\n  }\n": typeof types.FanOutRunDocument,
+    "\n  mutation FanOutEcho {\n    createExecution(input: { messages: [{ role: \"user\", content: \"one two three four five\" }] }) {\n      id\n    }\n  }\n": typeof types.FanOutEchoDocument,
     "\n  mutation FanOutApprove($executionId: ID!) {\n    approveToolCall(executionId: $executionId, toolCallId: \"call_1_1\", approved: true) {\n      success\n    }\n  }\n": typeof types.FanOutApproveDocument,
     "\n  subscription SharedEventFeed {\n    appEventLogged {\n      type\n    }\n  }\n": typeof types.SharedEventFeedDocument,
     "\n  subscription SharedExecutionUpdates($filter: ExecutionFilter) {\n    executionUpdated(filter: $filter) {\n      status\n      agent {\n        name\n        version(name: \"v1\") {\n          name\n        }\n      }\n    }\n  }\n": typeof types.SharedExecutionUpdatesDocument,
@@ -384,6 +385,7 @@ const documents: Documents = {
     "\n  mutation RestClientsUpdateTriggerByName($agent: ID!, $id: String!) {\n    updateTrigger(agentId: $agent, id: $id, changes: { description: \"via the agent's name\" }) {\n      description\n    }\n  }\n": types.RestClientsUpdateTriggerByNameDocument,
     "\n  mutation FanOutAgent($runConfig: RunConfigInput) {\n    createAgent(name: \"fan-out\") {\n      id\n    }\n    createAgentVersion(agentName: \"fan-out\", name: \"v1\", runConfig: $runConfig) {\n      id\n    }\n  }\n": types.FanOutAgentDocument,
     "\n  mutation FanOutRun($agentId: ID) {\n    createExecution(input: { agentId: $agentId, messages: [{ role: \"user\", content: \"go\" }] }) {\n      id\n    }\n  }\n": types.FanOutRunDocument,
+    "\n  mutation FanOutEcho {\n    createExecution(input: { messages: [{ role: \"user\", content: \"one two three four five\" }] }) {\n      id\n    }\n  }\n": types.FanOutEchoDocument,
     "\n  mutation FanOutApprove($executionId: ID!) {\n    approveToolCall(executionId: $executionId, toolCallId: \"call_1_1\", approved: true) {\n      success\n    }\n  }\n": types.FanOutApproveDocument,
     "\n  subscription SharedEventFeed {\n    appEventLogged {\n      type\n    }\n  }\n": types.SharedEventFeedDocument,
     "\n  subscription SharedExecutionUpdates($filter: ExecutionFilter) {\n    executionUpdated(filter: $filter) {\n      status\n      agent {\n        name\n        version(name: \"v1\") {\n          name\n        }\n      }\n    }\n  }\n": types.SharedExecutionUpdatesDocument,
@@ -1070,6 +1072,10 @@ export function graphql(source: "\n  mutation FanOutAgent($runConfig: RunConfigI
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation FanOutRun($agentId: ID) {\n    createExecution(input: { agentId: $agentId, messages: [{ role: \"user\", content: \"go\" }] }) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation FanOutRun($agentId: ID) {\n    createExecution(input: { agentId: $agentId, messages: [{ role: \"user\", content: \"go\" }] }) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FanOutEcho {\n    createExecution(input: { messages: [{ role: \"user\", content: \"one two three four five\" }] }) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation FanOutEcho {\n    createExecution(input: { messages: [{ role: \"user\", content: \"one two three four five\" }] }) {\n      id\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

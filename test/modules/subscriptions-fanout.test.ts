@@ -1,6 +1,6 @@
 // One run followed by many subscriptions on shared sockets: each gets the journal once, in order,
 // as graphql-ws `next` messages of its own id, then `complete`; one that the client completes gets
-// nothing more while the others go on.
+// nothing more while the others go on. Subscribers replaying one run at once share its reads.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { graphql } from '../gql/index.ts';
@@ -19,6 +19,13 @@ const FanOutAgent = graphql(`
 const FanOutRun = graphql(`
   mutation FanOutRun($agentId: ID) {
     createExecution(input: { agentId: $agentId, messages: [{ role: "user", content: "go" }] }) {
+      id
+    }
+  }
+`);
+const FanOutEcho = graphql(`
+  mutation FanOutEcho {
+    createExecution(input: { messages: [{ role: "user", content: "one two three four five" }] }) {
       id
     }
   }
@@ -45,8 +52,13 @@ interface Message {
 
 let server: TestServer;
 let key: string;
+let journalReads = 0;
 beforeAll(async () => {
-  server = await startServer();
+  server = await startServer({
+    onQuery: (sql) => {
+      if (/^\s*SELECT\b[\s\S]*FROM "ExecutionEvent"/.test(sql)) journalReads += 1;
+    },
+  });
   ({ key } = await server.newTenant('fan-out'));
 });
 afterAll(() => server?.stop());
@@ -134,5 +146,34 @@ describe('a run followed by many subscriptions on shared sockets', () => {
     for (const id of following) expect(messagesOf(id)).toEqual(expected.map((m) => ({ ...m, id })));
     expect(messagesOf('s0')).toHaveLength(completedAt);
     for (const { socket } of connections) socket.close();
+  }, 60_000);
+
+  it('replays one run to subscribers that join at once with fewer journal reads than subscribers', async () => {
+    const run = await server.graphql(FanOutEcho, {}, { key });
+    expect(run.errors).toBeUndefined();
+    const executionId = run.data!.createExecution.id;
+    const connection = await rawConnection();
+    const follow = (id: string) =>
+      connection.send({
+        id,
+        type: 'subscribe',
+        payload: { query: FOLLOW, variables: { id: executionId } },
+      });
+    const messagesOf = (id: string) => connection.messages.filter((m) => m.id === id);
+    follow('first');
+    await eventually(() => messagesOf('first').at(-1)?.type === 'complete', 'the run to end');
+    const journal = messagesOf('first');
+
+    const ids = Array.from({ length: 30 }, (_, i) => `r${i}`);
+    const readsBefore = journalReads;
+    for (const id of ids) follow(id);
+    await eventually(
+      () => ids.every((id) => messagesOf(id).at(-1)?.type === 'complete'),
+      'every replay to complete',
+      20_000,
+    );
+    for (const id of ids) expect(messagesOf(id)).toEqual(journal.map((m) => ({ ...m, id })));
+    expect(journalReads - readsBefore).toBeLessThan(ids.length);
+    connection.socket.close();
   }, 60_000);
 });

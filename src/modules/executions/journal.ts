@@ -72,26 +72,47 @@ export async function appendJournal(
   return rows;
 }
 
-/** The journal after `after`, in order. */
-export async function readJournal(
+/**
+ * At most `limit` entries of the journal after `after`, in order. Raw SQL: Prisma's findMany costs
+ * several times the read itself per row, and a replay reads thousands (the execution was found in
+ * the caller's scope; its entries have no scope of their own).
+ */
+export function readJournal(
   db: Db,
   executionId: string,
-  after = 0,
-  limit?: number,
+  after: number,
+  limit: number,
 ): Promise<StreamEntry[]> {
-  const rows = await db.executionEvent.findMany({
-    where: { executionId, seq: { gt: after } },
-    orderBy: { seq: 'asc' },
-    take: limit,
-  });
-  return rows.map((row) => ({
-    ...row,
-    type: row.type as JournalType,
-    data: row.data as Record<string, unknown>,
-  }));
+  return db.$queryRaw<StreamEntry[]>`
+    SELECT "executionId", seq, type, data, "createdAt" FROM "ExecutionEvent"
+    WHERE "executionId" = ${executionId} AND seq > ${after}
+    ORDER BY seq LIMIT ${limit}`;
 }
 
 const REPLAY_PAGE = 1000;
+
+/**
+ * Journal reads in flight by execution, position and size: subscribers that replay one run at once
+ * (a popular run, a reconnecting crowd) share one statement, and its entries, so their GraphQL
+ * answers too. A follower only shares a read that started after it was listening: what the read
+ * cannot have seen, it receives live.
+ */
+const readsInFlight = new Map<string, { startedAt: number; entries: Promise<StreamEntry[]> }>();
+/** Orders listening starts and read starts. */
+let clock = 0;
+
+function readJournalOnce(db: Db, executionId: string, after: number, limit: number, since: number) {
+  const key = `${executionId}:${after}:${limit}`;
+  const inFlight = readsInFlight.get(key);
+  if (inFlight && inFlight.startedAt > since) return inFlight.entries;
+  const read = { startedAt: ++clock, entries: readJournal(db, executionId, after, limit) };
+  readsInFlight.set(key, read);
+  const forget = () => {
+    if (readsInFlight.get(key) === read) readsInFlight.delete(key);
+  };
+  read.entries.then(forget, forget);
+  return read.entries;
+}
 
 type StreamEntry = Omit<JournalEntry, 'tenantId' | 'projectId'>;
 
@@ -118,13 +139,17 @@ export function followJournal(
       feed.push(entry);
       if (entry.type === 'finished') feed.end();
     };
-    /** The entries after the last delivered (up to `limit` of them), a page at a time, each once the reader has nearly caught up. */
-    const readBack = async (limit = Infinity) => {
+    /**
+     * The entries after the last delivered (up to `limit` of them) that had been published by the
+     * time `since` (of `clock`), a page at a time, each once the reader has nearly caught up.
+     */
+    const readBack = async (since: number, limit = Infinity) => {
       for (let left = limit; left > 0 && !feed.ended;) {
         await feed.whenUnreadBelow(REPLAY_PAGE);
-        const page = await readJournal(db, executionId, last, Math.min(left, REPLAY_PAGE));
+        const size = Math.min(left, REPLAY_PAGE);
+        const page = await readJournalOnce(db, executionId, last, size, since);
         for (const entry of page) emit(entry);
-        if (page.length < Math.min(left, REPLAY_PAGE)) break;
+        if (page.length < size) break;
         left -= page.length;
       }
     };
@@ -140,21 +165,27 @@ export function followJournal(
         });
       delivering = run;
     };
+    const listeningSince = ++clock;
     const stopListening = bus.listen('executionJournal', scope, (entry) => {
       if (entry.executionId !== executionId) return;
       if (!delivering && entry.seq <= last + 1) emit(entry);
-      else
+      else {
+        const arrivedAt = ++clock;
         enqueue(async () => {
-          if (entry.seq > last + 1) await readBack(entry.seq - last - 1);
+          if (entry.seq > last + 1) await readBack(arrivedAt, entry.seq - last - 1);
           emit(entry);
         });
+      }
     });
     // Entries published while Redis was away never arrive: read them back once it returns.
-    const stopCatchingUp = bus.onResubscribed(() => enqueue(() => readBack()));
+    const stopCatchingUp = bus.onResubscribed(() => {
+      const resubscribedAt = ++clock;
+      enqueue(() => readBack(resubscribedAt));
+    });
     const abort = () => feed.end();
     signal.addEventListener('abort', abort, { once: true });
     if (signal.aborted) abort();
-    enqueue(() => readBack());
+    enqueue(() => readBack(listeningSince));
     return () => {
       signal.removeEventListener('abort', abort);
       stopCatchingUp();
