@@ -49,6 +49,13 @@ export interface OpenDatabaseOptions {
   onQuery?: (sql: string) => void;
 }
 
+/**
+ * PGlite's settings plus a smaller buffer pool. PGlite zeroes the whole pool at start, so initdb's
+ * 128 MB are resident from the first second; the data files stay cached by the operating system
+ * underneath, so a smaller pool costs a file read where it would have been a hit, not durability.
+ */
+const EMBEDDED_START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'];
+
 export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
   let adapterFactory: AdapterFactory;
   let closeOwned = async () => {};
@@ -75,7 +82,7 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
     if (!db) {
       const dataDir = options.dataDir === undefined ? undefined : path.resolve(options.dataDir);
       if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
-      const opened = await PGlite.create(dataDir);
+      const opened = await PGlite.create(dataDir, { startParams: EMBEDDED_START_PARAMS });
       closeOwned = () => opened.close();
       db = opened;
     }

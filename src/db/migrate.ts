@@ -45,14 +45,44 @@ export async function applyMigrations(
     throw new Error(`applyMigrations: no ${LOCKFILE_NAME} in ${path.resolve(migrationsDir)}`);
   }
   const migrationsList = readMigrations(migrationsDir);
-  return serialize(adapterFactory, () =>
-    withEngine(
+  return serialize(adapterFactory, async () => {
+    if (await nothingToApply(adapterFactory, migrationsList)) return [];
+    return withEngine(
       adapterFactory,
       async (engine) =>
         (await engine.applyMigrations({ migrationsList, filters })).appliedMigrationNames,
       { lock: !adapterFactory.adapterName.includes('pglite') }, // a PGlite data folder belongs to one process
-    ),
-  );
+    );
+  });
+}
+
+/**
+ * Whether the engine would apply nothing and report nothing: the lock file names PostgreSQL, no
+ * recorded migration failed (or is being applied by another process), and every migration of the
+ * folder is recorded as finished and not rolled back (the engine's own rules). Read with one query,
+ * so an up-to-date start does not load the engine's WebAssembly (a third of a second, and its
+ * memory); anything else (no table yet, a new migration, a failed one) goes to the engine.
+ */
+async function nothingToApply(adapterFactory: AdapterFactory, migrationsList: MigrationList) {
+  if (!/^provider = "postgresql"$/m.test(migrationsList.lockfile.content ?? '')) return false;
+  const adapter = await adapterFactory.connect();
+  try {
+    const { rows } = await adapter.queryRaw({
+      sql: 'SELECT migration_name, finished_at IS NOT NULL, rolled_back_at IS NOT NULL FROM _prisma_migrations',
+      args: [],
+      argTypes: [],
+    });
+    const records = rows as [string, boolean, boolean][];
+    if (records.some(([, finished, rolledBack]) => !finished && !rolledBack)) return false;
+    const applied = new Set(
+      records.filter(([, , rolledBack]) => !rolledBack).map(([name]) => name),
+    );
+    return migrationsList.migrationDirectories.every((migration) => applied.has(migration.path));
+  } catch {
+    return false; // no migrations table yet, or no answer: the engine says what is wrong
+  } finally {
+    await adapter.dispose();
+  }
 }
 
 /**
@@ -117,14 +147,6 @@ export function readMigrations(migrationsDir: string): MigrationList {
 }
 
 let engineRuntime: Promise<typeof runtime> | undefined;
-
-/**
- * Compiles the engine's WebAssembly now (25-60 ms, once per process) instead of in the first
- * applyMigrations: call it alongside openDatabase to take it off the start-up path.
- */
-export async function preloadSchemaEngine(): Promise<void> {
-  await loadEngine();
-}
 
 /** Compiles and starts the engine's WebAssembly once per process. */
 function loadEngine(): Promise<typeof runtime> {

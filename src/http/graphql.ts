@@ -1,4 +1,3 @@
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { GraphQLError } from 'graphql';
 import {
   createGraphQLError,
@@ -94,7 +93,9 @@ export function createGraphQLServer(options: {
       crypto,
     },
     // GraphiQL served from the package, not a CDN: it works on networks without internet access.
-    renderGraphiQL,
+    // Loaded with the first page that shows it: its bundle is some 30 MB of strings in memory.
+    renderGraphiQL: async (graphiql) =>
+      (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(graphiql),
     graphiql: graphiqlOptions,
     context: ({ requestContext }) => requestContext,
     plugins: [

@@ -107,10 +107,13 @@ export class ExecutionRunner {
       stopping: () => this.loop.stopped,
     };
     const stopRenewing = keepLease(this.services, run, this.options.leaseMs);
+    // The state is read while the start commits: the start changes nothing it reads.
+    let loading = loadState(this.services, run);
+    loading.catch(() => {}); // awaited below, unless the start fails first
     try {
       await startRun(run);
-      for (;;) {
-        const state = await loadState(this.services, run);
+      for (; ; loading = loadState(this.services, run)) {
+        const state = await loading;
         if (state.pending.length) {
           if (await runTools(this.services, run, state.pending)) return;
           continue;
