@@ -14,18 +14,18 @@ CREATE TABLE "LlmUsageLatencyBand" (
 ALTER TABLE "LlmUsageLatencyBand" ADD CONSTRAINT "LlmUsageLatencyBand_rollupId_fkey" FOREIGN KEY ("rollupId") REFERENCES "LlmUsageRollup"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- Latency bands: band b holds the latencies from llm_usage_latency_band_start(b) up to the next
--- band's start, 16 bands per doubling (about 4% wide); band 0 holds everything under 2^(1/16) ms
--- and band 1023 everything from 2^(1023/16) ms. The band is computed from the same starts it is
+-- band's start, 4 bands per doubling (about 19% wide); band 0 holds everything under 2^(1/4) ms
+-- and band 255 everything from 2^(255/4) ms. The band is computed from the same starts it is
 -- compared with, so a band's latencies are exactly a range of the LlmUsageLatency key.
 CREATE FUNCTION llm_usage_latency_band_start(band int) RETURNS float8 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT CASE WHEN band <= 0 THEN '-Infinity'::float8 WHEN band >= 1024 THEN 'NaN'::float8 ELSE 2 ^ (band / 16.0::float8) END
+  SELECT CASE WHEN band <= 0 THEN '-Infinity'::float8 WHEN band >= 256 THEN 'NaN'::float8 ELSE 2 ^ (band / 4.0::float8) END
 $$;
 
 -- One expression (so that it is inlined): an estimate from the logarithm, corrected by the starts.
 CREATE FUNCTION llm_usage_latency_band(latency float8) RETURNS int LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT least(least(greatest(floor(ln(greatest(latency, 1)) * 16 / ln(2)), 0), 1023)::int
-    - (latency < llm_usage_latency_band_start(least(greatest(floor(ln(greatest(latency, 1)) * 16 / ln(2)), 0), 1023)::int))::int
-    + (latency >= llm_usage_latency_band_start(least(greatest(floor(ln(greatest(latency, 1)) * 16 / ln(2)), 0), 1023)::int + 1))::int, 1023)
+  SELECT least(least(greatest(floor(ln(greatest(latency, 1)) * 4 / ln(2)), 0), 255)::int
+    - (latency < llm_usage_latency_band_start(least(greatest(floor(ln(greatest(latency, 1)) * 4 / ln(2)), 0), 255)::int))::int
+    + (latency >= llm_usage_latency_band_start(least(greatest(floor(ln(greatest(latency, 1)) * 4 / ln(2)), 0), 255)::int + 1))::int, 255)
 $$;
 
 CREATE INDEX "LlmUsageLatencyBand_empty" ON "LlmUsageLatencyBand"("rollupId") WHERE count = 0;
