@@ -116,7 +116,7 @@ let fingerprintId: string;
 
 function llmEvent() {
   const model = pick(['test-model-a', 'test-model-b']);
-  // Several latencies per latency band (about 4% wide), 128 ms on the start of one.
+  // Several latencies per latency band (about 19% wide), 128 ms on the start of one.
   const latency = next() < 0.15 ? {} : { latency_ms: 100 + Math.floor(next() * 40) };
   const usage =
     next() < 0.15
@@ -346,7 +346,7 @@ describe('telemetryUsage from rollups', () => {
     >`
       WITH latencies AS (
         SELECT llm_usage_latency_band_start(b) * factor AS latency
-        FROM generate_series(1, 1023) AS b, unnest(ARRAY[1 - 1e-15, 1, 1 + 1e-15]) AS factor
+        FROM generate_series(1, 255) AS b, unnest(ARRAY[1 - 1e-15, 1, 1 + 1e-15]) AS factor
         UNION ALL SELECT unnest(ARRAY[0, 0.5, 1, 1.5, 99.999, 128, 3600000, 1e300]::float8[])
       )
       SELECT count(*)::int AS misplaced FROM latencies

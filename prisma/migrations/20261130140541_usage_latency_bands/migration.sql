@@ -14,21 +14,24 @@ CREATE TABLE "LlmUsageLatencyBand" (
 ALTER TABLE "LlmUsageLatencyBand" ADD CONSTRAINT "LlmUsageLatencyBand_rollupId_fkey" FOREIGN KEY ("rollupId") REFERENCES "LlmUsageRollup"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- Latency bands: band b holds the latencies from llm_usage_latency_band_start(b) up to the next
--- band's start, 16 bands per doubling (about 4% wide); band 0 holds everything under 2^(1/16) ms
--- and band 1023 everything from 2^(1023/16) ms. The band is computed from the same starts it is
+-- band's start, 4 bands per doubling (about 19% wide); band 0 holds everything under 2^(1/4) ms
+-- and band 255 everything from 2^(255/4) ms. The band is computed from the same starts it is
 -- compared with, so a band's latencies are exactly a range of the LlmUsageLatency key.
 CREATE FUNCTION llm_usage_latency_band_start(band int) RETURNS float8 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT CASE WHEN band <= 0 THEN '-Infinity'::float8 WHEN band >= 1024 THEN 'NaN'::float8 ELSE 2 ^ (band / 16.0::float8) END
+  SELECT CASE WHEN band <= 0 THEN '-Infinity'::float8 WHEN band >= 256 THEN 'NaN'::float8 ELSE 2 ^ (band / 4.0::float8) END
 $$;
 
 -- One expression (so that it is inlined): an estimate from the logarithm, corrected by the starts.
 CREATE FUNCTION llm_usage_latency_band(latency float8) RETURNS int LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT least(least(greatest(floor(ln(greatest(latency, 1)) * 16 / ln(2)), 0), 1023)::int
-    - (latency < llm_usage_latency_band_start(least(greatest(floor(ln(greatest(latency, 1)) * 16 / ln(2)), 0), 1023)::int))::int
-    + (latency >= llm_usage_latency_band_start(least(greatest(floor(ln(greatest(latency, 1)) * 16 / ln(2)), 0), 1023)::int + 1))::int, 1023)
+  SELECT least(least(greatest(floor(ln(greatest(latency, 1)) * 4 / ln(2)), 0), 255)::int
+    - (latency < llm_usage_latency_band_start(least(greatest(floor(ln(greatest(latency, 1)) * 4 / ln(2)), 0), 255)::int))::int
+    + (latency >= llm_usage_latency_band_start(least(greatest(floor(ln(greatest(latency, 1)) * 4 / ln(2)), 0), 255)::int + 1))::int, 255)
 $$;
 
-CREATE INDEX "LlmUsageLatencyBand_empty" ON "LlmUsageLatencyBand"("rollupId") WHERE count = 0;
+-- The rows a removal empties are found among the rows it changed (see the trigger), so no index
+-- on count: an upsert of a row's count can then be a HOT update, with no new index entries.
+DROP INDEX "LlmUsageRollup_empty";
+DROP INDEX "LlmUsageLatency_empty";
 
 INSERT INTO "LlmUsageLatencyBand" ("rollupId", band, count)
 SELECT "rollupId", llm_usage_latency_band("latencyMs"), sum(count)::int
@@ -50,8 +53,10 @@ $$;
 
 -- The rollup change for a set of changes, as static SQL: its plan is kept for the session, where the
 -- EXECUTE of the migration usage_rollups planned it again at every statement. Rows are upserted in
--- key order so that concurrent writers lock them in the same order.
-CREATE FUNCTION llm_usage_rollup_apply(changes llm_usage_change[]) RETURNS void LANGUAGE plpgsql AS $$
+-- key order so that concurrent writers lock them in the same order. Returns the rollup rows changed.
+CREATE FUNCTION llm_usage_rollup_apply(changes llm_usage_change[]) RETURNS bigint[] LANGUAGE plpgsql AS $$
+DECLARE
+  changed bigint[];
 BEGIN
   WITH
   bucketed AS (
@@ -98,32 +103,38 @@ BEGIN
     GROUP BY id, "latencyMs"
     ORDER BY id, "latencyMs"
     ON CONFLICT ("rollupId", "latencyMs") DO UPDATE SET count = l.count + excluded.count
+  ),
+  per_band AS (
+    INSERT INTO "LlmUsageLatencyBand" AS l ("rollupId", band, count)
+    SELECT id, llm_usage_latency_band("latencyMs"), sum(sign)::int FROM latencies
+    GROUP BY 1, 2
+    ORDER BY 1, 2
+    ON CONFLICT ("rollupId", band) DO UPDATE SET count = l.count + excluded.count
   )
-  INSERT INTO "LlmUsageLatencyBand" AS l ("rollupId", band, count)
-  SELECT id, llm_usage_latency_band("latencyMs"), sum(sign)::int FROM latencies
-  GROUP BY 1, 2
-  ORDER BY 1, 2
-  ON CONFLICT ("rollupId", band) DO UPDATE SET count = l.count + excluded.count;
+  SELECT array_agg(id) INTO changed FROM rollups;
+  RETURN changed;
 END
 $$;
 
 CREATE OR REPLACE FUNCTION llm_usage_rollup_trigger() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  changed bigint[];
 BEGIN
   IF TG_OP = 'INSERT' THEN
     PERFORM llm_usage_rollup_apply(ARRAY(SELECT llm_usage_change(n::"LlmEvent", 1) FROM new_rows n));
   ELSIF TG_OP = 'DELETE' THEN
-    PERFORM llm_usage_rollup_apply(ARRAY(SELECT llm_usage_change(o::"LlmEvent", -1) FROM old_rows o));
+    changed := llm_usage_rollup_apply(ARRAY(SELECT llm_usage_change(o::"LlmEvent", -1) FROM old_rows o));
   ELSE
-    PERFORM llm_usage_rollup_apply(ARRAY(
+    changed := llm_usage_rollup_apply(ARRAY(
       SELECT llm_usage_change(o::"LlmEvent", -1) FROM old_rows o
       UNION ALL
       SELECT llm_usage_change(n::"LlmEvent", 1) FROM new_rows n
     ));
   END IF;
   IF TG_OP <> 'INSERT' THEN
-    DELETE FROM "LlmUsageRollup" WHERE count = 0;
-    DELETE FROM "LlmUsageLatency" WHERE count = 0;
-    DELETE FROM "LlmUsageLatencyBand" WHERE count = 0;
+    DELETE FROM "LlmUsageLatency" WHERE "rollupId" = ANY(changed) AND count = 0;
+    DELETE FROM "LlmUsageLatencyBand" WHERE "rollupId" = ANY(changed) AND count = 0;
+    DELETE FROM "LlmUsageRollup" WHERE id = ANY(changed) AND count = 0;
   END IF;
   RETURN NULL;
 END

@@ -118,7 +118,7 @@ function percentileFromRanks(fraction: number): Prisma.Sql {
 
 /**
  * The latency percentiles of each group (CTE `l`) of the rollup rows `r` and raw events `e`. The
- * groups' counts per latency band (about 4% wide) give the bands that hold the ranks
+ * groups' counts per latency band (about 19% wide) give the bands that hold the ranks
  * percentile_cont interpolates between, and only those bands' counts per latency are read, so
  * the result is exact while most latency counts stay untouched. Both are read per rollup row
  * (OFFSET 0 keeps each an index lookup): the planner would rather scan a whole table.
