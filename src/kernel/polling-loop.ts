@@ -7,6 +7,8 @@ import type { Logger } from './logger.ts';
  */
 export class PollingLoop {
   private wake: (() => void) | null = null;
+  /** A nudge came while a round ran: the work it announces may have come too late for that round. */
+  private nudged = false;
   private stopping = false;
   private loop: Promise<void> | null = null;
 
@@ -24,7 +26,10 @@ export class PollingLoop {
     this.loop ??= this.run();
   }
 
-  nudge = () => this.wake?.();
+  nudge = () => {
+    this.nudged = true;
+    this.wake?.();
+  };
 
   async stop() {
     this.stopping = true;
@@ -34,7 +39,8 @@ export class PollingLoop {
 
   private async run() {
     while (!this.stopping) {
-      if (await this.tick()) continue;
+      this.nudged = false;
+      if ((await this.tick()) || this.nudged) continue;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, this.pollMs);
         this.wake = () => {
