@@ -58,8 +58,8 @@ export async function claimDeliveries(services: Services, limits: ClaimLimits) {
       FROM "WebhookDelivery" d JOIN "WebhookEndpoint" e ON e.id = d."endpointId"
         LEFT JOIN endpoint_slots f ON f."endpointId" = d."endpointId"
         LEFT JOIN tenant_slots t ON t."tenantId" = d."tenantId"
-      WHERE d.status = 'pending' AND d."nextAttemptAt" <= ${now} AND (d."leaseUntil" IS NULL OR d."leaseUntil" < ${now})
-        AND NOT (d.id = ANY(${limits.held}::text[]))
+      WHERE d.status = 'pending' AND d."nextAttemptAt" <= ${now}
+        AND (d."leaseUntil" IS NULL OR (d."leaseUntil" < ${now} AND NOT (d.id = ANY(${limits.held}::text[]))))
         AND coalesce(f.taken, 0) < coalesce(f.slots, ${endpointSlotsAlone}::int)
         AND coalesce(t.taken, 0) < coalesce(t.slots, ${tenantSlotsAlone}::int)
         AND (e.enabled OR d."nextTrigger" <> 'scheduled')

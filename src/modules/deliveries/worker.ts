@@ -163,7 +163,10 @@ export class DeliveryWorker {
       this.startSends();
     }
     this.answered.add(delivery.id);
-    this.loop.nudge();
+    // Claims (each a scan of the due deliveries) refill an endpoint once its queue is short of one
+    // delivery per slot, rather than one delivery per answer.
+    const queued = this.waiting.filter(({ endpointId }) => endpointId === delivery.endpointId);
+    if (queued.length < this.options.endpointConcurrency) this.loop.nudge();
     try {
       await this.recorder.record(sent);
     } finally {
