@@ -75,7 +75,7 @@ describe.skipIf(!process.env.DATABASE_URL)('webhook deliveries across a killed s
       RATE_LIMIT_REQUESTS: '1000000',
       OUTBOUND_ALLOWED_NETWORKS: 'loopback',
       DELIVERY_POLL_MS: '200',
-      // A killed server's leases lapse after the timeout and 30 s: its deliveries are sent again.
+      // A killed server's leases lapse (five timeouts and 30 s): its deliveries are sent again.
       DELIVERY_TIMEOUT_MS: '2000',
       EXECUTION_POLL_MS: '1000',
     };

@@ -61,9 +61,16 @@ const PipelineOutcomes = graphql(`
   }
 `);
 
-/** Counts the connections it accepts; answers per path, or holds a path's requests until released. */
+/**
+ * Counts the connections it accepts and the most requests of a path it had unanswered at once;
+ * answers per path (after `delayMs`), or holds a path's requests until released.
+ */
 class Receiver {
   readonly received = new Map<string, number>();
+  readonly webhookIds = new Map<string, string[]>();
+  private readonly open = new Map<string, number>();
+  readonly mostAtOnce = new Map<string, number>();
+  readonly delayMs = new Map<string, number>();
   /** Paths whose first request of each delivery (webhook-id) answers 500. */
   readonly failFirst = new Set<string>();
   private readonly failed = new Set<string>();
@@ -71,18 +78,23 @@ class Receiver {
   private readonly held: (() => void)[] = [];
   private holding = new Set<string>();
   private readonly server = http.createServer((request, response) => {
+    const path = request.url!;
+    const open = (this.open.get(path) ?? 0) + 1;
+    this.open.set(path, open);
+    this.mostAtOnce.set(path, Math.max(open, this.mostAtOnce.get(path) ?? 0));
     request.resume();
     request.on('end', () => {
-      const path = request.url!;
       const id = String(request.headers['webhook-id']);
       const fail = this.failFirst.has(path) && !this.failed.has(id);
       if (fail) this.failed.add(id);
       const answer = () => {
         this.received.set(path, (this.received.get(path) ?? 0) + 1);
+        this.webhookIds.set(path, [...(this.webhookIds.get(path) ?? []), id]);
+        this.open.set(path, this.open.get(path)! - 1);
         response.writeHead(fail ? 500 : 204).end();
       };
       if (this.holding.has(path)) this.held.push(answer);
-      else answer();
+      else setTimeout(answer, this.delayMs.get(path) ?? 0);
     });
   });
   url = '';
@@ -196,6 +208,28 @@ describe('the delivery pipeline', () => {
     // Five sends at a time to the endpoint: one connection per request would open 200.
     expect(receiver.connections - before).toBeLessThanOrEqual(25);
   });
+
+  it('starts the next send as an answer comes, never more than DELIVERY_ENDPOINT_CONCURRENCY at once', async () => {
+    const steady = await endpoint('/steady', 'pipeline.steady');
+    receiver.delayMs.set('/steady', 3);
+    await logEvents('pipeline.steady', 150);
+    await eventually(() => receiver.count('/steady') === 150, 'the 150 deliveries', 60_000);
+    expect(receiver.mostAtOnce.get('/steady')).toBeLessThanOrEqual(5);
+    expect(new Set(receiver.webhookIds.get('/steady')).size).toBe(150);
+    const recorded = await eventually(
+      async () => {
+        const { data } = await server.graphql(
+          PipelineDeliveries,
+          { filter: { endpointId: steady, status: 'SUCCEEDED' as never } },
+          { key },
+        );
+        return data!.webhookDeliveries.totalCount === 150 && data!.webhookDeliveries;
+      },
+      'every attempt recorded',
+      60_000,
+    );
+    for (const { node } of recorded.edges) expect(node.attempts).toHaveLength(1);
+  }, 120_000);
 
   it('records each attempt of a batch, retries the failed ones, and audits each outcome', async () => {
     const retried = await endpoint('/retried', 'pipeline.retried');

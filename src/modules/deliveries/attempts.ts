@@ -96,9 +96,11 @@ function followEndpoints(
 }
 
 /**
- * Records attempts of one scope in one transaction: their attempt rows, the deliveries' new state
- * and their endpoints' in one statement each, and each final outcome as its own audit event (the
- * delivery's correlation id, caused by the delivered event). A retry scheduled is no outcome yet.
+ * Records attempts of one scope in one transaction: their attempt rows and the deliveries' new state
+ * in one statement (which also clears the endpoints of a batch that only succeeded), the endpoints
+ * of a batch with failures followed from their locked rows, and each final outcome as its own audit
+ * event (the delivery's correlation id, caused by the delivered event). A retry scheduled is no
+ * outcome yet.
  */
 export async function recordAttempts(
   services: Services,
@@ -120,38 +122,46 @@ export async function recordAttempts(
     correlationId: delivery.correlationId ?? delivery.id,
   }));
   const verdicts = attempts.map(verdict);
+  const states = attempts.map(({ delivery, headers, body, outcome }, index) => ({
+    id: delivery.id,
+    number: verdicts[index].number,
+    status: verdicts[index].status,
+    next: verdicts[index].nextAttemptAt,
+    trigger: delivery.nextTrigger,
+    headers,
+    body,
+    responseStatus: outcome.status,
+    responseBody: outcome.body,
+    error: outcome.error,
+    durationMs: outcome.durationMs,
+  }));
+  const endpointIds = [...new Set(attempts.map(({ delivery }) => delivery.endpointId))];
+  // Endpoints whose attempts all succeeded only stop failing: no lock needed unless they were.
+  const allSucceeded = verdicts.every(({ succeeded }) => succeeded);
+  const now = services.now();
   await workTogether(contexts, async (units) => {
     const { tx } = units[0];
-    await tx.webhookAttempt.createMany({
-      data: attempts.map(({ delivery, headers, body, outcome }, index) => ({
-        deliveryId: delivery.id,
-        number: verdicts[index].number,
-        trigger: delivery.nextTrigger,
-        requestHeaders: headers,
-        requestBody: body,
-        responseStatus: outcome.status,
-        responseBody: outcome.body,
-        error: outcome.error,
-        durationMs: outcome.durationMs,
-        nextAttemptAt: verdicts[index].nextAttemptAt,
-      })),
-    });
-    const states = attempts.map(({ delivery }, index) => ({
-      id: delivery.id,
-      number: verdicts[index].number,
-      status: verdicts[index].status,
-      next: verdicts[index].nextAttemptAt,
-    }));
-    await tx.$executeRaw`
+    const updated = await tx.$queryRaw<WebhookDelivery[]>`
+      WITH s AS (
+        SELECT * FROM jsonb_to_recordset(${JSON.stringify(states)}::jsonb) AS s(
+          id text, number int, status text, next timestamptz, trigger text, headers jsonb,
+          body text, "responseStatus" int, "responseBody" text, error text, "durationMs" int)
+      ), attempts AS (
+        INSERT INTO "WebhookAttempt" (id, "deliveryId", number, trigger, "requestHeaders",
+          "requestBody", "responseStatus", "responseBody", error, "durationMs", "nextAttemptAt")
+        SELECT gen_random_uuid()::text, id, number, trigger, headers, body, "responseStatus",
+          "responseBody", error, "durationMs", next
+        FROM s
+      ), recovered AS (
+        UPDATE "WebhookEndpoint" SET "failingSince" = NULL, "updatedAt" = ${now}
+        WHERE ${allSucceeded} AND "failingSince" IS NOT NULL AND id IN (${Prisma.join(endpointIds)})
+      )
       UPDATE "WebhookDelivery" AS d
       SET "attemptCount" = s.number, status = s.status::"DeliveryStatus", "nextAttemptAt" = s.next,
-        "leaseUntil" = NULL, "nextTrigger" = 'scheduled', "updatedAt" = ${services.now()}
-      FROM jsonb_to_recordset(${JSON.stringify(states)}::jsonb)
-        AS s(id text, number int, status text, next timestamptz)
-      WHERE d.id = s.id`;
-    const updated = await tx.webhookDelivery.findMany({
-      where: { id: { in: states.map((state) => state.id) } },
-    });
+        "leaseUntil" = NULL, "nextTrigger" = 'scheduled', "updatedAt" = ${now}
+      FROM s
+      WHERE d.id = s.id
+      RETURNING d.*`;
     for (const delivery of updated)
       units[0].publish('webhookDeliveryUpdated', delivery.tenantId, delivery);
 
@@ -172,8 +182,8 @@ export async function recordAttempts(
         causationId: delivery.causationId,
       });
     });
+    if (allSucceeded) return;
 
-    const endpointIds = [...new Set(attempts.map(({ delivery }) => delivery.endpointId))];
     // Locked in one order, so that two workers' batches wait for each other instead of deadlocking.
     const endpoints = await tx.$queryRaw<EndpointState[]>`
       SELECT id, url, "projectId", enabled, "failingSince", "disabledReason" FROM "WebhookEndpoint"
@@ -189,4 +199,61 @@ export async function recordAttempts(
       });
     }
   });
+}
+
+/** The most attempts one transaction records. */
+const MAX_BATCH = 200;
+
+/**
+ * Records attempts as they finish, per scope one transaction at a time: each takes every attempt of
+ * its scope that finished while the previous one committed, so batches grow with the load instead
+ * of transactions multiplying.
+ */
+export class AttemptRecorder {
+  private readonly waiting = new Map<
+    string,
+    { attempt: SentAttempt; done: (error?: Error) => void }[]
+  >();
+
+  constructor(
+    private readonly services: Services,
+    private readonly disableAfterMs: number,
+  ) {}
+
+  /** Resolves once the attempt is recorded; rejects with why it could not be. */
+  record(attempt: SentAttempt): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const entry = { attempt, done: (error?: Error) => (error ? reject(error) : resolve()) };
+      const key = attemptScopeKey(attempt);
+      const queue = this.waiting.get(key);
+      if (queue) return void queue.push(entry);
+      this.waiting.set(key, [entry]);
+      void this.drain(key);
+    });
+  }
+
+  private async drain(key: string) {
+    const queue = this.waiting.get(key)!;
+    // Attempts that finish in the same turn share the first transaction too.
+    await new Promise((resolve) => setImmediate(resolve));
+    while (queue.length) {
+      const batch = queue.splice(0, MAX_BATCH);
+      const errors = await this.recordBatch(batch.map(({ attempt }) => attempt));
+      batch.forEach(({ done }, index) => done(errors[index]));
+    }
+    this.waiting.delete(key);
+  }
+
+  private async recordBatch(attempts: SentAttempt[]): Promise<(Error | undefined)[]> {
+    const record = (batch: SentAttempt[]) =>
+      recordAttempts(this.services, this.disableAfterMs, batch).then(
+        () => undefined,
+        (failed: Error) => failed,
+      );
+    const failed = await record(attempts);
+    if (!failed) return attempts.map(() => undefined);
+    if (attempts.length === 1) return [failed];
+    // One attempt that cannot be recorded must not take its neighbours with it.
+    return Promise.all(attempts.map((attempt) => record([attempt])));
+  }
 }

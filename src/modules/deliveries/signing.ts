@@ -21,7 +21,11 @@ export function signatures(
 }
 
 /** The endpoint's secret, and its previous one while its grace period lasts. */
-export function signingSecrets(services: Services, endpoint: WebhookEndpoint, now: Date) {
+export function signingSecrets(
+  services: Services,
+  endpoint: Pick<WebhookEndpoint, 'secret' | 'previousSecret' | 'previousSecretExpiresAt'>,
+  now: Date,
+) {
   const key = services.credentialsKey;
   if (!key) return [];
   return [

@@ -1,11 +1,10 @@
-import type { WebhookDelivery, WebhookEndpoint } from '../../generated/prisma/client.ts';
 import { signatures, signingSecrets } from './signing.ts';
 import { storableText } from '../../db/storable.ts';
 import type { Services } from '../../kernel/context.ts';
-import { KeyedBatcher } from '../../kernel/batcher.ts';
 import { claimFailureLogger, PollingLoop } from '../../kernel/polling-loop.ts';
 import { OutboundRefused } from '../../kernel/net/outbound.ts';
-import { attemptScopeKey, recordAttempts, type Outcome, type SentAttempt } from './attempts.ts';
+import { AttemptRecorder, type Outcome, type SentAttempt } from './attempts.ts';
+import { CLAIM_AHEAD, claimDeliveries, releaseDeliveries, type Claimed } from './claims.ts';
 
 export interface DeliveryWorkerOptions {
   pollMs: number;
@@ -20,74 +19,93 @@ export interface DeliveryWorkerOptions {
   tenantConcurrency: number;
 }
 
+/** Sends in flight, in all and per endpoint and tenant. */
+class InFlight {
+  readonly ids = new Set<string>();
+  private readonly counts = new Map<string, number>();
+
+  constructor(private readonly options: DeliveryWorkerOptions) {}
+
+  /** Whether one more send of `delivery` stays within every limit. */
+  admits({ endpointId, tenantId }: Claimed) {
+    const { concurrency, endpointConcurrency, tenantConcurrency } = this.options;
+    return (
+      this.ids.size < concurrency &&
+      (this.counts.get(`endpoint:${endpointId}`) ?? 0) < endpointConcurrency &&
+      (this.counts.get(`tenant:${tenantId}`) ?? 0) < tenantConcurrency
+    );
+  }
+
+  add({ id, endpointId, tenantId }: Claimed, change: 1 | -1) {
+    if (change > 0) this.ids.add(id);
+    else this.ids.delete(id);
+    for (const key of [`endpoint:${endpointId}`, `tenant:${tenantId}`]) {
+      const count = (this.counts.get(key) ?? 0) + change;
+      if (count) this.counts.set(key, count);
+      else this.counts.delete(key);
+    }
+  }
+}
+
 /**
  * Sends queued deliveries: claims due ones with a lease (`SKIP LOCKED`), signs and POSTs them, records
  * every attempt, and schedules the next one (`RETRY_SCHEDULE_MS`, or the receiver's Retry-After on
  * 429/503). A 410 disables the endpoint, as does failing for longer than `disableAfterMs`. The clock
  * is the services' own, so tests move time instead of sleeping.
  *
- * Each send runs on its own: the worker claims more as soon as a slot frees, and never claims for an
- * endpoint that already has `endpointConcurrency` deliveries in flight (or a tenant with
- * `tenantConcurrency`), so receivers that hang hold that many slots and nobody else's deliveries
- * wait behind them.
+ * Sends run side by side, never more than `endpointConcurrency` to one endpoint (`tenantConcurrency`
+ * for one tenant) over every worker, so receivers that hang hold that many slots and nobody else's
+ * deliveries wait behind them. The worker claims ahead (`claimDeliveries`): an answer frees its slot
+ * for a delivery claimed already, while the attempt is recorded with others (`AttemptRecorder`).
  */
 export class DeliveryWorker {
   private readonly loop: PollingLoop;
   private readonly claimFailed: (error: unknown) => void;
-  private readonly sending = new Set<Promise<void>>();
+  /** Claimed deliveries waiting for a slot, oldest first. */
+  private waiting: Claimed[] = [];
+  private readonly inFlight: InFlight;
+  /**
+   * Deliveries answered but not recorded yet: they keep their lease (nobody sends them again) but
+   * no longer count against their endpoint's and tenant's sends in flight.
+   */
+  private readonly answered = new Set<string>();
+  /** Every delivery from its send to its recording, for `stop()`. */
+  private readonly deliveries = new Set<Promise<void>>();
   /** Aborts the sends still in flight once a shutdown's grace has passed. */
   private readonly shutdown = new AbortController();
-  /** Finished attempts, recorded together per scope (one transaction for all that finish at once). */
-  private readonly recorded = new KeyedBatcher<SentAttempt, void>(
-    async (attempts) => {
-      const record = (batch: readonly SentAttempt[]) =>
-        recordAttempts(this.services, this.options.disableAfterMs, batch);
-      try {
-        await record(attempts);
-        return attempts.map(() => undefined);
-      } catch (error) {
-        if (attempts.length === 1) return [error as Error];
-        // One attempt that cannot be recorded must not take its neighbours with it.
-        return Promise.all(
-          attempts.map((attempt) =>
-            record([attempt]).then(
-              () => undefined,
-              (failed: Error) => failed,
-            ),
-          ),
-        );
-      }
-    },
-    { waitMs: 1, maxSize: 200 },
-  );
+  private readonly recorder: AttemptRecorder;
 
   constructor(
     private readonly services: Services,
     private readonly options: DeliveryWorkerOptions,
   ) {
+    this.inFlight = new InFlight(options);
+    this.recorder = new AttemptRecorder(services, options.disableAfterMs);
     this.claimFailed = claimFailureLogger(services.logger, 'claiming webhook deliveries failed');
     this.loop = new PollingLoop(options.pollMs, async () => {
-      const free = this.options.concurrency - this.sending.size;
+      // Claimed ahead: up to CLAIM_AHEAD deliveries per slot. Attempts waiting to be recorded beyond
+      // one per slot hold new claims back, so that recording keeps pace with sending.
+      const backlog = Math.max(0, this.answered.size - options.concurrency);
+      const free =
+        CLAIM_AHEAD * options.concurrency - this.inFlight.ids.size - this.waiting.length - backlog;
       if (free <= 0) return false;
-      let claimed: Awaited<ReturnType<DeliveryWorker['claim']>> = [];
+      const now = this.services.now();
+      let claimed: Claimed[] = [];
       try {
-        claimed = await this.claim(free);
+        claimed = await claimDeliveries(services, {
+          limit: free,
+          // A delivery may wait for its slot while those ahead of it are sent, then be sent.
+          leaseUntil: new Date(now.getTime() + (CLAIM_AHEAD + 1) * options.timeoutMs + 30_000),
+          endpointConcurrency: options.endpointConcurrency,
+          tenantConcurrency: options.tenantConcurrency,
+          held: [...this.waiting.map(({ id }) => id), ...this.inFlight.ids, ...this.answered],
+          answered: [...this.answered],
+        });
       } catch (error) {
         this.claimFailed(error);
       }
-      for (const delivery of claimed) {
-        const send = this.attempt(delivery).catch((error) =>
-          this.services.logger.error(
-            { err: error, deliveryId: delivery.id },
-            'webhook delivery failed',
-          ),
-        );
-        this.sending.add(send);
-        void send.finally(() => {
-          this.sending.delete(send);
-          this.loop.nudge();
-        });
-      }
+      this.waiting.push(...claimed);
+      this.startSends();
       return claimed.length > 0;
     });
   }
@@ -95,75 +113,74 @@ export class DeliveryWorker {
   start = () => this.loop.start();
   nudge = () => this.loop.nudge();
 
-  /** Sends in flight get SHUTDOWN_GRACE_MS to finish, then are aborted (and recorded as such). */
+  /**
+   * Deliveries claimed but not sent go back to the queue; sends in flight get SHUTDOWN_GRACE_MS to
+   * finish, then are aborted (and recorded as such).
+   */
   async stop() {
     await this.loop.stop();
+    const unsent = this.waiting.splice(0);
     const grace = setTimeout(() => this.shutdown.abort(), this.services.config.SHUTDOWN_GRACE_MS);
-    await Promise.allSettled(this.sending);
+    await Promise.allSettled([
+      releaseDeliveries(
+        this.services,
+        unsent.map(({ id }) => id),
+      ),
+      ...this.deliveries,
+    ]);
     clearTimeout(grace);
   }
 
   /**
-   * Up to `limit` due deliveries, leaving out endpoints and tenants that already have their share in
-   * flight (leases of every worker counted) and admitting no more than their free slots.
+   * Starts every waiting delivery that has a slot, oldest first. One that waited so long that its
+   * lease would end during the send is left to lapse: it is claimed again (so never sent twice).
    */
-  private async claim(limit: number) {
-    const now = this.services.now();
-    const leaseUntil = new Date(now.getTime() + this.options.timeoutMs + 30_000);
-    const { endpointConcurrency, tenantConcurrency } = this.options;
-    const rows = await this.services.prisma.$queryRaw<{ id: string }[]>`
-      WITH endpoint_in_flight AS (
-        SELECT "endpointId", count(*)::int AS sending FROM "WebhookDelivery"
-        WHERE "leaseUntil" >= ${now} AND status = 'pending'
-        GROUP BY "endpointId"
-      ), tenant_in_flight AS (
-        SELECT "tenantId", count(*)::int AS sending FROM "WebhookDelivery"
-        WHERE "leaseUntil" >= ${now} AND status = 'pending'
-        GROUP BY "tenantId"
-      ), due AS (
-        SELECT d.id, d."endpointId", d."tenantId", d.seq, coalesce(f.sending, 0) AS endpoint_sending, coalesce(t.sending, 0) AS tenant_sending
-        FROM "WebhookDelivery" d JOIN "WebhookEndpoint" e ON e.id = d."endpointId"
-          LEFT JOIN endpoint_in_flight f ON f."endpointId" = d."endpointId"
-          LEFT JOIN tenant_in_flight t ON t."tenantId" = d."tenantId"
-        WHERE d.status = 'pending' AND d."nextAttemptAt" <= ${now} AND (d."leaseUntil" IS NULL OR d."leaseUntil" < ${now})
-          AND coalesce(f.sending, 0) < ${endpointConcurrency} AND coalesce(t.sending, 0) < ${tenantConcurrency}
-          AND (e.enabled OR d."nextTrigger" <> 'scheduled')
-          AND NOT (e."orderedByResource" AND d."resourceId" IS NOT NULL AND EXISTS (
-            SELECT 1 FROM "WebhookDelivery" earlier
-            WHERE earlier."endpointId" = d."endpointId" AND earlier."resourceId" = d."resourceId"
-              AND earlier.seq < d.seq AND earlier.status = 'pending'))
-        ORDER BY d.seq
-        LIMIT ${limit}
-        FOR UPDATE OF d SKIP LOCKED
-      ), admitted AS (
-        SELECT id FROM (
-          SELECT id,
-            endpoint_sending + row_number() OVER (PARTITION BY "endpointId" ORDER BY seq) AS endpoint_slot,
-            tenant_sending + row_number() OVER (PARTITION BY "tenantId" ORDER BY seq) AS tenant_slot
-          FROM due) ranked
-        WHERE endpoint_slot <= ${endpointConcurrency} AND tenant_slot <= ${tenantConcurrency}
-      )
-      UPDATE "WebhookDelivery" SET "leaseUntil" = ${leaseUntil}
-      WHERE id IN (SELECT id FROM admitted)
-      RETURNING id`;
-    if (!rows.length) return [];
-    return this.services.prisma.webhookDelivery.findMany({
-      where: { id: { in: rows.map((row) => row.id) } },
-      include: { endpoint: true },
-      orderBy: { seq: 'asc' },
+  private startSends() {
+    const sendsUntil = this.services.now().getTime() + this.options.timeoutMs;
+    this.waiting = this.waiting.filter((delivery) => {
+      if (delivery.leaseUntil!.getTime() <= sendsUntil) return false;
+      if (!this.inFlight.admits(delivery)) return true;
+      const delivered = this.deliver(delivery).catch((error) =>
+        this.services.logger.error(
+          { err: error, deliveryId: delivery.id },
+          'webhook delivery failed',
+        ),
+      );
+      this.deliveries.add(delivered);
+      void delivered.finally(() => this.deliveries.delete(delivered));
+      return false;
     });
   }
 
-  private async send(
-    endpoint: WebhookEndpoint,
-    headers: Record<string, string>,
-    body: string,
-  ): Promise<Outcome> {
+  /** Sends, gives the slot to the next delivery as soon as the answer is in, then records. */
+  private async deliver(delivery: Claimed) {
+    this.inFlight.add(delivery, 1);
+    let sent: SentAttempt;
+    try {
+      sent = await this.attempt(delivery);
+    } finally {
+      this.inFlight.add(delivery, -1);
+      this.startSends();
+    }
+    this.answered.add(delivery.id);
+    // Claims (each a scan of the due deliveries) refill an endpoint once its queue is short of one
+    // delivery per slot, rather than one delivery per answer.
+    const queued = this.waiting.filter(({ endpointId }) => endpointId === delivery.endpointId);
+    if (queued.length < this.options.endpointConcurrency) this.loop.nudge();
+    try {
+      await this.recorder.record(sent);
+    } finally {
+      this.answered.delete(delivery.id);
+      // A backlog of recordings may have held the claims back.
+      if (this.answered.size >= this.options.concurrency) this.loop.nudge();
+    }
+  }
+  private async send(url: string, headers: Record<string, string>, body: string): Promise<Outcome> {
     const { config, outbound } = this.services;
     const started = performance.now();
     const elapsed = () => Math.round(performance.now() - started);
     try {
-      const answer = await outbound.send(endpoint.url, {
+      const answer = await outbound.send(url, {
         method: 'POST',
         headers,
         body,
@@ -201,7 +218,8 @@ export class DeliveryWorker {
     }
   }
 
-  private async attempt(delivery: WebhookDelivery & { endpoint: WebhookEndpoint }) {
+  /** Signs and sends one delivery: the attempt as sent, with what came back. */
+  private async attempt(delivery: Claimed): Promise<SentAttempt> {
     const { endpoint } = delivery;
     const now = this.services.now();
     const secrets = signingSecrets(this.services, endpoint, now);
@@ -215,8 +233,7 @@ export class DeliveryWorker {
       'webhook-timestamp': String(timestamp),
       'webhook-signature': signatures(secrets, delivery.messageId, timestamp, body),
     };
-    const outcome = await this.send(endpoint, headers, body);
-    const sent: SentAttempt = { delivery, at: now, headers, body, outcome };
-    await this.recorded.add(attemptScopeKey(sent), sent);
+    const outcome = await this.send(endpoint.url, headers, body);
+    return { delivery, at: now, headers, body, outcome };
   }
 }

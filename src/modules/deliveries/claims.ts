@@ -1,0 +1,108 @@
+import type { WebhookDelivery, WebhookEndpoint } from '../../generated/prisma/client.ts';
+import type { Services } from '../../kernel/context.ts';
+
+/** What a delivery is sent with of its endpoint. */
+export type SendingEndpoint = Pick<
+  WebhookEndpoint,
+  'url' | 'headers' | 'secret' | 'previousSecret' | 'previousSecretExpiresAt'
+>;
+export type Claimed = WebhookDelivery & { endpoint: SendingEndpoint };
+
+/** How many deliveries a worker may hold per slot, sending one and the rest waiting for it. */
+export const CLAIM_AHEAD = 4;
+
+export interface ClaimLimits {
+  /** The most deliveries to claim. */
+  limit: number;
+  leaseUntil: Date;
+  endpointConcurrency: number;
+  tenantConcurrency: number;
+  /** Every delivery the claiming worker holds a lease on: never claimed again, even once it lapsed. */
+  held: string[];
+  /** Of those, the ones answered already (their attempt not recorded yet): no longer in flight. */
+  answered: string[];
+}
+
+/**
+ * Claims up to `limit` due deliveries with a lease (`SKIP LOCKED`), with what their endpoints are
+ * sent with, oldest first. Deliveries in flight are counted per endpoint and per tenant over every
+ * worker's leases, but for the claiming worker's answered ones, and admitted up to the free slots.
+ * While no other worker holds a lease on an endpoint (a tenant), the claiming worker may hold
+ * `CLAIM_AHEAD` times its slots: the worker sends no more than the slots at once, and the rest wait
+ * to follow the first answers at once; any other worker's lease puts the limit back on every lease.
+ */
+export async function claimDeliveries(services: Services, limits: ClaimLimits) {
+  const now = services.now();
+  const { endpointConcurrency: endpointSlots, tenantConcurrency: tenantSlots } = limits;
+  const [endpointSlotsAlone, tenantSlotsAlone] = [endpointSlots, tenantSlots].map(
+    (slots) => CLAIM_AHEAD * slots,
+  );
+  const rows = await services.prisma.$queryRaw<(WebhookDelivery & SendingEndpoint)[]>`
+    WITH leased AS (
+      SELECT "endpointId", "tenantId", NOT (id = ANY(${limits.held}::text[])) AS elsewhere,
+        id = ANY(${limits.answered}::text[]) AS answered
+      FROM "WebhookDelivery"
+      WHERE "leaseUntil" >= ${now} AND status = 'pending'
+    ), endpoint_slots AS (
+      SELECT "endpointId", count(*) FILTER (WHERE NOT answered)::int AS taken,
+        CASE WHEN bool_or(elsewhere) THEN ${endpointSlots}::int ELSE ${endpointSlotsAlone}::int END AS slots
+      FROM leased GROUP BY "endpointId"
+    ), tenant_slots AS (
+      SELECT "tenantId", count(*) FILTER (WHERE NOT answered)::int AS taken,
+        CASE WHEN bool_or(elsewhere) THEN ${tenantSlots}::int ELSE ${tenantSlotsAlone}::int END AS slots
+      FROM leased GROUP BY "tenantId"
+    ), due AS (
+      SELECT d.id, d."endpointId", d."tenantId", d.seq,
+        coalesce(f.taken, 0) AS endpoint_taken, coalesce(f.slots, ${endpointSlotsAlone}::int) AS endpoint_slots,
+        coalesce(t.taken, 0) AS tenant_taken, coalesce(t.slots, ${tenantSlotsAlone}::int) AS tenant_slots
+      FROM "WebhookDelivery" d JOIN "WebhookEndpoint" e ON e.id = d."endpointId"
+        LEFT JOIN endpoint_slots f ON f."endpointId" = d."endpointId"
+        LEFT JOIN tenant_slots t ON t."tenantId" = d."tenantId"
+      WHERE d.status = 'pending' AND d."nextAttemptAt" <= ${now}
+        AND (d."leaseUntil" IS NULL OR (d."leaseUntil" < ${now} AND NOT (d.id = ANY(${limits.held}::text[]))))
+        AND coalesce(f.taken, 0) < coalesce(f.slots, ${endpointSlotsAlone}::int)
+        AND coalesce(t.taken, 0) < coalesce(t.slots, ${tenantSlotsAlone}::int)
+        AND (e.enabled OR d."nextTrigger" <> 'scheduled')
+        AND NOT (e."orderedByResource" AND d."resourceId" IS NOT NULL AND EXISTS (
+          SELECT 1 FROM "WebhookDelivery" earlier
+          WHERE earlier."endpointId" = d."endpointId" AND earlier."resourceId" = d."resourceId"
+            AND earlier.seq < d.seq AND earlier.status = 'pending'))
+      ORDER BY d.seq
+      LIMIT ${limits.limit}
+      FOR UPDATE OF d SKIP LOCKED
+    ), admitted AS (
+      SELECT id FROM (
+        SELECT id, endpoint_slots, tenant_slots,
+          endpoint_taken + row_number() OVER (PARTITION BY "endpointId" ORDER BY seq) AS endpoint_slot,
+          tenant_taken + row_number() OVER (PARTITION BY "tenantId" ORDER BY seq) AS tenant_slot
+        FROM due) ranked
+      WHERE endpoint_slot <= endpoint_slots AND tenant_slot <= tenant_slots
+    )
+    UPDATE "WebhookDelivery" d SET "leaseUntil" = ${limits.leaseUntil}
+    FROM admitted, "WebhookEndpoint" e
+    WHERE d.id = admitted.id AND e.id = d."endpointId"
+    RETURNING d.*, e.url, e.headers, e.secret, e."previousSecret", e."previousSecretExpiresAt"`;
+  return rows
+    .sort((a, b) => (a.seq < b.seq ? -1 : 1))
+    .map(
+      ({
+        url,
+        headers,
+        secret,
+        previousSecret,
+        previousSecretExpiresAt,
+        ...delivery
+      }): Claimed => ({
+        ...delivery,
+        endpoint: { url, headers, secret, previousSecret, previousSecretExpiresAt },
+      }),
+    );
+}
+
+/** Releases the leases of deliveries claimed but never sent (a stopping worker's), for anyone to claim. */
+export async function releaseDeliveries(services: Services, ids: string[]) {
+  if (!ids.length) return;
+  await services.prisma.$executeRaw`
+    UPDATE "WebhookDelivery" SET "leaseUntil" = NULL
+    WHERE id = ANY(${ids}::text[]) AND status = 'pending'`;
+}
