@@ -195,6 +195,8 @@ async function rebuildRollups(target: Target, log: (line: string) => void) {
     );
     const started = Date.now();
     await module.rebuildUsageRollups(database.prisma);
+    // As autovacuum would have left them in a deployment that has run for a while.
+    await database.prisma.$executeRawUnsafe('ANALYZE');
     await database.close();
     log(`rebuildUsageRollups (${file}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return;
