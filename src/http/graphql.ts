@@ -1,12 +1,6 @@
 import { GraphQLError } from 'graphql';
-import {
-  createGraphQLError,
-  createYoga,
-  maskError,
-  type Plugin,
-  type YogaServerInstance,
-} from 'graphql-yoga';
-import { AppError, asAppError, httpStatusOf } from '../kernel/errors.ts';
+import { createYoga, maskError, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { asAppError } from '../kernel/errors.ts';
 import { pothosInputError } from '../schema/connection-arguments.ts';
 import { schema } from '../schema/index.ts';
 import type { Logger } from '../kernel/logger.ts';
