@@ -9,6 +9,11 @@ export interface BatcherOptions {
    * absent.
    */
   inFlight?: number;
+  /**
+   * When a batch of several fails as a whole, run each of its calls again alone: the one at fault
+   * fails, the others succeed.
+   */
+  aloneOnFailure?: boolean;
 }
 
 interface Waiting<I, O> {
@@ -28,7 +33,8 @@ interface Lane<I, O> {
  * Coalesces concurrent calls that share a key (a tenant's scope) into batches, flushed `waitMs`
  * after a batch's first call, or as soon as a running batch of the key ends when `inFlight` of them
  * run. `run` answers every item of a batch, in order, with its value or the Error that this item
- * alone fails with; if it throws, every item of the batch fails with that error.
+ * alone fails with; if it throws, every item of the batch fails with that error (or, with
+ * `aloneOnFailure`, is run again alone).
  */
 export class KeyedBatcher<I, O> {
   /** Only keys with calls waiting or batches running are kept, however many tenants come and go. */
@@ -86,7 +92,9 @@ export class KeyedBatcher<I, O> {
         else waiting.resolve(result);
       });
     } catch (error) {
-      for (const waiting of batch) waiting.reject(error);
+      if (this.options.aloneOnFailure && batch.length > 1)
+        await Promise.all(batch.map((waiting) => this.settle([waiting])));
+      else for (const waiting of batch) waiting.reject(error);
     }
   }
 }

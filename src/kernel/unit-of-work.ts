@@ -5,6 +5,7 @@ import type { ActorType } from '../auth/viewer.ts';
 import type { RequestContext, Services } from './context.ts';
 import { AppError } from './errors.ts';
 import { storableText } from '../db/storable.ts';
+import { writeCommit, type StatementChange } from './commit-statement.ts';
 import type { AnyEvent, DomainEvent, EventRoute } from './events.ts';
 
 /** An event emitted in a unit of work, with the audit row it becomes. */
@@ -40,16 +41,23 @@ export interface EmitOptions {
   projectId?: string | null;
 }
 
+/** The rows a part of a commit statement returned, as `to_jsonb` gives them. */
+export type ReturnedRow = Record<string, unknown>;
+
 /**
- * What a module does inside every unit of work that emitted events, before it commits (the audit
- * log writes its rows, the deliveries module its outbox rows); the function it returns runs after
- * the commit (publishes, wake-ups).
+ * What a module adds to every unit of work that emitted events: `write` is its rows' INSERT …
+ * RETURNING (the audit log's, the outbox's), run as one part of the one statement that writes every
+ * step's rows at commit; `committed` runs after the commit with what that part returned
+ * (publishes, wake-ups).
  */
-export type CommitStep = (
-  tx: Prisma.TransactionClient,
-  events: EmittedEvent[],
-  services: Services,
-) => Promise<(() => void) | void>;
+export interface CommitStep {
+  /**
+   * The statement for `events`, or null when they need no rows. With `counted` (a query of emitted
+   * ids), only the rows of those events are written: the others' changes did not happen.
+   */
+  write?: (events: EmittedEvent[], counted: Prisma.Sql | null) => Prisma.Sql | null;
+  committed?: (events: EmittedEvent[], rows: ReturnedRow[], services: Services) => void;
+}
 
 /**
  * How a module reacts to another's event, inside the same transaction: what it changes commits
@@ -174,25 +182,6 @@ export class UnitOfWork {
   }
 }
 
-/** The commit steps over the events of every unit in the transaction, in one pass each. */
-async function runCommitSteps(tx: Prisma.TransactionClient, units: UnitOfWork[]) {
-  const events = units.flatMap((uow) => uow.emitted);
-  const after: (() => void)[] = [];
-  if (!events.length) return after;
-  const { services } = units[0].ctx;
-  for (const step of services.unitOfWork.commitSteps) {
-    const effect = await step(tx, events, services);
-    if (effect) after.push(effect);
-  }
-  return after;
-}
-
-/** After the commit: the commit steps' effects, then each unit's own publishes. */
-function runPublishes(after: (() => void)[], units: UnitOfWork[]) {
-  for (const effect of after) effect();
-  for (const uow of units) uow.runPublishes();
-}
-
 export interface WorkOptions {
   /** The audit event that caused this change (a webhook's invocation, an approval). */
   causationId?: string | null;
@@ -231,7 +220,7 @@ export async function work<T>(
 /**
  * Runs the changes of several requests of one scope as one transaction (group commit): each
  * context gets its own unit, so each event keeps its own actor, correlation id and publishes,
- * while audit and outbox rows of all of them are written in one statement each. `contexts` must
+ * while audit and outbox rows of all of them are written in one statement. `contexts` must
  * share a scope: the transaction runs on the first one's scoped client.
  */
 export async function workTogether<T>(
@@ -239,36 +228,61 @@ export async function workTogether<T>(
   change: (units: UnitOfWork[]) => Promise<T>,
   options: Omit<WorkOptions, 'refusal'> = {},
 ): Promise<T> {
-  const [result, units, after] = await contexts[0].db.$transaction(
+  const [result, { publish }] = await contexts[0].db.$transaction(
     async (tx) => {
       const units = contexts.map((ctx) => new UnitOfWork(ctx, tx, options.causationId ?? null));
       const value = await change(units);
       for (const uow of units) await uow.react();
-      return [value, units, await runCommitSteps(tx, units)] as const;
+      return [value, await writeCommit(tx, units)] as const;
     },
     { timeout: options.timeoutMs ?? 15_000, maxWait: 10_000 },
   );
-  runPublishes(after, units);
+  publish();
   return result;
+}
+
+/**
+ * Runs the changes of several requests of one scope as ONE statement and no transaction (group
+ * commit without BEGIN and COMMIT): `change` emits each unit's events as if its change happens
+ * and gives its own writes as the statement's leading parts; events whose ids `counted` leaves
+ * out get no rows and no publishes. Returns the rows of `returning`, as `to_jsonb` gives them. Events that other modules
+ * react to need a transaction (`workTogether`); `uow.tx` is here the scope's client.
+ */
+export async function workInOneStatement<R extends ReturnedRow>(
+  contexts: RequestContext[],
+  change: (units: UnitOfWork[]) => StatementChange,
+): Promise<R[]> {
+  const units = contexts.map((ctx) => new UnitOfWork(ctx, ctx.db, null));
+  const statement = change(units);
+  const { reactions } = contexts[0].services.unitOfWork;
+  if (units.some((uow) => uow.emitted.some((emitted) => reactions.has(emitted.event.name))))
+    throw new Error('events that modules react to are emitted only in a transaction');
+  const { returned, publish } = await writeCommit(contexts[0].db, units, statement);
+  publish();
+  return returned as R[];
 }
 
 /** The failure audit event of a refused change, committed on its own. */
 export async function recordRefusal(ctx: RequestContext, error: AppError, options: WorkOptions) {
   const refusal = options.refusal!;
   if (!(refusal.tenantId ?? ctx.scope?.tenantId)) return;
-  const [after, uow] = await ctx.db.$transaction(async (tx) => {
-    const uow = new UnitOfWork(ctx, tx, options.causationId ?? null);
-    uow.emitRefusal(refusal.event, error, refusal);
-    return [await runCommitSteps(tx, [uow]), uow] as const;
-  });
-  runPublishes(after, [uow]);
+  // One statement writes all it needs: no transaction.
+  const uow = new UnitOfWork(ctx, ctx.db, options.causationId ?? null);
+  uow.emitRefusal(refusal.event, error, refusal);
+  (await writeCommit(ctx.db, [uow])).publish();
 }
 
 /** Publishes each committed `live` event on the bus under its name. */
-export const publishLiveEvents: CommitStep = async (_tx, events, services) => () => {
-  for (const emitted of events) {
-    if (emitted.event.live && emitted.outcome === 'success') {
-      services.bus.publish(emitted.event.name as Topic, emitted.tenantId, emitted.payload as never);
+export const publishLiveEvents: CommitStep = {
+  committed: (events, _rows, services) => {
+    for (const emitted of events) {
+      if (emitted.event.live && emitted.outcome === 'success') {
+        services.bus.publish(
+          emitted.event.name as Topic,
+          emitted.tenantId,
+          emitted.payload as never,
+        );
+      }
     }
-  }
+  },
 };

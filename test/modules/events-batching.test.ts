@@ -112,6 +112,13 @@ describe('group commit of single events', () => {
       { key: tenant.key },
     );
     expect(stored.data!.appEvents.totalCount).toBe(1);
+    // Only the event that was stored has an audit row.
+    const audit = await server.graphql(
+      AuditEvents,
+      { filter: { resourceId: 'evt-raced', eventType: 'app_event.logged' } },
+      { key: tenant.key },
+    );
+    expect(audit.data!.auditEvents.edges).toHaveLength(1);
   });
 
   it('gives each event its own audit row, with its own actor and correlation id', async () => {
@@ -223,5 +230,35 @@ describe('group commit of single events', () => {
     };
     expect((await queued(forAgent)).sort()).toEqual(['evt-routed-1', 'evt-routed-3']);
     expect((await queued(forType)).sort()).toEqual(['evt-routed-1', 'evt-routed-2']);
+  });
+
+  it('writes the events, their audit rows and their deliveries in one statement, without a transaction', async () => {
+    const statements: string[] = [];
+    const counted = await startServer({ onQuery: (sql) => statements.push(sql) });
+    try {
+      const { key } = await counted.newTenant('one statement');
+      const post = (id: string) =>
+        fetch(`${counted.url}/run/v1/events`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ id, type: 'one-statement' }),
+        });
+      // The key is read (and cached) by the first request.
+      expect((await post('evt-first')).status).toBe(201);
+      statements.length = 0;
+      const responses = await Promise.all(range(8).map((n) => post(`evt-one-statement-${n}`)));
+      expect(responses.map((response) => response.status)).toEqual(range(8).map(() => 201));
+      const writes = statements.filter((sql) =>
+        /INSERT INTO "(AppEvent|AuditEvent|WebhookDelivery)"/.test(sql),
+      );
+      expect(writes.length).toBeGreaterThan(0);
+      for (const sql of writes) {
+        for (const table of ['AppEvent', 'AuditEvent', 'WebhookDelivery'])
+          expect(sql).toContain(`INSERT INTO "${table}"`);
+      }
+      expect(statements.filter((sql) => /^\s*(BEGIN|COMMIT)\b/i.test(sql))).toEqual([]);
+    } finally {
+      await counted.stop();
+    }
   });
 });

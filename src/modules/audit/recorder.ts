@@ -1,4 +1,4 @@
-import type { AuditEvent, Prisma } from '../../generated/prisma/client.ts';
+import { Prisma, type AuditEvent } from '../../generated/prisma/client.ts';
 import type { CommitStep, EmittedEvent } from '../../kernel/unit-of-work.ts';
 import { auditColumns, auditRecordset, auditValues } from './service.ts';
 
@@ -26,17 +26,17 @@ function auditRowOf(emitted: EmittedEvent): Prisma.AuditEventCreateManyInput {
   };
 }
 
-/** Every unit of work's audit rows, in one statement at commit; published once committed. */
-export const recordAuditEvents: CommitStep = async (tx, events, services) => {
-  const rows = events.map(auditRowOf);
-  const inserted = await tx.$queryRaw<{ id: string; seq: bigint }[]>`
-    INSERT INTO "AuditEvent" ${auditColumns} SELECT ${auditValues} FROM ${auditRecordset(rows)}
-    RETURNING id, seq`;
-  const seqs = new Map(inserted.map((row) => [row.id, row.seq]));
-  return () => {
-    for (const row of rows) {
-      const recorded = { ...row, seq: seqs.get(row.id!)! } as AuditEvent;
+/** Every unit of work's audit rows, in one part of the commit statement; published once committed. */
+export const recordAuditEvents: CommitStep = {
+  write: (events, counted) => Prisma.sql`
+    INSERT INTO "AuditEvent" ${auditColumns} SELECT ${auditValues} FROM ${auditRecordset(events.map(auditRowOf))}
+    ${counted ? Prisma.sql`WHERE a.id IN (${counted})` : Prisma.empty}
+    RETURNING id, seq::text`,
+  committed: (events, inserted, services) => {
+    const seqs = new Map(inserted.map((row) => [row.id as string, BigInt(row.seq as string)]));
+    for (const emitted of events) {
+      const recorded = { ...auditRowOf(emitted), seq: seqs.get(emitted.id)! } as AuditEvent;
       services.bus.publish('auditEventRecorded', recorded.tenantId, recorded);
     }
-  };
+  },
 };

@@ -3,7 +3,7 @@ import type { AppEvent } from '../../generated/prisma/client.ts';
 import { body, json, restRouter, routeDeclarer } from '../../rest/kit.ts';
 import { exampleString, idField, timestampField } from '../../rest/fields.ts';
 import { problemResponses } from '../../rest/problem.ts';
-import { logEvent, logEventInputSchema } from './service.ts';
+import { logEventInputSchema, logValidEvents } from './service.ts';
 
 const eventSchema = z
   .object({
@@ -67,6 +67,7 @@ function toRestEvent(event: AppEvent): z.infer<typeof eventSchema> {
 }
 
 export const eventRoutes = restRouter().openapi(logEventRoute, async (c) => {
-  const { event, created } = await logEvent(c.get('requestContext'), c.req.valid('json'));
+  // The route's validator parsed the body with the service's own schema.
+  const [{ event, created }] = await logValidEvents(c.get('requestContext'), [c.req.valid('json')]);
   return c.json({ data: toRestEvent(event) }, created ? 201 : 200);
 });

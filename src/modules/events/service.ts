@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { jsonObject } from '../../kernel/json-object.ts';
-import type { AppEvent, Prisma } from '../../generated/prisma/client.ts';
+import { Prisma, type AppEvent } from '../../generated/prisma/client.ts';
 import { AppError, badInput } from '../../kernel/errors.ts';
 import { dateRange } from '../../db/filters.ts';
 import type { RequestContext } from '../../kernel/context.ts';
 import { requireScope } from '../../auth/require.ts';
-import { recordRefusal, workTogether, type UnitOfWork } from '../../kernel/unit-of-work.ts';
+import { recordRefusal, workInOneStatement, workTogether } from '../../kernel/unit-of-work.ts';
 import { appEventLogged } from './events.ts';
 
 export const MAX_BATCH = 1000;
@@ -61,7 +61,7 @@ function validate(inputs: unknown[]) {
   return events as ValidEvent[];
 }
 
-type ValidEvent = z.output<typeof logEventInputSchema>;
+export type ValidEvent = z.output<typeof logEventInputSchema>;
 
 /** One request's events, validated, waiting for its batch. */
 export interface IngestRequest {
@@ -73,16 +73,24 @@ export interface IngestRequest {
  * Single events are coalesced per scope for about a millisecond, and while the scope's batch
  * commits, up to this many requests.
  */
-export const ingestBatching = { waitMs: 1, maxSize: 100, inFlight: 1 };
+export const ingestBatching = { waitMs: 1, maxSize: 100, inFlight: 1, aloneOnFailure: true };
 
 /**
  * Logs a request's events. A request of one event joins the concurrent ones of its tenant (and
- * project) in one transaction: group commit. A request of several is a batch of its own, refused
+ * project) in one statement: group commit. A request of several is a batch of its own, refused
  * whole when one of its ids is taken in another project.
  */
-export async function logEvents(ctx: RequestContext, inputs: unknown[]): Promise<LoggedEvent[]> {
+export function logEvents(ctx: RequestContext, inputs: unknown[]): Promise<LoggedEvent[]> {
+  return logValidEvents(ctx, validate(inputs));
+}
+
+/** `logEvents` of events already parsed by `logEventInputSchema` (a REST route's body). */
+export async function logValidEvents(
+  ctx: RequestContext,
+  events: ValidEvent[],
+): Promise<LoggedEvent[]> {
   const scope = requireScope(ctx);
-  const request = { ctx, events: validate(inputs) };
+  const request = { ctx, events };
   if (!request.events.length) return [];
   if (request.events.length === 1)
     return ctx.services.eventIngest.add(`${scope.tenantId}:${scope.projectId ?? ''}`, request);
@@ -123,11 +131,12 @@ function rowOf({ ctx }: IngestRequest, input: ValidEvent, now: Date): AppEvent {
 }
 
 /**
- * Stores the events of requests of one scope in one unit of work per request and one transaction:
- * one statement inserts them all (skipping ids the tenant already has); their audit rows and
- * webhook deliveries are written in bulk at commit. Only repeated ids need a second read. A
- * request whose id is taken in another project fails alone; if the whole batch fails, each
- * request is tried on its own.
+ * Stores the events of requests of one scope together: one statement inserts them all (skipping
+ * ids the tenant already has) and their audit rows and webhook deliveries; only repeated ids need
+ * a second read. Requests of one event each (the group commit of single events) are that one
+ * statement alone, with no transaction; a request of several is one transaction, so that it can
+ * be refused whole. A request whose id is taken in another project fails alone; a batch that
+ * fails as a whole throws.
  */
 export async function storeRequests(
   requests: readonly IngestRequest[],
@@ -139,31 +148,19 @@ export async function storeRequests(
   // The first occurrence of an id in the batch creates it; later ones answer like repeated calls.
   const candidates = new Map<string, AppEvent>();
   for (const row of rowsByRequest.flat()) if (!candidates.has(row.id)) candidates.set(row.id, row);
+  const contexts = requests.map((request) => request.ctx);
   try {
-    const results = await workTogether(
-      requests.map((request) => request.ctx),
-      async (units) => {
-        const stored = await insertEvents(units[0], [...candidates.values()]);
-        return rowsByRequest.map((rows, index) => {
-          const unseen = rows.find((row) => !stored.has(row.id));
-          if (unseen) {
-            const error = new AppError(
-              'CONFLICT',
-              `Event id ${unseen.id} is already used in another project`,
-            );
-            // Its other events must not commit: the batch is retried one request at a time.
-            if (rows.some((row) => stored.get(row.id) === row)) throw error;
-            return error;
-          }
-          return rows.map((row) => {
-            const event = stored.get(row.id)!;
-            const created = event === row && candidates.get(row.id) === row;
-            if (created) units[index].emit(appEventLogged, event, { resourceId: row.id });
-            return { event, created };
-          });
+    const results = rowsByRequest.every((rows) => rows.length === 1)
+      ? await storeSingleEvents(contexts, rowsByRequest, candidates)
+      : await workTogether(contexts, async (units) => {
+          const rows = [...candidates.values()];
+          const inserted = await units[0].tx.$queryRaw<InsertedRow[]>`
+            WITH ${insertedEvents(rows)} SELECT id, seq::text FROM inserted`;
+          const stored = await storedEvents(units[0].tx, rows, inserted);
+          return answers(rowsByRequest, candidates, stored, (index, event) =>
+            units[index].emit(appEventLogged, event, { resourceId: event.id }),
+          );
         });
-      },
-    );
     await Promise.all(
       results.map((result, index) =>
         result instanceof AppError ? refuse(requests[index], rowsByRequest[index], result) : null,
@@ -171,44 +168,119 @@ export async function storeRequests(
     );
     return results;
   } catch (error) {
-    if (requests.length > 1)
-      return (await Promise.all(requests.map((request) => storeRequests([request])))).flat();
-    if (error instanceof AppError) await refuse(requests[0], rowsByRequest[0], error);
-    return [error instanceof Error ? error : new Error(String(error))];
+    // A batch that failed is stored again one request at a time (the batcher's `aloneOnFailure`).
+    if (requests.length === 1 && error instanceof AppError)
+      await refuse(requests[0], rowsByRequest[0], error);
+    throw error;
   }
 }
 
-/** Inserts the rows, skipping ids already taken; every stored event the scope can see, by id. */
-async function insertEvents({ tx }: UnitOfWork, rows: AppEvent[]) {
-  // Only what the statement reads from each row; the tenant is a parameter.
-  const input = rows.map(({ seq, tenantId, projectId, ...columns }) => columns);
-  const inserted = await tx.$queryRaw<{ id: string; seq: bigint }[]>`
-    WITH input AS (
+/**
+ * Requests of one event each, in one statement: each event is emitted before it is known to be new
+ * (its audit id goes with its row), and only those the insert stored get audit rows, deliveries
+ * and publishes.
+ */
+async function storeSingleEvents(
+  contexts: RequestContext[],
+  rowsByRequest: AppEvent[][],
+  candidates: Map<string, AppEvent>,
+) {
+  const auditIds = new Map<AppEvent, string>();
+  const inserted = await workInOneStatement<InsertedRow>(contexts, (units) => {
+    rowsByRequest.forEach(([row], index) => {
+      if (candidates.get(row.id) === row)
+        auditIds.set(row, units[index].emit(appEventLogged, row, { resourceId: row.id }));
+    });
+    return {
+      ctes: insertedEvents([...candidates.values()], auditIds),
+      counted: Prisma.sql`SELECT input."auditId" FROM input JOIN inserted USING (id)`,
+      returning: Prisma.sql`SELECT id, seq::text FROM inserted`,
+    };
+  });
+  const stored = await storedEvents(contexts[0].db, [...candidates.values()], inserted);
+  return answers(rowsByRequest, candidates, stored, () => {});
+}
+
+/** An inserted event's id and sequence number (as text: JSON has no 64-bit integers). */
+type InsertedRow = { id: string; seq: string };
+
+/**
+ * The CTEs `input` (the rows, with the audit id of each one's event when emitted already) and
+ * `inserted` (the rows stored, skipping ids the tenant already has). The tenant is a parameter.
+ */
+function insertedEvents(rows: AppEvent[], auditIds?: Map<AppEvent, string>) {
+  // Only what the statement reads from each row.
+  const input = rows.map((row) => {
+    const { seq, tenantId, projectId, ...columns } = row;
+    return { ...columns, auditId: auditIds?.get(row) };
+  });
+  return Prisma.sql`
+    input AS (
       SELECT * FROM jsonb_to_recordset(${JSON.stringify(input)}::jsonb) AS x(
         id text, type text, "agentId" text, "conversationId" text, "messageId" text,
         properties jsonb, "userProperties" jsonb, metadata jsonb, "serverMetadata" jsonb,
-        "createdAt" timestamptz, "updatedAt" timestamptz)
-    )
-    INSERT INTO "AppEvent" ("tenantId", "projectId", id, type, "agentId", "conversationId", "messageId",
-      properties, "userProperties", metadata, "serverMetadata", "createdAt", "updatedAt")
-    SELECT ${rows[0].tenantId}, ${rows[0].projectId}, id, type, "agentId", "conversationId",
-      "messageId", properties, "userProperties", metadata, "serverMetadata", "createdAt", "updatedAt"
-    FROM input
-    ON CONFLICT ("tenantId", id) DO NOTHING
-    RETURNING id, seq`;
+        "createdAt" timestamptz, "updatedAt" timestamptz, "auditId" text)
+    ),
+    inserted AS (
+      INSERT INTO "AppEvent" ("tenantId", "projectId", id, type, "agentId", "conversationId", "messageId",
+        properties, "userProperties", metadata, "serverMetadata", "createdAt", "updatedAt")
+      SELECT ${rows[0].tenantId}, ${rows[0].projectId}, id, type, "agentId", "conversationId",
+        "messageId", properties, "userProperties", metadata, "serverMetadata", "createdAt", "updatedAt"
+      FROM input
+      ON CONFLICT ("tenantId", id) DO NOTHING
+      RETURNING id, seq
+    )`;
+}
+
+/** Every stored event the scope can see, by id: the inserted rows, and those already logged. */
+async function storedEvents(
+  db: Prisma.TransactionClient,
+  rows: AppEvent[],
+  inserted: InsertedRow[],
+) {
   const byId = new Map(rows.map((row) => [row.id, row]));
   const stored = new Map<string, AppEvent>();
   for (const { id, seq } of inserted) {
     const row = byId.get(id)!;
-    row.seq = seq;
+    row.seq = BigInt(seq);
     stored.set(id, row);
   }
   const repeatedIds = rows.filter((row) => !stored.has(row.id)).map((row) => row.id);
   if (repeatedIds.length) {
-    for (const event of await tx.appEvent.findMany({ where: { id: { in: repeatedIds } } }))
+    for (const event of await db.appEvent.findMany({ where: { id: { in: repeatedIds } } }))
       stored.set(event.id, event);
   }
   return stored;
+}
+
+/**
+ * Each request's answer: its events, or the conflict of an id it cannot see (taken in another
+ * project). `created` is told of each event the batch created.
+ */
+function answers(
+  rowsByRequest: AppEvent[][],
+  candidates: Map<string, AppEvent>,
+  stored: Map<string, AppEvent>,
+  created: (index: number, event: AppEvent) => void,
+) {
+  return rowsByRequest.map((rows, index) => {
+    const unseen = rows.find((row) => !stored.has(row.id));
+    if (unseen) {
+      const error = new AppError(
+        'CONFLICT',
+        `Event id ${unseen.id} is already used in another project`,
+      );
+      // Its other events must not commit: the batch is retried one request at a time.
+      if (rows.some((row) => stored.get(row.id) === row)) throw error;
+      return error;
+    }
+    return rows.map((row) => {
+      const event = stored.get(row.id)!;
+      const isNew = event === row && candidates.get(row.id) === row;
+      if (isNew) created(index, event);
+      return { event, created: isNew };
+    });
+  });
 }
 
 /** Records the refusal of a request's events, named by its first event's id. */

@@ -134,34 +134,30 @@ export interface AcceptedWebhook {
 }
 
 /** Accepted webhooks of one scope are recorded together while one batch commits, up to this many. */
-export const webhookBatching = { waitMs: 1, maxSize: 100, inFlight: 1 };
+export const webhookBatching = { waitMs: 1, maxSize: 100, inFlight: 1, aloneOnFailure: true };
 
 /**
  * Records the invocations of accepted webhooks of one scope in one transaction (group commit): one
  * statement inserts them all, while each keeps its own unit of work (its `trigger.invoked`,
  * correlation id and publishes). If the batch fails (a copy of a delivery raced in, a trigger is
- * gone), each is recorded on its own, and fails alone.
+ * gone), the batcher records each on its own (`aloneOnFailure`): the one at fault fails alone,
+ * with its refusal recorded.
  */
 export async function recordInvocations(
   webhooks: readonly AcceptedWebhook[],
-): Promise<(TriggerInvocation | Error)[]> {
-  if (webhooks.length > 1) {
-    try {
-      return await workTogether(
-        webhooks.map(({ ctx }) => ctx),
-        (units) => insertInvocations(units, webhooks),
-      );
-    } catch {
-      // Each alone below: the one at fault fails, the others commit.
-    }
-  }
-  return Promise.all(
-    webhooks.map((webhook) =>
-      work(webhook.ctx, async (uow) => (await insertInvocations([uow], [webhook]))[0], {
-        refusal: { event: triggerInvoked, resourceId: webhook.trigger.id },
-      }).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))),
-    ),
+): Promise<TriggerInvocation[]> {
+  if (webhooks.length > 1)
+    return workTogether(
+      webhooks.map(({ ctx }) => ctx),
+      (units) => insertInvocations(units, webhooks),
+    );
+  const [webhook] = webhooks;
+  const invocation = await work(
+    webhook.ctx,
+    async (uow) => (await insertInvocations([uow], [webhook]))[0],
+    { refusal: { event: triggerInvoked, resourceId: webhook.trigger.id } },
   );
+  return [invocation];
 }
 
 /**
