@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { json } from 'node:stream/consumers';
 import type { HttpBindings } from '@hono/node-server';
 import { OpenAPIHono } from '@hono/zod-openapi';
-import type { Context, MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler, Next } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
@@ -79,14 +79,15 @@ export function createHttpApp(options: {
     if (requestContext) response.headers.set('X-Correlation-Id', requestContext.correlationId);
     return response;
   };
-  app.onError((error, c) => {
+  const answerError = (error: Error, c: Context<AppEnv>) => {
     // Hono's own refusals (malformed JSON and the like) are the client's mistakes.
     const known =
       asAppError(error) ??
       (error instanceof HTTPException ? new AppError('BAD_USER_INPUT', error.message) : null);
     if (!known) logger.error({ err: error, path: loggedPath(c.req.path) }, 'unhandled error');
     return failure(c, known ?? error);
-  });
+  };
+  app.onError(answerError);
   // A path that exists with other methods answers 405 and names them; any other path (or a route
   // that finds nothing, like an unknown docs asset) 404.
   let routeMethods: TrieRouter<string> | null = null;
@@ -115,66 +116,26 @@ export function createHttpApp(options: {
     return failure(c, error);
   });
 
-  // Every request gets its id first: every response, error bodies included, carries it.
-  app.use('*', async (c, next) => {
-    const requestId = randomUUID();
-    c.set('requestId', requestId);
-    c.set('trustProxy', config.TRUST_PROXY ?? null);
-    await next();
-    c.res.headers.set('X-Request-Id', requestId);
-  });
-  app.use('*', observeRequests(metrics));
-  app.use('*', async (c, next) => {
-    const started = performance.now();
-    await next();
-    const requestContext = c.get('requestContext');
-    const level = c.req.path === '/healthz' || c.req.path === '/readyz' ? 'debug' : 'info';
-    logger[level](
-      {
-        method: c.req.method,
-        path: loggedPath(c.req.path),
-        status: c.res.status,
-        ms: Math.round(performance.now() - started),
-        requestId: c.get('requestId'),
-        correlationId: requestContext?.correlationId,
-      },
-      'request',
-    );
-  });
-  app.use('*', async (c, next) => {
-    if (isDraining() && c.req.path !== '/healthz') {
-      const response = failure(
-        c,
-        new AppError('SERVICE_UNAVAILABLE', 'The server is shutting down'),
-      );
-      response.headers.set('Connection', 'close');
-      return response;
-    }
-    await next();
-  });
   const anyOrigin = config.CORS_ORIGINS.includes('*');
   const exposeHeaders = ['X-Request-Id', 'X-Correlation-Id', 'Retry-After', 'Allow'];
+  const exposedHeaders = exposeHeaders.join(',');
   const preflight = cors({
     origin: anyOrigin ? '*' : config.CORS_ORIGINS,
     credentials: !anyOrigin,
     exposeHeaders,
   });
-  // hono/cors answers preflights; other requests get its headers on their final response, since
-  // hono/cors would set them on a placeholder response that Hono then merges into the route's,
-  // making @hono/node-server copy that into a native Response and write it out as a stream.
-  app.use('*', async (c, next) => {
-    if (c.req.method === 'OPTIONS') return preflight(c, next);
-    await next();
-    const origin = c.req.header('origin') ?? '';
+  /** The CORS headers of the request's origin, on its final response. */
+  const setCorsHeaders = (c: Context<AppEnv>) => {
     const headers = c.res.headers;
     if (anyOrigin) headers.set('Access-Control-Allow-Origin', '*');
     else {
+      const origin = c.req.header('origin') ?? '';
       if (config.CORS_ORIGINS.includes(origin)) headers.set('Access-Control-Allow-Origin', origin);
       headers.set('Access-Control-Allow-Credentials', 'true');
     }
-    headers.set('Access-Control-Expose-Headers', exposeHeaders.join(','));
+    headers.set('Access-Control-Expose-Headers', exposedHeaders);
     if (!anyOrigin) headers.append('Vary', 'Origin');
-  });
+  };
   const tooLarge = () => {
     throw new AppError(
       'PAYLOAD_TOO_LARGE',
@@ -182,12 +143,73 @@ export function createHttpApp(options: {
     );
   };
   const limitStreamedBody = bodyLimit({ maxSize: config.MAX_BODY_BYTES, onError: tooLarge });
+  /** An Error thrown by a step around the route is answered as Hono answers a middleware's. */
+  const answerThrown = (c: Context<AppEnv>, error: unknown) => {
+    if (!(error instanceof Error)) throw error;
+    c.error = error;
+    c.res = answerError(error, c);
+  };
   // A declared length is checked as it is: hono/body-limit asks for the body stream first, which
   // makes @hono/node-server build a fetch Request around the socket for every request.
-  app.use('*', (c, next) => {
-    const length = declaredBodyLength(c);
-    if (length === null) return limitStreamedBody(c, next);
-    return length > config.MAX_BODY_BYTES ? tooLarge() : next();
+  const limitBody = async (c: Context<AppEnv>, next: Next) => {
+    try {
+      const length = declaredBodyLength(c);
+      if (length === null) await limitStreamedBody(c, next);
+      else if (length > config.MAX_BODY_BYTES) tooLarge();
+      else await next();
+    } catch (error) {
+      answerThrown(c, error);
+    }
+  };
+  // hono/cors answers preflights; other requests get its headers on their final response, since
+  // hono/cors would set them on a placeholder response that Hono then merges into the route's,
+  // making @hono/node-server copy that into a native Response and write it out as a stream.
+  const withCors = async (c: Context<AppEnv>, next: Next) => {
+    if (c.req.method !== 'OPTIONS') {
+      await limitBody(c, next);
+      setCorsHeaders(c);
+      return;
+    }
+    try {
+      const response = await preflight(c, () => limitBody(c, next));
+      if (response && !c.finalized) c.res = response;
+    } catch (error) {
+      answerThrown(c, error);
+    }
+  };
+  const observe = observeRequests(metrics);
+  // What every request gets, in one middleware rather than a chain of one per concern (each link
+  // one more step of Hono's dispatch for every request): its id first (every response, error bodies
+  // included, carries it), its log fields, span and metrics, its log line, the draining refusal.
+  app.use('*', async (c, next) => {
+    const requestId = randomUUID();
+    c.set('requestId', requestId);
+    c.set('trustProxy', config.TRUST_PROXY ?? null);
+    await observe(c, async () => {
+      const started = performance.now();
+      if (isDraining() && c.req.path !== '/healthz') {
+        const response = failure(
+          c,
+          new AppError('SERVICE_UNAVAILABLE', 'The server is shutting down'),
+        );
+        response.headers.set('Connection', 'close');
+        c.res = response;
+      } else await withCors(c, next);
+      const requestContext = c.get('requestContext');
+      const level = c.req.path === '/healthz' || c.req.path === '/readyz' ? 'debug' : 'info';
+      logger[level](
+        {
+          method: c.req.method,
+          path: loggedPath(c.req.path),
+          status: c.res.status,
+          ms: Math.round(performance.now() - started),
+          requestId,
+          correlationId: requestContext?.correlationId,
+        },
+        'request',
+      );
+    });
+    c.res.headers.set('X-Request-Id', requestId);
   });
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
