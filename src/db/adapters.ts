@@ -88,9 +88,12 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
     }
     adapterFactory = pgliteAdapterFactory(db);
   }
+  // 'minimal': the other formats capture a stack trace at every query, for a code frame that only
+  // an error message would show (the server logs the error and its code either way).
+  const clientOptions = { adapter: adapterFactory, errorFormat: 'minimal' as const };
   const prisma = options.onQuery
-    ? new PrismaClient({ adapter: adapterFactory, log: [{ emit: 'event', level: 'query' }] })
-    : new PrismaClient({ adapter: adapterFactory });
+    ? new PrismaClient({ ...clientOptions, log: [{ emit: 'event', level: 'query' }] })
+    : new PrismaClient(clientOptions);
   if (options.onQuery) {
     const onQuery = options.onQuery;
     (prisma as PrismaClient<'query'>).$on('query', (event) => onQuery(event.query));

@@ -1,7 +1,9 @@
 import { print } from 'graphql';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../gql/index.ts';
 import { AppEventLogged, AppEvents, AuditEvents, LogEvent } from '../support/operations.ts';
+import { testServerUrl } from '../support/databases.ts';
 import { eventually, startServer, subscribe, type TestServer } from '../support/switchboard.ts';
 
 const LogEvents = graphql(`
@@ -305,6 +307,38 @@ describe('appEvents', () => {
       { key: tenant.key },
     );
     expect(future.data!.appEvents.totalCount).toBe(0);
+  });
+});
+
+describe.skipIf(!testServerUrl())('appEvents on PostgreSQL', () => {
+  it('sends the total count beside the page query, not after it', async () => {
+    const database = new pg.Client({ connectionString: server.database.databaseUrl });
+    await database.connect();
+    try {
+      const [{ stored }] = (
+        await database.query<{ stored: number }>(
+          'SELECT count(*)::int AS stored FROM "AppEvent" WHERE "tenantId" = $1',
+          [tenant.tenantId],
+        )
+      ).rows;
+      await database.query('BEGIN');
+      await database.query('LOCK TABLE "AppEvent" IN ACCESS EXCLUSIVE MODE');
+      const listed = server.graphql(AppEvents, { first: 2 }, { key: tenant.key });
+      // Both statements wait for the lock together only if the count was sent before the page came back.
+      await eventually(async () => {
+        const { rows } = await database.query<{ waiting: number }>(
+          `SELECT count(*)::int AS waiting FROM pg_locks WHERE relation = '"AppEvent"'::regclass AND NOT granted`,
+        );
+        return rows[0].waiting === 2;
+      }, 'the page query and the count to wait for the table together');
+      await database.query('ROLLBACK');
+      const result = await listed;
+      expect(result.errors).toBeUndefined();
+      expect(result.data!.appEvents.totalCount).toBe(stored);
+      expect(result.data!.appEvents.edges).toHaveLength(2);
+    } finally {
+      await database.end();
+    }
   });
 });
 

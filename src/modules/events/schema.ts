@@ -1,8 +1,8 @@
 import { filter as filterStream, pipe } from 'graphql-yoga';
 import { requireScope } from '../../auth/require.ts';
-import type { AppEvent } from '../../generated/prisma/client.ts';
+import type { AppEvent, Prisma } from '../../generated/prisma/client.ts';
 import { builder } from '../../schema/builder.ts';
-import { countedConnection, sequenceIn } from '../../schema/connections.ts';
+import { countedConnection, pageWithCount, sequenceIn } from '../../schema/connections.ts';
 import { matchesWhere } from '../../db/filters.ts';
 import * as events from './service.ts';
 
@@ -113,14 +113,16 @@ builder.queryFields((t) => ({
       description: 'Application events, newest first.',
       authScopes: { tenant: true },
       args: { filter: t.arg({ type: AppEventFilter, description: 'Which events to include.' }) },
-      totalCount: (_connection, args, ctx) =>
-        ctx.db.appEvent.count({ where: events.appEventWhere(args.filter ?? {}) }),
-      resolve: (query, _root, args, ctx) =>
-        ctx.db.appEvent.findMany({
-          ...query,
-          where: events.appEventWhere(args.filter ?? {}),
-          orderBy: { seq: 'desc' },
-        }),
+      ...pageWithCount(
+        (args: { filter?: events.AppEventFilter | null }, ctx) =>
+          ctx.db.appEvent.count({ where: events.appEventWhere(args.filter ?? {}) }),
+        (query: Prisma.AppEventFindManyArgs, args, ctx) =>
+          ctx.db.appEvent.findMany({
+            ...query,
+            where: events.appEventWhere(args.filter ?? {}),
+            orderBy: { seq: 'desc' },
+          }),
+      ),
     },
     AppEventConnection,
   ),

@@ -1,5 +1,5 @@
-import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import { builder } from '../../schema/builder.ts';
+import { selectsAny } from '../../schema/selections.ts';
 import { LlmEventFilter } from './llm-events-schema.ts';
 import * as usage from './usage.ts';
 
@@ -58,21 +58,6 @@ const UsageGroup = builder.objectRef<usage.UsageGroup>('TelemetryUsageGroup').im
     }),
   }),
 });
-
-/** Whether the query selects any of `fields` on the resolved field's objects, fragments included. */
-function selectsAny(info: GraphQLResolveInfo, fields: readonly string[]): boolean {
-  const within = (selectionSet: SelectionSetNode | undefined): boolean =>
-    (selectionSet?.selections ?? []).some((selection) =>
-      selection.kind === Kind.FIELD
-        ? fields.includes(selection.name.value)
-        : within(
-            selection.kind === Kind.INLINE_FRAGMENT
-              ? selection.selectionSet
-              : info.fragments[selection.name.value]?.selectionSet,
-          ),
-    );
-  return info.fieldNodes.some((node) => within(node.selectionSet));
-}
 
 builder.queryFields((t) => ({
   telemetryUsage: t.field({
