@@ -103,7 +103,8 @@ const PERCENTILES = [
   { fraction: 0.5, field: 'p50LatencyMs' },
   { fraction: 0.95, field: 'p95LatencyMs' },
 ] as const;
-export const PERCENTILE_FIELDS = PERCENTILES.map(({ field }) => field);
+export type PercentileField = (typeof PERCENTILES)[number]['field'];
+export const PERCENTILE_FIELDS: readonly PercentileField[] = PERCENTILES.map(({ field }) => field);
 
 /** Where percentile_cont(fraction) interpolates in a group of `total` latencies (0-based ranks). */
 const positionOf = (fraction: number) => Prisma.sql`${fraction}::float8 * (total - 1)`;
@@ -117,13 +118,14 @@ function percentileFromRanks(fraction: number): Prisma.Sql {
 }
 
 /**
- * The latency percentiles of each group (CTE `l`) of the rollup rows `r` and raw events `e`. The
- * groups' counts per latency band (about 19% wide) give the bands that hold the ranks
+ * The latency percentiles `wanted` of each group (CTE `l`) of the rollup rows `r` and raw events
+ * `e`. The groups' counts per latency band (about 19% wide) give the bands that hold the ranks
  * percentile_cont interpolates between, and only those bands' counts per latency are read, so
- * the result is exact while most latency counts stay untouched. Both are read per rollup row
- * (OFFSET 0 keeps each an index lookup): the planner would rather scan a whole table.
+ * the result is exact while most latency counts stay untouched; a percentile not asked for adds
+ * no band to read. Both are read per rollup row (OFFSET 0 keeps each an index lookup): the
+ * planner would rather scan a whole table.
  */
-const latencyPercentiles = Prisma.sql`
+const latencyPercentiles = (percentiles: readonly (typeof PERCENTILES)[number][]) => Prisma.sql`
   bands AS (
     SELECT "group", band, sum(n) AS n
     FROM (
@@ -142,7 +144,7 @@ const latencyPercentiles = Prisma.sql`
   ), wanted AS (
     SELECT DISTINCT "group", band, below, total FROM banded
     WHERE ${Prisma.join(
-      PERCENTILES.map(
+      percentiles.map(
         ({ fraction }) =>
           Prisma.sql`(below <= ceil(${positionOf(fraction)}) AND floor(${positionOf(fraction)}) < below + n)`,
       ),
@@ -168,7 +170,7 @@ const latencyPercentiles = Prisma.sql`
     FROM counted WHERE n > 0
   ), l AS (
     SELECT "group", ${Prisma.join(
-      PERCENTILES.map(
+      percentiles.map(
         ({ fraction, field }) =>
           Prisma.sql`${percentileFromRanks(fraction)} AS ${Prisma.raw(`"${field}"`)}`,
       ),
@@ -182,16 +184,17 @@ const latencyPercentiles = Prisma.sql`
  * group of the chosen dimensions (one group of everything when none), computed by the database
  * from the rollups (whole days and hours, see usage-rollups.ts) and the raw events at a range's
  * partial-hour edges; a session filter, which the rollups do not key, reads raw events only.
- * Percentiles merge the counts per latency value, so they are exact too; they are left null
- * (and unread) unless `percentiles`. The names are joined to the groups last.
+ * Percentiles merge the counts per latency value, so they are exact too; those not in
+ * `percentiles` are left null (and unread). The names are joined to the groups last.
  */
 export async function telemetryUsage(
   ctx: RequestContext,
   groupBy: UsageDimension[],
   filter: LlmEventFilter = {},
-  { percentiles = true }: { percentiles?: boolean } = {},
+  { percentiles = PERCENTILE_FIELDS }: { percentiles?: readonly PercentileField[] } = {},
 ): Promise<UsageGroup[]> {
   const scope = requireScope(ctx);
+  const wanted = PERCENTILES.filter(({ field }) => percentiles.includes(field));
   const dimensions = USAGE_DIMENSIONS.filter((dimension) => groupBy.includes(dimension));
   const segments = filter.session
     ? [{ source: 'raw' as const, from: filter.from ?? null, to: filter.to ?? null }]
@@ -263,13 +266,14 @@ export async function telemetryUsage(
         SELECT ${select(keys)} "group", ${measures} FROM e
       ) u
       GROUP BY ${Prisma.join([Prisma.sql`"group"`, ...keys], ', ')}
-    ), ${percentiles ? latencyPercentiles : Prisma.empty}
+    ), ${wanted.length ? latencyPercentiles(wanted) : Prisma.empty}
     g AS (
-      SELECT s.*, ${
-        percentiles
-          ? Prisma.sql`l."p50LatencyMs", l."p95LatencyMs" FROM sums s LEFT JOIN l USING ("group")`
-          : Prisma.sql`NULL::float8 AS "p50LatencyMs", NULL::float8 AS "p95LatencyMs" FROM sums s`
-      }
+      SELECT s.*, ${Prisma.join(
+        PERCENTILES.map(({ field }) =>
+          Prisma.raw(percentiles.includes(field) ? `l."${field}"` : `NULL::float8 AS "${field}"`),
+        ),
+        ', ',
+      )} FROM sums s ${wanted.length ? Prisma.sql`LEFT JOIN l USING ("group")` : Prisma.empty}
     )
     SELECT ${Prisma.join(labels, ', ')}, g.count, g."inputTokens", g."outputTokens", g."cachedInputTokens", g."costUsd",
       g."unpricedCount", g."errorCount", g."p50LatencyMs", g."p95LatencyMs"
