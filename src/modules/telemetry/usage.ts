@@ -118,14 +118,17 @@ function percentileFromRanks(fraction: number): Prisma.Sql {
 }
 
 /**
- * The latency percentiles `wanted` of each group (CTE `l`) of the rollup rows `r` and raw events
- * `e`. The groups' counts per latency band (about 19% wide) give the bands that hold the ranks
+ * The latency percentiles `wanted` of each group (CTE `l`) of the rollup rows `r` and, when the
+ * range has raw edges, the raw events `e` (with their latency band). The groups' counts per latency band (about 19% wide) give the bands that hold the ranks
  * percentile_cont interpolates between, and only those bands' counts per latency are read, so
  * the result is exact while most latency counts stay untouched; a percentile not asked for adds
  * no band to read. Both are read per rollup row (OFFSET 0 keeps each an index lookup): the
  * planner would rather scan a whole table.
  */
-const latencyPercentiles = (percentiles: readonly (typeof PERCENTILES)[number][]) => Prisma.sql`
+const latencyPercentiles = (
+  percentiles: readonly (typeof PERCENTILES)[number][],
+  raw: boolean,
+) => Prisma.sql`
   bands AS (
     SELECT "group", band, sum(n) AS n
     FROM (
@@ -133,8 +136,7 @@ const latencyPercentiles = (percentiles: readonly (typeof PERCENTILES)[number][]
       FROM r CROSS JOIN LATERAL (
         SELECT band, count AS n FROM "LlmUsageLatencyBand" WHERE "rollupId" = r.id OFFSET 0
       ) b
-      UNION ALL
-      SELECT "group", llm_usage_latency_band("latencyMs"), 1 FROM e WHERE "latencyMs" IS NOT NULL
+      ${raw ? Prisma.sql`UNION ALL SELECT "group", band, 1 FROM e WHERE "latencyMs" IS NOT NULL` : Prisma.empty}
     ) u
     GROUP BY "group", band
   ), banded AS (
@@ -160,9 +162,12 @@ const latencyPercentiles = (percentiles: readonly (typeof PERCENTILES)[number][]
           AND "latencyMs" < llm_usage_latency_band_start(w.band + 1)
         OFFSET 0
       ) l
-      UNION ALL
-      SELECT w."group", w.band, w.below, w.total, e."latencyMs", 1
-      FROM wanted w JOIN e ON e."group" = w."group" AND llm_usage_latency_band(e."latencyMs") = w.band
+      ${
+        raw
+          ? Prisma.sql`UNION ALL SELECT w."group", w.band, w.below, w.total, e."latencyMs", 1
+            FROM wanted w JOIN e ON e."group" = w."group" AND e.band = w.band`
+          : Prisma.empty
+      }
     ) u
     GROUP BY "group", band, below, total, latency
   ), ranked AS (
@@ -236,6 +241,9 @@ export async function telemetryUsage(
   const joins = dimensions.flatMap((dimension) =>
     dimensionSql[dimension].join ? [dimensionSql[dimension].join!] : [],
   );
+  // Ranges without raw edges (no partial hours) read no LlmEvent row: their query leaves `e` out,
+  // which also halves its planning.
+  const raw = rawSegments.length > 0;
   const measures = Prisma.sql`count, "inputTokens", "outputTokens", "cachedInputTokens", "costUsd", "unpricedCount", "errorCount"`;
   // One statement, no transaction: the pool's connections already run without JIT (db/adapters.ts).
   const rows = await ctx.services.prisma.$queryRaw<
@@ -246,25 +254,30 @@ export async function telemetryUsage(
         r."costUsd", r."unpricedCount", CASE WHEN r.errored THEN r.count ELSE 0 END AS "errorCount"
       FROM "LlmUsageRollup" r
       WHERE ${Prisma.join(filterConditions('r', scope, filter), ' AND ')} AND ${anyOf('r', rollupSegments)}
-    ), e AS (
+    )${
+      raw
+        ? Prisma.sql`, e AS (
       SELECT ${groupColumns('e')}, e."latencyMs", 1 AS count, COALESCE(e."inputTokens", 0) AS "inputTokens",
         COALESCE(e."outputTokens", 0) AS "outputTokens", COALESCE(e."cachedInputTokens", 0) AS "cachedInputTokens",
         COALESCE(e."costUsd"::numeric, 0) AS "costUsd", (e."costUsd" IS NULL)::int AS "unpricedCount",
-        (e.error IS NOT NULL)::int AS "errorCount"
+        (e.error IS NOT NULL)::int AS "errorCount"${
+          wanted.length ? Prisma.sql`, llm_usage_latency_band(e."latencyMs") AS band` : Prisma.empty
+        }
       FROM "LlmEvent" e
       WHERE ${Prisma.join(filterConditions('e', scope, filter), ' AND ')} AND ${anyOf('e', rawSegments)}
-    ), sums AS (
+    )`
+        : Prisma.empty
+    }, sums AS (
       SELECT ${select(keys)} "group", sum(count)::int AS count, sum("inputTokens")::float8 AS "inputTokens",
         sum("outputTokens")::float8 AS "outputTokens", sum("cachedInputTokens")::float8 AS "cachedInputTokens",
         CASE WHEN sum(count) > sum("unpricedCount") THEN sum("costUsd")::float8 END AS "costUsd",
         sum("unpricedCount")::int AS "unpricedCount", sum("errorCount")::int AS "errorCount"
       FROM (
         SELECT ${select(keys)} "group", ${measures} FROM r
-        UNION ALL
-        SELECT ${select(keys)} "group", ${measures} FROM e
+        ${raw ? Prisma.sql`UNION ALL SELECT ${select(keys)} "group", ${measures} FROM e` : Prisma.empty}
       ) u
       GROUP BY ${Prisma.join([Prisma.sql`"group"`, ...keys], ', ')}
-    ), ${wanted.length ? latencyPercentiles(wanted) : Prisma.empty}
+    ), ${wanted.length ? latencyPercentiles(wanted, raw) : Prisma.empty}
     g AS (
       SELECT s.*, ${Prisma.join(
         PERCENTILES.map(({ field }) =>
