@@ -117,7 +117,14 @@ export function postgresAdapterFactory(
   onPool: (pool: Pool) => void = () => {},
 ): AdapterFactory {
   // Without a timeout, a server that accepts but never answers holds every request forever.
-  const inner = new PrismaPg({ connectionString, connectionTimeoutMillis: connectTimeoutMs });
+  const inner = new PrismaPg({
+    connectionString,
+    connectionTimeoutMillis: connectTimeoutMs,
+    // JIT compiling costs tens of milliseconds, more than it saves on the queries this server
+    // runs, and a high plan estimate (telemetryUsage over many rollup rows) would trigger it. Set
+    // on each new connection before the pool hands it out (PgBouncer refuses a startup option).
+    onConnect: (client) => client.query('SET jit = off'),
+  });
   return {
     provider: inner.provider,
     adapterName: inner.adapterName,

@@ -65,6 +65,17 @@ const RollupUsageLatencyFragments = graphql(`
   }
 `);
 
+// One percentile alone: only its latency band is read, and it must still be the right one.
+const RollupUsageP95Only = graphql(`
+  query RollupUsageP95Only {
+    telemetryUsage(groupBy: [MODEL]) {
+      model
+      count
+      p95LatencyMs
+    }
+  }
+`);
+
 type Dimension = 'AGENT' | 'VERSION' | 'MODEL' | 'PROVIDER' | 'PERSON' | 'DAY';
 interface Filter {
   agent?: string;
@@ -300,6 +311,11 @@ describe('telemetryUsage from rollups', () => {
         .sort(),
     );
     expect(expected.some((group) => group.p95LatencyMs !== null)).toBe(true);
+    const p95Only = await server.graphql(RollupUsageP95Only, {}, { key });
+    expect(p95Only.errors).toBeUndefined();
+    expect(p95Only.data!.telemetryUsage.map(line).sort()).toEqual(
+      expected.map(({ model, count, p95LatencyMs }) => line({ model, count, p95LatencyMs })).sort(),
+    );
   });
 
   it('is exact for every groupBy over whole days, whole hours, edges, a minute and empty ranges', async () => {

@@ -103,7 +103,8 @@ const PERCENTILES = [
   { fraction: 0.5, field: 'p50LatencyMs' },
   { fraction: 0.95, field: 'p95LatencyMs' },
 ] as const;
-export const PERCENTILE_FIELDS = PERCENTILES.map(({ field }) => field);
+export type PercentileField = (typeof PERCENTILES)[number]['field'];
+export const PERCENTILE_FIELDS: readonly PercentileField[] = PERCENTILES.map(({ field }) => field);
 
 /** Where percentile_cont(fraction) interpolates in a group of `total` latencies (0-based ranks). */
 const positionOf = (fraction: number) => Prisma.sql`${fraction}::float8 * (total - 1)`;
@@ -117,13 +118,18 @@ function percentileFromRanks(fraction: number): Prisma.Sql {
 }
 
 /**
- * The latency percentiles of each group (CTE `l`) of the rollup rows `r` and raw events `e`. The
- * groups' counts per latency band (about 19% wide) give the bands that hold the ranks
- * percentile_cont interpolates between, and only those bands' counts per latency are read, so
- * the result is exact while most latency counts stay untouched. Both are read per rollup row
- * (OFFSET 0 keeps each an index lookup): the planner would rather scan a whole table.
+ * The latency percentiles `wanted` of each group (CTE `l`) of the rollup rows `r` and, when the
+ * range has raw edges, the raw events `e` (with their latency band). The groups' counts per
+ * latency band (about 19% wide) give the bands that hold the ranks percentile_cont interpolates
+ * between, and only those bands' counts per latency are read, so the result is exact while most
+ * latency counts stay untouched; a percentile not asked for adds no band to read. Both are read
+ * per rollup row (OFFSET 0 keeps each an index lookup): the planner would rather scan a whole
+ * table.
  */
-const latencyPercentiles = Prisma.sql`
+const latencyPercentiles = (
+  percentiles: readonly (typeof PERCENTILES)[number][],
+  raw: boolean,
+) => Prisma.sql`
   bands AS (
     SELECT "group", band, sum(n) AS n
     FROM (
@@ -131,8 +137,7 @@ const latencyPercentiles = Prisma.sql`
       FROM r CROSS JOIN LATERAL (
         SELECT band, count AS n FROM "LlmUsageLatencyBand" WHERE "rollupId" = r.id OFFSET 0
       ) b
-      UNION ALL
-      SELECT "group", llm_usage_latency_band("latencyMs"), 1 FROM e WHERE "latencyMs" IS NOT NULL
+      ${raw ? Prisma.sql`UNION ALL SELECT "group", band, 1 FROM e WHERE "latencyMs" IS NOT NULL` : Prisma.empty}
     ) u
     GROUP BY "group", band
   ), banded AS (
@@ -142,7 +147,7 @@ const latencyPercentiles = Prisma.sql`
   ), wanted AS (
     SELECT DISTINCT "group", band, below, total FROM banded
     WHERE ${Prisma.join(
-      PERCENTILES.map(
+      percentiles.map(
         ({ fraction }) =>
           Prisma.sql`(below <= ceil(${positionOf(fraction)}) AND floor(${positionOf(fraction)}) < below + n)`,
       ),
@@ -158,9 +163,12 @@ const latencyPercentiles = Prisma.sql`
           AND "latencyMs" < llm_usage_latency_band_start(w.band + 1)
         OFFSET 0
       ) l
-      UNION ALL
-      SELECT w."group", w.band, w.below, w.total, e."latencyMs", 1
-      FROM wanted w JOIN e ON e."group" = w."group" AND llm_usage_latency_band(e."latencyMs") = w.band
+      ${
+        raw
+          ? Prisma.sql`UNION ALL SELECT w."group", w.band, w.below, w.total, e."latencyMs", 1
+            FROM wanted w JOIN e ON e."group" = w."group" AND e.band = w.band`
+          : Prisma.empty
+      }
     ) u
     GROUP BY "group", band, below, total, latency
   ), ranked AS (
@@ -168,7 +176,7 @@ const latencyPercentiles = Prisma.sql`
     FROM counted WHERE n > 0
   ), l AS (
     SELECT "group", ${Prisma.join(
-      PERCENTILES.map(
+      percentiles.map(
         ({ fraction, field }) =>
           Prisma.sql`${percentileFromRanks(fraction)} AS ${Prisma.raw(`"${field}"`)}`,
       ),
@@ -182,16 +190,17 @@ const latencyPercentiles = Prisma.sql`
  * group of the chosen dimensions (one group of everything when none), computed by the database
  * from the rollups (whole days and hours, see usage-rollups.ts) and the raw events at a range's
  * partial-hour edges; a session filter, which the rollups do not key, reads raw events only.
- * Percentiles merge the counts per latency value, so they are exact too; they are left null
- * (and unread) unless `percentiles`. The names are joined to the groups last.
+ * Percentiles merge the counts per latency value, so they are exact too; those not in
+ * `percentiles` are left null (and unread). The names are joined to the groups last.
  */
 export async function telemetryUsage(
   ctx: RequestContext,
   groupBy: UsageDimension[],
   filter: LlmEventFilter = {},
-  { percentiles = true }: { percentiles?: boolean } = {},
+  { percentiles = PERCENTILE_FIELDS }: { percentiles?: readonly PercentileField[] } = {},
 ): Promise<UsageGroup[]> {
   const scope = requireScope(ctx);
+  const wanted = PERCENTILES.filter(({ field }) => percentiles.includes(field));
   const dimensions = USAGE_DIMENSIONS.filter((dimension) => groupBy.includes(dimension));
   const segments = filter.session
     ? [{ source: 'raw' as const, from: filter.from ?? null, to: filter.to ?? null }]
@@ -233,43 +242,50 @@ export async function telemetryUsage(
   const joins = dimensions.flatMap((dimension) =>
     dimensionSql[dimension].join ? [dimensionSql[dimension].join!] : [],
   );
+  // A range without raw edges (no partial hour) reads no LlmEvent row: its query leaves `e` out,
+  // and is planned in about a quarter less time.
+  const raw = rawSegments.length > 0;
   const measures = Prisma.sql`count, "inputTokens", "outputTokens", "cachedInputTokens", "costUsd", "unpricedCount", "errorCount"`;
-  const { prisma } = ctx.services;
-  // The planner's estimate for this query is high enough for PostgreSQL to JIT-compile it, which
-  // costs more (some 60 ms over 1 M events) than it saves: not for this transaction.
-  const [, rows] = await prisma.$transaction([
-    prisma.$executeRaw`SET LOCAL jit = off`,
-    prisma.$queryRaw<(Omit<UsageGroup, 'day'> & { day: Date | null })[]>`
+  // One statement, no transaction: the pool's connections already run without JIT (db/adapters.ts).
+  const rows = await ctx.services.prisma.$queryRaw<
+    (Omit<UsageGroup, 'day'> & { day: Date | null })[]
+  >`
     WITH r AS (
       SELECT r.id, ${groupColumns('r')}, r.count, r."inputTokens", r."outputTokens", r."cachedInputTokens",
         r."costUsd", r."unpricedCount", CASE WHEN r.errored THEN r.count ELSE 0 END AS "errorCount"
       FROM "LlmUsageRollup" r
       WHERE ${Prisma.join(filterConditions('r', scope, filter), ' AND ')} AND ${anyOf('r', rollupSegments)}
-    ), e AS (
+    )${
+      raw
+        ? Prisma.sql`, e AS (
       SELECT ${groupColumns('e')}, e."latencyMs", 1 AS count, COALESCE(e."inputTokens", 0) AS "inputTokens",
         COALESCE(e."outputTokens", 0) AS "outputTokens", COALESCE(e."cachedInputTokens", 0) AS "cachedInputTokens",
         COALESCE(e."costUsd"::numeric, 0) AS "costUsd", (e."costUsd" IS NULL)::int AS "unpricedCount",
-        (e.error IS NOT NULL)::int AS "errorCount"
+        (e.error IS NOT NULL)::int AS "errorCount"${
+          wanted.length ? Prisma.sql`, llm_usage_latency_band(e."latencyMs") AS band` : Prisma.empty
+        }
       FROM "LlmEvent" e
       WHERE ${Prisma.join(filterConditions('e', scope, filter), ' AND ')} AND ${anyOf('e', rawSegments)}
-    ), sums AS (
+    )`
+        : Prisma.empty
+    }, sums AS (
       SELECT ${select(keys)} "group", sum(count)::int AS count, sum("inputTokens")::float8 AS "inputTokens",
         sum("outputTokens")::float8 AS "outputTokens", sum("cachedInputTokens")::float8 AS "cachedInputTokens",
         CASE WHEN sum(count) > sum("unpricedCount") THEN sum("costUsd")::float8 END AS "costUsd",
         sum("unpricedCount")::int AS "unpricedCount", sum("errorCount")::int AS "errorCount"
       FROM (
         SELECT ${select(keys)} "group", ${measures} FROM r
-        UNION ALL
-        SELECT ${select(keys)} "group", ${measures} FROM e
+        ${raw ? Prisma.sql`UNION ALL SELECT ${select(keys)} "group", ${measures} FROM e` : Prisma.empty}
       ) u
       GROUP BY ${Prisma.join([Prisma.sql`"group"`, ...keys], ', ')}
-    ), ${percentiles ? latencyPercentiles : Prisma.empty}
+    ), ${wanted.length ? latencyPercentiles(wanted, raw) : Prisma.empty}
     g AS (
-      SELECT s.*, ${
-        percentiles
-          ? Prisma.sql`l."p50LatencyMs", l."p95LatencyMs" FROM sums s LEFT JOIN l USING ("group")`
-          : Prisma.sql`NULL::float8 AS "p50LatencyMs", NULL::float8 AS "p95LatencyMs" FROM sums s`
-      }
+      SELECT s.*, ${Prisma.join(
+        PERCENTILES.map(({ field }) =>
+          Prisma.raw(percentiles.includes(field) ? `l."${field}"` : `NULL::float8 AS "${field}"`),
+        ),
+        ', ',
+      )} FROM sums s ${wanted.length ? Prisma.sql`LEFT JOIN l USING ("group")` : Prisma.empty}
     )
     SELECT ${Prisma.join(labels, ', ')}, g.count, g."inputTokens", g."outputTokens", g."cachedInputTokens", g."costUsd",
       g."unpricedCount", g."errorCount", g."p50LatencyMs", g."p95LatencyMs"
@@ -278,7 +294,6 @@ export async function telemetryUsage(
     ORDER BY g.count DESC, ${Prisma.join(
       USAGE_DIMENSIONS.map((dimension) => Prisma.raw(`"${dimension}"`)),
       ', ',
-    )}`,
-  ]);
+    )}`;
   return rows.map((row) => ({ ...row, errorRate: row.count ? row.errorCount / row.count : 0 }));
 }
