@@ -4,11 +4,51 @@ import {
   type DocumentNode,
   type ExecutionArgs,
   type ExecutionResult,
+  type GraphQLSchema,
 } from 'graphql';
+import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 import type { RequestContext } from '../kernel/context.ts';
 
 type AnswerStep = IteratorYieldResult<ExecutionResult>;
+
+/**
+ * Subscription operations compiled by graphql-jit, by schema, document and operation name (null
+ * when it cannot compile one): each event then runs the compiled resolvers, where graphql-js would
+ * build its execution context and coerce the variables again per event.
+ */
+const compiledOperations = new WeakMap<
+  GraphQLSchema,
+  WeakMap<DocumentNode, Map<string, CompiledQuery | null>>
+>();
+function compiledOperation({ schema, document, operationName }: ExecutionArgs) {
+  let byDocument = compiledOperations.get(schema);
+  if (!byDocument) compiledOperations.set(schema, (byDocument = new WeakMap()));
+  let byName = byDocument.get(document);
+  if (!byName) byDocument.set(document, (byName = new Map()));
+  let compiled = byName.get(operationName ?? '');
+  if (compiled === undefined) {
+    const compilation = compileQuery(schema, document, operationName ?? undefined);
+    compiled = isCompiledQuery(compilation) ? compilation : null;
+    byName.set(operationName ?? '', compiled);
+  }
+  return compiled;
+}
+
+/**
+ * How a subscription answers each event: compiled, as graphql-js would. An event whose answer has
+ * an error is answered by graphql-js itself, which words errors and nulls the partial data its own
+ * way (subscription resolvers only read, so running them again changes nothing).
+ */
+function eventExecution(args: ExecutionArgs) {
+  const interpreted = async (event: unknown) => execute({ ...args, rootValue: event });
+  const compiled = compiledOperation(args);
+  if (!compiled) return interpreted;
+  return async (event: unknown): Promise<ExecutionResult> => {
+    const result = await compiled.query(event, args.contextValue, args.variableValues);
+    return result.errors ? interpreted(event) : result;
+  };
+}
 
 /**
  * Runs a subscription's GraphQL once per event for all the subscribers that would get the same
@@ -49,6 +89,7 @@ export function useSharedSubscriptionExecution(): Plugin<RequestContext> {
         const source = await createSourceEventStream(args);
         if (!isAsyncIterable(source)) return source;
         const key = sharingKey(args);
+        const executeEvent = eventExecution(args);
         const events = source[Symbol.asyncIterator]();
         // A plain iterator with one step per event, not one more repeater or generic map: every
         // subscriber's every event goes through it.
@@ -58,7 +99,7 @@ export function useSharedSubscriptionExecution(): Plugin<RequestContext> {
               event.done
                 ? event
                 : answerOnce(event.value, key, async () => ({
-                    value: await execute({ ...args, rootValue: event.value }),
+                    value: await executeEvent(event.value),
                     done: false,
                   })),
             ),
