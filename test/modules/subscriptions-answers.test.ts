@@ -1,15 +1,26 @@
 // Each subscription event is answered exactly as graphql-js answers it, whatever the document asks
 // (aliases, fragments, @include and @skip on variables) and whatever the event holds: an entry the
-// schema cannot represent gets graphql-js's own error and null, and the stream goes on.
+// schema cannot represent gets graphql-js's own error and null, and the stream goes on. Answers of
+// any size arrive whole.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { graphql } from '../gql/index.ts';
-import { eventually, startServer, type TestServer } from '../support/switchboard.ts';
+import { LogEvent } from '../support/operations.ts';
+import { eventually, startServer, subscribe, type TestServer } from '../support/switchboard.ts';
 
 const AnswersEcho = graphql(`
   mutation AnswersEcho {
     createExecution(input: { messages: [{ role: "user", content: "one two three" }] }) {
       id
+    }
+  }
+`);
+
+const AnswersEventFeed = graphql(`
+  subscription AnswersEventFeed {
+    appEventLogged {
+      properties
+      again: properties
     }
   }
 `);
@@ -105,5 +116,32 @@ describe('subscription answers', () => {
     );
     expect(payloads).toHaveLength(9);
     expect(payloads[3]).toContain('"text":"said: "');
+  }, 30_000);
+
+  it('arrive whole and in order whatever their length (each WebSocket frame length encoding)', async () => {
+    const client = server.wsClient(key);
+    const stream = subscribe(client, AnswersEventFeed);
+    await stream.started;
+    // Messages under 126 bytes, under 64 KiB and over it: a frame's three ways of stating its length.
+    const texts = ['', 'x'.repeat(1000), 'é'.repeat(20_000), 'y'.repeat(60_000)];
+    // Probes (no properties) until the subscription is live.
+    await eventually(async () => {
+      await server.graphql(LogEvent, { input: { type: 'probe' } }, { key });
+      return stream.received.length > 0;
+    }, 'the subscription to start');
+    for (const text of texts) {
+      const logged = await server.graphql(
+        LogEvent,
+        { input: { type: 'sized', properties: { text } } },
+        { key },
+      );
+      expect(logged.errors).toBeUndefined();
+    }
+    const sized = () =>
+      stream.received
+        .map((message) => message.data?.appEventLogged)
+        .filter((event) => event?.properties);
+    await eventually(() => sized().length === texts.length, 'every event');
+    expect(sized()).toEqual(texts.map((text) => ({ properties: { text }, again: { text } })));
   }, 30_000);
 });
