@@ -6,37 +6,91 @@ import { WebSocket } from 'ws';
 const SOCKET_HIGH_WATER = 1024 * 1024;
 
 /**
- * A result's JSON, once per result object: the subscribers that share an answer
- * (`shared-subscriptions.ts`) share its text too. The shape is graphql-ws's `next` payload.
+ * A result's JSON in UTF-8, once per result object: the subscribers that share an answer
+ * (`shared-subscriptions.ts`) share its bytes too. The shape is graphql-ws's `next` payload.
  */
-const payloads = new WeakMap<object, string>();
-function payloadJson(result: ExecutionResult) {
-  let json = payloads.get(result);
-  if (json === undefined) {
+const payloads = new WeakMap<object, Buffer>();
+function payloadBytes(result: ExecutionResult) {
+  let bytes = payloads.get(result);
+  if (bytes === undefined) {
     const { errors, ...withoutErrors } = result;
-    json = JSON.stringify(errors ? { ...withoutErrors, errors } : withoutErrors);
-    payloads.set(result, json);
+    bytes = Buffer.from(JSON.stringify(errors ? { ...withoutErrors, errors } : withoutErrors));
+    payloads.set(result, bytes);
   }
-  return json;
+  return bytes;
 }
 
+/** A graphql-ws `next` message: its operation's prefix (`{"id":…,"payload":`), the payload, `}`. */
+interface NextMessage {
+  prefix: Buffer;
+  payload: Buffer;
+}
+const messageLength = ({ prefix, payload }: NextMessage) => prefix.length + payload.length + 1;
+/** A server's frame header (RFC 6455 §5.2, unmasked): 2 bytes, then the length in 0, 2 or 8 more. */
+const frameHeaderLength = (length: number) => (length < 126 ? 2 : length < 65536 ? 4 : 10);
+const FINAL_TEXT_FRAME = 0x81;
+const CLOSING_BRACE = 0x7d;
+
 /**
- * Sockets written to in this turn of the event loop, corked until its end: the frames a published
- * event sends to a socket's many subscribers leave in one write instead of one each.
+ * Messages for a socket in this turn of the event loop, written at its end as one buffer of
+ * frames: what a published event sends a socket's many subscribers (or a replay's page sends one)
+ * leaves in one piece, where ws would write a header and a payload per message. The socket stays
+ * corked until then, so graphql-ws's own messages of the turn (`complete`) join the same write.
  */
+const waiting = new Map<WebSocket, { messages: NextMessage[]; bytes: number }>();
 const corked = new Set<Duplex>();
-const uncorkAll = () => {
-  for (const socket of corked) socket.uncork();
+const endTurn = () => {
+  for (const socket of waiting.keys()) writeWaiting(socket);
+  for (const raw of corked) raw.uncork();
   corked.clear();
 };
-function corkForThisTurn(socket: Duplex) {
-  if (corked.has(socket)) return;
-  if (!corked.size) setImmediate(uncorkAll);
-  socket.cork();
-  corked.add(socket);
+
+function enqueue(socket: WebSocket, message: NextMessage) {
+  let queue = waiting.get(socket);
+  if (!queue) {
+    waiting.set(socket, (queue = { messages: [], bytes: 0 }));
+    const raw = rawSocketOf(socket);
+    if (!corked.has(raw)) {
+      if (!corked.size) setImmediate(endTurn);
+      raw.cork();
+      corked.add(raw);
+    }
+  }
+  queue.messages.push(message);
+  const length = messageLength(message);
+  queue.bytes += frameHeaderLength(length) + length;
+}
+
+/** Writes the messages waiting for `socket` as the text frames ws would send, in one write. */
+function writeWaiting(socket: WebSocket) {
+  const queue = waiting.get(socket);
+  if (!queue) return;
+  waiting.delete(socket);
+  if (socket.readyState !== WebSocket.OPEN) return;
+  const frames = Buffer.allocUnsafe(queue.bytes);
+  let offset = 0;
+  for (const message of queue.messages) {
+    const length = messageLength(message);
+    frames[offset++] = FINAL_TEXT_FRAME;
+    if (length < 126) frames[offset++] = length;
+    else if (length < 65536) {
+      frames[offset++] = 126;
+      offset = frames.writeUInt16BE(length, offset);
+    } else {
+      frames[offset++] = 127;
+      offset = frames.writeBigUInt64BE(BigInt(length), offset);
+    }
+    offset += message.prefix.copy(frames, offset);
+    offset += message.payload.copy(frames, offset);
+    frames[offset++] = CLOSING_BRACE;
+  }
+  rawSocketOf(socket).write(frames);
 }
 
 const rawSocketOf = (socket: WebSocket) => (socket as unknown as { _socket: Duplex })._socket;
+
+/** Bytes not sent yet on `socket`, those waiting for the end of the turn included. */
+const unsent = (socket: WebSocket) => socket.bufferedAmount + (waiting.get(socket)?.bytes ?? 0);
 
 /** Resolves once `socket` has sent what it buffered, or closed. */
 function drained(socket: WebSocket) {
@@ -67,16 +121,23 @@ export function sendResults(
   results: AsyncIterable<ExecutionResult>,
 ): AsyncIterableIterator<never> {
   const iterator = results[Symbol.asyncIterator]();
-  const prefix = `{"id":${JSON.stringify(id)},"type":"next","payload":`;
+  const prefix = Buffer.from(`{"id":${JSON.stringify(id)},"type":"next","payload":`);
   let sending: Promise<IteratorResult<never>> | undefined;
   const send = async (): Promise<IteratorResult<never>> => {
-    for (;;) {
-      const step = await iterator.next();
-      if (step.done) return { done: true, value: undefined };
-      if (socket.readyState !== WebSocket.OPEN) continue;
-      corkForThisTurn(rawSocketOf(socket));
-      socket.send(`${prefix}${payloadJson(step.value)}}`);
-      if (socket.bufferedAmount > SOCKET_HIGH_WATER) await drained(socket);
+    try {
+      for (;;) {
+        const step = await iterator.next();
+        if (step.done) return { done: true, value: undefined };
+        if (socket.readyState !== WebSocket.OPEN) continue;
+        enqueue(socket, { prefix, payload: payloadBytes(step.value) });
+        if (unsent(socket) > SOCKET_HIGH_WATER) {
+          writeWaiting(socket);
+          await drained(socket);
+        }
+      }
+    } finally {
+      // graphql-ws writes `complete` or `error` next: the messages before it go first.
+      writeWaiting(socket);
     }
   };
   return {

@@ -163,6 +163,8 @@ type Documents = {
     "\n  query RestClientsVersion($agentName: String!, $versionName: String!) {\n    agent(name: $agentName) {\n      id\n      version(name: $versionName) {\n        id\n        runConfig {\n          provider {\n            type\n          }\n          tools {\n            name\n            requiresApproval\n          }\n        }\n      }\n    }\n  }\n": typeof types.RestClientsVersionDocument,
     "\n  query RestClientsTriggerByName($agent: ID!, $id: String!) {\n    trigger(agentId: $agent, id: $id) {\n      id\n    }\n    triggers(agentId: $agent) {\n      totalCount\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": typeof types.RestClientsTriggerByNameDocument,
     "\n  mutation RestClientsUpdateTriggerByName($agent: ID!, $id: String!) {\n    updateTrigger(agentId: $agent, id: $id, changes: { description: \"via the agent's name\" }) {\n      description\n    }\n  }\n": typeof types.RestClientsUpdateTriggerByNameDocument,
+    "\n  mutation AnswersEcho {\n    createExecution(input: { messages: [{ role: \"user\", content: \"one two three\" }] }) {\n      id\n    }\n  }\n": typeof types.AnswersEchoDocument,
+    "\n  subscription AnswersEventFeed {\n    appEventLogged {\n      properties\n      again: properties\n    }\n  }\n": typeof types.AnswersEventFeedDocument,
     "\n  mutation FanOutAgent($runConfig: RunConfigInput) {\n    createAgent(name: \"fan-out\") {\n      id\n    }\n    createAgentVersion(agentName: \"fan-out\", name: \"v1\", runConfig: $runConfig) {\n      id\n    }\n  }\n": typeof types.FanOutAgentDocument,
     "\n  mutation FanOutRun($agentId: ID) {\n    createExecution(input: { agentId: $agentId, messages: [{ role: \"user\", content: \"go\" }] }) {\n      id\n    }\n  }\n": typeof types.FanOutRunDocument,
     "\n  mutation FanOutEcho {\n    createExecution(input: { messages: [{ role: \"user\", content: \"one two three four five\" }] }) {\n      id\n    }\n  }\n": typeof types.FanOutEchoDocument,
@@ -384,6 +386,8 @@ const documents: Documents = {
     "\n  query RestClientsVersion($agentName: String!, $versionName: String!) {\n    agent(name: $agentName) {\n      id\n      version(name: $versionName) {\n        id\n        runConfig {\n          provider {\n            type\n          }\n          tools {\n            name\n            requiresApproval\n          }\n        }\n      }\n    }\n  }\n": types.RestClientsVersionDocument,
     "\n  query RestClientsTriggerByName($agent: ID!, $id: String!) {\n    trigger(agentId: $agent, id: $id) {\n      id\n    }\n    triggers(agentId: $agent) {\n      totalCount\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": types.RestClientsTriggerByNameDocument,
     "\n  mutation RestClientsUpdateTriggerByName($agent: ID!, $id: String!) {\n    updateTrigger(agentId: $agent, id: $id, changes: { description: \"via the agent's name\" }) {\n      description\n    }\n  }\n": types.RestClientsUpdateTriggerByNameDocument,
+    "\n  mutation AnswersEcho {\n    createExecution(input: { messages: [{ role: \"user\", content: \"one two three\" }] }) {\n      id\n    }\n  }\n": types.AnswersEchoDocument,
+    "\n  subscription AnswersEventFeed {\n    appEventLogged {\n      properties\n      again: properties\n    }\n  }\n": types.AnswersEventFeedDocument,
     "\n  mutation FanOutAgent($runConfig: RunConfigInput) {\n    createAgent(name: \"fan-out\") {\n      id\n    }\n    createAgentVersion(agentName: \"fan-out\", name: \"v1\", runConfig: $runConfig) {\n      id\n    }\n  }\n": types.FanOutAgentDocument,
     "\n  mutation FanOutRun($agentId: ID) {\n    createExecution(input: { agentId: $agentId, messages: [{ role: \"user\", content: \"go\" }] }) {\n      id\n    }\n  }\n": types.FanOutRunDocument,
     "\n  mutation FanOutEcho {\n    createExecution(input: { messages: [{ role: \"user\", content: \"one two three four five\" }] }) {\n      id\n    }\n  }\n": types.FanOutEchoDocument,
@@ -1066,6 +1070,14 @@ export function graphql(source: "\n  query RestClientsTriggerByName($agent: ID!,
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RestClientsUpdateTriggerByName($agent: ID!, $id: String!) {\n    updateTrigger(agentId: $agent, id: $id, changes: { description: \"via the agent's name\" }) {\n      description\n    }\n  }\n"): (typeof documents)["\n  mutation RestClientsUpdateTriggerByName($agent: ID!, $id: String!) {\n    updateTrigger(agentId: $agent, id: $id, changes: { description: \"via the agent's name\" }) {\n      description\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AnswersEcho {\n    createExecution(input: { messages: [{ role: \"user\", content: \"one two three\" }] }) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation AnswersEcho {\n    createExecution(input: { messages: [{ role: \"user\", content: \"one two three\" }] }) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription AnswersEventFeed {\n    appEventLogged {\n      properties\n      again: properties\n    }\n  }\n"): (typeof documents)["\n  subscription AnswersEventFeed {\n    appEventLogged {\n      properties\n      again: properties\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
