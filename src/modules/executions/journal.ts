@@ -39,7 +39,8 @@ type Db = PrismaClient | Prisma.TransactionClient;
 /** Where journal entries are written, and what publishes them once that has committed: a unit of work. */
 export type JournalWriter = Pick<UnitOfWork, 'tx' | 'publish'>;
 
-type NewEntry = { type: JournalType; data?: Record<string, unknown> };
+/** An entry to append: its number and time are the journal's. */
+export type JournalInput = { type: JournalType; data?: Record<string, unknown> };
 
 /**
  * The statement's start that appends `entries` after the execution's last one, under `guard`:
@@ -48,7 +49,7 @@ type NewEntry = { type: JournalType; data?: Record<string, unknown> };
  */
 function appending(
   executionId: string,
-  entries: NewEntry[],
+  entries: JournalInput[],
   guard: { leaseOwner?: string },
   changes: Prisma.Sql[],
   columns: Prisma.Sql,
@@ -79,7 +80,7 @@ function appending(
 export async function appendJournal(
   uow: JournalWriter,
   executionId: string,
-  entries: NewEntry[],
+  entries: JournalInput[],
   guard: { leaseOwner?: string } = {},
 ): Promise<JournalEntry[]> {
   const rows = await uow.tx.$queryRaw<JournalEntry[]>`
@@ -97,7 +98,7 @@ export async function appendJournal(
 export async function appendJournalChanging(
   uow: JournalWriter,
   executionId: string,
-  entries: NewEntry[],
+  entries: JournalInput[],
   guard: { leaseOwner?: string },
   changes: Prisma.Sql[],
 ): Promise<Execution | null> {

@@ -3,7 +3,7 @@ import type { RequestContext, Services } from '../../kernel/context.ts';
 import { work, type UnitOfWork } from '../../kernel/unit-of-work.ts';
 import type { RunConfig } from '../agents/run-config.ts';
 import { executionStarted } from './events.ts';
-import { appendJournal, type JournalType, type JournalWriter } from './journal.ts';
+import { appendJournal, type JournalInput, type JournalWriter } from './journal.ts';
 import { setStatus } from './status.ts';
 
 /** The run was taken from this worker: cancelled, or its lease lost. Nothing more may be written. */
@@ -96,17 +96,11 @@ export function endRun(uow: UnitOfWork, run: Run, status: 'completed' | 'failed'
 }
 
 /** Journals entries in `uow` under the run's lease; a worker that lost it stops there. */
-export async function journal(
-  run: Run,
-  uow: JournalWriter,
-  entries: { type: JournalType; data?: Record<string, unknown> }[],
-) {
+export async function journal(run: Run, uow: JournalWriter, entries: JournalInput[]) {
   if (run.stopping()) throw new RunStopped();
   const written = await appendJournal(uow, run.execution.id, entries, { leaseOwner: run.workerId });
   if (!written.length) throw new RunStopped();
 }
-
-type JournalInput = Parameters<typeof journal>[2][number];
 
 /**
  * Journals entries in one statement that commits on its own, published once it has. Not a unit of
