@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { print } from 'graphql';
 import { graphql } from '../gql/index.ts';
-import { startServer, type TestServer } from '../support/switchboard.ts';
+import { eventually, startServer, type TestServer } from '../support/switchboard.ts';
 
 const CreateVisibleRunAgent = graphql(`
   mutation CreateVisibleRunAgent($runConfig: RunConfigInput!) {
@@ -74,9 +74,20 @@ let server: TestServer;
 let key: string;
 
 beforeAll(async () => {
-  server = await startServer();
+  // METRICS_PORT serves /metrics without a token: the test waits on its count of live subscriptions.
+  server = await startServer({ env: { METRICS_PORT: '0' } });
   key = (await server.newTenant('visibility')).key;
 });
+
+/** Waits until the server runs `count` subscriptions (a subscriber sees what is published after). */
+const subscriptionsLive = (count: number) =>
+  eventually(
+    async () =>
+      (await (await fetch(server.metricsUrl!)).text())
+        .split('\n')
+        .includes(`switchboard_graphql_subscriptions_active ${count}`),
+    `${count} live subscriptions`,
+  );
 afterAll(() => server?.stop());
 
 describe('what subscribers see of a run', () => {
@@ -139,7 +150,8 @@ describe('what subscribers see of a run', () => {
         },
       ),
     );
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // A run faster than the subscription's start would be seen from its middle.
+    await subscriptionsLive(1);
 
     const created = await server.graphql(
       CreateVisibleRun,

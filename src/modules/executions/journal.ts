@@ -1,4 +1,4 @@
-import { Prisma, type PrismaClient } from '../../generated/prisma/client.ts';
+import { Prisma, type Execution, type PrismaClient } from '../../generated/prisma/client.ts';
 import type { Scope } from '../../db/scoped.ts';
 import type { EventBus } from '../../kernel/bus/index.ts';
 import { Feed } from '../../kernel/bus/feed.ts';
@@ -39,6 +39,37 @@ type Db = PrismaClient | Prisma.TransactionClient;
 /** Where journal entries are written, and what publishes them once that has committed: a unit of work. */
 export type JournalWriter = Pick<UnitOfWork, 'tx' | 'publish'>;
 
+/** An entry to append: its number and time are the journal's. */
+export type JournalInput = { type: JournalType; data?: Record<string, unknown> };
+
+/**
+ * The statement's start that appends `entries` after the execution's last one, under `guard`:
+ * `counter` is its updated row (`changes` are more assignments to it, `columns` what it returns
+ * besides `base`), `appended` the new entries.
+ */
+function appending(
+  executionId: string,
+  entries: JournalInput[],
+  guard: { leaseOwner?: string },
+  changes: Prisma.Sql[],
+  columns: Prisma.Sql,
+) {
+  const leaseCondition = guard.leaseOwner
+    ? Prisma.sql`AND "leaseOwner" = ${guard.leaseOwner} AND status = 'running'`
+    : Prisma.empty;
+  return Prisma.sql`
+    WITH counter AS (
+      UPDATE "Execution" SET "journalLength" = "journalLength" + ${entries.length}::int, "updatedAt" = now()${changes.length ? Prisma.sql`, ${Prisma.join(changes)}` : Prisma.empty}
+      WHERE id = ${executionId} ${leaseCondition}
+      RETURNING ${columns}, "journalLength" - ${entries.length}::int AS base
+    ), appended AS (
+      INSERT INTO "ExecutionEvent" ("executionId", seq, type, data, "createdAt")
+      SELECT ${executionId}, counter.base + e.ord::int, e.value->>'type', COALESCE(e.value->'data', '{}'::jsonb), now()
+      FROM counter, jsonb_array_elements(${JSON.stringify(entries)}::jsonb) WITH ORDINALITY AS e(value, ord)
+      RETURNING seq, type, data, "createdAt"
+    )`;
+}
+
 /**
  * Appends entries to an execution's journal, numbered after its last one, and publishes them once
  * they committed: no subscriber sees an entry the database does not have. The
@@ -49,27 +80,62 @@ export type JournalWriter = Pick<UnitOfWork, 'tx' | 'publish'>;
 export async function appendJournal(
   uow: JournalWriter,
   executionId: string,
-  entries: { type: JournalType; data?: Record<string, unknown> }[],
+  entries: JournalInput[],
   guard: { leaseOwner?: string } = {},
 ): Promise<JournalEntry[]> {
-  const leaseCondition = guard.leaseOwner
-    ? Prisma.sql`AND "leaseOwner" = ${guard.leaseOwner} AND status = 'running'`
-    : Prisma.empty;
   const rows = await uow.tx.$queryRaw<JournalEntry[]>`
-    WITH counter AS (
-      UPDATE "Execution" SET "journalLength" = "journalLength" + ${entries.length}::int, "updatedAt" = now()
-      WHERE id = ${executionId} ${leaseCondition}
-      RETURNING "tenantId", "projectId", "journalLength" - ${entries.length}::int AS base
-    ), appended AS (
-      INSERT INTO "ExecutionEvent" ("executionId", seq, type, data, "createdAt")
-      SELECT ${executionId}, counter.base + e.ord::int, e.value->>'type', COALESCE(e.value->'data', '{}'::jsonb), now()
-      FROM counter, jsonb_array_elements(${JSON.stringify(entries)}::jsonb) WITH ORDINALITY AS e(value, ord)
-      RETURNING seq, type, data, "createdAt"
-    )
+    ${appending(executionId, entries, guard, [], Prisma.sql`"tenantId", "projectId"`)}
     SELECT counter."tenantId", counter."projectId", ${executionId} AS "executionId", appended.*
     FROM appended, counter ORDER BY appended.seq`;
   for (const row of rows) uow.publish('executionJournal', row.tenantId, row);
   return rows;
+}
+
+/**
+ * `appendJournal` that also makes `changes` (SQL assignments) to the execution's row, in the same
+ * statement: the changed row, or null when nothing was written.
+ */
+export async function appendJournalChanging(
+  uow: JournalWriter,
+  executionId: string,
+  entries: JournalInput[],
+  guard: { leaseOwner?: string },
+  changes: Prisma.Sql[],
+): Promise<Execution | null> {
+  const rows = await uow.tx.$queryRaw<
+    (Execution & {
+      base: number;
+      entrySeq: number;
+      entryType: JournalType;
+      entryData: Record<string, unknown>;
+      entryCreatedAt: Date;
+    })[]
+  >`
+    ${appending(executionId, entries, guard, changes, Prisma.sql`*`)}
+    SELECT counter.*, appended.seq AS "entrySeq", appended.type AS "entryType",
+      appended.data AS "entryData", appended."createdAt" AS "entryCreatedAt"
+    FROM appended, counter ORDER BY appended.seq`;
+  for (const { tenantId, projectId, entrySeq, entryType, entryData, entryCreatedAt } of rows) {
+    uow.publish('executionJournal', tenantId, {
+      tenantId,
+      projectId,
+      executionId,
+      seq: entrySeq,
+      type: entryType,
+      data: entryData,
+      createdAt: entryCreatedAt,
+    });
+  }
+  if (!rows.length) return null;
+  const {
+    base: _base,
+    entrySeq: _seq,
+    entryType: _type,
+    entryData: _data,
+    entryCreatedAt: _createdAt,
+    ...execution
+  } = rows[0];
+  return execution;
 }
 
 /**

@@ -1,19 +1,22 @@
-import type { Prisma } from '../../generated/prisma/client.ts';
+import type { Execution, Prisma } from '../../generated/prisma/client.ts';
 import type { RequestContext, Services } from '../../kernel/context.ts';
-import { work } from '../../kernel/unit-of-work.ts';
+import { work, type UnitOfWork } from '../../kernel/unit-of-work.ts';
 import type { RunConfig } from '../agents/run-config.ts';
 import { executionStarted } from './events.ts';
-import { appendJournal, type JournalType, type JournalWriter } from './journal.ts';
+import { appendJournal, type JournalInput, type JournalWriter } from './journal.ts';
 import { setStatus } from './status.ts';
 
 /** The run was taken from this worker: cancelled, or its lease lost. Nothing more may be written. */
 export class RunStopped extends Error {}
 
-export const claimedRelations = {
-  agentVersion: { include: { agent: true } },
-  conversation: true,
-} as const;
-export type ClaimedExecution = Prisma.ExecutionGetPayload<{ include: typeof claimedRelations }>;
+/** A claimed execution, with the names and configuration of what it runs. */
+export interface ClaimedExecution extends Execution {
+  agentName: string;
+  agentVersionName: string;
+  runConfig: Prisma.JsonValue;
+  /** The conversation's id as its clients name it. */
+  conversationId: string;
+}
 
 /** An execution this worker holds, with what its steps need. */
 export interface Run {
@@ -32,30 +35,37 @@ export const causeOf = (run: Run) => run.execution.createdEventId;
 /**
  * Claims one execution for `workerId` with a lease: a queued one, one whose worker died (not one
  * this process runs), or a suspended one whose approval expired. `FOR UPDATE SKIP LOCKED` hands
- * each to one worker. The claim is not yet a change anyone sees: `startRun` journals and
- * announces it.
+ * each to one worker, with what its run reads besides (its version, agent and conversation), in
+ * the same statement. The claim is not yet a change anyone sees: `startRun` journals and announces it.
  */
 export async function claimExecution(
   services: Services,
   workerId: string,
   leaseMs: number,
   runningIds: string[],
-): Promise<string | null> {
-  const rows = await services.prisma.$queryRaw<{ id: string }[]>`
-    UPDATE "Execution" SET status = 'running', "leaseOwner" = ${workerId},
-      "leaseExpiresAt" = now() + make_interval(secs => ${leaseMs / 1000}::float8), claims = claims + 1, "updatedAt" = now()
-    WHERE id = (
-      SELECT e.id FROM "Execution" e
-      WHERE (e.status = 'queued'
-         OR (e.status = 'running' AND e."leaseExpiresAt" < now() AND NOT (e.id = ANY(${runningIds}::text[])))
-         OR (e.status = 'suspended' AND EXISTS (
-              SELECT 1 FROM "ExecutionToolCall" t
-              WHERE t."executionId" = e.id AND t.status = 'pending_approval' AND t."expiresAt" < now())))
-      ORDER BY e.seq
-      FOR UPDATE SKIP LOCKED
-      LIMIT 1)
-    RETURNING id`;
-  return rows[0]?.id ?? null;
+): Promise<ClaimedExecution | null> {
+  const rows = await services.prisma.$queryRaw<ClaimedExecution[]>`
+    WITH claimed AS (
+      UPDATE "Execution" SET status = 'running', "leaseOwner" = ${workerId},
+        "leaseExpiresAt" = now() + make_interval(secs => ${leaseMs / 1000}::float8), claims = claims + 1, "updatedAt" = now()
+      WHERE id = (
+        SELECT e.id FROM "Execution" e
+        WHERE (e.status = 'queued'
+           OR (e.status = 'running' AND e."leaseExpiresAt" < now() AND NOT (e.id = ANY(${runningIds}::text[])))
+           OR (e.status = 'suspended' AND EXISTS (
+                SELECT 1 FROM "ExecutionToolCall" t
+                WHERE t."executionId" = e.id AND t.status = 'pending_approval' AND t."expiresAt" < now())))
+        ORDER BY e.seq
+        FOR UPDATE SKIP LOCKED
+        LIMIT 1)
+      RETURNING *)
+    SELECT claimed.*, a.name AS "agentName", v.name AS "agentVersionName", v."runConfig",
+      c."conversationId"
+    FROM claimed
+    JOIN "AgentVersion" v ON v.id = claimed."agentVersionId"
+    JOIN "Agent" a ON a.id = v."agentId"
+    JOIN "Conversation" c ON c.id = claimed."conversationRef"`;
+  return rows[0] ?? null;
 }
 
 /** The claimed run's start: journaled, audited and published in one unit of work. */
@@ -76,25 +86,78 @@ export function startRun(run: Run) {
   });
 }
 
+/** Ends the run in `uow`, unless this worker no longer holds it (it was cancelled, or its lease lost). */
+export function endRun(uow: UnitOfWork, run: Run, status: 'completed' | 'failed', error?: string) {
+  return setStatus(uow, run.execution.id, status, {
+    error,
+    leaseOwner: run.workerId,
+    causationId: causeOf(run),
+  });
+}
+
 /** Journals entries in `uow` under the run's lease; a worker that lost it stops there. */
-export async function journal(
-  run: Run,
-  uow: JournalWriter,
-  entries: { type: JournalType; data?: Record<string, unknown> }[],
-) {
+export async function journal(run: Run, uow: JournalWriter, entries: JournalInput[]) {
   if (run.stopping()) throw new RunStopped();
   const written = await appendJournal(uow, run.execution.id, entries, { leaseOwner: run.workerId });
   if (!written.length) throw new RunStopped();
 }
 
 /**
- * Journals a streamed piece (text, a tool call request) in one statement that commits on its own,
- * published once it has. Not a unit of work: it emits no event, and a run streams hundreds of them
- * (a transaction each would slow every stream down).
+ * Journals entries in one statement that commits on its own, published once it has. Not a unit of
+ * work: it emits no event, and a run streams hundreds of pieces (a transaction each would slow
+ * every stream down).
  */
-export function journalNow(run: Run, entries: Parameters<typeof journal>[2]) {
+export function journalNow(run: Run, entries: JournalInput[]) {
   const { prisma, bus } = run.ctx.services;
   return journal(run, { tx: prisma, publish: bus.publish.bind(bus) }, entries);
+}
+
+/** The most entries one write of a streamed answer takes; a stream further ahead waits for it. */
+const STREAMED_BATCH = 500;
+
+/**
+ * Journals what a model streams (text, tool call requests) as it comes, without holding the stream
+ * up for each piece: the first is written at once, and those that arrive while a write runs go
+ * together in the next one (group commit). A slow stream costs a statement per piece, a fast one a
+ * few in all, and each entry is still numbered, committed and then published on its own: no
+ * subscriber sees a piece the database does not have.
+ */
+export class StreamedJournal {
+  private queued: JournalInput[] = [];
+  private writing: Promise<void> | null = null;
+  /** What a write threw (the run was taken from this worker): every later call throws it. */
+  private failure: { error: unknown } | null = null;
+
+  constructor(private readonly run: Run) {}
+
+  async append(entry: JournalInput) {
+    this.throwIfFailed();
+    this.queued.push(entry);
+    this.writing ??= this.writeQueued();
+    if (this.queued.length >= STREAMED_BATCH) await this.writing;
+    this.throwIfFailed();
+  }
+
+  /** Waits until everything appended is journaled. */
+  async flush() {
+    await this.writing;
+    this.throwIfFailed();
+  }
+
+  private async writeQueued() {
+    try {
+      while (this.queued.length && !this.failure)
+        await journalNow(this.run, this.queued.splice(0, STREAMED_BATCH));
+    } catch (error) {
+      this.failure = { error };
+    } finally {
+      this.writing = null;
+    }
+  }
+
+  private throwIfFailed() {
+    if (this.failure) throw this.failure.error;
+  }
 }
 
 /** Renews the run's lease while it runs; returns what stops renewing. */

@@ -3,7 +3,7 @@ import type { Services } from '../../kernel/context.ts';
 import { work, type UnitOfWork } from '../../kernel/unit-of-work.ts';
 import type { RunConfig, ToolConfig } from '../agents/run-config.ts';
 import { modelCalled, toolCallApprovalRequested } from './events.ts';
-import { causeOf, journal, journalNow, RunStopped, type Run } from './lease.ts';
+import { causeOf, endRun, journal, RunStopped, StreamedJournal, type Run } from './lease.ts';
 import {
   modelProviderOf,
   type ChatMessage,
@@ -14,8 +14,11 @@ import {
 export const toolOf = (config: RunConfig, name: string): ToolConfig | undefined =>
   config.tools.find((tool) => tool.name === name);
 
-/** What the run has done so far, from the conversation's messages and the journal. */
-export async function loadState(services: Services, run: Run) {
+/**
+ * What the run has done so far, from the conversation's messages and the journal; `untouched` when
+ * no step of it has started (it has no tool call and no streamed entry to read).
+ */
+export async function loadState(services: Services, run: Run, untouched = false) {
   const { prisma } = services;
   const { execution, config } = run;
   const [messages, toolCalls, started] = await Promise.all([
@@ -23,14 +26,18 @@ export async function loadState(services: Services, run: Run) {
       where: { conversationRef: execution.conversationRef },
       orderBy: { seq: 'asc' },
     }),
-    prisma.executionToolCall.findMany({
-      where: { executionId: execution.id, status: { not: 'completed' } },
-      orderBy: { createdAt: 'asc' },
-    }),
-    prisma.executionEvent.findFirst({
-      where: { executionId: execution.id, type: { in: ['text_delta', 'tool_call'] } },
-      orderBy: { seq: 'desc' },
-    }),
+    untouched
+      ? []
+      : prisma.executionToolCall.findMany({
+          where: { executionId: execution.id, status: { not: 'completed' } },
+          orderBy: { createdAt: 'asc' },
+        }),
+    untouched
+      ? null
+      : prisma.executionEvent.findFirst({
+          where: { executionId: execution.id, type: { in: ['text_delta', 'tool_call'] } },
+          orderBy: { seq: 'desc' },
+        }),
   ]);
   const chat: ChatMessage[] = [
     ...(config.systemPrompt ? [{ role: 'system' as const, content: config.systemPrompt }] : []),
@@ -60,8 +67,9 @@ interface ModelAnswer {
 
 /**
  * One model call, streamed to the journal; the step completes with the assistant message, its
- * tool calls and their approval requests stored in one unit of work. Every call, answered or not,
- * is announced as `execution.model_called` with the facts the runner has.
+ * tool calls and their approval requests stored in one unit of work, which also ends the run when
+ * the model asked for no tool. Every call, answered or not, is announced as
+ * `execution.model_called` with the facts the runner has.
  */
 export async function callModel(
   services: Services,
@@ -78,9 +86,9 @@ export async function callModel(
       {
         executionId: run.execution.id,
         step,
-        agentName: run.execution.agentVersion.agent.name,
-        agentVersionName: run.execution.agentVersion.name,
-        conversationId: run.execution.conversation.conversationId,
+        agentName: run.execution.agentName,
+        agentVersionName: run.execution.agentVersionName,
+        conversationId: run.execution.conversationId,
         provider: provider.provider,
         model: answer.usage?.model ?? provider.model,
         inputTokens: answer.usage?.promptTokens ?? null,
@@ -108,6 +116,8 @@ export async function callModel(
   await work(run.ctx, async (uow) => {
     await completeStep(run, uow, answer);
     called(uow, null);
+    // An answer without tool calls is the run's last: it ends with the step that gave it.
+    if (!answer.toolCalls.length) await endRun(uow, run, 'completed');
   });
   return answer;
 }
@@ -126,28 +136,32 @@ async function streamAnswer(
     maxBytes: settings.MODEL_RESPONSE_MAX_BYTES,
   });
   const signal = AbortSignal.timeout(settings.MODEL_TIMEOUT_MS);
-  for await (const chunk of provider.stream({
-    step,
-    messages,
-    tools: run.config.tools,
-    signal,
-    fetch,
-  })) {
-    if (chunk.type === 'text') {
-      answer.text += chunk.text;
-      await journalNow(run, [{ type: 'text_delta', data: { step, text: chunk.text } }]);
-    } else if (chunk.type === 'usage') {
-      answer.usage = chunk;
-    } else {
-      const { type: _type, ...call } = chunk;
-      answer.toolCalls.push(call);
-      await journalNow(run, [
-        {
+  const streamed = new StreamedJournal(run);
+  try {
+    for await (const chunk of provider.stream({
+      step,
+      messages,
+      tools: run.config.tools,
+      signal,
+      fetch,
+    })) {
+      if (chunk.type === 'text') {
+        answer.text += chunk.text;
+        await streamed.append({ type: 'text_delta', data: { step, text: chunk.text } });
+      } else if (chunk.type === 'usage') {
+        answer.usage = chunk;
+      } else {
+        const { type: _type, ...call } = chunk;
+        answer.toolCalls.push(call);
+        await streamed.append({
           type: 'tool_call',
           data: { step, toolCallId: call.id, name: call.name, arguments: call.arguments },
-        },
-      ]);
+        });
+      }
     }
+  } finally {
+    // What the model sent before it failed is journaled too, as when each piece was awaited.
+    await streamed.flush();
   }
   // The OpenAI client ends an aborted stream quietly: a cut answer must not pass for a whole one.
   if (signal.aborted)

@@ -5,18 +5,17 @@ import { work } from '../../kernel/unit-of-work.ts';
 import { inSpan } from '../../kernel/tracing.ts';
 import { runConfigOf } from '../agents/run-config.ts';
 import {
-  causeOf,
-  claimedRelations,
   claimExecution,
+  endRun,
   handOver,
   journalNow,
   keepLease,
   RunStopped,
   startRun,
+  type ClaimedExecution,
   type Run,
 } from './lease.ts';
 import { callModel, loadState } from './model-step.ts';
-import { setStatus } from './status.ts';
 import { runTools } from './tools.ts';
 
 export interface RunnerOptions {
@@ -52,7 +51,7 @@ export class ExecutionRunner {
     this.claimFailed = claimFailureLogger(services.logger, 'claiming an execution failed');
     this.loop = new PollingLoop(options.pollMs, async () => {
       if (this.running.size >= this.options.concurrency) return false;
-      let claimed: string | null = null;
+      let claimed: ClaimedExecution | null = null;
       try {
         claimed = await claimExecution(services, this.workerId, options.leaseMs, [
           ...this.runningIds,
@@ -61,10 +60,11 @@ export class ExecutionRunner {
         this.claimFailed(error);
       }
       if (!claimed) return false;
-      const executionId = claimed;
+      const execution = claimed;
+      const executionId = execution.id;
       this.runningIds.add(executionId);
       const run = inSpan('execution.run', { attributes: { executionId } }, () =>
-        this.run(executionId),
+        this.run(execution),
       ).catch((error) =>
         this.services.logger.error({ err: error, executionId }, 'execution run failed'),
       );
@@ -90,11 +90,7 @@ export class ExecutionRunner {
     await Promise.allSettled(this.running);
   }
 
-  private async run(executionId: string) {
-    const execution = await this.services.prisma.execution.findUniqueOrThrow({
-      where: { id: executionId },
-      include: claimedRelations,
-    });
+  private async run(execution: ClaimedExecution) {
     const scope = { tenantId: execution.tenantId, projectId: execution.projectId };
     const run: Run = {
       ctx: systemContext(this.services, scope, execution.correlationId, {
@@ -102,13 +98,14 @@ export class ExecutionRunner {
         actorId: 'execution-runner',
       }),
       execution,
-      config: runConfigOf(execution.agentVersion.runConfig),
+      config: runConfigOf(execution.runConfig),
       workerId: this.workerId,
       stopping: () => this.loop.stopped,
     };
     const stopRenewing = keepLease(this.services, run, this.options.leaseMs);
-    // The state is read while the start commits: the start changes nothing it reads.
-    let loading = loadState(this.services, run);
+    // The state is read while the start commits: the start changes nothing it reads. A first
+    // claim's run has done nothing yet: only its conversation is read.
+    let loading = loadState(this.services, run, execution.claims === 1);
     loading.catch(() => {}); // awaited below, unless the start fails first
     try {
       await startRun(run);
@@ -122,30 +119,18 @@ export class ExecutionRunner {
         if (state.startedSteps >= step)
           await journalNow(run, [{ type: 'step_restarted', data: { step } }]);
         const answer = await callModel(this.services, run, step, state.messages);
-        if (!answer.toolCalls.length) {
-          await finish(run, 'completed');
-          return;
-        }
+        if (!answer.toolCalls.length) return;
       }
     } catch (error) {
       if (error instanceof RunStopped) {
         if (this.loop.stopped) await handOver(this.services, run);
         return;
       }
-      await finish(run, 'failed', (error as Error).message).catch(() => {});
+      await work(run.ctx, (uow) => endRun(uow, run, 'failed', (error as Error).message)).catch(
+        () => {},
+      );
     } finally {
       stopRenewing();
     }
   }
-}
-
-/** Ends the run, unless this worker no longer holds it (it was cancelled, or its lease lost). */
-function finish(run: Run, status: 'completed' | 'failed', error?: string) {
-  return work(run.ctx, (uow) =>
-    setStatus(uow, run.execution.id, status, {
-      error,
-      leaseOwner: run.workerId,
-      causationId: causeOf(run),
-    }),
-  );
 }

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Execution, Prisma } from '../../generated/prisma/client.ts';
 import type { ExecutionStatus } from '../../generated/prisma/enums.ts';
 import { requireScope } from '../../auth/require.ts';
+import type { Scope } from '../../db/scoped.ts';
 import { notFound } from '../../kernel/errors.ts';
 import type { RequestContext } from '../../kernel/context.ts';
 import { work, type UnitOfWork } from '../../kernel/unit-of-work.ts';
@@ -90,13 +91,7 @@ export async function createExecutionIn(
     ),
   );
   const conversationId = request.conversationId ?? randomUUID();
-  await tx.$executeRaw`
-    INSERT INTO "Conversation" (id, "tenantId", "projectId", "conversationId", "createdAt")
-    VALUES (${randomUUID()}, ${scope.tenantId}, ${scope.projectId}, ${conversationId}, now())
-    ON CONFLICT ("tenantId", "projectId", "conversationId") DO NOTHING`;
-  const conversation = await tx.conversation.findFirstOrThrow({
-    where: { tenantId: scope.tenantId, projectId: scope.projectId, conversationId },
-  });
+  const conversationRef = await conversationRefOf(tx, scope, conversationId);
   const createdEventId = uow.emit(
     executionCreated,
     { executionId: id, agentId: agent.id, agentVersion: version.name, conversationId },
@@ -109,7 +104,7 @@ export async function createExecutionIn(
       projectId: scope.projectId,
       agentId: agent.id,
       agentVersionId: version.id,
-      conversationRef: conversation.id,
+      conversationRef,
       input: request.messages as Prisma.InputJsonArray,
       forwardedHeaders,
       correlationId: ctx.correlationId,
@@ -121,7 +116,7 @@ export async function createExecutionIn(
     data: request.messages.map((message) => ({
       tenantId: scope.tenantId,
       projectId: scope.projectId,
-      conversationRef: conversation.id,
+      conversationRef,
       executionId: id,
       role: message.role,
       content: message.content,
@@ -134,6 +129,33 @@ export async function createExecutionIn(
   uow.publish('executionUpdated', execution.tenantId, execution);
   uow.afterCommit(() => ctx.services.wakeRunner());
   return execution;
+}
+
+/**
+ * The conversation `conversationId` of the scope, created when new: one statement, unless another
+ * request created it while this one ran (its row is then read after it committed).
+ */
+async function conversationRefOf(
+  tx: Prisma.TransactionClient,
+  scope: Scope,
+  conversationId: string,
+) {
+  const [found] = await tx.$queryRaw<{ id: string }[]>`
+    WITH created AS (
+      INSERT INTO "Conversation" (id, "tenantId", "projectId", "conversationId", "createdAt")
+      VALUES (${randomUUID()}, ${scope.tenantId}, ${scope.projectId}, ${conversationId}, now())
+      ON CONFLICT ("tenantId", "projectId", "conversationId") DO NOTHING
+      RETURNING id)
+    SELECT id FROM created
+    UNION ALL
+    SELECT id FROM "Conversation"
+    WHERE "tenantId" = ${scope.tenantId} AND "projectId" IS NOT DISTINCT FROM ${scope.projectId}
+      AND "conversationId" = ${conversationId}`;
+  if (found) return found.id;
+  const conversation = await tx.conversation.findFirstOrThrow({
+    where: { tenantId: scope.tenantId, projectId: scope.projectId, conversationId },
+  });
+  return conversation.id;
 }
 
 export async function getExecution(ctx: RequestContext, id: string) {

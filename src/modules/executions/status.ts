@@ -1,8 +1,8 @@
-import type { Execution } from '../../generated/prisma/client.ts';
+import { Prisma, type Execution } from '../../generated/prisma/client.ts';
 import type { ExecutionStatus } from '../../generated/prisma/enums.ts';
 import type { UnitOfWork } from '../../kernel/unit-of-work.ts';
 import { executionCancelled, executionCompleted, executionFailed } from './events.ts';
-import { appendJournal, isTerminal, type TerminalStatus } from './journal.ts';
+import { appendJournalChanging, isTerminal, type TerminalStatus } from './journal.ts';
 
 const finishedEvents = {
   completed: executionCompleted,
@@ -33,7 +33,7 @@ export async function setStatus(
   change: StatusChange = {},
 ): Promise<Execution | null> {
   const ended = isTerminal(status);
-  const written = await appendJournal(
+  const updated = await appendJournalChanging(
     uow,
     id,
     [
@@ -42,17 +42,14 @@ export async function setStatus(
       ...(ended ? [{ type: 'finished' as const, data: { status } }] : []),
     ],
     { leaseOwner: change.leaseOwner },
+    [
+      Prisma.sql`status = ${status}::"ExecutionStatus"`,
+      ...(change.error === undefined ? [] : [Prisma.sql`error = ${change.error}`]),
+      ...(status === 'running' ? [] : [Prisma.sql`"leaseOwner" = NULL, "leaseExpiresAt" = NULL`]),
+      ...(ended ? [Prisma.sql`"endedAt" = now()`] : []),
+    ],
   );
-  if (!written.length) return null;
-  const updated = await uow.tx.execution.update({
-    where: { id },
-    data: {
-      status,
-      error: change.error,
-      ...(status === 'running' ? {} : { leaseOwner: null, leaseExpiresAt: null }),
-      ...(ended ? { endedAt: new Date() } : {}),
-    },
-  });
+  if (!updated) return null;
   uow.publish('executionUpdated', updated.tenantId, updated);
   if (ended) {
     uow.emit(
