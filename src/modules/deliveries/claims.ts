@@ -10,6 +10,8 @@ export type Claimed = WebhookDelivery & { endpoint: SendingEndpoint };
 
 /** How many deliveries a worker may hold per slot, sending one and the rest waiting for it. */
 export const CLAIM_AHEAD = 4;
+/** Waiting deliveries per slot below which a worker claims more for an endpoint. */
+export const REFILL_BELOW = CLAIM_AHEAD / 2;
 
 export interface ClaimLimits {
   /** The most deliveries to claim. */
@@ -25,8 +27,9 @@ export interface ClaimLimits {
 
 /**
  * Claims up to `limit` due deliveries with a lease (`SKIP LOCKED`), with what their endpoints are
- * sent with, oldest first. Deliveries in flight are counted per endpoint and per tenant over every
- * worker's leases, but for the claiming worker's answered ones, and admitted up to the free slots.
+ * sent with, oldest first, and whether more may be due than it looked at. Deliveries in flight are
+ * counted per endpoint and per tenant over every worker's leases, but for the claiming worker's
+ * answered ones, and admitted up to the free slots.
  * While no other worker holds a lease on an endpoint (a tenant), the claiming worker may hold
  * `CLAIM_AHEAD` times its slots: the worker sends no more than the slots at once, and the rest wait
  * to follow the first answers at once; any other worker's lease puts the limit back on every lease.
@@ -37,7 +40,9 @@ export async function claimDeliveries(services: Services, limits: ClaimLimits) {
   const [endpointSlotsAlone, tenantSlotsAlone] = [endpointSlots, tenantSlots].map(
     (slots) => CLAIM_AHEAD * slots,
   );
-  const rows = await services.prisma.$queryRaw<(WebhookDelivery & SendingEndpoint)[]>`
+  const rows = await services.prisma.$queryRaw<
+    (WebhookDelivery & SendingEndpoint & { dueCount: number })[]
+  >`
     WITH leased AS (
       SELECT "endpointId", "tenantId", NOT (id = ANY(${limits.held}::text[])) AS elsewhere,
         id = ANY(${limits.answered}::text[]) AS answered
@@ -81,8 +86,9 @@ export async function claimDeliveries(services: Services, limits: ClaimLimits) {
     UPDATE "WebhookDelivery" d SET "leaseUntil" = ${limits.leaseUntil}
     FROM admitted, "WebhookEndpoint" e
     WHERE d.id = admitted.id AND e.id = d."endpointId"
-    RETURNING d.*, e.url, e.headers, e.secret, e."previousSecret", e."previousSecretExpiresAt"`;
-  return rows
+    RETURNING d.*, e.url, e.headers, e.secret, e."previousSecret", e."previousSecretExpiresAt",
+      (SELECT count(*) FROM due)::int AS "dueCount"`;
+  const claimed = rows
     .sort((a, b) => (a.seq < b.seq ? -1 : 1))
     .map(
       ({
@@ -91,12 +97,16 @@ export async function claimDeliveries(services: Services, limits: ClaimLimits) {
         secret,
         previousSecret,
         previousSecretExpiresAt,
+        dueCount: _dueCount,
         ...delivery
       }): Claimed => ({
         ...delivery,
         endpoint: { url, headers, secret, previousSecret, previousSecretExpiresAt },
       }),
     );
+  // Fewer due deliveries than the limit: every one there was came up, and those left over wait for
+  // slots that answers will free. As many as the limit: more may be due behind them.
+  return { claimed, moreDue: rows.length > 0 && rows[0].dueCount >= limits.limit };
 }
 
 /** Releases the leases of deliveries claimed but never sent (a stopping worker's), for anyone to claim. */
