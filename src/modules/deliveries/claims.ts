@@ -13,6 +13,14 @@ export const CLAIM_AHEAD = 4;
 /** Waiting deliveries per slot below which a worker claims more for an endpoint. */
 export const REFILL_BELOW = CLAIM_AHEAD / 2;
 
+/** What a claim saw besides what it claimed. */
+interface ClaimRound {
+  /** Due deliveries it looked at, within `limit`, before slots were counted out. */
+  dueCount: number;
+  /** Some endpoint or tenant had no slot left. */
+  atLimit: boolean;
+}
+
 export interface ClaimLimits {
   /** The most deliveries to claim. */
   limit: number;
@@ -41,7 +49,7 @@ export async function claimDeliveries(services: Services, limits: ClaimLimits) {
     (slots) => CLAIM_AHEAD * slots,
   );
   const rows = await services.prisma.$queryRaw<
-    (WebhookDelivery & SendingEndpoint & { dueCount: number })[]
+    (Partial<WebhookDelivery & SendingEndpoint> & ClaimRound)[]
   >`
     WITH leased AS (
       SELECT "endpointId", "tenantId", NOT (id = ANY(${limits.held}::text[])) AS elsewhere,
@@ -82,13 +90,20 @@ export async function claimDeliveries(services: Services, limits: ClaimLimits) {
           tenant_taken + row_number() OVER (PARTITION BY "tenantId" ORDER BY seq) AS tenant_slot
         FROM due) ranked
       WHERE endpoint_slot <= endpoint_slots AND tenant_slot <= tenant_slots
+    ), claimed AS (
+      UPDATE "WebhookDelivery" d SET "leaseUntil" = ${limits.leaseUntil}
+      FROM admitted, "WebhookEndpoint" e
+      WHERE d.id = admitted.id AND e.id = d."endpointId"
+      RETURNING d.*, e.url, e.headers, e.secret, e."previousSecret", e."previousSecretExpiresAt"
     )
-    UPDATE "WebhookDelivery" d SET "leaseUntil" = ${limits.leaseUntil}
-    FROM admitted, "WebhookEndpoint" e
-    WHERE d.id = admitted.id AND e.id = d."endpointId"
-    RETURNING d.*, e.url, e.headers, e.secret, e."previousSecret", e."previousSecretExpiresAt",
-      (SELECT count(*) FROM due)::int AS "dueCount"`;
+    SELECT claimed.*, round.* FROM (
+      SELECT (SELECT count(*) FROM due)::int AS "dueCount",
+        EXISTS (SELECT 1 FROM endpoint_slots WHERE taken >= slots)
+          OR EXISTS (SELECT 1 FROM tenant_slots WHERE taken >= slots) AS "atLimit"
+    ) round LEFT JOIN claimed ON true`;
+  const [{ dueCount, atLimit }] = rows;
   const claimed = rows
+    .filter((row): row is WebhookDelivery & SendingEndpoint & ClaimRound => row.id != null)
     .sort((a, b) => (a.seq < b.seq ? -1 : 1))
     .map(
       ({
@@ -98,15 +113,22 @@ export async function claimDeliveries(services: Services, limits: ClaimLimits) {
         previousSecret,
         previousSecretExpiresAt,
         dueCount: _dueCount,
+        atLimit: _atLimit,
         ...delivery
       }): Claimed => ({
         ...delivery,
         endpoint: { url, headers, secret, previousSecret, previousSecretExpiresAt },
       }),
     );
-  // Fewer due deliveries than the limit: every one there was came up, and those left over wait for
-  // slots that answers will free. As many as the limit: more may be due behind them.
-  return { claimed, moreDue: rows.length > 0 && rows[0].dueCount >= limits.limit };
+  return {
+    claimed,
+    // As many due as the limit: more may be due behind them. Fewer: every one there was came up,
+    // and those left over wait for slots that answers will free.
+    moreDue: dueCount >= limits.limit,
+    // None due, and no endpoint or tenant at its limit that answers would open: only new or
+    // rescheduled deliveries (a wake-up, the poll) can give the next claim anything.
+    noneDue: dueCount === 0 && !atLimit,
+  };
 }
 
 /** Releases the leases of deliveries claimed but never sent (a stopping worker's), for anyone to claim. */

@@ -81,6 +81,8 @@ export class DeliveryWorker {
   private readonly shutdown = new AbortController();
   private readonly recorder: AttemptRecorder;
   private readonly signingKeys: SigningKeys;
+  /** The last claim found nothing due: answers do not claim again, wake-ups and the poll do. */
+  private noneDue = false;
 
   constructor(
     private readonly services: Services,
@@ -100,8 +102,9 @@ export class DeliveryWorker {
       const now = this.services.now();
       let claimed: Claimed[] = [];
       let moreDue = false;
+      let noneDue = false;
       try {
-        ({ claimed, moreDue } = await claimDeliveries(services, {
+        ({ claimed, moreDue, noneDue } = await claimDeliveries(services, {
           limit: free,
           // A delivery may wait for its slot while those ahead of it are sent, then be sent.
           leaseUntil: new Date(now.getTime() + (CLAIM_AHEAD + 1) * options.timeoutMs + 30_000),
@@ -113,6 +116,7 @@ export class DeliveryWorker {
       } catch (error) {
         this.claimFailed(error);
       }
+      this.noneDue = noneDue;
       this.waiting.push(...claimed);
       this.startSends();
       // Claiming again at once would find nothing more: answers and new deliveries wake the loop.
@@ -176,7 +180,8 @@ export class DeliveryWorker {
     // A claim refills an endpoint's queue while it still holds a few deliveries per slot, so that the
     // slots never wait for it, and brings at least one delivery per slot rather than one per answer.
     const queued = this.waiting.filter(({ endpointId }) => endpointId === delivery.endpointId);
-    if (queued.length < REFILL_BELOW * this.options.endpointConcurrency) this.loop.nudge();
+    if (!this.noneDue && queued.length < REFILL_BELOW * this.options.endpointConcurrency)
+      this.loop.nudge();
     try {
       await this.recorder.record(sent);
     } finally {
