@@ -10,8 +10,6 @@ export type Claimed = WebhookDelivery & { endpoint: SendingEndpoint };
 
 /** How many deliveries a worker may hold per slot, sending one and the rest waiting for it. */
 export const CLAIM_AHEAD = 4;
-/** Waiting deliveries per slot below which a worker claims more for an endpoint. */
-export const REFILL_BELOW = CLAIM_AHEAD / 2;
 
 /** What a claim saw besides what it claimed. */
 interface ClaimRound {

@@ -4,13 +4,7 @@ import type { Services } from '../../kernel/context.ts';
 import { claimFailureLogger, PollingLoop } from '../../kernel/polling-loop.ts';
 import { OutboundRefused } from '../../kernel/net/outbound.ts';
 import { AttemptRecorder, type Outcome, type SentAttempt } from './attempts.ts';
-import {
-  CLAIM_AHEAD,
-  claimDeliveries,
-  REFILL_BELOW,
-  releaseDeliveries,
-  type Claimed,
-} from './claims.ts';
+import { CLAIM_AHEAD, claimDeliveries, releaseDeliveries, type Claimed } from './claims.ts';
 
 export interface DeliveryWorkerOptions {
   pollMs: number;
@@ -177,11 +171,10 @@ export class DeliveryWorker {
       this.startSends();
     }
     this.answered.add(delivery.id);
-    // A claim refills an endpoint's queue while it still holds a few deliveries per slot, so that the
-    // slots never wait for it, and brings at least one delivery per slot rather than one per answer.
+    // Claims (each a scan of the due deliveries) refill an endpoint once its queue is short of one
+    // delivery per slot, rather than one delivery per answer; none while nothing was due.
     const queued = this.waiting.filter(({ endpointId }) => endpointId === delivery.endpointId);
-    if (!this.noneDue && queued.length < REFILL_BELOW * this.options.endpointConcurrency)
-      this.loop.nudge();
+    if (!this.noneDue && queued.length < this.options.endpointConcurrency) this.loop.nudge();
     try {
       await this.recorder.record(sent);
     } finally {
