@@ -11,6 +11,14 @@ export type Claimed = WebhookDelivery & { endpoint: SendingEndpoint };
 /** How many deliveries a worker may hold per slot, sending one and the rest waiting for it. */
 export const CLAIM_AHEAD = 4;
 
+/** What a claim saw besides what it claimed. */
+interface ClaimRound {
+  /** Due deliveries it looked at, within `limit`, before slots were counted out. */
+  dueCount: number;
+  /** Some endpoint or tenant had no slot left. */
+  atLimit: boolean;
+}
+
 export interface ClaimLimits {
   /** The most deliveries to claim. */
   limit: number;
@@ -25,8 +33,9 @@ export interface ClaimLimits {
 
 /**
  * Claims up to `limit` due deliveries with a lease (`SKIP LOCKED`), with what their endpoints are
- * sent with, oldest first. Deliveries in flight are counted per endpoint and per tenant over every
- * worker's leases, but for the claiming worker's answered ones, and admitted up to the free slots.
+ * sent with, oldest first, and whether more may be due than it looked at. Deliveries in flight are
+ * counted per endpoint and per tenant over every worker's leases, but for the claiming worker's
+ * answered ones, and admitted up to the free slots.
  * While no other worker holds a lease on an endpoint (a tenant), the claiming worker may hold
  * `CLAIM_AHEAD` times its slots: the worker sends no more than the slots at once, and the rest wait
  * to follow the first answers at once; any other worker's lease puts the limit back on every lease.
@@ -37,7 +46,9 @@ export async function claimDeliveries(services: Services, limits: ClaimLimits) {
   const [endpointSlotsAlone, tenantSlotsAlone] = [endpointSlots, tenantSlots].map(
     (slots) => CLAIM_AHEAD * slots,
   );
-  const rows = await services.prisma.$queryRaw<(WebhookDelivery & SendingEndpoint)[]>`
+  const rows = await services.prisma.$queryRaw<
+    (Partial<WebhookDelivery & SendingEndpoint> & ClaimRound)[]
+  >`
     WITH leased AS (
       SELECT "endpointId", "tenantId", NOT (id = ANY(${limits.held}::text[])) AS elsewhere,
         id = ANY(${limits.answered}::text[]) AS answered
@@ -77,12 +88,20 @@ export async function claimDeliveries(services: Services, limits: ClaimLimits) {
           tenant_taken + row_number() OVER (PARTITION BY "tenantId" ORDER BY seq) AS tenant_slot
         FROM due) ranked
       WHERE endpoint_slot <= endpoint_slots AND tenant_slot <= tenant_slots
+    ), claimed AS (
+      UPDATE "WebhookDelivery" d SET "leaseUntil" = ${limits.leaseUntil}
+      FROM admitted, "WebhookEndpoint" e
+      WHERE d.id = admitted.id AND e.id = d."endpointId"
+      RETURNING d.*, e.url, e.headers, e.secret, e."previousSecret", e."previousSecretExpiresAt"
     )
-    UPDATE "WebhookDelivery" d SET "leaseUntil" = ${limits.leaseUntil}
-    FROM admitted, "WebhookEndpoint" e
-    WHERE d.id = admitted.id AND e.id = d."endpointId"
-    RETURNING d.*, e.url, e.headers, e.secret, e."previousSecret", e."previousSecretExpiresAt"`;
-  return rows
+    SELECT claimed.*, round.* FROM (
+      SELECT (SELECT count(*) FROM due)::int AS "dueCount",
+        EXISTS (SELECT 1 FROM endpoint_slots WHERE taken >= slots)
+          OR EXISTS (SELECT 1 FROM tenant_slots WHERE taken >= slots) AS "atLimit"
+    ) round LEFT JOIN claimed ON true`;
+  const [{ dueCount, atLimit }] = rows;
+  const claimed = rows
+    .filter((row): row is WebhookDelivery & SendingEndpoint & ClaimRound => row.id != null)
     .sort((a, b) => (a.seq < b.seq ? -1 : 1))
     .map(
       ({
@@ -91,12 +110,23 @@ export async function claimDeliveries(services: Services, limits: ClaimLimits) {
         secret,
         previousSecret,
         previousSecretExpiresAt,
+        dueCount: _dueCount,
+        atLimit: _atLimit,
         ...delivery
       }): Claimed => ({
         ...delivery,
         endpoint: { url, headers, secret, previousSecret, previousSecretExpiresAt },
       }),
     );
+  return {
+    claimed,
+    // As many due as the limit: more may be due behind them. Fewer: every one there was came up,
+    // and those left over wait for slots that answers will free.
+    moreDue: dueCount >= limits.limit,
+    // None due, and no endpoint or tenant at its limit that answers would open: only new or
+    // rescheduled deliveries (a wake-up, the poll) can give the next claim anything.
+    noneDue: dueCount === 0 && !atLimit,
+  };
 }
 
 /** Releases the leases of deliveries claimed but never sent (a stopping worker's), for anyone to claim. */

@@ -1,4 +1,4 @@
-import { signatures, signingSecrets } from './signing.ts';
+import { signatures, SigningKeys } from './signing.ts';
 import { storableText } from '../../db/storable.ts';
 import type { Services } from '../../kernel/context.ts';
 import { claimFailureLogger, PollingLoop } from '../../kernel/polling-loop.ts';
@@ -74,6 +74,9 @@ export class DeliveryWorker {
   /** Aborts the sends still in flight once a shutdown's grace has passed. */
   private readonly shutdown = new AbortController();
   private readonly recorder: AttemptRecorder;
+  private readonly signingKeys: SigningKeys;
+  /** The last claim found nothing due: answers do not claim again, wake-ups and the poll do. */
+  private noneDue = false;
 
   constructor(
     private readonly services: Services,
@@ -81,6 +84,7 @@ export class DeliveryWorker {
   ) {
     this.inFlight = new InFlight(options);
     this.recorder = new AttemptRecorder(services, options.disableAfterMs);
+    this.signingKeys = new SigningKeys(services.credentialsKey);
     this.claimFailed = claimFailureLogger(services.logger, 'claiming webhook deliveries failed');
     this.loop = new PollingLoop(options.pollMs, async () => {
       // Claimed ahead: up to CLAIM_AHEAD deliveries per slot. Attempts waiting to be recorded beyond
@@ -91,8 +95,10 @@ export class DeliveryWorker {
       if (free <= 0) return false;
       const now = this.services.now();
       let claimed: Claimed[] = [];
+      let moreDue = false;
+      let noneDue = false;
       try {
-        claimed = await claimDeliveries(services, {
+        ({ claimed, moreDue, noneDue } = await claimDeliveries(services, {
           limit: free,
           // A delivery may wait for its slot while those ahead of it are sent, then be sent.
           leaseUntil: new Date(now.getTime() + (CLAIM_AHEAD + 1) * options.timeoutMs + 30_000),
@@ -100,13 +106,15 @@ export class DeliveryWorker {
           tenantConcurrency: options.tenantConcurrency,
           held: [...this.waiting.map(({ id }) => id), ...this.inFlight.ids, ...this.answered],
           answered: [...this.answered],
-        });
+        }));
       } catch (error) {
         this.claimFailed(error);
       }
+      this.noneDue = noneDue;
       this.waiting.push(...claimed);
       this.startSends();
-      return claimed.length > 0;
+      // Claiming again at once would find nothing more: answers and new deliveries wake the loop.
+      return moreDue;
     });
   }
 
@@ -164,9 +172,9 @@ export class DeliveryWorker {
     }
     this.answered.add(delivery.id);
     // Claims (each a scan of the due deliveries) refill an endpoint once its queue is short of one
-    // delivery per slot, rather than one delivery per answer.
+    // delivery per slot, rather than one delivery per answer; none while nothing was due.
     const queued = this.waiting.filter(({ endpointId }) => endpointId === delivery.endpointId);
-    if (queued.length < this.options.endpointConcurrency) this.loop.nudge();
+    if (!this.noneDue && queued.length < this.options.endpointConcurrency) this.loop.nudge();
     try {
       await this.recorder.record(sent);
     } finally {
@@ -222,7 +230,7 @@ export class DeliveryWorker {
   private async attempt(delivery: Claimed): Promise<SentAttempt> {
     const { endpoint } = delivery;
     const now = this.services.now();
-    const secrets = signingSecrets(this.services, endpoint, now);
+    const keys = this.signingKeys.of(endpoint, now);
     const body = JSON.stringify(delivery.payload);
     const timestamp = Math.floor(now.getTime() / 1000);
     const headers = {
@@ -231,7 +239,7 @@ export class DeliveryWorker {
       'user-agent': 'Switchboard-Webhooks/1',
       'webhook-id': delivery.messageId,
       'webhook-timestamp': String(timestamp),
-      'webhook-signature': signatures(secrets, delivery.messageId, timestamp, body),
+      'webhook-signature': signatures(keys, delivery.messageId, timestamp, body),
     };
     const outcome = await this.send(endpoint.url, headers, body);
     return { delivery, at: now, headers, body, outcome };
