@@ -36,8 +36,15 @@ const CLOSING_BRACE = 0x7d;
  * frames: what a published event sends a socket's many subscribers (or a replay's page sends one)
  * leaves in one piece, where ws would write a header and a payload per message. The socket stays
  * corked until then, so graphql-ws's own messages of the turn (`complete`) join the same write.
+ * A subscription's second message in a turn (a burst of events: a run journals the words that
+ * came during a write together) first sends what the other sockets have waiting: each event
+ * reaches all sockets before the next is sent, as when events come one per turn (one socket alone,
+ * a replay's page, is still written once).
  */
-const waiting = new Map<WebSocket, { messages: NextMessage[]; bytes: number }>();
+const waiting = new Map<
+  WebSocket,
+  { messages: NextMessage[]; bytes: number; subscriptions: Set<Buffer> }
+>();
 const corked = new Set<Duplex>();
 const endTurn = () => {
   for (const socket of waiting.keys()) writeWaiting(socket);
@@ -47,8 +54,12 @@ const endTurn = () => {
 
 function enqueue(socket: WebSocket, message: NextMessage) {
   let queue = waiting.get(socket);
+  if (queue?.subscriptions.has(message.prefix) && waiting.size > 1) {
+    endTurn();
+    queue = undefined;
+  }
   if (!queue) {
-    waiting.set(socket, (queue = { messages: [], bytes: 0 }));
+    waiting.set(socket, (queue = { messages: [], bytes: 0, subscriptions: new Set() }));
     const raw = rawSocketOf(socket);
     if (!corked.has(raw)) {
       if (!corked.size) setImmediate(endTurn);
@@ -57,6 +68,7 @@ function enqueue(socket: WebSocket, message: NextMessage) {
     }
   }
   queue.messages.push(message);
+  queue.subscriptions.add(message.prefix);
   const length = messageLength(message);
   queue.bytes += frameHeaderLength(length) + length;
 }
