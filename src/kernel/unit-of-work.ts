@@ -245,8 +245,9 @@ export async function workTogether<T>(
  * Runs the changes of several requests of one scope as ONE statement and no transaction (group
  * commit without BEGIN and COMMIT): `change` emits each unit's events as if its change happens
  * and gives its own writes as the statement's leading parts; events whose ids `counted` leaves
- * out get no rows and no publishes. Returns the rows of `returning`, as `to_jsonb` gives them. Events that other modules
- * react to need a transaction (`workTogether`); `uow.tx` is here the scope's client.
+ * out get no rows and no publishes. Returns the rows of `returning`, as `to_jsonb` gives them.
+ * Events that other modules react to need a transaction (`workTogether`); `uow.tx` is here the
+ * scope's client.
  */
 export async function workInOneStatement<R extends ReturnedRow>(
   contexts: RequestContext[],
