@@ -1,7 +1,7 @@
 import { Prisma, type WebhookDelivery } from '../../generated/prisma/client.ts';
 import { DeliveryStatus } from '../../generated/prisma/enums.ts';
 import { systemContext, type Services } from '../../kernel/context.ts';
-import { workTogether, type UnitOfWork } from '../../kernel/unit-of-work.ts';
+import { workInOneStatement, workTogether, type UnitOfWork } from '../../kernel/unit-of-work.ts';
 import { RETRY_SCHEDULE_MS } from './service.ts';
 import { deliveryFailed, deliverySucceeded, endpointDisabled } from './events.ts';
 
@@ -96,11 +96,48 @@ function followEndpoints(
 }
 
 /**
- * Records attempts of one scope in one transaction: their attempt rows and the deliveries' new state
- * in one statement (which also clears the endpoints of a batch that only succeeded), the endpoints
- * of a batch with failures followed from their locked rows, and each final outcome as its own audit
- * event (the delivery's correlation id, caused by the delivered event). A retry scheduled is no
- * outcome yet.
+ * The CTEs that record attempts (`s` their states, `attempts` their rows, `recovered` the endpoints
+ * of a batch that only succeeded, cleared of `failingSince`) and give `updated` the ids of the
+ * deliveries whose new state they wrote.
+ */
+function recordedStates(
+  states: Record<string, unknown>[],
+  endpointIds: string[],
+  allSucceeded: boolean,
+  now: Date,
+) {
+  return Prisma.sql`
+    s AS (
+      SELECT * FROM jsonb_to_recordset(${JSON.stringify(states)}::jsonb) AS s(
+        id text, number int, status text, next timestamptz, trigger text, headers jsonb,
+        body text, "responseStatus" int, "responseBody" text, error text, "durationMs" int,
+        "auditId" text)
+    ), attempts AS (
+      INSERT INTO "WebhookAttempt" (id, "deliveryId", number, trigger, "requestHeaders",
+        "requestBody", "responseStatus", "responseBody", error, "durationMs", "nextAttemptAt")
+      SELECT gen_random_uuid()::text, id, number, trigger, headers, body, "responseStatus",
+        "responseBody", error, "durationMs", next
+      FROM s
+    ), recovered AS (
+      UPDATE "WebhookEndpoint" SET "failingSince" = NULL, "updatedAt" = ${now}
+      WHERE ${allSucceeded} AND "failingSince" IS NOT NULL AND id IN (${Prisma.join(endpointIds)})
+    ), updated AS (
+      UPDATE "WebhookDelivery" AS d
+      SET "attemptCount" = s.number, status = s.status::"DeliveryStatus", "nextAttemptAt" = s.next,
+        "leaseUntil" = NULL, "nextTrigger" = 'scheduled', "updatedAt" = ${now}
+      FROM s
+      WHERE d.id = s.id
+      RETURNING d.id
+    )`;
+}
+
+/**
+ * Records attempts of one scope: their attempt rows and the deliveries' new state in one statement
+ * (which also clears the endpoints of a batch that only succeeded), each final outcome as its own
+ * audit event (the delivery's correlation id, caused by the delivered event). A retry scheduled is
+ * no outcome yet. A batch that only succeeded is that one statement with its audit rows, without a
+ * transaction; one with failures is a transaction that also follows its endpoints from their locked
+ * rows. Each delivery recorded is published as written, rebuilt from the row as claimed.
  */
 export async function recordAttempts(
   services: Services,
@@ -122,67 +159,87 @@ export async function recordAttempts(
     correlationId: delivery.correlationId ?? delivery.id,
   }));
   const verdicts = attempts.map(verdict);
-  const states = attempts.map(({ delivery, headers, body, outcome }, index) => ({
-    id: delivery.id,
-    number: verdicts[index].number,
-    status: verdicts[index].status,
-    next: verdicts[index].nextAttemptAt,
-    trigger: delivery.nextTrigger,
-    headers,
-    body,
-    responseStatus: outcome.status,
-    responseBody: outcome.body,
-    error: outcome.error,
-    durationMs: outcome.durationMs,
-  }));
   const endpointIds = [...new Set(attempts.map(({ delivery }) => delivery.endpointId))];
   // Endpoints whose attempts all succeeded only stop failing: no lock needed unless they were.
   const allSucceeded = verdicts.every(({ succeeded }) => succeeded);
   const now = services.now();
+
+  /** Emits each final outcome; the statement's states, with the audit id of the outcome. */
+  const statesOf = (units: UnitOfWork[]) =>
+    attempts.map(({ delivery, headers, body, outcome }, index) => {
+      const { status, number, succeeded, nextAttemptAt } = verdicts[index];
+      const auditId =
+        status === DeliveryStatus.pending
+          ? null
+          : units[index].emit(
+              succeeded ? deliverySucceeded : deliveryFailed,
+              {
+                deliveryId: delivery.id,
+                endpointId: delivery.endpointId,
+                messageId: delivery.messageId,
+                eventType: delivery.eventType,
+                attempt: number,
+                responseStatus: outcome.status,
+                error: outcome.error,
+              },
+              { resourceId: delivery.id, causationId: delivery.causationId },
+            );
+      return {
+        id: delivery.id,
+        number,
+        status,
+        next: nextAttemptAt,
+        trigger: delivery.nextTrigger,
+        headers,
+        body,
+        responseStatus: outcome.status,
+        responseBody: outcome.body,
+        error: outcome.error,
+        durationMs: outcome.durationMs,
+        auditId,
+      };
+    });
+  /** Each delivery the statement updated, as it now is. */
+  const updatedRows = (updated: { id: string }[]) => {
+    const ids = new Set(updated.map(({ id }) => id));
+    return attempts.flatMap(({ delivery }, index): WebhookDelivery[] => {
+      if (!ids.has(delivery.id)) return [];
+      // The claimed row carries its endpoint's secrets: never published.
+      const { endpoint: _endpoint, ...row } = delivery as WebhookDelivery & { endpoint?: unknown };
+      const { number, status, nextAttemptAt } = verdicts[index];
+      return [
+        {
+          ...row,
+          attemptCount: number,
+          status,
+          nextAttemptAt,
+          leaseUntil: null,
+          nextTrigger: 'scheduled',
+          updatedAt: now,
+        },
+      ];
+    });
+  };
+
+  if (allSucceeded) {
+    const updated = await workInOneStatement<{ id: string }>(contexts, (units) => ({
+      ctes: recordedStates(statesOf(units), endpointIds, true, now),
+      // An outcome is recorded with its delivery's new state, or not at all.
+      counted: Prisma.sql`SELECT s."auditId" FROM s JOIN updated USING (id)`,
+      returning: Prisma.sql`SELECT id FROM updated`,
+    }));
+    // After the statement's own publishes (the audit rows'), as after a transaction.
+    for (const delivery of updatedRows(updated))
+      services.bus.publish('webhookDeliveryUpdated', delivery.tenantId, delivery);
+    return;
+  }
+
   await workTogether(contexts, async (units) => {
     const { tx } = units[0];
-    const updated = await tx.$queryRaw<WebhookDelivery[]>`
-      WITH s AS (
-        SELECT * FROM jsonb_to_recordset(${JSON.stringify(states)}::jsonb) AS s(
-          id text, number int, status text, next timestamptz, trigger text, headers jsonb,
-          body text, "responseStatus" int, "responseBody" text, error text, "durationMs" int)
-      ), attempts AS (
-        INSERT INTO "WebhookAttempt" (id, "deliveryId", number, trigger, "requestHeaders",
-          "requestBody", "responseStatus", "responseBody", error, "durationMs", "nextAttemptAt")
-        SELECT gen_random_uuid()::text, id, number, trigger, headers, body, "responseStatus",
-          "responseBody", error, "durationMs", next
-        FROM s
-      ), recovered AS (
-        UPDATE "WebhookEndpoint" SET "failingSince" = NULL, "updatedAt" = ${now}
-        WHERE ${allSucceeded} AND "failingSince" IS NOT NULL AND id IN (${Prisma.join(endpointIds)})
-      )
-      UPDATE "WebhookDelivery" AS d
-      SET "attemptCount" = s.number, status = s.status::"DeliveryStatus", "nextAttemptAt" = s.next,
-        "leaseUntil" = NULL, "nextTrigger" = 'scheduled', "updatedAt" = ${now}
-      FROM s
-      WHERE d.id = s.id
-      RETURNING d.*`;
-    for (const delivery of updated)
+    const updated = await tx.$queryRaw<{ id: string }[]>`
+      WITH ${recordedStates(statesOf(units), endpointIds, false, now)} SELECT id FROM updated`;
+    for (const delivery of updatedRows(updated))
       units[0].publish('webhookDeliveryUpdated', delivery.tenantId, delivery);
-
-    attempts.forEach(({ delivery, outcome }, index) => {
-      const { status, number, succeeded } = verdicts[index];
-      if (status === DeliveryStatus.pending) return;
-      const fact = {
-        deliveryId: delivery.id,
-        endpointId: delivery.endpointId,
-        messageId: delivery.messageId,
-        eventType: delivery.eventType,
-        attempt: number,
-        responseStatus: outcome.status,
-        error: outcome.error,
-      };
-      units[index].emit(succeeded ? deliverySucceeded : deliveryFailed, fact, {
-        resourceId: delivery.id,
-        causationId: delivery.causationId,
-      });
-    });
-    if (allSucceeded) return;
 
     // Locked in one order, so that two workers' batches wait for each other instead of deadlocking.
     const endpoints = await tx.$queryRaw<EndpointState[]>`
