@@ -80,7 +80,6 @@ export async function claimDeliveries(services: Services, limits: ClaimLimits) {
             AND earlier.seq < d.seq AND earlier.status = 'pending'))
       ORDER BY d.seq
       LIMIT ${limits.limit}
-      FOR UPDATE OF d SKIP LOCKED
     ), admitted AS (
       SELECT id FROM (
         SELECT id, endpoint_slots, tenant_slots,
@@ -88,10 +87,17 @@ export async function claimDeliveries(services: Services, limits: ClaimLimits) {
           tenant_taken + row_number() OVER (PARTITION BY "tenantId" ORDER BY seq) AS tenant_slot
         FROM due) ranked
       WHERE endpoint_slot <= endpoint_slots AND tenant_slot <= tenant_slots
+    ), locked AS (
+      -- Only the admitted rows are locked (a lock is a write per row): one another worker leased
+      -- since this statement began is skipped while its claim runs, or fails the check once it has.
+      SELECT d.id FROM "WebhookDelivery" d JOIN admitted USING (id)
+      WHERE d.status = 'pending'
+        AND (d."leaseUntil" IS NULL OR (d."leaseUntil" < ${now} AND NOT (d.id = ANY(${limits.held}::text[]))))
+      FOR UPDATE OF d SKIP LOCKED
     ), claimed AS (
       UPDATE "WebhookDelivery" d SET "leaseUntil" = ${limits.leaseUntil}
-      FROM admitted, "WebhookEndpoint" e
-      WHERE d.id = admitted.id AND e.id = d."endpointId"
+      FROM locked, "WebhookEndpoint" e
+      WHERE d.id = locked.id AND e.id = d."endpointId"
       RETURNING d.*, e.url, e.headers, e.secret, e."previousSecret", e."previousSecretExpiresAt"
     )
     SELECT claimed.*, round.* FROM (
