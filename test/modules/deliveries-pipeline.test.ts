@@ -127,6 +127,8 @@ let database: TestDatabase;
 let server: TestServer;
 let key: string;
 const receiver = new Receiver();
+/** The statements that record outcomes (attempt rows, audit rows, commits), while watched. */
+let recording: string[] | null = null;
 
 beforeAll(async () => {
   await receiver.start();
@@ -134,6 +136,11 @@ beforeAll(async () => {
   server = await startServer({
     database,
     now,
+    onQuery: (sql) => {
+      // The runner's claim polls whatever the test does.
+      if (!recording || sql.includes('WITH claimed AS')) return;
+      if (/INSERT INTO "(WebhookAttempt|AuditEvent)"|COMMIT/.test(sql)) recording.push(sql);
+    },
     env: {
       OUTBOUND_ALLOWED_NETWORKS: 'loopback',
       DELIVERY_POLL_MS: '50',
@@ -230,6 +237,41 @@ describe('the delivery pipeline', () => {
     );
     for (const { node } of recorded.edges) expect(node.attempts).toHaveLength(1);
   }, 120_000);
+
+  it('records outcomes answered together in one statement with their audit rows, without a transaction', async () => {
+    const together = await endpoint('/together', 'pipeline.together');
+    receiver.hold('/together');
+    await logEvents('pipeline.together', 5);
+    await eventually(() => receiver.mostAtOnce.get('/together') === 5, 'five sends held', 60_000);
+    recording = [];
+    receiver.release();
+    await eventually(
+      async () => {
+        const { edges } = await deliveriesOf(together);
+        return edges.length === 5 && edges.every(({ node }) => node.status === 'SUCCEEDED');
+      },
+      'the five outcomes',
+      60_000,
+    );
+    const statements = recording;
+    recording = null;
+    expect(statements.length).toBeGreaterThan(0);
+    // Attempt rows, delivery states and audit rows in each statement; no COMMIT of a transaction.
+    for (const sql of statements) {
+      expect(sql).toContain('INSERT INTO "WebhookAttempt"');
+      expect(sql).toContain('INSERT INTO "AuditEvent"');
+      expect(sql).not.toMatch(/^\s*(--.*)?COMMIT/);
+    }
+    const outcomes = (
+      await server.graphql(
+        PipelineOutcomes,
+        { filter: { eventType: 'webhook_delivery.succeeded' } },
+        { key },
+      )
+    ).data!.auditEvents.edges;
+    const ids = new Set((await deliveriesOf(together)).edges.map(({ node }) => node.id));
+    expect(outcomes.filter(({ node }) => ids.has(node.resourceId))).toHaveLength(5);
+  });
 
   it('records each attempt of a batch, retries the failed ones, and audits each outcome', async () => {
     const retried = await endpoint('/retried', 'pipeline.retried');
