@@ -77,6 +77,21 @@ export class DeliveryWorker {
   private readonly signingKeys: SigningKeys;
   /** The last claim found nothing due: answers do not claim again, wake-ups and the poll do. */
   private noneDue = false;
+  /**
+   * Endpoints whose queue an answer found short since the last claim. A round for them alone (not a
+   * wake-up, nor the poll) claims only while one still is: answers that came during a claim would
+   * otherwise run another at once, each bringing the few slots freed meanwhile.
+   */
+  private readonly short = new Set<string>();
+  /** A wake-up came since the last claim: new or rescheduled deliveries. */
+  private wokenUp = false;
+  /** When the last claim not asked for by answers alone ran (performance.now()). */
+  private lastFullClaim = 0;
+  /**
+   * The last such claim left more due than it looked at: the next claim runs whatever the queues,
+   * once, to find other endpoints' deliveries behind those of the endpoints it just filled.
+   */
+  private lookFurther = false;
 
   constructor(
     private readonly services: Services,
@@ -93,6 +108,12 @@ export class DeliveryWorker {
       const free =
         CLAIM_AHEAD * options.concurrency - this.inFlight.ids.size - this.waiting.length - backlog;
       if (free <= 0) return false;
+      const full = this.wokenUp || performance.now() - this.lastFullClaim >= options.pollMs;
+      if (!full && !this.lookFurther && !this.stillShort()) return false;
+      if (full) this.lastFullClaim = performance.now();
+      this.wokenUp = false;
+      this.lookFurther = false;
+      this.short.clear();
       const now = this.services.now();
       let claimed: Claimed[] = [];
       let moreDue = false;
@@ -111,6 +132,7 @@ export class DeliveryWorker {
         this.claimFailed(error);
       }
       this.noneDue = noneDue;
+      this.lookFurther = full && moreDue;
       this.waiting.push(...claimed);
       this.startSends();
       // Claiming again at once would find nothing more: answers and new deliveries wake the loop.
@@ -119,7 +141,10 @@ export class DeliveryWorker {
   }
 
   start = () => this.loop.start();
-  nudge = () => this.loop.nudge();
+  nudge = () => {
+    this.wokenUp = true;
+    this.loop.nudge();
+  };
 
   /**
    * Deliveries claimed but not sent go back to the queue; sends in flight get SHUTDOWN_GRACE_MS to
@@ -173,15 +198,29 @@ export class DeliveryWorker {
     this.answered.add(delivery.id);
     // Claims (each a scan of the due deliveries) refill an endpoint once its queue is short of one
     // delivery per slot, rather than one delivery per answer; none while nothing was due.
-    const queued = this.waiting.filter(({ endpointId }) => endpointId === delivery.endpointId);
-    if (!this.noneDue && queued.length < this.options.endpointConcurrency) this.loop.nudge();
+    if (!this.noneDue && this.isShort(delivery.endpointId)) {
+      this.short.add(delivery.endpointId);
+      this.loop.nudge();
+    }
     try {
       await this.recorder.record(sent);
     } finally {
       this.answered.delete(delivery.id);
       // A backlog of recordings may have held the claims back.
-      if (this.answered.size >= this.options.concurrency) this.loop.nudge();
+      if (this.answered.size >= this.options.concurrency) this.nudge();
     }
+  }
+
+  /** Whether fewer deliveries wait for the endpoint's slots than it has slots. */
+  private isShort(endpointId: string) {
+    let queued = 0;
+    for (const waiting of this.waiting) if (waiting.endpointId === endpointId) queued++;
+    return queued < this.options.endpointConcurrency;
+  }
+
+  private stillShort() {
+    for (const endpointId of this.short) if (this.isShort(endpointId)) return true;
+    return false;
   }
   private async send(url: string, headers: Record<string, string>, body: string): Promise<Outcome> {
     const { config, outbound } = this.services;
