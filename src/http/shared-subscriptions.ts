@@ -9,6 +9,7 @@ import {
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 import type { RequestContext } from '../kernel/context.ts';
+import { Page } from '../kernel/bus/feed.ts';
 
 type AnswerStep = IteratorYieldResult<ExecutionResult>;
 
@@ -35,40 +36,56 @@ function compiledOperation({ schema, document, operationName }: ExecutionArgs) {
   return compiled;
 }
 
+/** An answer now, or once its resolvers settle. */
+type Answer = AnswerStep | Promise<AnswerStep>;
+const isSettled = (answer: Answer): answer is AnswerStep => !('then' in answer);
+
 /**
  * How a subscription answers each event: compiled, as graphql-js would. An event whose answer has
  * an error is answered by graphql-js itself, which words errors and nulls the partial data its own
  * way (subscription resolvers only read, so running them again changes nothing).
  */
-function eventExecution(args: ExecutionArgs): (event: unknown) => Promise<AnswerStep> {
+function eventExecution(args: ExecutionArgs): (event: unknown) => Answer {
   const interpreted = async (event: unknown): Promise<AnswerStep> => ({
     value: await execute({ ...args, rootValue: event }),
     done: false,
   });
   const compiled = compiledOperation(args);
   if (!compiled) return interpreted;
-  const answer = (event: unknown, result: ExecutionResult) =>
-    result.errors ? interpreted(event) : { value: result, done: false as const };
-  // Without `async`: an answer that the resolvers give at once costs one promise, not three.
+  const answer = (event: unknown, result: ExecutionResult): Answer =>
+    result.errors ? interpreted(event) : { value: result, done: false };
+  // An answer that the resolvers give at once costs no promise: a page of events is answered in one go.
   return (event) => {
     const result = compiled.query(event, args.contextValue, args.variableValues);
     return 'then' in result
       ? result.then((settled) => answer(event, settled))
-      : Promise.resolve(answer(event, result));
+      : answer(event, result);
   };
 }
+
+/**
+ * The answers of several events as one result, for a transport that takes them
+ * (`TAKES_ANSWER_BATCHES`): a page of a journal then costs one step of the results' iterators, not
+ * one per event. It has no `errors`: an answer with errors (which the error masking must see) comes
+ * as a result of its own.
+ */
+export const ANSWER_BATCH = Symbol('answer batch');
+export type AnswerBatch = ExecutionResult & { [ANSWER_BATCH]: ExecutionResult[] };
+/** Set on an operation's root value by a transport that sends `AnswerBatch` results. */
+export const TAKES_ANSWER_BATCHES = Symbol('takes answer batches');
 
 /**
  * Runs a subscription's GraphQL once per event for all the subscribers that would get the same
  * answer, instead of once per subscriber: the bus hands every subscriber of a process the same
  * payload object, and the answer depends only on that payload, the document, its variables and the
  * caller's scope. Each subscriber keeps its own source stream (its own filters, replay and
- * authorisation), so sharing never changes what anyone receives.
+ * authorisation), so sharing never changes what anyone receives. A source's `Page` of events is
+ * answered in one step, as one batch where the transport takes them.
  */
 export function useSharedSubscriptionExecution(): Plugin<RequestContext> {
   // Answers per payload object, as iteration steps (subscribers only read them): they go when the
   // payload does (no subscriber holds it any more).
-  const answers = new WeakMap<object, Map<string, Promise<AnswerStep>>>();
+  const answers = new WeakMap<object, Map<string, Answer>>();
   const documentIds = new WeakMap<DocumentNode, number>();
   let documentCount = 0;
   const sharingKey = (args: ExecutionArgs) => {
@@ -83,7 +100,7 @@ export function useSharedSubscriptionExecution(): Plugin<RequestContext> {
       scope,
     ]);
   };
-  const answerOnce = (payload: unknown, key: string, run: () => Promise<AnswerStep>) => {
+  const answerOnce = (payload: unknown, key: string, run: () => Answer) => {
     if (typeof payload !== 'object' || payload === null) return run();
     let byKey = answers.get(payload);
     if (!byKey) answers.set(payload, (byKey = new Map()));
@@ -98,16 +115,41 @@ export function useSharedSubscriptionExecution(): Plugin<RequestContext> {
         if (!isAsyncIterable(source)) return source;
         const key = sharingKey(args);
         const executeEvent = eventExecution(args);
+        const answerOf = (event: unknown) => answerOnce(event, key, () => executeEvent(event));
+        const takesBatches =
+          (args.rootValue as { [TAKES_ANSWER_BATCHES]?: boolean } | undefined)?.[
+            TAKES_ANSWER_BATCHES
+          ] === true;
         const events = source[Symbol.asyncIterator]();
-        // A plain iterator with one step per event, not one more repeater or generic map: every
-        // subscriber's every event goes through it.
+        // The events of a page not answered yet.
+        let page: readonly unknown[] = [];
+        let answered = 0;
+        /** The next step of the page: a batch of the answers ready without errors, else one answer. */
+        const pageStep = (): Answer | IteratorYieldResult<AnswerBatch> => {
+          if (takesBatches) {
+            const batch: ExecutionResult[] = [];
+            for (; answered < page.length; answered++) {
+              const answer = answerOf(page[answered]);
+              if (!isSettled(answer) || answer.value.errors) break;
+              batch.push(answer.value);
+            }
+            if (batch.length) return { value: { [ANSWER_BATCH]: batch }, done: false };
+          }
+          return answerOf(page[answered++]);
+        };
+        // A plain iterator with one step per event (or page), not one more repeater or generic
+        // map: every subscriber's every event goes through it.
         const results: AsyncIterableIterator<ExecutionResult> = {
           next: () =>
-            events
-              .next()
-              .then((event): IteratorResult<ExecutionResult> | Promise<AnswerStep> =>
-                event.done ? event : answerOnce(event.value, key, () => executeEvent(event.value)),
-              ),
+            answered < page.length
+              ? Promise.resolve(pageStep())
+              : events.next().then((event): IteratorResult<ExecutionResult> | Answer => {
+                  if (event.done) return event;
+                  if (!(event.value instanceof Page)) return answerOf(event.value);
+                  page = event.value.values;
+                  answered = 0;
+                  return pageStep();
+                }),
           return: async () => {
             await events.return?.();
             return { value: undefined, done: true };

@@ -1,6 +1,7 @@
 import type { Duplex } from 'node:stream';
 import type { ExecutionResult } from 'graphql';
 import { WebSocket } from 'ws';
+import { ANSWER_BATCH, type AnswerBatch } from './shared-subscriptions.ts';
 
 /** Past this many unsent bytes on a socket, its streams wait for it to drain before reading on. */
 const SOCKET_HIGH_WATER = 1024 * 1024;
@@ -36,10 +37,10 @@ const CLOSING_BRACE = 0x7d;
  * frames: what a published event sends a socket's many subscribers (or a replay's page sends one)
  * leaves in one piece, where ws would write a header and a payload per message. The socket stays
  * corked until then, so graphql-ws's own messages of the turn (`complete`) join the same write.
- * A subscription's second message in a turn (a burst of events: a run journals the words that
+ * A subscription's second result in a turn (a burst of live events: a run journals the words that
  * came during a write together) first sends what the other sockets have waiting: each event
- * reaches all sockets before the next is sent, as when events come one per turn (one socket alone,
- * a replay's page, is still written once).
+ * reaches all sockets before the next is sent, as when events come one per turn (one socket alone
+ * is still written once; a replay's page is one result, `AnswerBatch`).
  */
 const waiting = new Map<
   WebSocket,
@@ -52,9 +53,10 @@ const endTurn = () => {
   corked.clear();
 };
 
-function enqueue(socket: WebSocket, message: NextMessage) {
+/** Queues a subscription's messages (`prefix` and each payload) for the end of the turn. */
+function enqueue(socket: WebSocket, prefix: Buffer, payloads: Buffer[]) {
   let queue = waiting.get(socket);
-  if (queue?.subscriptions.has(message.prefix) && waiting.size > 1) {
+  if (queue?.subscriptions.has(prefix) && waiting.size > 1) {
     endTurn();
     queue = undefined;
   }
@@ -67,10 +69,13 @@ function enqueue(socket: WebSocket, message: NextMessage) {
       corked.add(raw);
     }
   }
-  queue.messages.push(message);
-  queue.subscriptions.add(message.prefix);
-  const length = messageLength(message);
-  queue.bytes += frameHeaderLength(length) + length;
+  queue.subscriptions.add(prefix);
+  for (const payload of payloads) {
+    const message = { prefix, payload };
+    queue.messages.push(message);
+    const length = messageLength(message);
+    queue.bytes += frameHeaderLength(length) + length;
+  }
 }
 
 /** Writes the messages waiting for `socket` as the text frames ws would send, in one write. */
@@ -141,7 +146,8 @@ export function sendResults(
         const step = await iterator.next();
         if (step.done) return { done: true, value: undefined };
         if (socket.readyState !== WebSocket.OPEN) continue;
-        enqueue(socket, { prefix, payload: payloadBytes(step.value) });
+        const batch = (step.value as Partial<AnswerBatch>)[ANSWER_BATCH];
+        enqueue(socket, prefix, batch ? batch.map(payloadBytes) : [payloadBytes(step.value)]);
         if (unsent(socket) > SOCKET_HIGH_WATER) {
           writeWaiting(socket);
           await drained(socket);

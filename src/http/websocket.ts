@@ -11,6 +11,7 @@ import { createRequestContext, type RequestContext, type Services } from '../ker
 import type { GraphQLServerContext } from './graphql.ts';
 import { toGraphQLError } from './graphql-error.ts';
 import { sendResults } from './subscription-frames.ts';
+import { TAKES_ANSWER_BATCHES } from './shared-subscriptions.ts';
 import { checkJsonInput } from '../kernel/json-input.ts';
 import { EVERY_TENANT } from '../kernel/bus/index.ts';
 import { withLogFields } from '../kernel/log-context.ts';
@@ -242,7 +243,14 @@ export function attachGraphQLWebSockets(options: {
             document,
             variableValues: params.variables,
             contextValue: await contextFactory(),
-            rootValue: { execute, subscribe, socket: ctx.extra.socket, id },
+            // `sendResults` writes a batch of answers as their messages.
+            rootValue: {
+              execute,
+              subscribe,
+              socket: ctx.extra.socket,
+              id,
+              [TAKES_ANSWER_BATCHES]: true,
+            },
           };
         } catch (error) {
           const appError = asAppError(error);

@@ -112,3 +112,16 @@ export class Feed<T> implements AsyncIterableIterator<T> {
     }
   }
 }
+
+/**
+ * Values a source hands over in one piece (a page of a journal read from the database): a reader
+ * that can takes them in one step (`src/http/shared-subscriptions.ts` answers a page as one batch,
+ * written to its socket at once), where one value per step costs a chain of promises each.
+ */
+export class Page<T> {
+  constructor(readonly values: readonly T[]) {}
+}
+
+/** The values of one step of a stream that hands over pages. */
+export const valuesOf = <T>(step: T | Page<T>): readonly T[] =>
+  step instanceof Page ? step.values : [step];

@@ -1,7 +1,7 @@
 import { Prisma, type Execution, type PrismaClient } from '../../generated/prisma/client.ts';
 import type { Scope } from '../../db/scoped.ts';
 import type { EventBus } from '../../kernel/bus/index.ts';
-import { Feed } from '../../kernel/bus/feed.ts';
+import { Feed, Page } from '../../kernel/bus/feed.ts';
 import type { ExecutionStatus } from '../../generated/prisma/enums.ts';
 import type { UnitOfWork } from '../../kernel/unit-of-work.ts';
 
@@ -183,11 +183,18 @@ function readJournalOnce(db: Db, executionId: string, after: number, limit: numb
 type StreamEntry = Omit<JournalEntry, 'tenantId' | 'projectId'>;
 
 /**
+ * Live entries a reader may leave unread (its socket is full): past them it is not sent more, it
+ * reads what it missed from the journal again, a page at a time, once it has caught up.
+ */
+const LIVE_UNREAD = REPLAY_PAGE;
+
+/**
  * An execution's journal after `after`, then its new entries as they are appended on any instance,
  * until `finished`: no gap and no duplicate at the switch. The live subscription starts before the
  * replay; what it receives meanwhile waits, and anything it skipped is read back from the database.
- * A live entry that follows the last one delivered goes straight to the reader: a run followed by
- * thousands of subscribers costs each of them no more than a push.
+ * What is read back comes as pages (`Page`), one step each. A live entry that follows the last one
+ * delivered goes straight to the reader: a run followed by thousands of subscribers costs each of
+ * them no more than a push. A reader that falls `LIVE_UNREAD` entries behind reads the rest back.
  */
 export function followJournal(
   db: Db,
@@ -196,8 +203,8 @@ export function followJournal(
   executionId: string,
   after: number,
   signal: AbortSignal,
-): AsyncIterable<StreamEntry> {
-  return new Feed<StreamEntry>((feed) => {
+): AsyncIterable<StreamEntry | Page<StreamEntry>> {
+  return new Feed<StreamEntry | Page<StreamEntry>>((feed) => {
     let last = after;
     const emit = (entry: StreamEntry) => {
       if (entry.seq <= last) return;
@@ -205,22 +212,33 @@ export function followJournal(
       feed.push(entry);
       if (entry.type === 'finished') feed.end();
     };
+    const emitPage = (entries: StreamEntry[]) => {
+      const fresh = entries.filter((entry) => entry.seq > last);
+      // A single entry goes as itself, as a live one would.
+      if (fresh.length < 2) {
+        fresh.forEach(emit);
+        return;
+      }
+      last = fresh[fresh.length - 1].seq;
+      feed.push(new Page(fresh));
+      if (fresh.some((entry) => entry.type === 'finished')) feed.end();
+    };
     /**
      * The entries after the last delivered (up to `limit` of them) that had been published by the
-     * time `since` (of `clock`), a page at a time, each once the reader has nearly caught up.
+     * time `since` (of `clock`), a page at a time, each once the reader has taken the one before.
      */
     const readBack = async (since: number, limit = Infinity) => {
       for (let left = limit; left > 0 && !feed.ended;) {
-        await feed.whenUnreadBelow(REPLAY_PAGE);
+        await feed.whenUnreadBelow(1);
         const size = Math.min(left, REPLAY_PAGE);
         const page = await readJournalOnce(db, executionId, last, size, since);
-        for (const entry of page) emit(entry);
+        emitPage(page);
         if (page.length < size) break;
         left -= page.length;
       }
     };
     // Deliveries that read the database run one at a time, in arrival order (the replay first);
-    // while one is queued, live entries wait behind it.
+    // while one is queued, live entries wait behind it (`held` of them, at most).
     let delivering: Promise<void> | undefined;
     const enqueue = (task: () => Promise<void>) => {
       const run = (delivering ?? Promise.resolve())
@@ -231,15 +249,28 @@ export function followJournal(
         });
       delivering = run;
     };
+    let held = 0;
+    let catchUpQueued = false;
     const listeningSince = ++clock;
     const stopListening = bus.listen('executionJournal', scope, (entry) => {
-      if (entry.executionId !== executionId) return;
-      if (!delivering && entry.seq <= last + 1) emit(entry);
-      else {
+      if (entry.executionId !== executionId || entry.seq <= last) return;
+      if (!delivering && entry.seq === last + 1 && feed.unread < LIVE_UNREAD) emit(entry);
+      else if (held + feed.unread < LIVE_UNREAD) {
         const arrivedAt = ++clock;
+        held += 1;
         enqueue(async () => {
+          held -= 1;
           if (entry.seq > last + 1) await readBack(arrivedAt, entry.seq - last - 1);
           emit(entry);
+        });
+      } else if (!catchUpQueued) {
+        // Too far behind to keep what arrives: the entry is read back with everything after it.
+        // The read counts from the catch-up's start, so it also covers the entries dropped
+        // while it was queued.
+        catchUpQueued = true;
+        enqueue(() => {
+          catchUpQueued = false;
+          return readBack(++clock);
         });
       }
     });

@@ -8,6 +8,7 @@ import { body, json, restRouter, routeDeclarer } from '../../rest/kit.ts';
 import { EXAMPLE_ID, exampleString, idField, timestampField } from '../../rest/fields.ts';
 import { errorHeaders, type ErrorFormat } from '../../rest/problem.ts';
 import { followJournal } from './journal.ts';
+import { valuesOf } from '../../kernel/bus/feed.ts';
 import { approveToolCall } from './approvals.ts';
 import * as executions from './service.ts';
 
@@ -134,7 +135,7 @@ function journalStream(c: Context, ctx: RequestContext, executionId: string, aft
       ctx.services.config.SSE_KEEPALIVE_MS,
     );
     try {
-      for await (const entry of followJournal(
+      for await (const step of followJournal(
         ctx.db,
         ctx.services.bus,
         requireScope(ctx),
@@ -142,16 +143,18 @@ function journalStream(c: Context, ctx: RequestContext, executionId: string, aft
         after,
         signal,
       )) {
-        await stream.writeSSE({
-          id: String(entry.seq),
-          event: entry.type,
-          data: JSON.stringify({
-            seq: entry.seq,
-            type: entry.type,
-            ...entry.data,
-            createdAt: entry.createdAt,
-          }),
-        });
+        for (const entry of valuesOf(step)) {
+          await stream.writeSSE({
+            id: String(entry.seq),
+            event: entry.type,
+            data: JSON.stringify({
+              seq: entry.seq,
+              type: entry.type,
+              ...entry.data,
+              createdAt: entry.createdAt,
+            }),
+          });
+        }
       }
     } finally {
       clearInterval(keepAlive);
