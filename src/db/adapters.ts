@@ -15,6 +15,7 @@ import {
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import type { Pool } from 'pg';
 import { PrismaClient } from '../generated/prisma/client.ts';
+import { StatementGate } from './priority.ts';
 
 export type AdapterFactory = SqlMigrationAwareDriverAdapterFactory;
 
@@ -130,8 +131,11 @@ export function postgresAdapterFactory(
     adapterName: inner.adapterName,
     connect: async () => {
       const adapter = fixPgAdapter(await inner.connect());
-      onPool(adapter.underlyingDriver());
-      return adapter;
+      const pool = adapter.underlyingDriver();
+      onPool(pool);
+      // Requests never wait for a connection that background work took: it gets half the pool.
+      const backgroundSlots = Math.max(1, Math.floor((pool.options.max ?? 10) / 2));
+      return gateStatements(adapter, new StatementGate(Infinity, backgroundSlots));
     },
     // PrismaPg's own shadow database is the main one when built from a URL (P3006): use a throw-away database.
     connectToShadowDb: async () => {
@@ -204,7 +208,9 @@ export function pgliteAdapterFactory(db: PGlite): AdapterFactory {
   return {
     provider: inner.provider,
     adapterName: inner.adapterName,
-    connect: async () => fixPgliteAdapter(await inner.connect(), db),
+    // PGlite runs one statement (or transaction) at a time: requests' go first.
+    connect: async () =>
+      gateStatements(fixPgliteAdapter(await inner.connect(), db), new StatementGate(1, 1)),
     // The adapter's own shadow PGlite is never closed: use one that dispose() closes.
     connectToShadowDb: async () => {
       const shadowDb = await PGlite.create();
@@ -222,6 +228,33 @@ function fixPgliteAdapter(adapter: SqlDriverAdapter, db: PGlite): SqlDriverAdapt
       await db.exec(script);
     } catch (error) {
       throw toDriverAdapterError(error);
+    }
+  };
+  return adapter;
+}
+
+/**
+ * Sends the adapter's statements and transactions through `gate`: a transaction holds its turn
+ * until it commits or rolls back (its own statements go through it, not the gate).
+ */
+function gateStatements<A extends SqlDriverAdapter>(adapter: A, gate: StatementGate): A {
+  const queryRaw = adapter.queryRaw.bind(adapter);
+  const executeRaw = adapter.executeRaw.bind(adapter);
+  const startTransaction = adapter.startTransaction.bind(adapter);
+  adapter.queryRaw = (query) => gate.run(() => queryRaw(query));
+  adapter.executeRaw = (query) => gate.run(() => executeRaw(query));
+  adapter.startTransaction = async (isolationLevel) => {
+    const leave = await gate.enter();
+    try {
+      const transaction = await startTransaction(isolationLevel);
+      const commit = transaction.commit.bind(transaction);
+      const rollback = transaction.rollback.bind(transaction);
+      transaction.commit = () => commit().finally(leave);
+      transaction.rollback = () => rollback().finally(leave);
+      return transaction;
+    } catch (error) {
+      leave();
+      throw error;
     }
   };
   return adapter;

@@ -1,3 +1,4 @@
+import { inBackground } from '../db/priority.ts';
 import { connectionFailure } from './errors.ts';
 import type { Logger } from './logger.ts';
 
@@ -22,8 +23,9 @@ export class PollingLoop {
     return this.stopping;
   }
 
+  /** Its rounds, and all they start, are background work: requests' statements go first. */
   start() {
-    this.loop ??= this.run();
+    this.loop ??= inBackground(() => this.run());
   }
 
   nudge = () => {
