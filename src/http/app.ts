@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { json } from 'node:stream/consumers';
+import { json, text as readText } from 'node:stream/consumers';
 import type { HttpBindings } from '@hono/node-server';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler, Next } from 'hono';
@@ -249,11 +249,21 @@ export function createHttpApp(options: {
     await next();
   };
   // JSON bodies the database could not store (NUL, unpaired surrogates) or nested past
-  // MAX_INPUT_DEPTH are refused before any route reads them; the routes then read the parsed copy.
+  // MAX_INPUT_DEPTH are refused before any route reads them.
   const withCheckedJsonBody: MiddlewareHandler<AppEnv> = async (c, next) => {
-    const text = /^application\/([\w.-]+\+)?json\b/i.test(c.req.header('content-type') ?? '')
-      ? await c.req.text()
-      : '';
+    if (!/^application\/([\w.-]+\+)?json\b/i.test(c.req.header('content-type') ?? ''))
+      return next();
+    const incoming = (c.env as Partial<HttpBindings> | undefined)?.incoming;
+    const length = declaredBodyLength(c);
+    // Unless the body limit had to read it (no declared length), the body is still on the socket:
+    // read from it, not through the fetch Request @hono/node-server would build around it. GET and
+    // HEAD have none, as fetch sees them.
+    const text =
+      length === 0
+        ? ''
+        : incoming && length !== null
+          ? await readText(incoming)
+          : await c.req.text();
     if (text) {
       let body: unknown;
       try {
@@ -262,9 +272,9 @@ export function createHttpApp(options: {
         throw badInput('The request body is not valid JSON');
       }
       checkJsonInput(body, config.MAX_INPUT_DEPTH, ['body']);
-      // The route's validator reads this instead of parsing the text again.
-      c.req.bodyCache.json = Promise.resolve(body);
     }
+    // The route's validator reads the body from here (Hono's cache holds promises; its type says not).
+    (c.req.bodyCache as { text?: Promise<string> }).text = Promise.resolve(text);
     await next();
   };
   for (const path of ['/run/*', '/api/*', '/telemetry/*', '/manage/*'])
