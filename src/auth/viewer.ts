@@ -158,22 +158,24 @@ export class Authenticator {
   }
 
   private async resolve(token: string): Promise<Viewer> {
+    // A tenant key is tried first, so that its request hashes one secret (its own), not the admin
+    // key's too: the admin key (`sb_admin_…`) does not have a tenant key's form.
+    const parsed = parseApiKey(token);
+    const key = parsed && (await this.keyRow(parsed.id));
+    if (parsed && key && !key.revokedAt && secretMatches(parsed.secret, key.secretHash)) {
+      this.touch(key);
+      return {
+        kind: 'apiKey',
+        keyId: key.id,
+        tenantId: key.tenantId,
+        projectId: key.projectId,
+        actorType: key.actorType as ActorType,
+        actorId: key.id,
+      };
+    }
     if (this.adminKeyHash && secretMatches(token, this.adminKeyHash)) {
       return { kind: 'admin', actorType: 'system', actorId: 'admin' };
     }
-    const parsed = parseApiKey(token);
-    const key = parsed && (await this.keyRow(parsed.id));
-    if (!parsed || !key || key.revokedAt || !secretMatches(parsed.secret, key.secretHash)) {
-      throw new AppError('UNAUTHENTICATED', 'The API key is invalid or revoked');
-    }
-    this.touch(key);
-    return {
-      kind: 'apiKey',
-      keyId: key.id,
-      tenantId: key.tenantId,
-      projectId: key.projectId,
-      actorType: key.actorType as ActorType,
-      actorId: key.id,
-    };
+    throw new AppError('UNAUTHENTICATED', 'The API key is invalid or revoked');
   }
 }

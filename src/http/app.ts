@@ -310,6 +310,8 @@ export function createHttpApp(options: {
 
   app.route('/', webhookRoutes(services));
 
+  // yoga is a Proxy that binds the method anew on every read.
+  const handleRequest = yoga.handleRequest;
   app.on(['GET', 'POST', 'OPTIONS'], '/graphql', async (c) => {
     let requestContext;
     try {
@@ -338,7 +340,7 @@ export function createHttpApp(options: {
     const readJson = incoming && declaredBodyLength(c) !== null ? () => json(incoming) : undefined;
     // Not yoga.fetch: it reads the request's abort signal, which @hono/node-server only has once it
     // has built a fetch Request around the socket.
-    const response = await yoga.handleRequest(c.req.raw, { requestContext, readJson });
+    const response = await handleRequest(c.req.raw, { requestContext, readJson });
     response.headers.set('X-Correlation-Id', requestContext.correlationId);
     return response;
   });

@@ -154,7 +154,7 @@ export const configSchema = z.object({
   TRIGGER_REGEX_BUDGET_CHARS: positiveInt(4096),
   /** Longest message a trigger's template may render (UTF-16 code units); a webhook that renders more is refused (422). */
   TRIGGER_MAX_MESSAGE_CHARS: positiveInt(1024 * 1024),
-  /** How often an idle delivery worker looks for due webhook deliveries. */
+  /** How often an idle delivery worker looks for due webhook deliveries (src/kernel/polling-loop.ts backs off). */
   DELIVERY_POLL_MS: positiveInt(500),
   /** How long a receiver has to answer 2xx, body included. */
   DELIVERY_TIMEOUT_MS: positiveInt(15_000),
@@ -202,7 +202,7 @@ export const configSchema = z.object({
   TOOL_TIMEOUT_MS: positiveInt(30_000),
   /** An execution's lease: a worker renews it every third of it; a dead worker's runs resume after it. */
   EXECUTION_LEASE_MS: positiveInt(15_000),
-  /** How often an idle runner looks for executions another instance queued or approved. */
+  /** How often an idle runner looks for executions another instance queued or approved (it backs off, see src/kernel/polling-loop.ts). */
   EXECUTION_POLL_MS: positiveInt(250),
   /** How often an execution's SSE stream sends a `: keep-alive` comment: proxies cut streams idle for long (often 60 s). */
   SSE_KEEPALIVE_MS: positiveInt(15_000),

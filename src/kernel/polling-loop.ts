@@ -2,9 +2,15 @@ import { inBackground } from '../db/priority.ts';
 import { connectionFailure } from './errors.ts';
 import type { Logger } from './logger.ts';
 
+/** The longest an idle loop waits between rounds, unless its `pollMs` is longer still. */
+const IDLE_POLL_MS = 1000;
+
 /**
  * Runs `tick` until stopped: at once again when it found work, else after `pollMs` (or as soon as
- * `nudge()` says work is waiting). The background workers (executions, webhook deliveries) share it.
+ * `nudge()` says work is waiting). Rounds that keep finding nothing wait twice as long each time, up
+ * to 4 × `pollMs` or IDLE_POLL_MS (whichever is shorter): an idle server's claims cost a share of
+ * every request's CPU. A nudge or a round that found work returns to `pollMs`. The background
+ * workers (executions, webhook deliveries, webhook invocations) share it.
  */
 export class PollingLoop {
   private wake: (() => void) | null = null;
@@ -40,17 +46,23 @@ export class PollingLoop {
   }
 
   private async run() {
+    const longestWait = Math.max(this.pollMs, Math.min(4 * this.pollMs, IDLE_POLL_MS));
+    let wait = this.pollMs;
     while (!this.stopping) {
       this.nudged = false;
-      if ((await this.tick()) || this.nudged) continue;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, this.pollMs);
+      if ((await this.tick()) || this.nudged) {
+        wait = this.pollMs;
+        continue;
+      }
+      const nudged = await new Promise<boolean>((resolve) => {
+        const timer = setTimeout(() => resolve(false), wait);
         this.wake = () => {
           clearTimeout(timer);
-          resolve();
+          resolve(true);
         };
       });
       this.wake = null;
+      wait = nudged ? this.pollMs : Math.min(2 * wait, longestWait);
     }
   }
 }
