@@ -129,6 +129,8 @@ export async function seed(
     log(`generated ${total} LLM events in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
   if (rows.has('replay')) await copyExecutionWithJournal(sql, fixtures.templateExecutionId!);
+  // As autovacuum would have left them (the visibility map too, which index-only scans read).
+  if (rows.has('usage')) await sql.query('VACUUM "LlmEvent"');
   await sql.query('ANALYZE');
   await sql.close();
   if (rows.has('usage')) await rebuildRollups(target, log);

@@ -61,11 +61,15 @@ function labelOf(dimension: UsageDimension, dimensions: UsageDimension[]): Prism
   return Prisma.sql`NULL`;
 }
 
-/** The scope and filter conditions on rows of LlmEvent or LlmUsageRollup (`alias`), time aside. */
+/**
+ * The scope and filter conditions on rows of LlmEvent or LlmUsageRollup (`alias`), time aside;
+ * `errored` tells a row with an error.
+ */
 function filterConditions(
   alias: 'e' | 'r',
   scope: { tenantId: string; projectId: string | null },
   filter: LlmEventFilter,
+  errored: Prisma.Sql,
 ): Prisma.Sql[] {
   const column = (name: string) => Prisma.raw(`${alias}.${name}`);
   const inScope = Prisma.sql`"tenantId" = ${scope.tenantId} ${scope.projectId ? Prisma.sql`AND "projectId" = ${scope.projectId}` : Prisma.empty}`;
@@ -80,7 +84,6 @@ function filterConditions(
           Prisma.sql`${column(columnName)} IN (SELECT id FROM ${Prisma.raw(`"${table}"`)} WHERE ${inScope} AND ${Prisma.raw(key)} = ${name})`,
         ]
       : [];
-  const errored = alias === 'r' ? Prisma.sql`r.errored` : Prisma.sql`e.error IS NOT NULL`;
   return [
     Prisma.sql`${column('"tenantId"')} = ${scope.tenantId}`,
     ...(scope.projectId ? [Prisma.sql`${column('"projectId"')} = ${scope.projectId}`] : []),
@@ -245,6 +248,20 @@ export async function telemetryUsage(
   // A range without raw edges (no partial hour) reads no LlmEvent row: its query leaves `e` out,
   // and is planned in about a quarter less time.
   const raw = rawSegments.length > 0;
+  // Each raw segment (an edge, or all of a session filter's range) is read in two branches, the
+  // events without an error and those with one: each is one range of an index on ("tenantId",
+  // "createdAt") that carries what is read but the error (migration usage_edges_covering_index), so
+  // the edges are index-only scans. An OR of ranges, or the error read, would visit the table.
+  const rawBranch = (segment: UsageSegment, errored: boolean) => Prisma.sql`
+      SELECT ${groupColumns('e')}, e."latencyMs", 1 AS count, COALESCE(e."inputTokens", 0) AS "inputTokens",
+        COALESCE(e."outputTokens", 0) AS "outputTokens", COALESCE(e."cachedInputTokens", 0) AS "cachedInputTokens",
+        COALESCE(e."costUsd"::numeric, 0) AS "costUsd", (e."costUsd" IS NULL)::int AS "unpricedCount",
+        ${Prisma.raw(errored ? '1' : '0')} AS "errorCount"${
+          wanted.length ? Prisma.sql`, llm_usage_latency_band(e."latencyMs") AS band` : Prisma.empty
+        }
+      FROM "LlmEvent" e
+      WHERE ${Prisma.join(filterConditions('e', scope, filter, Prisma.raw(String(errored))), ' AND ')}
+        AND e.error IS ${Prisma.raw(errored ? 'NOT NULL' : 'NULL')} AND ${segmentCondition(segment, 'e')}`;
   const measures = Prisma.sql`count, "inputTokens", "outputTokens", "cachedInputTokens", "costUsd", "unpricedCount", "errorCount"`;
   // One statement, no transaction: the pool's connections already run without JIT (db/adapters.ts).
   const rows = await ctx.services.prisma.$queryRaw<
@@ -254,18 +271,13 @@ export async function telemetryUsage(
       SELECT r.id, ${groupColumns('r')}, r.count, r."inputTokens", r."outputTokens", r."cachedInputTokens",
         r."costUsd", r."unpricedCount", CASE WHEN r.errored THEN r.count ELSE 0 END AS "errorCount"
       FROM "LlmUsageRollup" r
-      WHERE ${Prisma.join(filterConditions('r', scope, filter), ' AND ')} AND ${anyOf('r', rollupSegments)}
+      WHERE ${Prisma.join(filterConditions('r', scope, filter, Prisma.sql`r.errored`), ' AND ')} AND ${anyOf('r', rollupSegments)}
     )${
       raw
-        ? Prisma.sql`, e AS (
-      SELECT ${groupColumns('e')}, e."latencyMs", 1 AS count, COALESCE(e."inputTokens", 0) AS "inputTokens",
-        COALESCE(e."outputTokens", 0) AS "outputTokens", COALESCE(e."cachedInputTokens", 0) AS "cachedInputTokens",
-        COALESCE(e."costUsd"::numeric, 0) AS "costUsd", (e."costUsd" IS NULL)::int AS "unpricedCount",
-        (e.error IS NOT NULL)::int AS "errorCount"${
-          wanted.length ? Prisma.sql`, llm_usage_latency_band(e."latencyMs") AS band` : Prisma.empty
-        }
-      FROM "LlmEvent" e
-      WHERE ${Prisma.join(filterConditions('e', scope, filter), ' AND ')} AND ${anyOf('e', rawSegments)}
+        ? Prisma.sql`, e AS (${Prisma.join(
+            rawSegments.flatMap((segment) => [rawBranch(segment, false), rawBranch(segment, true)]),
+            ' UNION ALL ',
+          )}
     )`
         : Prisma.empty
     }, sums AS (
