@@ -53,10 +53,13 @@ const endTurn = () => {
   corked.clear();
 };
 
-/** Queues a subscription's messages (`prefix` and each payload) for the end of the turn. */
-function enqueue(socket: WebSocket, prefix: Buffer, payloads: Buffer[]) {
+/**
+ * Queues a subscription's message (`prefix` and `payload`) for the end of the turn; `inResult`: one
+ * more message of the same result (a batch's), which the burst rule leaves with the first.
+ */
+function enqueue(socket: WebSocket, prefix: Buffer, payload: Buffer, inResult = false) {
   let queue = waiting.get(socket);
-  if (queue?.subscriptions.has(prefix) && waiting.size > 1) {
+  if (!inResult && queue?.subscriptions.has(prefix) && waiting.size > 1) {
     endTurn();
     queue = undefined;
   }
@@ -69,13 +72,11 @@ function enqueue(socket: WebSocket, prefix: Buffer, payloads: Buffer[]) {
       corked.add(raw);
     }
   }
+  const message = { prefix, payload };
+  queue.messages.push(message);
   queue.subscriptions.add(prefix);
-  for (const payload of payloads) {
-    const message = { prefix, payload };
-    queue.messages.push(message);
-    const length = messageLength(message);
-    queue.bytes += frameHeaderLength(length) + length;
-  }
+  const length = messageLength(message);
+  queue.bytes += frameHeaderLength(length) + length;
 }
 
 /** Writes the messages waiting for `socket` as the text frames ws would send, in one write. */
@@ -147,7 +148,8 @@ export function sendResults(
         if (step.done) return { done: true, value: undefined };
         if (socket.readyState !== WebSocket.OPEN) continue;
         const batch = (step.value as Partial<AnswerBatch>)[ANSWER_BATCH];
-        enqueue(socket, prefix, batch ? batch.map(payloadBytes) : [payloadBytes(step.value)]);
+        if (!batch) enqueue(socket, prefix, payloadBytes(step.value));
+        else batch.forEach((answer, i) => enqueue(socket, prefix, payloadBytes(answer), i > 0));
         if (unsent(socket) > SOCKET_HIGH_WATER) {
           writeWaiting(socket);
           await drained(socket);
