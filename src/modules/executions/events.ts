@@ -42,6 +42,8 @@ export const modelCalled = defineEvent({
   payload: z.object({
     executionId: z.string(),
     step: z.number().int(),
+    agentId: z.string(),
+    agentVersionId: z.string(),
     agentName: z.string(),
     agentVersionName: z.string(),
     conversationId: z.string(),
@@ -58,6 +60,8 @@ export const modelCalled = defineEvent({
   example: {
     executionId: '3f1c2b7e-8d1a-4e5b-9c0d-6a7b8c9d0e1f',
     step: 1,
+    agentId: 'a1b2c3d4-0000-4000-8000-000000000001',
+    agentVersionId: 'b2c3d4e5-0000-4000-8000-000000000002',
     agentName: 'support',
     agentVersionName: 'v1',
     conversationId: 'conv_42',

@@ -86,6 +86,8 @@ export async function callModel(
       {
         executionId: run.execution.id,
         step,
+        agentId: run.execution.agentId,
+        agentVersionId: run.execution.agentVersionId,
         agentName: run.execution.agentName,
         agentVersionName: run.execution.agentVersionName,
         conversationId: run.execution.conversationId,

@@ -33,6 +33,8 @@ export interface LlmCall {
   fingerprintId: string;
   agent?: string | null;
   agentVersion?: string | null;
+  /** The version when the caller knows it (a run's): then not looked up by name. */
+  version?: { agentId: string; id: string };
   person?: string | null;
   session?: string | null;
   properties: Prisma.JsonObject;
@@ -69,11 +71,14 @@ export async function storeLlmCalls(
   calls: LlmCall[],
 ): Promise<LlmEvent[]> {
   const { tx } = uow;
-  const versionOf = await ensureNamedVersions(
-    uow,
-    scope,
-    calls.map((call) => ({ agent: call.agent, version: call.agentVersion })),
-  );
+  const named = calls.filter((call) => !call.version);
+  const versionOf = named.length
+    ? await ensureNamedVersions(
+        uow,
+        scope,
+        named.map((call) => ({ agent: call.agent, version: call.agentVersion })),
+      )
+    : null;
   const persons = await ensureNamed(
     uow,
     scope,
@@ -95,7 +100,7 @@ export async function storeLlmCalls(
   const now = new Date();
   const prices = uow.ctx.services.prices;
   const rows = calls.map(({ summary, ...call }) => {
-    const version = versionOf(call.agent, call.agentVersion);
+    const version = call.version ?? versionOf!(call.agent, call.agentVersion);
     return {
       id: randomUUID(),
       fingerprintId: call.fingerprintId,

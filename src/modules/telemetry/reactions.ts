@@ -24,8 +24,7 @@ const recordModelCall: Reaction = async (uow, emitted) => {
   await storeLlmCalls(caused, scope, [
     {
       fingerprintId: fingerprint.id,
-      agent: call.agentName,
-      agentVersion: call.agentVersionName,
+      version: { agentId: call.agentId, id: call.agentVersionId },
       session: call.conversationId,
       properties: { executionId: call.executionId, step: call.step },
       summary: {

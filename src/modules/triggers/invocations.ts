@@ -102,23 +102,26 @@ const endInvocation: Reaction = async (uow, emitted) => {
   const { executionId, status, error } = emitted.payload as ExecutionOutcome;
   const failed = status !== 'completed';
   const errorMessage = failed ? (error ?? `The execution was ${status}`) : null;
-  const { count } = await uow.tx.triggerInvocation.updateMany({
-    where: { executionId, status: 'pending' },
-    data: { status: failed ? 'failed' : 'success', errorMessage },
-  });
-  if (!count) return;
-  const { trigger, ...invocation } = await uow.tx.triggerInvocation.findUniqueOrThrow({
-    where: { executionId },
-    include: { trigger: true },
-  });
+  // One statement: the ending and what it is announced with (the trigger's id and agent).
+  const [ended] = await uow.tx.$queryRaw<
+    (TriggerInvocation & { triggerId: string; triggerAgentId: string })[]
+  >`
+    UPDATE "TriggerInvocation" i
+    SET status = ${failed ? 'failed' : 'success'}::"TriggerInvocationStatus",
+      "errorMessage" = ${errorMessage}, "updatedAt" = now()
+    FROM "Trigger" t
+    WHERE i."executionId" = ${executionId} AND i.status = 'pending' AND t."webhookKey" = i."webhookKey"
+    RETURNING i.*, t.id AS "triggerId", t."agentId" AS "triggerAgentId"`;
+  if (!ended) return;
+  const { triggerId, triggerAgentId, ...invocation } = ended;
   uow.publish('triggerInvocationUpdated', invocation.tenantId, invocation);
   if (!failed) return;
   uow.emit(
     triggerInvocationFailed,
     {
       invocationId: invocation.id,
-      triggerId: trigger.id,
-      agentId: trigger.agentId,
+      triggerId,
+      agentId: triggerAgentId,
       executionId,
       errorMessage,
     },
