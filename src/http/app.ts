@@ -258,12 +258,8 @@ export function createHttpApp(options: {
     // Unless the body limit had to read it (no declared length), the body is still on the socket:
     // read from it, not through the fetch Request @hono/node-server would build around it. GET and
     // HEAD have none, as fetch sees them.
-    const text =
-      length === 0
-        ? ''
-        : incoming && length !== null
-          ? await readText(incoming)
-          : await c.req.text();
+    const read = incoming && length !== null ? () => readText(incoming) : () => c.req.text();
+    const text = length === 0 ? '' : await read();
     if (text) {
       let body: unknown;
       try {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Prisma } from '../generated/prisma/client.ts';
-import type { Topic, TopicPayloads } from './bus/index.ts';
+import type { Published, Topic, TopicPayloads } from './bus/index.ts';
 import type { ActorType } from '../auth/viewer.ts';
 import type { RequestContext, Services } from './context.ts';
 import { AppError } from './errors.ts';
@@ -275,15 +275,17 @@ export async function recordRefusal(ctx: RequestContext, error: AppError, option
 
 /** Publishes each committed `live` event on the bus under its name. */
 export const publishLiveEvents: CommitStep = {
-  committed: (events, _rows, services) => {
-    for (const emitted of events) {
-      if (emitted.event.live && emitted.outcome === 'success') {
-        services.bus.publish(
-          emitted.event.name as Topic,
-          emitted.tenantId,
-          emitted.payload as never,
-        );
-      }
-    }
-  },
+  committed: (events, _rows, services) =>
+    services.bus.publishAll(
+      events
+        .filter((emitted) => emitted.event.live && emitted.outcome === 'success')
+        .map(
+          (emitted) =>
+            ({
+              topic: emitted.event.name,
+              tenantId: emitted.tenantId,
+              payload: emitted.payload,
+            }) as Published,
+        ),
+    ),
 };

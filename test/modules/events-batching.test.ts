@@ -1,5 +1,6 @@
 // Group commit: concurrent single-event requests of one scope share a transaction, yet each gets
 // its own answer, audit row, refusal and live event.
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../gql/index.ts';
 import {
@@ -16,6 +17,7 @@ import {
   subscribe,
   type TestServer,
 } from '../support/switchboard.ts';
+import { cleanRedisPrefix, testRedisPrefix, testRedisUrl } from '../support/redis.ts';
 
 const LogEventConcurrently = graphql(`
   mutation LogEventConcurrently($input: LogEventInput!) {
@@ -197,6 +199,59 @@ describe('group commit of single events', () => {
     const received = subscriber.received.map((message) => message.data!.appEventLogged.id);
     expect(received.sort()).toEqual([...ids].sort());
   });
+
+  it.skipIf(!testRedisUrl())(
+    'publishes a batch of events as one Redis message per topic, each payload intact',
+    async () => {
+      const prefix = testRedisPrefix();
+      const published = await startServer({ redisPrefix: prefix });
+      const redis = new Redis(testRedisUrl()!);
+      try {
+        const { key, tenantId } = await published.newTenant('one message');
+        const messages: { channel: string; message: string }[] = [];
+        redis.on('pmessage', (_pattern, channel: string, message: string) =>
+          messages.push({ channel, message }),
+        );
+        await redis.psubscribe(`${prefix}*`);
+        const ids = range(10).map((n) => `evt-message-${n}`);
+        const responses = await Promise.all(
+          ids.map((id) =>
+            fetch(`${published.url}/run/v1/events`, {
+              method: 'POST',
+              headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+              body: JSON.stringify({ id, type: 'one-message' }),
+            }),
+          ),
+        );
+        expect(responses.map((response) => response.status)).toEqual(ids.map(() => 201));
+        const payloadsOf = (topic: string) =>
+          messages
+            .filter(({ channel }) => channel === `${prefix}${topic}:${tenantId}`)
+            .map(({ message }) => JSON.parse(message) as unknown)
+            .map((decoded) => (Array.isArray(decoded) ? decoded : [decoded]));
+        const resourceIds = () =>
+          payloadsOf('auditEventRecorded')
+            .flat()
+            .map((payload) => (payload as { resourceId: string }).resourceId);
+        await eventually(() => resourceIds().length >= ids.length, 'every audit event');
+        await eventually(
+          () => payloadsOf('app_event.logged').flat().length >= ids.length,
+          'every live event',
+        );
+        expect(resourceIds().sort()).toEqual([...ids].sort());
+        const logged = payloadsOf('app_event.logged').flat() as { id: string; type: string }[];
+        expect(logged.map((event) => event.id).sort()).toEqual([...ids].sort());
+        expect(logged.every((event) => event.type === 'one-message')).toBe(true);
+        // Group commit made fewer batches than events, and each batch is one message per topic.
+        expect(payloadsOf('auditEventRecorded').length).toBeLessThan(ids.length);
+        expect(payloadsOf('app_event.logged').length).toBeLessThan(ids.length);
+      } finally {
+        await redis.quit();
+        await published.stop();
+        await cleanRedisPrefix(prefix);
+      }
+    },
+  );
 
   it('queues each event of a batch for exactly the endpoints that want it', async () => {
     const endpoint = async (input: Record<string, unknown>) => {

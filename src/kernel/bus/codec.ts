@@ -47,5 +47,10 @@ function reviver(_key: string, value: unknown): unknown {
   }
 }
 
-export const encodePayload = (payload: unknown): string => JSON.stringify(payload, replacer);
-export const decodePayload = (message: string): unknown => JSON.parse(message, reviver);
+// A message of several payloads is their array (no payload is an array); one payload goes alone.
+export const encodeMessage = (payloads: unknown[]): string =>
+  JSON.stringify(payloads.length === 1 ? payloads[0] : payloads, replacer);
+export const decodeMessage = (message: string): unknown[] => {
+  const decoded: unknown = JSON.parse(message, reviver);
+  return Array.isArray(decoded) ? decoded : [decoded];
+};

@@ -45,10 +45,16 @@ export type Published = {
   [T in Topic]: { topic: T; tenantId: string; payload: TopicPayloads[T] };
 }[Topic];
 
-/** Where payloads are dispatched by channel name: an in-process EventTarget, or Redis (`redis.ts`). */
-type ChannelTarget = Pick<EventTarget, 'addEventListener' | 'removeEventListener'> & {
-  dispatchEvent(event: CustomEvent): boolean;
-};
+/** A listener of one channel's payloads. */
+export type ChannelListener = (payload: unknown) => void;
+
+/** Where payloads are dispatched by channel name: in process, or through Redis (`redis.ts`). */
+export interface ChannelTarget {
+  addListener(channel: string, listener: ChannelListener): void;
+  removeListener(channel: string, listener: ChannelListener): void;
+  /** Gives the channel's listeners each payload, in order (through Redis, as one message). */
+  dispatch(channel: string, payloads: unknown[]): void;
+}
 
 /**
  * Publish/subscribe between the parts of Switchboard and across its instances: in-process by
@@ -148,18 +154,41 @@ export class EventBus {
   }
 
   publish<T extends Topic>(topic: T, tenantId: string, payload: TopicPayloads[T]): void {
-    try {
-      this.target.dispatchEvent(
-        new CustomEvent(this.channel(topic, tenantId), { detail: payload }),
+    this.send(topic, tenantId, [payload]);
+  }
+
+  /**
+   * Publishes payloads in order, each run of one topic and tenant as one message: a batch of
+   * ingested events is one Redis command per topic, not one per event.
+   */
+  publishAll(published: readonly Published[]): void {
+    let run: Published[] = [];
+    for (const [index, item] of published.entries()) {
+      run.push(item);
+      const next = published[index + 1];
+      if (next?.topic === item.topic && next.tenantId === item.tenantId) continue;
+      this.send(
+        item.topic,
+        item.tenantId,
+        run.map(({ payload }) => payload),
       );
+      run = [];
+    }
+  }
+
+  private send(topic: Topic, tenantId: string, payloads: unknown[]) {
+    try {
+      this.target.dispatch(this.channel(topic, tenantId), payloads);
     } catch (error) {
       this.publishFailed(error);
     }
     for (const observer of this.observers) {
-      try {
-        observer({ topic, tenantId, payload } as Published);
-      } catch (error) {
-        this.logger.error({ err: error, topic }, 'a publish observer failed');
+      for (const payload of payloads) {
+        try {
+          observer({ topic, tenantId, payload } as Published);
+        } catch (error) {
+          this.logger.error({ err: error, topic }, 'a publish observer failed');
+        }
       }
     }
   }
@@ -184,13 +213,13 @@ export class EventBus {
     listener: (payload: TopicPayloads[T]) => void,
   ): () => void {
     const channel = this.channel(topic, scope.tenantId);
-    const onEvent = (event: Event) => {
-      const payload = (event as CustomEvent<TopicPayloads[T]>).detail;
-      if (scope.projectId && payload.projectId !== scope.projectId) return;
-      listener(payload);
+    const onPayload = (payload: unknown) => {
+      const typed = payload as TopicPayloads[T];
+      if (scope.projectId && typed.projectId !== scope.projectId) return;
+      listener(typed);
     };
-    this.target.addEventListener(channel, onEvent);
-    return () => this.target.removeEventListener(channel, onEvent);
+    this.target.addListener(channel, onPayload);
+    return () => this.target.removeListener(channel, onPayload);
   }
 
   /**
@@ -296,23 +325,23 @@ function reportConnection(client: Redis, name: string, logger: Logger) {
  * thousands of listeners, which Node's EventTarget calls at several times the cost (and warns past 10).
  */
 function localEventTarget(): ChannelTarget {
-  const listeners = new Map<string, Set<EventListener>>();
+  const listeners = new Map<string, Set<ChannelListener>>();
   return {
-    addEventListener(channel: string, listener: EventListenerOrEventListenerObject | null) {
-      if (!listener) return;
+    addListener(channel, listener) {
       let callbacks = listeners.get(channel);
       if (!callbacks) listeners.set(channel, (callbacks = new Set()));
-      callbacks.add('handleEvent' in listener ? listener.handleEvent : listener);
+      callbacks.add(listener);
     },
-    removeEventListener(channel: string, listener: EventListenerOrEventListenerObject | null) {
+    removeListener(channel, listener) {
       const callbacks = listeners.get(channel);
-      if (!listener || !callbacks) return;
-      callbacks.delete('handleEvent' in listener ? listener.handleEvent : listener);
+      if (!callbacks) return;
+      callbacks.delete(listener);
       if (!callbacks.size) listeners.delete(channel);
     },
-    dispatchEvent(event: CustomEvent) {
-      for (const callback of listeners.get(event.type) ?? []) callback(event);
-      return true;
+    dispatch(channel, payloads) {
+      const callbacks = listeners.get(channel);
+      if (!callbacks) return;
+      for (const payload of payloads) for (const callback of callbacks) callback(payload);
     },
   };
 }

@@ -34,9 +34,11 @@ export const recordAuditEvents: CommitStep = {
     RETURNING id, seq::text`,
   committed: (events, inserted, services) => {
     const seqs = new Map(inserted.map((row) => [row.id as string, BigInt(row.seq as string)]));
-    for (const emitted of events) {
-      const recorded = { ...auditRowOf(emitted), seq: seqs.get(emitted.id)! } as AuditEvent;
-      services.bus.publish('auditEventRecorded', recorded.tenantId, recorded);
-    }
+    services.bus.publishAll(
+      events.map((emitted) => {
+        const recorded = { ...auditRowOf(emitted), seq: seqs.get(emitted.id)! } as AuditEvent;
+        return { topic: 'auditEventRecorded', tenantId: recorded.tenantId, payload: recorded };
+      }),
+    );
   },
 };
