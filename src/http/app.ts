@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { json } from 'node:stream/consumers';
+import type { IncomingMessage } from 'node:http';
 import type { HttpBindings } from '@hono/node-server';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler, Next } from 'hono';
@@ -57,6 +57,28 @@ function declaredBodyLength(c: Context): number | null {
   return length === undefined || c.req.header('transfer-encoding') !== undefined
     ? null
     : parseInt(length, 10);
+}
+
+/**
+ * A request body read from the socket and parsed as JSON, as node:stream/consumers' json() reads
+ * it (one UTF-8 decoding, a byte order mark dropped) without iterating the stream asynchronously.
+ */
+function socketJson(incoming: IncomingMessage): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+    incoming.once('error', reject);
+    incoming.once('close', () => {
+      if (!incoming.complete) reject(new Error('The request closed before its body ended'));
+    });
+    incoming.once('end', () => {
+      try {
+        resolve(JSON.parse(new TextDecoder().decode(Buffer.concat(chunks))));
+      } catch (error) {
+        reject(error);
+      }
+    });
+  });
 }
 
 /** Every HTTP route: health, GraphQL over HTTP, the modules' REST routes, OpenAPI and its page. */
@@ -327,7 +349,8 @@ export function createHttpApp(options: {
     c.set('requestContext', requestContext);
     const incoming = (c.env as Partial<HttpBindings> | undefined)?.incoming;
     // Unless the body limit had to read it (no declared length), the body is still on the socket.
-    const readJson = incoming && declaredBodyLength(c) !== null ? () => json(incoming) : undefined;
+    const readJson =
+      incoming && declaredBodyLength(c) !== null ? () => socketJson(incoming) : undefined;
     // Not yoga.fetch: it reads the request's abort signal, which @hono/node-server only has once it
     // has built a fetch Request around the socket.
     const response = await handleRequest(c.req.raw, { requestContext, readJson });
