@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { json, text as readText } from 'node:stream/consumers';
 import type { HttpBindings } from '@hono/node-server';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler, Next } from 'hono';
@@ -25,6 +24,7 @@ import { webhookRoutes } from '../modules/triggers/webhook-rest.ts';
 import { createRequestContext, type RequestContext, type Services } from '../kernel/context.ts';
 import { registerConsole } from './console.ts';
 import { registerDocs } from './docs.ts';
+import { declaredBodyLength, socketText } from './request-body.ts';
 import type { AppEnv } from '../rest/kit.ts';
 import type { GraphQLServerContext } from './graphql.ts';
 import { toGraphQLError } from './graphql-error.ts';
@@ -46,18 +46,6 @@ const errorFormats = [
 
 /** A webhook's key is its URL's secret: logs keep only its first characters. */
 const loggedPath = (path: string) => path.replace(/^\/webhooks\/([^/]{0,4})[^/]*/, '/webhooks/$1…');
-
-/**
- * The body length a request declares (0 for GET and HEAD), or null when it is streamed without one
- * (chunked): then only reading it tells.
- */
-function declaredBodyLength(c: Context): number | null {
-  if (c.req.method === 'GET' || c.req.method === 'HEAD') return 0;
-  const length = c.req.header('content-length');
-  return length === undefined || c.req.header('transfer-encoding') !== undefined
-    ? null
-    : parseInt(length, 10);
-}
 
 /** Every HTTP route: health, GraphQL over HTTP, the modules' REST routes, OpenAPI and its page. */
 export function createHttpApp(options: {
@@ -258,7 +246,7 @@ export function createHttpApp(options: {
     // Unless the body limit had to read it (no declared length), the body is still on the socket:
     // read from it, not through the fetch Request @hono/node-server would build around it. GET and
     // HEAD have none, as fetch sees them.
-    const read = incoming && length !== null ? () => readText(incoming) : () => c.req.text();
+    const read = incoming && length !== null ? () => socketText(incoming) : () => c.req.text();
     const text = length === 0 ? '' : await read();
     if (text) {
       let body: unknown;
@@ -333,7 +321,10 @@ export function createHttpApp(options: {
     c.set('requestContext', requestContext);
     const incoming = (c.env as Partial<HttpBindings> | undefined)?.incoming;
     // Unless the body limit had to read it (no declared length), the body is still on the socket.
-    const readJson = incoming && declaredBodyLength(c) !== null ? () => json(incoming) : undefined;
+    const readJson =
+      incoming && declaredBodyLength(c) !== null
+        ? async () => JSON.parse(await socketText(incoming)) as unknown
+        : undefined;
     // Not yoga.fetch: it reads the request's abort signal, which @hono/node-server only has once it
     // has built a fetch Request around the socket.
     const response = await handleRequest(c.req.raw, { requestContext, readJson });
