@@ -140,7 +140,7 @@ const latencyPercentiles = (
       FROM r CROSS JOIN LATERAL (
         SELECT band, count AS n FROM "LlmUsageLatencyBand" WHERE "rollupId" = r.id OFFSET 0
       ) b
-      ${raw ? Prisma.sql`UNION ALL SELECT "group", band, 1 FROM e WHERE "latencyMs" IS NOT NULL` : Prisma.empty}
+      ${raw ? Prisma.sql`UNION ALL SELECT "group", band, count FROM e WHERE "latencyMs" IS NOT NULL` : Prisma.empty}
     ) u
     GROUP BY "group", band
   ), banded AS (
@@ -168,7 +168,7 @@ const latencyPercentiles = (
       ) l
       ${
         raw
-          ? Prisma.sql`UNION ALL SELECT w."group", w.band, w.below, w.total, e."latencyMs", 1
+          ? Prisma.sql`UNION ALL SELECT w."group", w.band, w.below, w.total, e."latencyMs", e.count
             FROM wanted w JOIN e ON e."group" = w."group" AND e.band = w.band`
           : Prisma.empty
       }
@@ -253,15 +253,16 @@ export async function telemetryUsage(
   // "createdAt") that carries what is read but the error (migration usage_edges_covering_index), so
   // the edges are index-only scans. An OR of ranges, or the error read, would visit the table.
   const rawBranch = (segment: UsageSegment, errored: boolean) => Prisma.sql`
-      SELECT ${groupColumns('e')}, e."latencyMs", 1 AS count, COALESCE(e."inputTokens", 0) AS "inputTokens",
-        COALESCE(e."outputTokens", 0) AS "outputTokens", COALESCE(e."cachedInputTokens", 0) AS "cachedInputTokens",
-        COALESCE(e."costUsd"::numeric, 0) AS "costUsd", (e."costUsd" IS NULL)::int AS "unpricedCount",
-        ${Prisma.raw(errored ? '1' : '0')} AS "errorCount"${
-          wanted.length ? Prisma.sql`, llm_usage_latency_band(e."latencyMs") AS band` : Prisma.empty
-        }
+      SELECT e."agentId", e."agentVersionId", e.model, e.provider, e."personRef", e."createdAt", e."latencyMs",
+        e."inputTokens", e."outputTokens", e."cachedInputTokens", e."costUsd", ${Prisma.raw(errored ? '1' : '0')} AS errored
       FROM "LlmEvent" e
       WHERE ${Prisma.join(filterConditions('e', scope, filter, Prisma.raw(String(errored))), ' AND ')}
         AND e.error IS ${Prisma.raw(errored ? 'NOT NULL' : 'NULL')} AND ${segmentCondition(segment, 'e')}`;
+  // The raw events are summed per group and latency first: the steps after them read those sums.
+  const rawGroupBy = [
+    ...dimensions.map((dimension) => Prisma.raw(groupExpression(dimension, 'e'))),
+    Prisma.sql`e."latencyMs"`,
+  ];
   const measures = Prisma.sql`count, "inputTokens", "outputTokens", "cachedInputTokens", "costUsd", "unpricedCount", "errorCount"`;
   // One statement, no transaction: the pool's connections already run without JIT (db/adapters.ts).
   const rows = await ctx.services.prisma.$queryRaw<
@@ -274,10 +275,18 @@ export async function telemetryUsage(
       WHERE ${Prisma.join(filterConditions('r', scope, filter, Prisma.sql`r.errored`), ' AND ')} AND ${anyOf('r', rollupSegments)}
     )${
       raw
-        ? Prisma.sql`, e AS (${Prisma.join(
-            rawSegments.flatMap((segment) => [rawBranch(segment, false), rawBranch(segment, true)]),
-            ' UNION ALL ',
-          )}
+        ? Prisma.sql`, e AS (
+      SELECT ${groupColumns('e')}, e."latencyMs", count(*) AS count, sum(COALESCE(e."inputTokens", 0)) AS "inputTokens",
+        sum(COALESCE(e."outputTokens", 0)) AS "outputTokens", sum(COALESCE(e."cachedInputTokens", 0)) AS "cachedInputTokens",
+        sum(COALESCE(e."costUsd"::numeric, 0)) AS "costUsd", count(*) FILTER (WHERE e."costUsd" IS NULL) AS "unpricedCount",
+        sum(e.errored) AS "errorCount"${
+          wanted.length ? Prisma.sql`, llm_usage_latency_band(e."latencyMs") AS band` : Prisma.empty
+        }
+      FROM (${Prisma.join(
+        rawSegments.flatMap((segment) => [rawBranch(segment, false), rawBranch(segment, true)]),
+        ' UNION ALL ',
+      )}) e
+      GROUP BY ${Prisma.join(rawGroupBy, ', ')}
     )`
         : Prisma.empty
     }, sums AS (
