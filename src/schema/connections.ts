@@ -34,7 +34,7 @@ export function countedConnection<T extends object>(ref: ObjectRef<any, T>, name
  */
 export function pageWithCount<Args extends object, Query, Rows>(
   count: (args: Args, ctx: RequestContext) => Promise<number>,
-  page: (query: Query, args: Args, ctx: RequestContext) => Promise<Rows>,
+  page: (query: Query, args: Args, ctx: RequestContext, info: GraphQLResolveInfo) => Promise<Rows>,
 ) {
   // Pothos hands resolve and totalCount the same args object for one connection.
   const started = new WeakMap<Args, Promise<number>>();
@@ -54,7 +54,7 @@ export function pageWithCount<Args extends object, Query, Rows>(
         counted.catch(() => {});
         started.set(args, counted);
       }
-      return page(query, args, ctx);
+      return page(query, args, ctx, info);
     },
   };
 }

@@ -1,9 +1,8 @@
 import { builder } from '../../schema/builder.ts';
-import { countedConnection } from '../../schema/connections.ts';
+import { countedConnection, pageWithCount } from '../../schema/connections.ts';
 import { pipe, filter as filterStream } from 'graphql-yoga';
 import { requireScope } from '../../auth/require.ts';
 import type { AuditEvent, Prisma } from '../../generated/prisma/client.ts';
-import type { RequestContext } from '../../kernel/context.ts';
 import type { ActorType as ActorTypeName } from '../../auth/viewer.ts';
 import { matchesWhere } from '../../db/filters.ts';
 import { loaderName, withColumns } from '../../db/loaders.ts';
@@ -175,22 +174,19 @@ const ActorStats = builder.objectRef<audit.ActorStats>('AuditActorStats').implem
 const AuditEventConnection = countedConnection(AuditEventRef, 'AuditEventConnection');
 
 /** Paging and total count over the audit events that a filter built from a field's arguments selects. */
-function auditPage<Args>(filterOf: (args: Args) => audit.AuditFilter, order: 'asc' | 'desc') {
-  return {
-    totalCount: (_connection: unknown, args: Args, ctx: RequestContext) =>
-      ctx.db.auditEvent.count({ where: audit.auditWhere(filterOf(args)) }),
-    resolve: (
-      query: Prisma.AuditEventFindManyArgs,
-      _root: unknown,
-      args: Args,
-      ctx: RequestContext,
-    ) =>
+function auditPage<Args extends object>(
+  filterOf: (args: Args) => audit.AuditFilter,
+  order: 'asc' | 'desc',
+) {
+  return pageWithCount(
+    (args: Args, ctx) => ctx.db.auditEvent.count({ where: audit.auditWhere(filterOf(args)) }),
+    (query: Prisma.AuditEventFindManyArgs, args, ctx) =>
       ctx.db.auditEvent.findMany({
         ...query,
         where: audit.auditWhere(filterOf(args)),
         orderBy: { seq: order },
       }),
-  };
+  );
 }
 
 builder.queryFields((t) => {

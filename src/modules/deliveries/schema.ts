@@ -1,9 +1,9 @@
 import { filter as filterStream, pipe } from 'graphql-yoga';
 import { requireScope } from '../../auth/require.ts';
 import { scopeFilter } from '../../db/scoped.ts';
-import type { WebhookDelivery } from '../../generated/prisma/client.ts';
+import type { Prisma, WebhookDelivery } from '../../generated/prisma/client.ts';
 import { builder } from '../../schema/builder.ts';
-import { countedConnection } from '../../schema/connections.ts';
+import { countedConnection, pageWithCount } from '../../schema/connections.ts';
 import * as deliveries from './service.ts';
 import { WebhookEventTypeName } from './event-types-schema.ts';
 
@@ -175,14 +175,16 @@ builder.queryFields((t) => ({
       args: {
         filter: t.arg({ type: DeliveryFilter, description: 'Which deliveries to include.' }),
       },
-      totalCount: (_connection, args, ctx) =>
-        ctx.db.webhookDelivery.count({ where: filterOf(args.filter) }),
-      resolve: (query, _root, args, ctx) =>
-        ctx.db.webhookDelivery.findMany({
-          ...query,
-          where: filterOf(args.filter),
-          orderBy: { seq: 'desc' },
-        }),
+      ...pageWithCount(
+        (args: { filter?: Parameters<typeof filterOf>[0] }, ctx) =>
+          ctx.db.webhookDelivery.count({ where: filterOf(args.filter) }),
+        (query: Prisma.WebhookDeliveryFindManyArgs, args, ctx) =>
+          ctx.db.webhookDelivery.findMany({
+            ...query,
+            where: filterOf(args.filter),
+            orderBy: { seq: 'desc' },
+          }),
+      ),
     },
     DeliveryConnection,
   ),

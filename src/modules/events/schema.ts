@@ -4,6 +4,7 @@ import type { AppEvent, Prisma } from '../../generated/prisma/client.ts';
 import { builder } from '../../schema/builder.ts';
 import { countedConnection, pageWithCount, sequenceIn } from '../../schema/connections.ts';
 import { matchesWhere } from '../../db/filters.ts';
+import { selectingColumns } from '../../schema/selections.ts';
 import * as events from './service.ts';
 
 const AppEventRef = builder.prismaNode('AppEvent', {
@@ -116,9 +117,9 @@ builder.queryFields((t) => ({
       ...pageWithCount(
         (args: { filter?: events.AppEventFilter | null }, ctx) =>
           ctx.db.appEvent.count({ where: events.appEventWhere(args.filter ?? {}) }),
-        (query: Prisma.AppEventFindManyArgs, args, ctx) =>
+        (query: Prisma.AppEventFindManyArgs, args, ctx, info) =>
           ctx.db.appEvent.findMany({
-            ...query,
+            ...selectingColumns(query, info, 'seq'),
             where: events.appEventWhere(args.filter ?? {}),
             orderBy: { seq: 'desc' },
           }),

@@ -2,10 +2,11 @@ import type { RequestContext } from '../../kernel/context.ts';
 import { loaderName, selectsRelations, withColumns } from '../../db/loaders.ts';
 import { filter as filterStream, pipe } from 'graphql-yoga';
 import { requireScope } from '../../auth/require.ts';
-import type { Execution } from '../../generated/prisma/client.ts';
+import type { Execution, Prisma } from '../../generated/prisma/client.ts';
 import { matchesWhere } from '../../db/filters.ts';
 import { AppError } from '../../kernel/errors.ts';
 import { builder } from '../../schema/builder.ts';
+import { pageWithCount } from '../../schema/connections.ts';
 import { followJournal } from './journal.ts';
 import { approveToolCall } from './approvals.ts';
 import { ExecutionStreamEvent, type StreamEvent } from './schema-stream.ts';
@@ -76,14 +77,16 @@ builder.queryFields((t) => ({
       args: {
         filter: t.arg({ type: ExecutionFilter, description: 'Which executions to include.' }),
       },
-      totalCount: (_connection, args, ctx) =>
-        ctx.db.execution.count({ where: filterOf(args.filter) }),
-      resolve: (query, _root, args, ctx) =>
-        ctx.db.execution.findMany({
-          ...query,
-          where: filterOf(args.filter),
-          orderBy: { seq: 'desc' },
-        }),
+      ...pageWithCount(
+        (args: { filter?: Parameters<typeof filterOf>[0] }, ctx) =>
+          ctx.db.execution.count({ where: filterOf(args.filter) }),
+        (query: Prisma.ExecutionFindManyArgs, args, ctx) =>
+          ctx.db.execution.findMany({
+            ...query,
+            where: filterOf(args.filter),
+            orderBy: { seq: 'desc' },
+          }),
+      ),
     },
     ExecutionConnection,
   ),

@@ -1,9 +1,9 @@
 import { filter as filterStream, pipe } from 'graphql-yoga';
 import { requireScope } from '../../auth/require.ts';
-import type { LlmEvent } from '../../generated/prisma/client.ts';
+import type { LlmEvent, Prisma } from '../../generated/prisma/client.ts';
 import { loaderName } from '../../db/loaders.ts';
 import { builder } from '../../schema/builder.ts';
-import { countedConnection } from '../../schema/connections.ts';
+import { countedConnection, pageWithCount } from '../../schema/connections.ts';
 import { llmEventWhere } from './ingest.ts';
 import type { LlmToolCall } from './providers.ts';
 
@@ -169,14 +169,16 @@ builder.queryFields((t) => ({
       description: 'LLM events, newest first.',
       authScopes: { tenant: true },
       args: { filter: t.arg({ type: LlmEventFilter, description: 'Which events to include.' }) },
-      totalCount: (_connection, args, ctx) =>
-        ctx.db.llmEvent.count({ where: llmEventWhere(args.filter ?? {}) }),
-      resolve: (query, _root, args, ctx) =>
-        ctx.db.llmEvent.findMany({
-          ...query,
-          where: llmEventWhere(args.filter ?? {}),
-          orderBy: { seq: 'desc' },
-        }),
+      ...pageWithCount(
+        (args: { filter?: Parameters<typeof llmEventWhere>[0] | null }, ctx) =>
+          ctx.db.llmEvent.count({ where: llmEventWhere(args.filter ?? {}) }),
+        (query: Prisma.LlmEventFindManyArgs, args, ctx) =>
+          ctx.db.llmEvent.findMany({
+            ...query,
+            where: llmEventWhere(args.filter ?? {}),
+            orderBy: { seq: 'desc' },
+          }),
+      ),
     },
     LlmEventConnection,
   ),

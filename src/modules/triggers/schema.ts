@@ -1,7 +1,8 @@
 import { requireScope } from '../../auth/require.ts';
 import { builder } from '../../schema/builder.ts';
-import { countedConnection } from '../../schema/connections.ts';
+import { countedConnection, pageWithCount } from '../../schema/connections.ts';
 import type { RequestContext } from '../../kernel/context.ts';
+import type { Prisma } from '../../generated/prisma/client.ts';
 import { findAgent } from '../agents/service.ts';
 import {
   OutputTransformInput,
@@ -152,14 +153,16 @@ builder.queryFields((t) => ({
           description: 'The agent the trigger belongs to: its id or its name.',
         }),
       },
-      totalCount: async (_connection, args, ctx) =>
-        ctx.db.trigger.count({ where: { agentId: await agentIdOf(ctx, args.agentId) } }),
-      resolve: async (query, _root, args, ctx) =>
-        ctx.db.trigger.findMany({
-          ...query,
-          where: { agentId: await agentIdOf(ctx, args.agentId) },
-          orderBy: { createdAt: 'asc' },
-        }),
+      ...pageWithCount(
+        async (args: { agentId: string | number }, ctx) =>
+          ctx.db.trigger.count({ where: { agentId: await agentIdOf(ctx, args.agentId) } }),
+        async (query: Prisma.TriggerFindManyArgs, args, ctx) =>
+          ctx.db.trigger.findMany({
+            ...query,
+            where: { agentId: await agentIdOf(ctx, args.agentId) },
+            orderBy: { createdAt: 'asc' },
+          }),
+      ),
     },
     TriggerConnection,
   ),
