@@ -2,8 +2,12 @@
 // as graphql-ws `next` messages of its own id, then `complete`; one that the client completes gets
 // nothing more while the others go on. Subscribers replaying one run at once share its reads.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import { graphql } from '../gql/index.ts';
+import {
+  followExecutionEvents,
+  rawGraphQLWs,
+  type ExecutionEventsMessage,
+} from '../support/graphql-ws.ts';
 import { eventually, startServer, type TestServer } from '../support/switchboard.ts';
 
 const FanOutAgent = graphql(`
@@ -38,18 +42,6 @@ const FanOutApprove = graphql(`
   }
 `);
 
-const FOLLOW = `subscription ($id: ID!) { executionEvents(executionId: $id) { __typename
-  ... on ExecutionTextDelta { seq text } ... on ExecutionStatusChanged { seq status }
-  ... on ExecutionToolCallRequested { seq } ... on ExecutionApprovalRequested { seq }
-  ... on ExecutionApprovalDecided { seq } ... on ExecutionToolResult { seq }
-  ... on ExecutionFinished { seq status } } }`;
-
-interface Message {
-  id?: string;
-  type: string;
-  payload?: { data?: { executionEvents: { seq?: number; status?: string } } };
-}
-
 let server: TestServer;
 let key: string;
 let journalReads = 0;
@@ -64,20 +56,7 @@ beforeAll(async () => {
 afterAll(() => server?.stop());
 
 /** A graphql-ws connection on a raw socket, keeping every message it receives. */
-async function rawConnection() {
-  const socket = new WebSocket(
-    server.url.replace(/^http/, 'ws') + '/graphql',
-    'graphql-transport-ws',
-  );
-  const messages: Message[] = [];
-  socket.on('message', (data) => messages.push(JSON.parse(String(data))));
-  await new Promise((resolve) => socket.once('open', resolve));
-  socket.send(
-    JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${key}` } }),
-  );
-  await eventually(() => messages.some((m) => m.type === 'connection_ack'), 'the connection');
-  return { socket, messages, send: (message: object) => socket.send(JSON.stringify(message)) };
-}
+const rawConnection = () => rawGraphQLWs<ExecutionEventsMessage>(server.url, key);
 
 describe('a run followed by many subscriptions on shared sockets', () => {
   it('sends each its journal once and in order, then completes it; a completed one gets nothing more', async () => {
@@ -112,7 +91,7 @@ describe('a run followed by many subscriptions on shared sockets', () => {
       connectionOf(id).send({
         id,
         type: 'subscribe',
-        payload: { query: FOLLOW, variables: { id: executionId } },
+        payload: { query: followExecutionEvents(), variables: { id: executionId } },
       });
     const messagesOf = (id: string) => connectionOf(id).messages.filter((m) => m.id === id);
     const suspended = (id: string) =>
@@ -157,7 +136,7 @@ describe('a run followed by many subscriptions on shared sockets', () => {
       connection.send({
         id,
         type: 'subscribe',
-        payload: { query: FOLLOW, variables: { id: executionId } },
+        payload: { query: followExecutionEvents(), variables: { id: executionId } },
       });
     const messagesOf = (id: string) => connection.messages.filter((m) => m.id === id);
     follow('first');

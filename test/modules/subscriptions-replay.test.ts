@@ -2,8 +2,12 @@
 // batch), GraphQL over SSE and REST (one entry at a time); a subscriber whose socket stops reading
 // is not kept in memory past a bound: it gets what it missed from the journal once it reads again.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import { readEvents } from '../support/sse.ts';
+import {
+  followExecutionEvents,
+  rawGraphQLWs,
+  type ExecutionEventsMessage,
+} from '../support/graphql-ws.ts';
 import { eventually, startServer, type TestServer } from '../support/switchboard.ts';
 
 let server: TestServer;
@@ -42,43 +46,19 @@ async function agent(name: string, turns: unknown[]) {
   });
 }
 
-const FOLLOW = (fields: string) => `subscription ($id: ID!) { executionEvents(executionId: $id) {
-  __typename ... on ExecutionTextDelta { seq ${fields} } ... on ExecutionStatusChanged { seq status }
-  ... on ExecutionToolCallRequested { seq } ... on ExecutionApprovalRequested { seq }
-  ... on ExecutionApprovalDecided { seq } ... on ExecutionToolResult { seq }
-  ... on ExecutionFinished { seq status } } }`;
-
-interface Message {
-  id?: string;
-  type: string;
-  payload?: { data?: { executionEvents: { seq: number; text?: string } } };
-}
-
-/** A graphql-ws connection on a raw socket, keeping every message it receives. */
+/** A graphql-ws connection on a raw socket that follows executions' events. */
 async function rawConnection() {
-  const socket = new WebSocket(
-    server.url.replace(/^http/, 'ws') + '/graphql',
-    'graphql-transport-ws',
-  );
-  const messages: Message[] = [];
-  socket.on('message', (data) => messages.push(JSON.parse(String(data))));
-  await new Promise((resolve) => socket.once('open', resolve));
-  socket.send(
-    JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${key}` } }),
-  );
-  await eventually(() => messages.some((m) => m.type === 'connection_ack'), 'the connection');
+  const connection = await rawGraphQLWs<ExecutionEventsMessage>(server.url, key);
   const follow = (id: string, executionId: string, fields = 'text') =>
-    socket.send(
-      JSON.stringify({
-        id,
-        type: 'subscribe',
-        payload: { query: FOLLOW(fields), variables: { id: executionId } },
-      }),
-    );
-  return { socket, messages, follow };
+    connection.send({
+      id,
+      type: 'subscribe',
+      payload: { query: followExecutionEvents(fields), variables: { id: executionId } },
+    });
+  return { ...connection, follow };
 }
 
-const seqsOf = (messages: Message[]) =>
+const seqsOf = (messages: ExecutionEventsMessage[]) =>
   messages.filter((m) => m.type === 'next').map((m) => m.payload!.data!.executionEvents.seq);
 const upTo = (count: number) => Array.from({ length: count }, (_, i) => i + 1);
 
@@ -113,7 +93,7 @@ describe('replay', () => {
           'content-type': 'application/json',
           accept: 'text/event-stream',
         },
-        body: JSON.stringify({ query: FOLLOW('text'), variables: { id: executionId } }),
+        body: JSON.stringify({ query: followExecutionEvents(), variables: { id: executionId } }),
       }),
     );
     const sseAnswers = overSse.filter((event) => event.event === 'next');
