@@ -8,21 +8,6 @@ import {
 } from 'graphql';
 import { getDatamodel } from '../generated/pothos-types.ts';
 
-/** Whether the query selects any of `fields` on the resolved field's objects, fragments included. */
-export function selectsAny(info: GraphQLResolveInfo, fields: readonly string[]): boolean {
-  const within = (selectionSet: SelectionSetNode | undefined): boolean =>
-    (selectionSet?.selections ?? []).some((selection) =>
-      selection.kind === Kind.FIELD
-        ? fields.includes(selection.name.value)
-        : within(
-            selection.kind === Kind.INLINE_FRAGMENT
-              ? selection.selectionSet
-              : info.fragments[selection.name.value]?.selectionSet,
-          ),
-    );
-  return info.fieldNodes.some((node) => within(node.selectionSet));
-}
-
 /**
  * The fields `sets` select, by name, with their own selection sets; fragments included. Aliases
  * and `@skip`/`@include` are not told apart: what it names is a superset of what runs.
@@ -46,6 +31,15 @@ function fieldsIn(info: GraphQLResolveInfo, sets: readonly (SelectionSetNode | u
   };
   sets.forEach(visit);
   return fields;
+}
+
+/** Whether the query selects any of `fields` on the resolved field's objects, fragments included. */
+export function selectsAny(info: GraphQLResolveInfo, fields: readonly string[]): boolean {
+  const selected = fieldsIn(
+    info,
+    info.fieldNodes.map((node) => node.selectionSet),
+  );
+  return fields.some((field) => selected.has(field));
 }
 
 const columnsOf = new Map(
