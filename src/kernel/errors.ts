@@ -110,6 +110,23 @@ export function asAppError(error: unknown): AppError | null {
   return null;
 }
 
+/**
+ * The SQLSTATE of a failed statement: from Prisma's codes for a unique or foreign-key violation,
+ * or from a raw query's driver error (Prisma reports those as P2010).
+ */
+function sqlStateOf(error: unknown): string | undefined {
+  const e = error as {
+    code?: string;
+    meta?: { driverAdapterError?: { cause?: { originalCode?: string } } };
+  };
+  if (e?.code === 'P2002') return '23505';
+  if (e?.code === 'P2003') return '23503';
+  return e?.meta?.driverAdapterError?.cause?.originalCode;
+}
+
+export const isUniqueViolation = (error: unknown) => sqlStateOf(error) === '23505';
+export const isForeignKeyViolation = (error: unknown) => sqlStateOf(error) === '23503';
+
 // Prisma: can't reach / timed out / connection closed / no pooled connection in time.
 const prismaConnectionCodes = new Set(['P1001', 'P1002', 'P1017', 'P2024']);
 // The driver adapters' kinds for the same (`@prisma/adapter-pg` maps socket errors to them).

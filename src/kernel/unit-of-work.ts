@@ -252,6 +252,8 @@ export async function workTogether<T>(
 export async function workInOneStatement<R extends ReturnedRow>(
   contexts: RequestContext[],
   change: (units: UnitOfWork[]) => StatementChange,
+  /** Reads the returned rows before anything is published (what the publishes carry). */
+  received: (rows: R[]) => void = () => {},
 ): Promise<R[]> {
   const units = contexts.map((ctx) => new UnitOfWork(ctx, ctx.db, null));
   const statement = change(units);
@@ -259,6 +261,7 @@ export async function workInOneStatement<R extends ReturnedRow>(
   if (units.some((uow) => uow.emitted.some((emitted) => reactions.has(emitted.event.name))))
     throw new Error('events that modules react to are emitted only in a transaction');
   const { returned, publish } = await writeCommit(contexts[0].db, units, statement);
+  received(returned as R[]);
   publish();
   return returned as R[];
 }

@@ -190,6 +190,8 @@ export async function updateAgentVersion(
   );
 }
 
+type AgentReader = Pick<Prisma.TransactionClient, 'agent' | 'agentVersion'>;
+
 /**
  * The agent and version an execution runs: `agentId`'s agent (by id or name; the default agent when
  * absent, created when missing), and its version `versionName` (by id or name), else its newest
@@ -206,20 +208,50 @@ export async function versionToRun(
     ? await findAgent(tx, scope, agentId)
     : (await ensureAgents(uow, scope, [DEFAULT_AGENT_NAME])).get(DEFAULT_AGENT_NAME)!;
   if (!agent) throw agentNotFound(agentId!);
+  const version =
+    (await existingVersionToRun(tx, agent, versionName)) ??
+    (await ensureVersions(uow, agent, [DEFAULT_VERSION_NAME])).get(DEFAULT_VERSION_NAME)!;
+  return { agent, version };
+}
+
+/**
+ * `versionToRun` when it creates nothing, read without a transaction: null when the default agent
+ * or version is still to be created.
+ */
+export async function findVersionToRun(
+  db: AgentReader,
+  scope: Scope,
+  agentId: string | null | undefined,
+  versionName: string | null | undefined,
+): Promise<{ agent: Agent; version: AgentVersion } | null> {
+  const agent = agentId
+    ? await findAgent(db, scope, agentId)
+    : await db.agent.findFirst({ where: { ...space(scope), name: DEFAULT_AGENT_NAME } });
+  if (!agent) {
+    if (agentId) throw agentNotFound(agentId);
+    return null;
+  }
+  const version = await existingVersionToRun(db, agent, versionName);
+  return version && { agent, version };
+}
+
+/** The agent's version `versionName` (by id or name), else its newest undeprecated one, if any. */
+async function existingVersionToRun(
+  db: AgentReader,
+  agent: Agent,
+  versionName: string | null | undefined,
+) {
   if (versionName) {
     const version =
-      (await tx.agentVersion.findFirst({ where: { agentId: agent.id, id: versionName } })) ??
-      (await tx.agentVersion.findFirst({ where: { agentId: agent.id, name: versionName } }));
+      (await db.agentVersion.findFirst({ where: { agentId: agent.id, id: versionName } })) ??
+      (await db.agentVersion.findFirst({ where: { agentId: agent.id, name: versionName } }));
     if (!version) throw versionNotFound(agent.name, versionName);
-    return { agent, version };
+    return version;
   }
-  const newest = await tx.agentVersion.findFirst({
+  return db.agentVersion.findFirst({
     where: { agentId: agent.id, deprecatedAt: null },
     orderBy: { number: 'desc' },
   });
-  if (newest) return { agent, version: newest };
-  const versions = await ensureVersions(uow, agent, [DEFAULT_VERSION_NAME]);
-  return { agent, version: versions.get(DEFAULT_VERSION_NAME)! };
 }
 
 /**

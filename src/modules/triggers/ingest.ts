@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { Prisma, Trigger, TriggerInvocation } from '../../generated/prisma/client.ts';
+import { Prisma, type Trigger, type TriggerInvocation } from '../../generated/prisma/client.ts';
 import { storableText } from '../../db/storable.ts';
-import { AppError, notFound } from '../../kernel/errors.ts';
+import { AppError, isForeignKeyViolation, isUniqueViolation, notFound } from '../../kernel/errors.ts';
 import { systemContext, type RequestContext, type Services } from '../../kernel/context.ts';
-import { work, workTogether, type UnitOfWork } from '../../kernel/unit-of-work.ts';
+import { work, workInOneStatement } from '../../kernel/unit-of-work.ts';
 import { triggerInvocationFailed, triggerInvoked } from './events.ts';
 import { inspectWebhook, type Inspection } from './inspection.ts';
 import type { WebhookRequest } from './signature.ts';
@@ -23,8 +23,6 @@ const refusalCodes = {
 } as const;
 const refuse = (status: number, message: string) =>
   new AppError(refusalCodes[status as keyof typeof refusalCodes], message);
-
-const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === 'P2002';
 
 /**
  * Turns a webhook into a message for the trigger's agent (`inspectWebhook`), then records the
@@ -84,7 +82,7 @@ export async function ingestWebhook(
  * instance heard of it: the webhook key's foreign key says so.
  */
 function goneTrigger(services: Services, trigger: Trigger, error: unknown): never {
-  if ((error as { code?: string }).code !== 'P2003') throw error;
+  if (!isForeignKeyViolation(error)) throw error;
   services.triggerCache.changed(trigger.tenantId);
   throw notFound('Trigger');
 }
@@ -137,66 +135,84 @@ export interface AcceptedWebhook {
 export const webhookBatching = { waitMs: 1, maxSize: 100, inFlight: 1, aloneOnFailure: true };
 
 /**
- * Records the invocations of accepted webhooks of one scope in one transaction (group commit): one
- * statement inserts them all, while each keeps its own unit of work (its `trigger.invoked`,
- * correlation id and publishes). If the batch fails (a copy of a delivery raced in, a trigger is
- * gone), the batcher records each on its own (`aloneOnFailure`): the one at fault fails alone,
- * with its refusal recorded.
+ * Records the invocations of accepted webhooks of one scope in ONE statement, with their
+ * `trigger.invoked` audit rows and no transaction (group commit): each webhook keeps its own unit
+ * (its correlation id and publishes). Each invocation holds the ids of the conversation and
+ * execution it will start: executions are created apart, from these rows, by a starter of any
+ * instance (`InvocationStarter`), so senders wait for this one statement only. A concurrent copy
+ * of the same delivery fails on the unique (webhookKey, deliveryId) index, and a gone trigger on
+ * the foreign key: the batcher then records each webhook on its own (`aloneOnFailure`), and the
+ * one at fault fails alone.
  */
 export async function recordInvocations(
   webhooks: readonly AcceptedWebhook[],
 ): Promise<TriggerInvocation[]> {
-  if (webhooks.length > 1)
-    return workTogether(
-      webhooks.map(({ ctx }) => ctx),
-      (units) => insertInvocations(units, webhooks),
-    );
-  const [webhook] = webhooks;
-  const invocation = await work(
-    webhook.ctx,
-    async (uow) => (await insertInvocations([uow], [webhook]))[0],
-    { refusal: { event: triggerInvoked, resourceId: webhook.trigger.id } },
-  );
-  return [invocation];
-}
-
-/**
- * The invocations, each with the ids of the conversation and execution it will start: a concurrent
- * copy of the same delivery fails on the unique (webhookKey, deliveryId) index. Executions are
- * created apart, from these rows, by a starter of any instance (`InvocationStarter`), so senders
- * wait for this one insert only.
- */
-async function insertInvocations(units: UnitOfWork[], webhooks: readonly AcceptedWebhook[]) {
-  const rows = webhooks.map(
+  const now = new Date();
+  const invocations: TriggerInvocation[] = webhooks.map(
     ({ ctx, trigger, accepted: { deliveryId, payload, transformed, message } }) => ({
       id: randomUUID(),
+      seq: 0n, // the statement's
       tenantId: trigger.tenantId,
       projectId: trigger.projectId,
       webhookKey: trigger.webhookKey,
-      status: 'pending' as const,
+      status: 'pending',
+      errorMessage: null,
       deliveryId,
-      requestPayload: payload as Prisma.InputJsonValue,
-      transformedPayload: trigger.outputTransform
-        ? (transformed as Prisma.InputJsonValue)
-        : undefined,
+      requestPayload: payload as Prisma.JsonValue,
+      transformedPayload: trigger.outputTransform ? (transformed as Prisma.JsonValue) : null,
       message,
       executionId: randomUUID(),
       conversationId: randomUUID(),
       correlationId: ctx.correlationId,
+      createdAt: now,
+      updatedAt: now,
     }),
   );
-  const inserted = await units[0].tx.triggerInvocation.createManyAndReturn({ data: rows });
-  const byId = new Map(inserted.map((invocation) => [invocation.id, invocation]));
-  return webhooks.map(({ ctx, trigger }, index) => {
-    const uow = units[index];
-    const invocation = byId.get(rows[index].id)!;
-    uow.emit(
-      triggerInvoked,
-      { invocationId: invocation.id, agentId: trigger.agentId },
-      { resourceId: trigger.id },
-    );
-    uow.publish('triggerInvocationUpdated', trigger.tenantId, invocation);
-    uow.afterCommit(() => ctx.services.wakeInvocations());
-    return invocation;
-  });
+  const { tenantId, projectId } = invocations[0];
+  await workInOneStatement<{ id: string; seq: string }>(
+    webhooks.map(({ ctx }) => ctx),
+    (units) => {
+      const input = webhooks.map(({ ctx, trigger }, index) => {
+        const uow = units[index];
+        const invocation = invocations[index];
+        const auditId = uow.emit(
+          triggerInvoked,
+          { invocationId: invocation.id, agentId: trigger.agentId },
+          { resourceId: trigger.id },
+        );
+        uow.publish('triggerInvocationUpdated', trigger.tenantId, invocation);
+        uow.afterCommit(() => ctx.services.wakeInvocations());
+        const { seq: _seq, tenantId: _tenant, projectId: _project, ...columns } = invocation;
+        return { ...columns, auditId };
+      });
+      return {
+        ctes: Prisma.sql`
+          input AS (
+            SELECT * FROM jsonb_to_recordset(${JSON.stringify(input)}::jsonb) AS x(
+              id text, "webhookKey" text, status "TriggerInvocationStatus", "errorMessage" text,
+              "deliveryId" text, "requestPayload" jsonb, "transformedPayload" jsonb, message text,
+              "executionId" text, "conversationId" text, "correlationId" text,
+              "createdAt" timestamp, "updatedAt" timestamp, "auditId" text)
+          ),
+          inserted AS (
+            INSERT INTO "TriggerInvocation" (id, "tenantId", "projectId", "webhookKey", status,
+              "errorMessage", "deliveryId", "requestPayload", "transformedPayload", message,
+              "executionId", "conversationId", "correlationId", "createdAt", "updatedAt")
+            SELECT id, ${tenantId}, ${projectId}, "webhookKey", status, "errorMessage", "deliveryId",
+              "requestPayload", "transformedPayload", message, "executionId", "conversationId",
+              "correlationId", "createdAt", "updatedAt"
+            FROM input
+            RETURNING id, seq
+          )`,
+        counted: Prisma.sql`SELECT input."auditId" FROM input JOIN inserted USING (id)`,
+        returning: Prisma.sql`SELECT id, seq::text FROM inserted`,
+      };
+    },
+    // Numbered by the statement: published (and answered) with their numbers.
+    (inserted) => {
+      const seqs = new Map(inserted.map(({ id, seq }) => [id, BigInt(seq)]));
+      for (const invocation of invocations) invocation.seq = seqs.get(invocation.id)!;
+    },
+  );
+  return invocations;
 }

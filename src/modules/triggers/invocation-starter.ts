@@ -1,9 +1,9 @@
 import { storableText } from '../../db/storable.ts';
 import { systemContext, type Services } from '../../kernel/context.ts';
-import { asAppError, type AppError } from '../../kernel/errors.ts';
+import { asAppError, isUniqueViolation, type AppError } from '../../kernel/errors.ts';
 import { claimFailureLogger, PollingLoop } from '../../kernel/polling-loop.ts';
 import { work } from '../../kernel/unit-of-work.ts';
-import { createExecutionIn } from '../executions/service.ts';
+import { createExecution } from '../executions/service.ts';
 import { triggerInvocationFailed, triggerInvoked } from './events.ts';
 
 /** An accepted webhook's invocation whose execution does not exist yet. */
@@ -16,19 +16,21 @@ interface Waiting {
   agentId: string;
   /** The webhook's `trigger.invoked` audit event: the start's cause. */
   invokedId: string | null;
+  /** What its 202 promised, and the message the agent receives. */
+  executionId: string;
+  conversationId: string;
+  message: string;
 }
 
 /** Invocations one round starts; the next round follows at once when there were this many. */
 const BATCH = 20;
 
-const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === 'P2002';
-
 /**
  * Starts the executions of accepted webhooks, apart from their request: the invocation row (with
  * the execution id its 202 promised) is the queue. Woken after each accepted webhook commits, and
  * polling for those another instance accepted, or that a process which died left waiting. Each
- * start is a unit of work caused by the webhook's `trigger.invoked`; the row lock and the
- * execution's id make each start happen once, whichever instance gets there first.
+ * start is caused by the webhook's `trigger.invoked` and is one statement (`createExecution`):
+ * the execution's id, its primary key, makes it happen once, whichever instance gets there first.
  */
 export class InvocationStarter {
   private readonly loop: PollingLoop;
@@ -62,6 +64,7 @@ export class InvocationStarter {
   private async startWaiting() {
     const waiting = await this.services.prisma.$queryRaw<Waiting[]>`
       SELECT i.id, i."tenantId", i."projectId", i."correlationId", t.id AS "triggerId", t."agentId",
+        i."executionId", i."conversationId", i.message,
         (SELECT a.id FROM "AuditEvent" a
           WHERE a."tenantId" = i."tenantId" AND a."correlationId" = i."correlationId"
             AND a."eventType" = ${triggerInvoked.name} AND a.outcome = 'success'
@@ -86,28 +89,14 @@ export class InvocationStarter {
       { actorType: 'webhook', actorId: `trigger:${invocation.triggerId}` },
     );
     try {
-      await work(
+      await createExecution(
         ctx,
-        async (uow) => {
-          const [claimed] = await uow.tx.$queryRaw<
-            { executionId: string; conversationId: string; message: string }[]
-          >`
-            SELECT i."executionId", i."conversationId", i.message FROM "TriggerInvocation" i
-            WHERE i.id = ${invocation.id} AND i.status = 'pending'
-              AND NOT EXISTS (SELECT 1 FROM "Execution" e WHERE e.id = i."executionId")
-            FOR UPDATE SKIP LOCKED`;
-          if (!claimed) return;
-          await createExecutionIn(
-            uow,
-            {
-              agentId: invocation.agentId,
-              conversationId: claimed.conversationId,
-              messages: [{ role: 'user', content: claimed.message }],
-            },
-            { id: claimed.executionId },
-          );
+        {
+          agentId: invocation.agentId,
+          conversationId: invocation.conversationId,
+          messages: [{ role: 'user', content: invocation.message }],
         },
-        { causationId: invocation.invokedId },
+        { id: invocation.executionId, causationId: invocation.invokedId },
       );
     } catch (error) {
       // Another instance started it meanwhile (the execution's id is the invocation's).
