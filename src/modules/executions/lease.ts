@@ -16,6 +16,8 @@ export interface ClaimedExecution extends Execution {
   runConfig: Prisma.JsonValue;
   /** The conversation's id as its clients name it. */
   conversationId: string;
+  /** Whether other executions were queued when it was claimed: the runner looks again at once. */
+  moreQueued: boolean;
 }
 
 /** An execution this worker holds, with what its steps need. */
@@ -36,7 +38,8 @@ export const causeOf = (run: Run) => run.execution.createdEventId;
  * Claims one execution for `workerId` with a lease: a queued one, one whose worker died (not one
  * this process runs), or a suspended one whose approval expired. `FOR UPDATE SKIP LOCKED` hands
  * each to one worker, with what its run reads besides (its version, agent and conversation), in
- * the same statement. The claim is not yet a change anyone sees: `startRun` journals and announces it.
+ * the same statement, and whether more are queued. The claim is not yet a change anyone sees:
+ * `startRun` journals and announces it.
  */
 export async function claimExecution(
   services: Services,
@@ -60,7 +63,9 @@ export async function claimExecution(
         LIMIT 1)
       RETURNING *)
     SELECT claimed.*, a.name AS "agentName", v.name AS "agentVersionName", v."runConfig",
-      c."conversationId"
+      c."conversationId",
+      EXISTS (SELECT 1 FROM "Execution" q WHERE q.status = 'queued' AND q.id <> claimed.id)
+        AS "moreQueued"
     FROM claimed
     JOIN "AgentVersion" v ON v.id = claimed."agentVersionId"
     JOIN "Agent" a ON a.id = v."agentId"

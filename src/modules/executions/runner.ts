@@ -43,6 +43,8 @@ export class ExecutionRunner {
    * lapse (a second run under the same worker id would pass every lease check and repeat its output).
    */
   private readonly runningIds = new Set<string>();
+  /** A round found no place for a run: the next run to end looks for work. */
+  private full = false;
 
   constructor(
     private readonly services: Services,
@@ -50,7 +52,10 @@ export class ExecutionRunner {
   ) {
     this.claimFailed = claimFailureLogger(services.logger, 'claiming an execution failed');
     this.loop = new PollingLoop(options.pollMs, async () => {
-      if (this.running.size >= this.options.concurrency) return false;
+      if (this.running.size >= this.options.concurrency) {
+        this.full = true;
+        return false;
+      }
       let claimed: ClaimedExecution | null = null;
       try {
         claimed = await claimExecution(services, this.workerId, options.leaseMs, [
@@ -72,9 +77,14 @@ export class ExecutionRunner {
       void run.finally(() => {
         this.running.delete(run);
         this.runningIds.delete(executionId);
-        this.loop.nudge();
+        if (this.full) {
+          this.full = false;
+          this.loop.nudge();
+        }
       });
-      return true;
+      // A claim that would find nothing costs as much as one that finds a run: none is made
+      // until a creation, a freed place or the poll says there may be work.
+      return execution.moreQueued;
     });
   }
 
