@@ -1,7 +1,12 @@
 import { parseInput } from '../../kernel/parse-input.ts';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { Prisma, type Agent, type AgentVersion, type Execution } from '../../generated/prisma/client.ts';
+import {
+  Prisma,
+  type Agent,
+  type AgentVersion,
+  type Execution,
+} from '../../generated/prisma/client.ts';
 import type { ExecutionStatus } from '../../generated/prisma/enums.ts';
 import { requireScope } from '../../auth/require.ts';
 import { notFound } from '../../kernel/errors.ts';
@@ -103,7 +108,12 @@ export async function createExecutionIn(
 ): Promise<Execution> {
   const request = parseInput(createExecutionSchema, input);
   // The default agent and version are created on first use, in the run's unit of work.
-  const found = await versionToRun(uow, requireScope(uow.ctx), request.agentId, request.agentVersion);
+  const found = await versionToRun(
+    uow,
+    requireScope(uow.ctx),
+    request.agentId,
+    request.agentVersion,
+  );
   const queueing = executionToQueue(uow, request, found, options);
   // A statement that found the conversation being created by another request writes nothing: the
   // next one sees it committed.
@@ -111,7 +121,8 @@ export async function createExecutionIn(
     const [queued] = await uow.tx.$queryRaw<QueuedRow[]>`
       WITH ${queueing.ctes} SELECT seq::text, "conversationRef" FROM execution`;
     if (queued) return announce(queueing, queued);
-    if (attempt === 2) throw new Error(`The conversation of execution ${queueing.execution.id} was not found`);
+    if (attempt === 2)
+      throw new Error(`The conversation of execution ${queueing.execution.id} was not found`);
   }
 }
 

@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Prisma, type Trigger, type TriggerInvocation } from '../../generated/prisma/client.ts';
 import { storableText } from '../../db/storable.ts';
-import { AppError, isForeignKeyViolation, isUniqueViolation, notFound } from '../../kernel/errors.ts';
+import {
+  AppError,
+  isForeignKeyViolation,
+  isUniqueViolation,
+  notFound,
+} from '../../kernel/errors.ts';
 import { systemContext, type RequestContext, type Services } from '../../kernel/context.ts';
 import { work, workInOneStatement } from '../../kernel/unit-of-work.ts';
 import { triggerInvocationFailed, triggerInvoked } from './events.ts';
