@@ -1,6 +1,7 @@
 // What a run costs the database: a model that streams faster than the journal is written has its
 // pieces journaled together, each still its own entry, numbered in order and published once
-// committed; and a run of one answer reads what it runs in its claim and ends with its last step.
+// committed; a run of one answer reads what it runs in its claim and ends with its last step; and
+// a run is queued by one statement and claimed by one.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readEvents } from '../support/sse.ts';
 import { startServer, type TestServer } from '../support/switchboard.ts';
@@ -60,5 +61,41 @@ describe('a run’s statements', () => {
     expect(events.at(-1)).toMatchObject({ event: 'finished' });
     // Queued, running, completed and a few writes of words: not one statement per word.
     expect(statements.filter(isJournalAppend).length).toBeLessThan(20);
+  });
+
+  it('queues an execution in one statement: conversation, execution, messages, first entry and audit row', async () => {
+    await agentAnswering('one-statement', 'done');
+    const { events, statements } = await run('one-statement');
+    expect(events.at(-1)).toMatchObject({ event: 'finished' });
+    const creations = statements.filter((sql) => /INSERT INTO ("public"\.)?"Execution"/.test(sql));
+    expect(creations).toHaveLength(1);
+    for (const part of ['Conversation', 'ConversationMessage', 'ExecutionEvent', 'AuditEvent'])
+      expect(creations[0]).toContain(`INSERT INTO "${part}"`);
+  });
+});
+
+describe('a run’s claims', () => {
+  it('claims once per run: not again at once when nothing more is queued, nor when a run ends', async () => {
+    let claims = 0;
+    // No poll within the test: every claim is one the runner chose to make.
+    const quiet = await startServer({
+      env: { EXECUTION_POLL_MS: '600000' },
+      onQuery: (sql) => void (sql.includes('WITH claimed AS') && (claims += 1)),
+    });
+    try {
+      const tenant = await quiet.newTenant('claims');
+      const start = () =>
+        fetch(`${quiet.url}/run/api/executions`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${tenant.key}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ messages: [{ role: 'user', content: 'hello' }] }),
+        }).then((response) => response.text());
+      expect(await start()).toContain('event: finished');
+      claims = 0;
+      for (let i = 0; i < 3; i++) expect(await start()).toContain('event: finished');
+      expect(claims).toBe(3);
+    } finally {
+      await quiet.stop();
+    }
   });
 });

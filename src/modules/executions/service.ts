@@ -73,13 +73,9 @@ export async function createExecution(
   input: unknown,
   options: CreateExecutionOptions = {},
 ): Promise<Execution> {
+  const scope = requireScope(ctx);
   const request = parseInput(createExecutionSchema, input);
-  const found = await findVersionToRun(
-    ctx.db,
-    requireScope(ctx),
-    request.agentId,
-    request.agentVersion,
-  );
+  const found = await findVersionToRun(ctx.db, scope, request.agentId, request.agentVersion);
   if (found) {
     let queueing: ReturnType<typeof executionToQueue> | undefined;
     const [row] = await workInOneStatement<QueuedRow>(
@@ -100,20 +96,16 @@ export async function createExecution(
   return work(ctx, (uow) => createExecutionIn(uow, request, options), options);
 }
 
-/** `createExecution` in the caller's unit of work, for a change the run commits with (a webhook's invocation). */
+/** `createExecution` in the caller's unit of work, for a change the run commits with (a rerun's invocation). */
 export async function createExecutionIn(
   uow: UnitOfWork,
   input: unknown,
   options: CreateExecutionOptions = {},
 ): Promise<Execution> {
+  const scope = requireScope(uow.ctx);
   const request = parseInput(createExecutionSchema, input);
   // The default agent and version are created on first use, in the run's unit of work.
-  const found = await versionToRun(
-    uow,
-    requireScope(uow.ctx),
-    request.agentId,
-    request.agentVersion,
-  );
+  const found = await versionToRun(uow, scope, request.agentId, request.agentVersion);
   const queueing = executionToQueue(uow, request, found, options);
   // A statement that found the conversation being created by another request writes nothing: the
   // next one sees it committed.
