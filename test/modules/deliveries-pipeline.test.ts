@@ -216,6 +216,44 @@ describe('the delivery pipeline', () => {
     expect(receiver.connections - before).toBeLessThanOrEqual(25);
   });
 
+  it('claims far enough ahead that a few claims feed 200 sends to one endpoint', async () => {
+    // A server of its own that seldom polls: its claims are mostly the wake-up's and the answers'.
+    let claims = 0;
+    const alone = await startServer({
+      onQuery: (sql) => void (sql.includes('FOR UPDATE OF d SKIP LOCKED') && claims++),
+      env: {
+        OUTBOUND_ALLOWED_NETWORKS: 'loopback',
+        DELIVERY_POLL_MS: '5000',
+        DELIVERY_ENDPOINT_CONCURRENCY: '5',
+      },
+    });
+    try {
+      const tenantKey = (await alone.newTenant('ahead')).key;
+      const created = await alone.graphql(
+        PipelineEndpoint,
+        {
+          input: {
+            url: `${receiver.url}/ahead`,
+            eventTypes: ['EVENT_CREATED'],
+            appEventTypes: ['pipeline.ahead'],
+          } as never,
+        },
+        { key: tenantKey },
+      );
+      expect(created.errors).toBeUndefined();
+      const inputs = Array.from({ length: 200 }, () => ({ type: 'pipeline.ahead' }));
+      expect(
+        (await alone.graphql(PipelineEvents, { inputs }, { key: tenantKey })).errors,
+      ).toBeUndefined();
+      await eventually(() => receiver.count('/ahead') === 200, 'the 200 deliveries', 60_000);
+      // Eight deliveries per slot held: a claim refills some 30 of them (with four, some 10: 18 claims
+      // and more).
+      expect(claims).toBeLessThanOrEqual(15);
+    } finally {
+      await alone.stop();
+    }
+  }, 120_000);
+
   it('starts the next send as an answer comes, never more than DELIVERY_ENDPOINT_CONCURRENCY at once', async () => {
     const steady = await endpoint('/steady', 'pipeline.steady');
     receiver.delayMs.set('/steady', 3);

