@@ -11,13 +11,16 @@ export interface StatementChange {
   returning: Prisma.Sql;
 }
 
+/** Sends one statement: a transaction's client's `$queryRaw`, or `Services.query` outside one. */
+export type SendStatement = (statement: Prisma.Sql) => Promise<Record<string, unknown>[]>;
+
 /**
  * Writes the commit steps' rows for the events of `units`, after `change`'s own rows, in ONE
  * statement (atomic on its own: one round trip whatever the steps). Returns `change`'s rows and
  * what runs once it has committed: the steps' effects, then each unit's own publishes.
  */
 export async function writeCommit(
-  client: Prisma.TransactionClient,
+  send: SendStatement,
   units: UnitOfWork[],
   change?: StatementChange,
 ) {
@@ -48,8 +51,9 @@ export async function writeCommit(
     ),
   ];
   const rows = selects.length
-    ? await client.$queryRaw<{ part: number; returned: ReturnedRow }[]>`
-        WITH ${Prisma.join(ctes, ', ')} ${Prisma.join(selects, ' UNION ALL ')}`
+    ? ((await send(
+        Prisma.sql`WITH ${Prisma.join(ctes, ', ')} ${Prisma.join(selects, ' UNION ALL ')}`,
+      )) as { part: number; returned: ReturnedRow }[])
     : [];
   const rowsOf = (part: number) =>
     rows.filter((row) => row.part === part).map(({ returned }) => returned);
