@@ -3,7 +3,7 @@
 // (shared/prisma-offline.md, "Traps in the adapters"); the Prisma client uses the same factory.
 import fs from 'node:fs';
 import path from 'node:path';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import {
@@ -27,7 +27,7 @@ export interface Database {
    * Runs one statement on the client's own connections and statement gate, past Prisma's query
    * engine (a hot statement's cost is mostly the engine's): its rows as objects, JSON columns parsed.
    */
-  query(statement: Prisma.Sql): Promise<Record<string, unknown>[]>;
+  query(statement: Prisma.Sql, options?: QueryOptions): Promise<Record<string, unknown>[]>;
   /** The factory the client uses; pass it to applyMigrations. */
   adapterFactory: AdapterFactory;
   kind: 'pglite' | 'postgres';
@@ -35,6 +35,14 @@ export interface Database {
   poolStats(): PoolStats;
   /** Disconnects Prisma and closes the PGlite instance if openDatabase created it. Idempotent. */
   close(): Promise<void>;
+}
+
+export interface QueryOptions {
+  /**
+   * The statement's text is one of a few that never change with the data (lists go as JSON
+   * parameters): on PostgreSQL each connection parses and plans it once, then only binds it.
+   */
+  prepare?: boolean;
 }
 
 export interface PoolStats {
@@ -112,16 +120,16 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
     const onQuery = options.onQuery;
     (prisma as PrismaClient<'query'>).$on('query', (event) => onQuery(event.query));
   }
-  const query = async (statement: Prisma.Sql) => {
+  const query = async (statement: Prisma.Sql, { prepare }: QueryOptions = {}) => {
     if (!clientAdapter) await prisma.$connect();
     options.onQuery?.(statement.text);
-    const { columnNames, columnTypes, rows } = await (
-      await clientAdapter!
-    ).queryRaw({
+    const sqlQuery: SqlQuery = {
       sql: statement.text,
       args: statement.values,
       argTypes: statement.values.map(() => UNKNOWN_ARG),
-    });
+    };
+    if (prepare) statementNames.set(sqlQuery, preparedName(statement.text));
+    const { columnNames, columnTypes, rows } = await (await clientAdapter!).queryRaw(sqlQuery);
     return rows.map((row) =>
       Object.fromEntries(
         columnNames.map((name, index) => [
@@ -148,6 +156,11 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
 /** A parameter the driver takes as it is (the adapters convert only Dates, bytes and lists). */
 const UNKNOWN_ARG: ArgType = { scalarType: 'unknown', arity: 'scalar' };
 
+/** The names of the statements `Database.query` sends prepared; the others go unnamed. */
+const statementNames = new WeakMap<SqlQuery, string>();
+const preparedName = (text: string) =>
+  `sb_${createHash('sha256').update(text).digest('base64url').slice(0, 32)}`;
+
 /** `@prisma/adapter-pg` for a connection string, with the schema-engine traps fixed. */
 export function postgresAdapterFactory(
   connectionString: string,
@@ -155,14 +168,20 @@ export function postgresAdapterFactory(
   onPool: (pool: Pool) => void = () => {},
 ): AdapterFactory {
   // Without a timeout, a server that accepts but never answers holds every request forever.
-  const inner = new PrismaPg({
-    connectionString,
-    connectionTimeoutMillis: connectTimeoutMs,
-    // JIT compiling costs tens of milliseconds, more than it saves on the queries this server
-    // runs, and a high plan estimate (telemetryUsage over many rollup rows) would trigger it. Set
-    // on each new connection before the pool hands it out (PgBouncer refuses a startup option).
-    onConnect: (client) => client.query('SET jit = off'),
-  });
+  const inner = new PrismaPg(
+    {
+      connectionString,
+      connectionTimeoutMillis: connectTimeoutMs,
+      // JIT compiling costs tens of milliseconds, more than it saves on the queries this server
+      // runs, and a high plan estimate (telemetryUsage over many rollup rows) would trigger it. Set
+      // on each new connection before the pool hands it out (PgBouncer refuses a startup option).
+      onConnect: (client) => client.query('SET jit = off'),
+    },
+    {
+      // Prisma's own statements stay unnamed ('', their texts vary with their lists).
+      statementNameGenerator: (query) => statementNames.get(query) ?? '',
+    },
+  );
   return {
     provider: inner.provider,
     adapterName: inner.adapterName,
