@@ -92,6 +92,7 @@ export async function createServices({ config, logger, ...options }: Switchboard
   const services: Services = {
     config,
     prisma: database.prisma,
+    query: database.query,
     bus,
     logger,
     authenticator: new Authenticator(database.prisma, adminKeyHash, rateLimiter, anonymousLimiter),

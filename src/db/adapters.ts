@@ -3,24 +3,31 @@
 // (shared/prisma-offline.md, "Traps in the adapters"); the Prisma client uses the same factory.
 import fs from 'node:fs';
 import path from 'node:path';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import {
+  ColumnTypeEnum,
   DriverAdapterError,
+  type ArgType,
   type SqlDriverAdapter,
   type SqlMigrationAwareDriverAdapterFactory,
   type SqlQuery,
 } from '@prisma/driver-adapter-utils';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import type { Pool } from 'pg';
-import { PrismaClient } from '../generated/prisma/client.ts';
+import { PrismaClient, type Prisma } from '../generated/prisma/client.ts';
 import { StatementGate } from './priority.ts';
 
 export type AdapterFactory = SqlMigrationAwareDriverAdapterFactory;
 
 export interface Database {
   prisma: PrismaClient;
+  /**
+   * Runs one statement on the client's own connections and statement gate, past Prisma's query
+   * engine (a hot statement's cost is mostly the engine's): its rows as objects, JSON columns parsed.
+   */
+  query(statement: Prisma.Sql, options?: QueryOptions): Promise<Record<string, unknown>[]>;
   /** The factory the client uses; pass it to applyMigrations. */
   adapterFactory: AdapterFactory;
   kind: 'pglite' | 'postgres';
@@ -28,6 +35,14 @@ export interface Database {
   poolStats(): PoolStats;
   /** Disconnects Prisma and closes the PGlite instance if openDatabase created it. Idempotent. */
   close(): Promise<void>;
+}
+
+export interface QueryOptions {
+  /**
+   * The statement's text is one of a few that never change with the data (lists go as JSON
+   * parameters): on PostgreSQL each connection parses and plans it once, then only binds it.
+   */
+  prepare?: boolean;
 }
 
 export interface PoolStats {
@@ -91,7 +106,13 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
   }
   // 'minimal': the other formats capture a stack trace at every query, for a code frame that only
   // an error message would show (the server logs the error and its code either way).
-  const clientOptions = { adapter: adapterFactory, errorFormat: 'minimal' as const };
+  // The client's adapter, once connected, is also the one `query` sends its statements through.
+  let clientAdapter: Promise<SqlDriverAdapter> | undefined;
+  const clientFactory: AdapterFactory = {
+    ...adapterFactory,
+    connect: () => (clientAdapter = adapterFactory.connect()),
+  };
+  const clientOptions = { adapter: clientFactory, errorFormat: 'minimal' as const };
   const prisma = options.onQuery
     ? new PrismaClient({ ...clientOptions, log: [{ emit: 'event', level: 'query' }] })
     : new PrismaClient(clientOptions);
@@ -99,6 +120,27 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
     const onQuery = options.onQuery;
     (prisma as PrismaClient<'query'>).$on('query', (event) => onQuery(event.query));
   }
+  const query = async (statement: Prisma.Sql, { prepare }: QueryOptions = {}) => {
+    if (!clientAdapter) await prisma.$connect();
+    options.onQuery?.(statement.text);
+    const sqlQuery: SqlQuery = {
+      sql: statement.text,
+      args: statement.values,
+      argTypes: statement.values.map(() => UNKNOWN_ARG),
+    };
+    if (prepare) statementNames.set(sqlQuery, preparedName(statement.text));
+    const { columnNames, columnTypes, rows } = await (await clientAdapter!).queryRaw(sqlQuery);
+    return rows.map((row) =>
+      Object.fromEntries(
+        columnNames.map((name, index) => [
+          name,
+          columnTypes[index] === ColumnTypeEnum.Json && typeof row[index] === 'string'
+            ? JSON.parse(row[index])
+            : row[index],
+        ]),
+      ),
+    );
+  };
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
@@ -108,8 +150,16 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
         await closeOwned();
       }
     })());
-  return { prisma, adapterFactory, kind, poolStats, close };
+  return { prisma, query, adapterFactory, kind, poolStats, close };
 }
+
+/** A parameter the driver takes as it is (the adapters convert only Dates, bytes and lists). */
+const UNKNOWN_ARG: ArgType = { scalarType: 'unknown', arity: 'scalar' };
+
+/** The names of the statements `Database.query` sends prepared; the others go unnamed. */
+const statementNames = new WeakMap<SqlQuery, string>();
+const preparedName = (text: string) =>
+  `sb_${createHash('sha256').update(text).digest('base64url').slice(0, 32)}`;
 
 /** `@prisma/adapter-pg` for a connection string, with the schema-engine traps fixed. */
 export function postgresAdapterFactory(
@@ -118,14 +168,20 @@ export function postgresAdapterFactory(
   onPool: (pool: Pool) => void = () => {},
 ): AdapterFactory {
   // Without a timeout, a server that accepts but never answers holds every request forever.
-  const inner = new PrismaPg({
-    connectionString,
-    connectionTimeoutMillis: connectTimeoutMs,
-    // JIT compiling costs tens of milliseconds, more than it saves on the queries this server
-    // runs, and a high plan estimate (telemetryUsage over many rollup rows) would trigger it. Set
-    // on each new connection before the pool hands it out (PgBouncer refuses a startup option).
-    onConnect: (client) => client.query('SET jit = off'),
-  });
+  const inner = new PrismaPg(
+    {
+      connectionString,
+      connectionTimeoutMillis: connectTimeoutMs,
+      // JIT compiling costs tens of milliseconds, more than it saves on the queries this server
+      // runs, and a high plan estimate (telemetryUsage over many rollup rows) would trigger it. Set
+      // on each new connection before the pool hands it out (PgBouncer refuses a startup option).
+      onConnect: (client) => client.query('SET jit = off'),
+    },
+    {
+      // Prisma's own statements stay unnamed ('', their texts vary with their lists).
+      statementNameGenerator: (query) => statementNames.get(query) ?? '',
+    },
+  );
   return {
     provider: inner.provider,
     adapterName: inner.adapterName,

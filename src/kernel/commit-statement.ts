@@ -1,5 +1,6 @@
 import { Prisma } from '../generated/prisma/client.ts';
 import type { ReturnedRow, UnitOfWork } from './unit-of-work.ts';
+import type { QueryOptions } from '../db/adapters.ts';
 
 /** A change written as the leading parts of its commit statement (`workInOneStatement`). */
 export interface StatementChange {
@@ -9,7 +10,18 @@ export interface StatementChange {
   counted: Prisma.Sql;
   /** A query of the rows the change's caller gets back. */
   returning: Prisma.Sql;
+  /**
+   * The statement's text never changes with the data (every list goes as a JSON parameter, as the
+   * commit steps' do): prepared once per connection (`QueryOptions.prepare`).
+   */
+  prepare?: boolean;
 }
+
+/** Sends one statement: a transaction's client's `$queryRaw`, or `Services.query` outside one. */
+export type SendStatement = (
+  statement: Prisma.Sql,
+  options: QueryOptions,
+) => Promise<Record<string, unknown>[]>;
 
 /**
  * Writes the commit steps' rows for the events of `units`, after `change`'s own rows, in ONE
@@ -17,7 +29,7 @@ export interface StatementChange {
  * what runs once it has committed: the steps' effects, then each unit's own publishes.
  */
 export async function writeCommit(
-  client: Prisma.TransactionClient,
+  send: SendStatement,
   units: UnitOfWork[],
   change?: StatementChange,
 ) {
@@ -48,8 +60,10 @@ export async function writeCommit(
     ),
   ];
   const rows = selects.length
-    ? await client.$queryRaw<{ part: number; returned: ReturnedRow }[]>`
-        WITH ${Prisma.join(ctes, ', ')} ${Prisma.join(selects, ' UNION ALL ')}`
+    ? ((await send(
+        Prisma.sql`WITH ${Prisma.join(ctes, ', ')} ${Prisma.join(selects, ' UNION ALL ')}`,
+        { prepare: change?.prepare },
+      )) as { part: number; returned: ReturnedRow }[])
     : [];
   const rowsOf = (part: number) =>
     rows.filter((row) => row.part === part).map(({ returned }) => returned);

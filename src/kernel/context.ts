@@ -6,6 +6,7 @@ import { presentedKey, type ActorType } from '../auth/viewer.ts';
 import type { Config } from './config.ts';
 import { Loaders } from '../db/loaders.ts';
 import { scopedClient, type Scope } from '../db/scoped.ts';
+import type { Database } from '../db/adapters.ts';
 import type { PrismaClient, TriggerInvocation } from '../generated/prisma/client.ts';
 import type { Logger } from './logger.ts';
 import type { EventBus } from './bus/index.ts';
@@ -23,6 +24,8 @@ import { currentLogFields } from './log-context.ts';
 export interface Services {
   config: Config;
   prisma: PrismaClient;
+  /** One statement past Prisma's engine, on the client's connections (hot single statements). */
+  query: Database['query'];
   bus: EventBus;
   logger: Logger;
   authenticator: Authenticator;

@@ -233,7 +233,7 @@ export async function workTogether<T>(
       const units = contexts.map((ctx) => new UnitOfWork(ctx, tx, options.causationId ?? null));
       const value = await change(units);
       for (const uow of units) await uow.react();
-      return [value, await writeCommit(tx, units)] as const;
+      return [value, await writeCommit((statement) => tx.$queryRaw(statement), units)] as const;
     },
     { timeout: options.timeoutMs ?? 15_000, maxWait: 10_000 },
   );
@@ -260,7 +260,7 @@ export async function workInOneStatement<R extends ReturnedRow>(
   const { reactions } = contexts[0].services.unitOfWork;
   if (units.some((uow) => uow.emitted.some((emitted) => reactions.has(emitted.event.name))))
     throw new Error('events that modules react to are emitted only in a transaction');
-  const { returned, publish } = await writeCommit(contexts[0].db, units, statement);
+  const { returned, publish } = await writeCommit(contexts[0].services.query, units, statement);
   received(returned as R[]);
   publish();
   return returned as R[];
@@ -273,7 +273,7 @@ export async function recordRefusal(ctx: RequestContext, error: AppError, option
   // One statement writes all it needs: no transaction.
   const uow = new UnitOfWork(ctx, ctx.db, options.causationId ?? null);
   uow.emitRefusal(refusal.event, error, refusal);
-  (await writeCommit(ctx.db, [uow])).publish();
+  (await writeCommit(ctx.services.query, [uow])).publish();
 }
 
 /** Publishes each committed `live` event on the bus under its name. */

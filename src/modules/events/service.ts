@@ -195,6 +195,7 @@ async function storeSingleEvents(
       ctes: insertedEvents([...candidates.values()], auditIds),
       counted: Prisma.sql`SELECT input."auditId" FROM input JOIN inserted USING (id)`,
       returning: Prisma.sql`SELECT id, seq::text FROM inserted`,
+      prepare: true,
     };
   });
   const stored = await storedEvents(contexts[0].db, [...candidates.values()], inserted);
