@@ -6,6 +6,7 @@ import { graphql } from '../gql/index.ts';
 import { chatCompletion } from '../support/llm.ts';
 import { CreateApiKey, CreateProject } from '../support/operations.ts';
 import { startServer, type TestServer } from '../support/switchboard.ts';
+import { rebuildUsageRollups } from '../../src/modules/telemetry/usage-rollups.ts';
 
 const RollupFingerprint = graphql(`
   mutation RollupFingerprint($input: CreateFingerprintInput!) {
@@ -260,6 +261,46 @@ const RANGES: Filter[] = [
   { to: iso(at(1, 12, 30)) }, // every month before, a day, hours
 ];
 
+/**
+ * How many months have rollup rows, and how many of their totals, counts per latency and counts per
+ * band differ from the sums of their days' (none should).
+ */
+async function monthsAgainstDays() {
+  const [counts] = await server.switchboard.services.prisma.$queryRaw<
+    { months: number; mismatched: number }[]
+  >`
+    WITH rollups AS (
+      SELECT id, grain, date_trunc('month', bucket) AS month, "agentVersionId", model, provider, "personRef",
+        errored, count, "inputTokens", "costUsd"
+      FROM "LlmUsageRollup" WHERE "tenantId" = ${tenantId} AND grain IN ('day', 'month')
+    ), measures AS (
+      SELECT r.*, NULL::float8 AS "latencyMs", NULL::int AS band FROM rollups r
+      UNION ALL
+      SELECT r.id, r.grain, r.month, r."agentVersionId", r.model, r.provider, r."personRef", r.errored, l.count, 0, 0,
+        l."latencyMs", NULL
+      FROM rollups r JOIN "LlmUsageLatency" l ON l."rollupId" = r.id
+      UNION ALL
+      SELECT r.id, r.grain, r.month, r."agentVersionId", r.model, r.provider, r."personRef", r.errored, b.count, 0, 0,
+        NULL, b.band
+      FROM rollups r JOIN "LlmUsageLatencyBand" b ON b."rollupId" = r.id
+    ), totals AS (
+      SELECT grain, month, "agentVersionId", model, provider, "personRef", errored, "latencyMs", band,
+        sum(count) AS count, sum("inputTokens") AS "inputTokens", sum("costUsd") AS cost
+      FROM measures
+      GROUP BY grain, month, "agentVersionId", model, provider, "personRef", errored, "latencyMs", band
+    ), days AS (
+      SELECT month, "agentVersionId", model, provider, "personRef", errored, "latencyMs", band, count, "inputTokens", cost
+      FROM totals WHERE grain = 'day'
+    ), months AS (
+      SELECT month, "agentVersionId", model, provider, "personRef", errored, "latencyMs", band, count, "inputTokens", cost
+      FROM totals WHERE grain = 'month'
+    )
+    SELECT (SELECT count(DISTINCT month)::int FROM months) AS months,
+      (SELECT count(*)::int FROM ((SELECT * FROM days EXCEPT ALL SELECT * FROM months)
+        UNION ALL (SELECT * FROM months EXCEPT ALL SELECT * FROM days)) d) AS mismatched`;
+  return counts;
+}
+
 beforeAll(async () => {
   server = await startServer({
     env: { LLM_PRICES: JSON.stringify({ 'test-model-a': { input: 1, output: 2 } }) },
@@ -359,42 +400,13 @@ describe('telemetryUsage from rollups', () => {
     await expectExact(EVERY_GROUP_BY, [RANGES[0], RANGES[3], RANGES[8]]);
   });
 
-  it('keeps a row per month whose counts are its days’ sums', async () => {
+  it('keeps a row per month whose counts are its days’ sums, and rebuilds them so', async () => {
     // Whole months are read from their own rows: each must hold what its days hold, latencies and
-    // bands too, after the inserts, updates and deletes above.
-    const [{ months, mismatched }] = await server.switchboard.services.prisma.$queryRaw<
-      { months: number; mismatched: number }[]
-    >`
-      WITH rollups AS (
-        SELECT id, grain, date_trunc('month', bucket) AS month, "agentVersionId", model, provider, "personRef",
-          errored, count, "inputTokens", "costUsd"
-        FROM "LlmUsageRollup" WHERE "tenantId" = ${tenantId} AND grain IN ('day', 'month')
-      ), measures AS (
-        SELECT r.*, NULL::float8 AS "latencyMs", NULL::int AS band FROM rollups r
-        UNION ALL
-        SELECT r.id, r.grain, r.month, r."agentVersionId", r.model, r.provider, r."personRef", r.errored, l.count, 0, 0,
-          l."latencyMs", NULL
-        FROM rollups r JOIN "LlmUsageLatency" l ON l."rollupId" = r.id
-        UNION ALL
-        SELECT r.id, r.grain, r.month, r."agentVersionId", r.model, r.provider, r."personRef", r.errored, b.count, 0, 0,
-          NULL, b.band
-        FROM rollups r JOIN "LlmUsageLatencyBand" b ON b."rollupId" = r.id
-      ), totals AS (
-        SELECT grain, month, "agentVersionId", model, provider, "personRef", errored, "latencyMs", band,
-          sum(count) AS count, sum("inputTokens") AS "inputTokens", sum("costUsd") AS cost
-        FROM measures
-        GROUP BY grain, month, "agentVersionId", model, provider, "personRef", errored, "latencyMs", band
-      ), days AS (
-        SELECT month, "agentVersionId", model, provider, "personRef", errored, "latencyMs", band, count, "inputTokens", cost
-        FROM totals WHERE grain = 'day'
-      ), months AS (
-        SELECT month, "agentVersionId", model, provider, "personRef", errored, "latencyMs", band, count, "inputTokens", cost
-        FROM totals WHERE grain = 'month'
-      )
-      SELECT (SELECT count(DISTINCT month)::int FROM months) AS months,
-        (SELECT count(*)::int FROM ((SELECT * FROM days EXCEPT ALL SELECT * FROM months)
-          UNION ALL (SELECT * FROM months EXCEPT ALL SELECT * FROM days)) d) AS mismatched`;
-    expect({ months, mismatched }).toEqual({ months: 2, mismatched: 0 });
+    // bands too, after the inserts, updates and deletes above, and after a rebuild from the events.
+    expect(await monthsAgainstDays()).toEqual({ months: 2, mismatched: 0 });
+    await rebuildUsageRollups(server.switchboard.services.prisma);
+    expect(await monthsAgainstDays()).toEqual({ months: 2, mismatched: 0 });
+    await expectExact(EVERY_GROUP_BY, [RANGES[0], RANGES[8]]);
   });
 
   it('puts every latency in the one band whose range holds it', async () => {
