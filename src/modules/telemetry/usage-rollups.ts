@@ -50,7 +50,7 @@ export function usageSegments(
 ): UsageSegment[] {
   const segments: UsageSegment[] = [];
   let outer: UsageSegment = { source: 'raw', from, to };
-  for (const grain of GRAINS.slice(0, coarsest === 'day' ? 2 : 3)) {
+  for (const grain of GRAINS.slice(0, GRAINS.findIndex(({ source }) => source === coarsest) + 1)) {
     const inner: UsageSegment = {
       source: grain.source,
       from: outer.from && grain.ceil(outer.from),
