@@ -6,6 +6,7 @@ import { graphql } from '../gql/index.ts';
 import { chatCompletion } from '../support/llm.ts';
 import { CreateApiKey, CreateProject } from '../support/operations.ts';
 import { startServer, type TestServer } from '../support/switchboard.ts';
+import { rebuildUsageRollups } from '../../src/modules/telemetry/usage-rollups.ts';
 
 const RollupFingerprint = graphql(`
   mutation RollupFingerprint($input: CreateFingerprintInput!) {
@@ -104,7 +105,8 @@ interface RawEvent {
   latencyMs: number | null;
 }
 
-const BASE = Date.parse('2026-03-01T00:00:00Z');
+// Three days across the end of a month (February 2026 has 28 days).
+const BASE = Date.parse('2026-02-28T00:00:00Z');
 const at = (days: number, hours: number, minutes = 0, seconds = 0) =>
   new Date(BASE + ((days * 24 + hours) * 60 + minutes) * 60_000 + seconds * 1000);
 
@@ -254,7 +256,50 @@ const RANGES: Filter[] = [
   { from: iso(at(1, 7, 10)), to: iso(at(1, 7, 10)) }, // empty
   { from: iso(at(1, 0, 30)) },
   { to: iso(at(1, 23, 0, 1)) },
+  { from: iso(at(-30, 5, 20)), to: iso(at(2, 4, 42)) }, // edges, hours, days, a whole month, days, hours
+  { from: iso(at(0, 12)), to: iso(at(40, 0)) }, // from mid-day: hours, a whole month, days
+  { to: iso(at(1, 12, 30)) }, // every month before, a day, hours
 ];
+
+/**
+ * How many months have rollup rows, and how many of their totals, counts per latency and counts per
+ * band differ from the sums of their days' (none should).
+ */
+async function monthsAgainstDays() {
+  const [counts] = await server.switchboard.services.prisma.$queryRaw<
+    { months: number; mismatched: number }[]
+  >`
+    WITH rollups AS (
+      SELECT id, grain, date_trunc('month', bucket) AS month, "agentVersionId", model, provider, "personRef",
+        errored, count, "inputTokens", "costUsd"
+      FROM "LlmUsageRollup" WHERE "tenantId" = ${tenantId} AND grain IN ('day', 'month')
+    ), measures AS (
+      SELECT r.*, NULL::float8 AS "latencyMs", NULL::int AS band FROM rollups r
+      UNION ALL
+      SELECT r.id, r.grain, r.month, r."agentVersionId", r.model, r.provider, r."personRef", r.errored, l.count, 0, 0,
+        l."latencyMs", NULL
+      FROM rollups r JOIN "LlmUsageLatency" l ON l."rollupId" = r.id
+      UNION ALL
+      SELECT r.id, r.grain, r.month, r."agentVersionId", r.model, r.provider, r."personRef", r.errored, b.count, 0, 0,
+        NULL, b.band
+      FROM rollups r JOIN "LlmUsageLatencyBand" b ON b."rollupId" = r.id
+    ), totals AS (
+      SELECT grain, month, "agentVersionId", model, provider, "personRef", errored, "latencyMs", band,
+        sum(count) AS count, sum("inputTokens") AS "inputTokens", sum("costUsd") AS cost
+      FROM measures
+      GROUP BY grain, month, "agentVersionId", model, provider, "personRef", errored, "latencyMs", band
+    ), days AS (
+      SELECT month, "agentVersionId", model, provider, "personRef", errored, "latencyMs", band, count, "inputTokens", cost
+      FROM totals WHERE grain = 'day'
+    ), months AS (
+      SELECT month, "agentVersionId", model, provider, "personRef", errored, "latencyMs", band, count, "inputTokens", cost
+      FROM totals WHERE grain = 'month'
+    )
+    SELECT (SELECT count(DISTINCT month)::int FROM months) AS months,
+      (SELECT count(*)::int FROM ((SELECT * FROM days EXCEPT ALL SELECT * FROM months)
+        UNION ALL (SELECT * FROM months EXCEPT ALL SELECT * FROM days)) d) AS mismatched`;
+  return counts;
+}
 
 beforeAll(async () => {
   server = await startServer({
@@ -344,7 +389,7 @@ describe('telemetryUsage from rollups', () => {
       { hasError: true },
       { hasError: false },
     ];
-    await expectExact([[], ['MODEL', 'DAY']], [RANGES[0], RANGES[3]], filters);
+    await expectExact([[], ['MODEL', 'DAY']], [RANGES[0], RANGES[3], RANGES[8]], filters);
   });
 
   it('stays exact when events are removed and their person is deleted', async () => {
@@ -352,7 +397,16 @@ describe('telemetryUsage from rollups', () => {
     await prisma.$executeRaw`DELETE FROM "LlmEvent" WHERE "tenantId" = ${tenantId} AND seq % 5 = 0`;
     // The person's events keep their rows with no person (ON DELETE SET NULL): an update.
     await prisma.$executeRaw`DELETE FROM "Person" WHERE "tenantId" = ${tenantId} AND "personId" = 'p1'`;
-    await expectExact(EVERY_GROUP_BY, [RANGES[0], RANGES[3]]);
+    await expectExact(EVERY_GROUP_BY, [RANGES[0], RANGES[3], RANGES[8]]);
+  });
+
+  it('keeps a row per month whose counts are its days’ sums, and rebuilds them so', async () => {
+    // Whole months are read from their own rows: each must hold what its days hold, latencies and
+    // bands too, after the inserts, updates and deletes above, and after a rebuild from the events.
+    expect(await monthsAgainstDays()).toEqual({ months: 2, mismatched: 0 });
+    await rebuildUsageRollups(server.switchboard.services.prisma);
+    expect(await monthsAgainstDays()).toEqual({ months: 2, mismatched: 0 });
+    await expectExact(EVERY_GROUP_BY, [RANGES[0], RANGES[8]]);
   });
 
   it('puts every latency in the one band whose range holds it', async () => {

@@ -191,7 +191,7 @@ const latencyPercentiles = (
 /**
  * Count, tokens, cost, error rate and latency percentiles of the events a filter selects, per
  * group of the chosen dimensions (one group of everything when none), computed by the database
- * from the rollups (whole days and hours, see usage-rollups.ts) and the raw events at a range's
+ * from the rollups (whole months, days and hours, see usage-rollups.ts) and the raw events at a range's
  * partial-hour edges; a session filter, which the rollups do not key, reads raw events only.
  * Percentiles merge the counts per latency value, so they are exact too; those not in
  * `percentiles` are left null (and unread). The names are joined to the groups last.
@@ -207,7 +207,12 @@ export async function telemetryUsage(
   const dimensions = USAGE_DIMENSIONS.filter((dimension) => groupBy.includes(dimension));
   const segments = filter.session
     ? [{ source: 'raw' as const, from: filter.from ?? null, to: filter.to ?? null }]
-    : usageSegments(filter.from ?? null, filter.to ?? null);
+    : // A month's rows cannot tell its days apart.
+      usageSegments(
+        filter.from ?? null,
+        filter.to ?? null,
+        dimensions.includes('day') ? 'day' : 'month',
+      );
   const rollupSegments = segments.filter((segment) => segment.source !== 'raw');
   const rawSegments = segments.filter((segment) => segment.source === 'raw');
   const anyOf = (alias: string, parts: UsageSegment[]) =>
