@@ -4,6 +4,7 @@ import type { AppEvent, Prisma } from '../../generated/prisma/client.ts';
 import { builder } from '../../schema/builder.ts';
 import { countedConnection, pageWithCount, sequenceIn } from '../../schema/connections.ts';
 import { matchesWhere } from '../../db/filters.ts';
+import { countRows, readPageNewestFirst } from '../../db/pages.ts';
 import { selectingColumns } from '../../schema/selections.ts';
 import * as events from './service.ts';
 
@@ -115,14 +116,18 @@ builder.queryFields((t) => ({
       authScopes: { tenant: true },
       args: { filter: t.arg({ type: AppEventFilter, description: 'Which events to include.' }) },
       ...pageWithCount(
-        (args: { filter?: events.AppEventFilter | null }, ctx) =>
-          ctx.db.appEvent.count({ where: events.appEventWhere(args.filter ?? {}) }),
-        (query: Prisma.AppEventFindManyArgs, args, ctx, info) =>
-          ctx.db.appEvent.findMany({
-            ...selectingColumns(query, info, 'seq'),
-            where: events.appEventWhere(args.filter ?? {}),
-            orderBy: { seq: 'desc' },
-          }),
+        (args: { filter?: events.AppEventFilter | null }, ctx) => {
+          const where = events.appEventWhere(args.filter ?? {});
+          return countRows(ctx, 'AppEvent', where) ?? ctx.db.appEvent.count({ where });
+        },
+        (query: Prisma.AppEventFindManyArgs, args, ctx, info) => {
+          const narrowed = selectingColumns(query, info, 'seq');
+          const where = events.appEventWhere(args.filter ?? {});
+          return (
+            readPageNewestFirst<AppEvent>(ctx, 'AppEvent', 'seq', narrowed, where) ??
+            ctx.db.appEvent.findMany({ ...narrowed, where, orderBy: { seq: 'desc' } })
+          );
+        },
       ),
     },
     AppEventConnection,

@@ -139,20 +139,32 @@ export async function appendJournalChanging(
 }
 
 /**
- * At most `limit` entries of the journal after `after`, in order. Raw SQL: Prisma's findMany costs
- * several times the read itself per row, and a replay reads thousands (the execution was found in
- * the caller's scope; its entries have no scope of their own).
+ * At most `limit` entries of the journal after `after`, in order. A replay reads thousands, so the
+ * database sends them as one JSON array of `[seq, type, data, createdAt in ms]`, parsed at once:
+ * one value to decode instead of four per row (Prisma's findMany, or even its row decoding of a
+ * raw query, costs several times the read itself). The execution was found in the caller's
+ * scope; its entries have no scope of their own.
  */
-export function readJournal(
+export async function readJournal(
   db: Db,
   executionId: string,
   after: number,
   limit: number,
 ): Promise<StreamEntry[]> {
-  return db.$queryRaw<StreamEntry[]>`
-    SELECT "executionId", seq, type, data, "createdAt" FROM "ExecutionEvent"
-    WHERE "executionId" = ${executionId} AND seq > ${after}
-    ORDER BY seq LIMIT ${limit}`;
+  const [{ entries }] = await db.$queryRaw<{ entries: string }[]>`
+    SELECT coalesce(json_agg(json_build_array(seq, type, data,
+      (extract(epoch FROM "createdAt") * 1000)::bigint) ORDER BY seq), '[]')::text AS entries
+    FROM (SELECT seq, type, data, "createdAt" FROM "ExecutionEvent"
+      WHERE "executionId" = ${executionId} AND seq > ${after} ORDER BY seq LIMIT ${limit}) AS page`;
+  return (JSON.parse(entries) as [number, JournalType, Record<string, unknown>, number][]).map(
+    ([seq, type, data, createdAt]) => ({
+      executionId,
+      seq,
+      type,
+      data,
+      createdAt: new Date(createdAt),
+    }),
+  );
 }
 
 const REPLAY_PAGE = 1000;
