@@ -18,6 +18,7 @@ import { PrismaPGlite } from 'pglite-prisma-adapter';
 import type { Pool } from 'pg';
 import { PrismaClient, type Prisma } from '../generated/prisma/client.ts';
 import { StatementGate } from './priority.ts';
+import { inSpan, SpanKind } from '../kernel/tracing.ts';
 
 export type AdapterFactory = SqlMigrationAwareDriverAdapterFactory;
 
@@ -129,7 +130,15 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
       argTypes: statement.values.map(() => UNKNOWN_ARG),
     };
     if (prepare) statementNames.set(sqlQuery, preparedName(statement.text));
-    const { columnNames, columnTypes, rows } = await (await clientAdapter!).queryRaw(sqlQuery);
+    // Named as Prisma names its own statements' spans: it is Prisma's driver adapter that runs it.
+    const { columnNames, columnTypes, rows } = await inSpan(
+      'prisma:adapter:query',
+      {
+        kind: SpanKind.CLIENT,
+        attributes: { 'db.system.name': 'postgresql', 'db.query.text': statement.text },
+      },
+      async () => (await clientAdapter!).queryRaw(sqlQuery),
+    );
     return rows.map((row) =>
       Object.fromEntries(
         columnNames.map((name, index) => [
