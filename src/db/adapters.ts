@@ -3,13 +3,11 @@
 // (shared/prisma-offline.md, "Traps in the adapters"); the Prisma client uses the same factory.
 import fs from 'node:fs';
 import path from 'node:path';
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import {
-  ColumnTypeEnum,
   DriverAdapterError,
-  type ArgType,
   type SqlDriverAdapter,
   type SqlMigrationAwareDriverAdapterFactory,
   type SqlQuery,
@@ -18,7 +16,7 @@ import { PrismaPGlite } from 'pglite-prisma-adapter';
 import type { Pool } from 'pg';
 import { PrismaClient, type Prisma } from '../generated/prisma/client.ts';
 import { StatementGate } from './priority.ts';
-import { inSpan, SpanKind } from '../kernel/tracing.ts';
+import { directQuery, statementNames, type QueryOptions } from './direct-query.ts';
 
 export type AdapterFactory = SqlMigrationAwareDriverAdapterFactory;
 
@@ -36,14 +34,6 @@ export interface Database {
   poolStats(): PoolStats;
   /** Disconnects Prisma and closes the PGlite instance if openDatabase created it. Idempotent. */
   close(): Promise<void>;
-}
-
-export interface QueryOptions {
-  /**
-   * The statement's text is one of a few that never change with the data (lists go as JSON
-   * parameters): on PostgreSQL each connection parses and plans it once, then only binds it.
-   */
-  prepare?: boolean;
 }
 
 export interface PoolStats {
@@ -121,35 +111,7 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
     const onQuery = options.onQuery;
     (prisma as PrismaClient<'query'>).$on('query', (event) => onQuery(event.query));
   }
-  const query = async (statement: Prisma.Sql, { prepare }: QueryOptions = {}) => {
-    if (!clientAdapter) await prisma.$connect();
-    options.onQuery?.(statement.text);
-    const sqlQuery: SqlQuery = {
-      sql: statement.text,
-      args: statement.values,
-      argTypes: statement.values.map(() => UNKNOWN_ARG),
-    };
-    if (prepare) statementNames.set(sqlQuery, preparedName(statement.text));
-    // Named as Prisma names its own statements' spans: it is Prisma's driver adapter that runs it.
-    const { columnNames, columnTypes, rows } = await inSpan(
-      'prisma:adapter:query',
-      {
-        kind: SpanKind.CLIENT,
-        attributes: { 'db.system.name': 'postgresql', 'db.query.text': statement.text },
-      },
-      async () => (await clientAdapter!).queryRaw(sqlQuery),
-    );
-    return rows.map((row) =>
-      Object.fromEntries(
-        columnNames.map((name, index) => [
-          name,
-          columnTypes[index] === ColumnTypeEnum.Json && typeof row[index] === 'string'
-            ? JSON.parse(row[index])
-            : row[index],
-        ]),
-      ),
-    );
-  };
+  const query = directQuery(prisma, () => clientAdapter, options.onQuery);
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
@@ -161,14 +123,6 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
     })());
   return { prisma, query, adapterFactory, kind, poolStats, close };
 }
-
-/** A parameter the driver takes as it is (the adapters convert only Dates, bytes and lists). */
-const UNKNOWN_ARG: ArgType = { scalarType: 'unknown', arity: 'scalar' };
-
-/** The names of the statements `Database.query` sends prepared; the others go unnamed. */
-const statementNames = new WeakMap<SqlQuery, string>();
-const preparedName = (text: string) =>
-  `sb_${createHash('sha256').update(text).digest('base64url').slice(0, 32)}`;
 
 /** `@prisma/adapter-pg` for a connection string, with the schema-engine traps fixed. */
 export function postgresAdapterFactory(

@@ -1,6 +1,6 @@
 import { Prisma } from '../generated/prisma/client.ts';
 import type { ReturnedRow, UnitOfWork } from './unit-of-work.ts';
-import type { QueryOptions } from '../db/adapters.ts';
+import type { QueryOptions } from '../db/direct-query.ts';
 
 /** A change written as the leading parts of its commit statement (`workInOneStatement`). */
 export interface StatementChange {

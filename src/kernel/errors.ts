@@ -112,16 +112,18 @@ export function asAppError(error: unknown): AppError | null {
 
 /**
  * The SQLSTATE of a failed statement: from Prisma's codes for a unique or foreign-key violation,
- * or from a raw query's driver error (Prisma reports those as P2010).
+ * from a raw query's driver error (Prisma reports those as P2010), or from the driver adapter's
+ * own error (a statement sent past Prisma, `Database.query`).
  */
 function sqlStateOf(error: unknown): string | undefined {
   const e = error as {
     code?: string;
+    cause?: { originalCode?: string };
     meta?: { driverAdapterError?: { cause?: { originalCode?: string } } };
   };
   if (e?.code === 'P2002') return '23505';
   if (e?.code === 'P2003') return '23503';
-  return e?.meta?.driverAdapterError?.cause?.originalCode;
+  return e?.meta?.driverAdapterError?.cause?.originalCode ?? e?.cause?.originalCode;
 }
 
 export const isUniqueViolation = (error: unknown) => sqlStateOf(error) === '23505';

@@ -1122,9 +1122,13 @@ describe('one delivery, one execution', () => {
       )
     ).json();
     expect(((await listed) as any).pagination.total).toBe(1);
-    expect(
-      (await server.graphql(AgentExecutions, { agentId: agent }, { key })).data!.executions
-        .totalCount,
-    ).toBe(1);
+    // The 202 promises the execution; the invocation starter creates it after the answer.
+    const executions = await eventually(
+      async () =>
+        (await server.graphql(AgentExecutions, { agentId: agent }, { key })).data!.executions
+          .totalCount,
+      'the promised execution',
+    );
+    expect(executions).toBe(1);
   });
 });
