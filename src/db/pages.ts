@@ -3,8 +3,11 @@ import { getDatamodel } from '../generated/pothos-types.ts';
 import type { RequestContext } from '../kernel/context.ts';
 import { scopeFilter, type Scope } from './scoped.ts';
 
-/** A request's database and scope: raw reads take both from the context, never one alone. */
-type Reader = Pick<RequestContext, 'db' | 'scope'>;
+/**
+ * A request's services and scope: raw reads take both from the context, never one alone. They go
+ * to the driver adapter past Prisma's engine (`Services.query`), whose cost is most of a page's.
+ */
+type Reader = Pick<RequestContext, 'services' | 'scope'>;
 
 /** How each column type travels in the page's JSON, and how it is read back. */
 const CODECS: Record<
@@ -70,7 +73,7 @@ const whereClause = (conditions: Prisma.Sql[]) =>
 
 /** How many rows of `model` in `scope` match `where`, or undefined as for `scopedConditions`. */
 export function countRows(
-  { db, scope }: Reader,
+  { services, scope }: Reader,
   model: string,
   where: Record<string, unknown>,
 ): Promise<number> | undefined {
@@ -78,7 +81,7 @@ export function countRows(
   if (!conditions) return undefined;
   const table = Prisma.raw(`"${model}"`);
   const statement = Prisma.sql`SELECT count(*)::int AS count FROM ${table} WHERE ${whereClause(conditions)}`;
-  return db.$queryRaw<{ count: number }[]>(statement).then(([{ count }]) => count);
+  return services.query(statement).then(([{ count }]) => count as number);
 }
 
 /** What prismaConnection asks of a page: columns (`selectingColumns`), size and cursor. */
@@ -98,7 +101,7 @@ interface PageQuery {
  * `where` more than `scopedConditions` writes: the caller reads that page through Prisma.
  */
 export function readPageNewestFirst<Row>(
-  { db, scope }: Reader,
+  { services, scope }: Reader,
   model: string,
   key: string,
   query: object,
@@ -126,10 +129,10 @@ export function readPageNewestFirst<Row>(
     SELECT coalesce(json_agg(json_build_array(${values}) ORDER BY ${keyColumn} DESC), '[]')::text AS rows
     FROM (SELECT ${selected} FROM ${table} WHERE ${whereClause(conditions)}
       ORDER BY ${keyColumn} ${order} LIMIT ${Math.abs(take)} OFFSET ${skip}) AS page`;
-  return db
-    .$queryRaw<{ rows: string }[]>(statement)
+  return services
+    .query(statement)
     .then(([{ rows }]) =>
-      (JSON.parse(rows) as unknown[][]).map(
+      (JSON.parse(rows as string) as unknown[][]).map(
         (row) =>
           Object.fromEntries(columns.map((name, i) => [name, codecs[i].read(row[i])])) as Row,
       ),
