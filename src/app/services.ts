@@ -89,6 +89,7 @@ export async function createServices({ config, logger, ...options }: Switchboard
   const shutdownController = new AbortController();
   // Every open subscription listens for shutdown: thousands are normal, not a leak.
   setMaxListeners(0, shutdownController.signal);
+  const sealingKey = credentialsKey(config.CREDENTIALS_KEY, adminKeyHash);
   const services: Services = {
     config,
     prisma: database.prisma,
@@ -101,14 +102,14 @@ export async function createServices({ config, logger, ...options }: Switchboard
     subscriptionLoaders: new Loaders(),
     eventIngest: new KeyedBatcher(storeRequests, ingestBatching),
     webhookIngest: new KeyedBatcher(recordInvocations, webhookBatching),
-    credentialsKey: credentialsKey(config.CREDENTIALS_KEY, adminKeyHash),
+    credentialsKey: sealingKey,
     outbound: new OutboundClient({
       allowedNetworks: config.OUTBOUND_ALLOWED_NETWORKS,
       resolveHost: options.resolveHost,
     }),
     wakeRunner: () => runner.nudge(),
     wakeInvocations: () => invocations.nudge(),
-    triggerCache: new TriggerCache(database.prisma, bus, shutdownController.signal),
+    triggerCache: new TriggerCache(database.prisma, bus, sealingKey, shutdownController.signal),
     now: options.now ?? (() => new Date()),
     wakeDeliveries: () => deliveries.nudge(),
     shutdownSignal: shutdownController.signal,

@@ -24,7 +24,7 @@ import { webhookRoutes } from '../modules/triggers/webhook-rest.ts';
 import { createRequestContext, type RequestContext, type Services } from '../kernel/context.ts';
 import { registerConsole } from './console.ts';
 import { registerDocs } from './docs.ts';
-import { declaredBodyLength, socketText } from './request-body.ts';
+import { declaredBodyLength, requestText, socketText } from '../rest/request-body.ts';
 import type { AppEnv } from '../rest/kit.ts';
 import type { GraphQLServerContext } from './graphql.ts';
 import { toGraphQLError } from './graphql-error.ts';
@@ -241,13 +241,8 @@ export function createHttpApp(options: {
   const withCheckedJsonBody: MiddlewareHandler<AppEnv> = async (c, next) => {
     if (!/^application\/([\w.-]+\+)?json\b/i.test(c.req.header('content-type') ?? ''))
       return next();
-    const incoming = (c.env as Partial<HttpBindings> | undefined)?.incoming;
-    const length = declaredBodyLength(c);
-    // Unless the body limit had to read it (no declared length), the body is still on the socket:
-    // read from it, not through the fetch Request @hono/node-server would build around it. GET and
-    // HEAD have none, as fetch sees them.
-    const read = incoming && length !== null ? () => socketText(incoming) : () => c.req.text();
-    const text = length === 0 ? '' : await read();
+    // Read from the socket, not through the fetch Request @hono/node-server would build around it.
+    const text = await requestText(c);
     if (text) {
       let body: unknown;
       try {

@@ -1000,6 +1000,37 @@ describe('signatures, with the providers’ own signing code', () => {
       403,
     );
   });
+
+  it('stops verifying a rotated secret when its grace ends, while the trigger stays in the cache', async () => {
+    const { credential: secret } = await credential('short-grace', 'before-rotation');
+    const trigger = (
+      await manage('POST', '', {
+        id: 'short-grace',
+        name: 'Short grace',
+        signatureVerification: { signature: { source: 'header', key: 'X-Signature' } },
+        signingSecretCredentialIds: [secret.id],
+      })
+    ).body.data;
+    const rotated = await fetch(
+      `${server.url}/manage/tenants/${tenantId}/projects/default/credentials/${secret.id}/rotate`,
+      {
+        method: 'POST',
+        headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ secret: 'after-rotation', graceSeconds: 1 }),
+      },
+    );
+    expect(rotated.status).toBe(200);
+    const send = (secretText: string) =>
+      deliver(trigger.webhookUrl, body, {
+        'X-Signature': createHmac('sha256', secretText).update(body).digest('hex'),
+      });
+    // Both verify during the grace: the trigger and its secrets are cached by this delivery.
+    expect((await send('before-rotation')).status).toBe(202);
+    expect((await send('after-rotation')).status).toBe(202);
+    await new Promise((wake) => setTimeout(wake, 1100));
+    expect((await send('before-rotation')).status, 'the grace has ended').toBe(403);
+    expect((await send('after-rotation')).status).toBe(202);
+  });
 });
 
 describe('webhook URLs are secrets', () => {

@@ -141,18 +141,35 @@ export async function deleteCredential(ctx: RequestContext, id: string) {
   );
 }
 
-/** The secrets that may sign a trigger's webhooks: each credential's current one, and its previous one in its grace period. */
-export function signingSecrets(services: Services, credentials: Credential[], now = new Date()) {
-  const key = services.credentialsKey;
+/** A signing credential's secrets, decrypted: its current one, and its previous one with the end of its grace. */
+export interface SigningSecrets {
+  current: string;
+  previous: { secret: string; expiresAt: Date } | null;
+}
+
+/** Decrypts signing credentials once, for a cache to keep: `liveSigningSecrets` ends each grace on time. */
+export function decryptSigningSecrets(
+  key: Services['credentialsKey'],
+  credentials: Credential[],
+): SigningSecrets[] {
   if (!key) return [];
-  return credentials.flatMap((credential) => [
-    decryptSecret(key, credential.secret),
-    ...(credential.previousSecret &&
-    credential.previousExpiresAt &&
-    credential.previousExpiresAt > now
-      ? [decryptSecret(key, credential.previousSecret)]
-      : []),
-  ]);
+  return credentials.map((credential) => ({
+    current: decryptSecret(key, credential.secret),
+    previous:
+      credential.previousSecret && credential.previousExpiresAt
+        ? {
+            secret: decryptSecret(key, credential.previousSecret),
+            expiresAt: credential.previousExpiresAt,
+          }
+        : null,
+  }));
+}
+
+/** The secrets that may sign a trigger's webhooks now: each current one, and each previous one in its grace period. */
+export function liveSigningSecrets(secrets: SigningSecrets[], now = new Date()): string[] {
+  return secrets.flatMap(({ current, previous }) =>
+    previous && previous.expiresAt > now ? [current, previous.secret] : [current],
+  );
 }
 
 /**

@@ -4,12 +4,11 @@ import { storableJson } from '../../db/storable.ts';
 import { AppError, asAppError } from '../../kernel/errors.ts';
 import { checkJsonInput } from '../../kernel/json-input.ts';
 import type { Services } from '../../kernel/context.ts';
-import { signingSecrets } from '../credentials/service.ts';
+import { liveSigningSecrets } from '../credentials/service.ts';
 import type { WebhookTrigger } from './trigger-cache.ts';
 import { authenticate, type StoredAuthentication } from './authentication.ts';
 import { regexBudget, RegexBudgetExceeded, withRegexBudget } from './regex.ts';
 import { verifySignature, locate, type WebhookRequest } from './signature.ts';
-import { validatorOf } from './validators.ts';
 
 function transform(expression: unknown, payload: unknown): unknown {
   if (typeof expression === 'string') return jmespath.search(payload, expression);
@@ -72,7 +71,7 @@ export type Inspection =
  */
 export async function inspectWebhook(
   services: Services,
-  { trigger, signature: config, credentials }: WebhookTrigger,
+  { trigger, signature: config, secrets, validate }: WebhookTrigger,
   request: WebhookRequest,
 ): Promise<Inspection> {
   const fail = (status: number, message: string, payload: unknown = request.body ?? null) => ({
@@ -89,7 +88,7 @@ export async function inspectWebhook(
     let verified: ReturnType<typeof verifySignature>;
     try {
       verified = withRegexBudget(searched, () =>
-        verifySignature(config, request, signingSecrets(services, credentials)),
+        verifySignature(config, request, liveSigningSecrets(secrets)),
       );
       // Read only from a verified request.
       if (verified.ok)
@@ -128,8 +127,7 @@ export async function inspectWebhook(
       tooDeep ? null : storableJson(request.body ?? null),
     );
   }
-  if (trigger.inputSchema) {
-    const validate = validatorOf(trigger);
+  if (validate) {
     let valid: boolean;
     try {
       valid = withRegexBudget(searched, () => validate(request.body) as boolean);

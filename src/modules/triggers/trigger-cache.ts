@@ -1,17 +1,23 @@
 import { LRUCache } from 'lru-cache';
-import type { Credential, PrismaClient, Trigger } from '../../generated/prisma/client.ts';
+import type { ValidateFunction } from 'ajv';
+import type { PrismaClient, Trigger } from '../../generated/prisma/client.ts';
 import { EVERY_TENANT, type EventBus } from '../../kernel/bus/index.ts';
+import type { Services } from '../../kernel/context.ts';
 import type { Reaction } from '../../kernel/unit-of-work.ts';
 import { credentialDeleted, credentialRotated } from '../credentials/events.ts';
+import { decryptSigningSecrets, type SigningSecrets } from '../credentials/service.ts';
 import { triggerDeleted, triggerUpdated, triggerWebhookUrlRotated } from './events.ts';
 import { signatureVerificationSchema, type SignatureVerification } from './signature.ts';
+import { validatorOf } from './validators.ts';
 
 /** What a webhook needs of its trigger before it writes anything. */
 export interface WebhookTrigger {
   trigger: Trigger;
   signature: SignatureVerification | null;
-  /** The signing secret credentials (their secrets are decrypted per request: a rotation's grace ends on time). */
-  credentials: Credential[];
+  /** The signing credentials' secrets, decrypted once (each request checks a previous secret's grace). */
+  secrets: SigningSecrets[];
+  /** The input schema's validator. */
+  validate: ValidateFunction | null;
 }
 
 const MAX_ENTRIES = 1000;
@@ -19,8 +25,8 @@ const MAX_ENTRIES = 1000;
 const MAX_AGE_MS = 60_000;
 
 /**
- * Triggers by webhook key, with their parsed signature configuration and signing credentials, so
- * that a webhook costs no lookup. A change of a tenant's triggers or credentials drops that
+ * Triggers by webhook key, with their parsed signature configuration, decrypted signing secrets and
+ * input schema validator, so that a webhook costs no lookup, decryption or hashing. A change of a tenant's triggers or credentials drops that
  * tenant's entries here at once after its commit, and on every other instance through the bus.
  */
 export class TriggerCache {
@@ -32,6 +38,7 @@ export class TriggerCache {
   constructor(
     private readonly prisma: PrismaClient,
     private readonly bus: EventBus,
+    private readonly credentialsKey: Services['credentialsKey'],
     shutdownSignal: AbortSignal,
   ) {
     void this.listen(shutdownSignal);
@@ -76,7 +83,12 @@ export class TriggerCache {
           where: { id: { in: trigger.signingSecretCredentialIds }, tenantId: trigger.tenantId },
         })
       : [];
-    return { trigger, signature, credentials };
+    return {
+      trigger,
+      signature,
+      secrets: decryptSigningSecrets(this.credentialsKey, credentials),
+      validate: trigger.inputSchema ? validatorOf(trigger) : null,
+    };
   }
 
   private async listen(signal: AbortSignal) {

@@ -6,6 +6,7 @@ import { json, restRouter, routeDeclarer } from '../../rest/kit.ts';
 import { exampleString, idField } from '../../rest/fields.ts';
 import { problemResponses } from '../../rest/problem.ts';
 import { clientIp } from '../../rest/client-ip.ts';
+import { declaredBodyLength, requestText } from '../../rest/request-body.ts';
 import * as triggers from './service.ts';
 
 // The route webhook senders call: reference 002's one anonymous route.
@@ -43,17 +44,20 @@ const webhookRoute = route({
 export function webhookRoutes(services: Services) {
   const router = restRouter();
   const limit = services.config.WEBHOOK_MAX_BODY_BYTES;
-  router.use(
-    '/webhooks/*',
-    bodyLimit({
-      maxSize: limit,
-      onError: () => {
-        throw new AppError('PAYLOAD_TOO_LARGE', `The webhook body exceeds ${limit} bytes`);
-      },
-    }),
-  );
+  const tooLarge = () => {
+    throw new AppError('PAYLOAD_TOO_LARGE', `The webhook body exceeds ${limit} bytes`);
+  };
+  const limitStreamedBody = bodyLimit({ maxSize: limit, onError: tooLarge });
+  // A declared length is checked as it is, and the body then read from the socket (requestText):
+  // hono/body-limit would make @hono/node-server build a fetch Request around every webhook.
+  router.use('/webhooks/*', async (c, next) => {
+    const length = declaredBodyLength(c);
+    if (length === null) return limitStreamedBody(c, next);
+    if (length > limit) tooLarge();
+    await next();
+  });
   return router.openapi(webhookRoute, async (c) => {
-    const rawBody = await c.req.text();
+    const rawBody = await requestText(c);
     let body: unknown;
     try {
       body = rawBody ? JSON.parse(rawBody) : undefined;

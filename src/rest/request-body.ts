@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import type { HttpBindings } from '@hono/node-server';
 import type { Context } from 'hono';
 
 /**
@@ -28,4 +29,15 @@ export function socketText(incoming: IncomingMessage): Promise<string> {
     });
     incoming.once('end', () => resolve(new TextDecoder().decode(Buffer.concat(chunks))));
   });
+}
+
+/**
+ * A request's body as text: from the socket, unless a body limit had to read it as a stream (no
+ * declared length), or there is no socket (a request made in-process).
+ */
+export function requestText(c: Context): Promise<string> {
+  const incoming = (c.env as Partial<HttpBindings> | undefined)?.incoming;
+  const length = declaredBodyLength(c);
+  if (length === 0) return Promise.resolve('');
+  return incoming && length !== null ? socketText(incoming) : c.req.text();
 }
