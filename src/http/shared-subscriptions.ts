@@ -9,7 +9,7 @@ import {
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 import type { RequestContext } from '../kernel/context.ts';
-import { Feed, Page } from '../kernel/bus/feed.ts';
+import { Page } from '../kernel/bus/feed.ts';
 
 type AnswerStep = IteratorYieldResult<ExecutionResult>;
 
@@ -73,13 +73,6 @@ export const ANSWER_BATCH = Symbol('answer batch');
 export type AnswerBatch = ExecutionResult & { [ANSWER_BATCH]: ExecutionResult[] };
 /** Set on an operation's root value by a transport that sends `AnswerBatch` results. */
 export const TAKES_ANSWER_BATCHES = Symbol('takes answer batches');
-/**
- * Set on an operation's root value by a transport that takes a ready answer as soon as its event
- * arrives (false: not now), in order with the results it iterates: an event's answer then reaches
- * thousands of subscribers without a promise or an iterator step each.
- */
-export const ANSWER_SINK = Symbol('answer sink');
-type AnswerSink = (answer: ExecutionResult) => boolean;
 
 /**
  * Runs a subscription's GraphQL once per event for all the subscribers that would get the same
@@ -123,20 +116,11 @@ export function useSharedSubscriptionExecution(): Plugin<RequestContext> {
         const key = sharingKey(args);
         const executeEvent = eventExecution(args);
         const answerOf = (event: unknown) => answerOnce(event, key, () => executeEvent(event));
-        const transport = args.rootValue as
-          { [TAKES_ANSWER_BATCHES]?: boolean; [ANSWER_SINK]?: AnswerSink } | undefined;
-        const takesBatches = transport?.[TAKES_ANSWER_BATCHES] === true;
-        const sink = transport?.[ANSWER_SINK];
+        const takesBatches =
+          (args.rootValue as { [TAKES_ANSWER_BATCHES]?: boolean } | undefined)?.[
+            TAKES_ANSWER_BATCHES
+          ] === true;
         const events = source[Symbol.asyncIterator]();
-        // A live event whose answer is ready without errors goes straight to the sink; the rest
-        // (pages, answers that wait or have errors, which the error masking must see) go through
-        // the results' iterator.
-        if (sink && events instanceof Feed)
-          events.takeWhileWaiting((event) => {
-            if (event instanceof Page) return false;
-            const answer = answerOf(event);
-            return isSettled(answer) && !answer.value.errors && sink(answer.value);
-          });
         // The events of a page not answered yet.
         let page: readonly unknown[] = [];
         let answered = 0;

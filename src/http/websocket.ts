@@ -10,8 +10,8 @@ import { Loaders } from '../db/loaders.ts';
 import { createRequestContext, type RequestContext, type Services } from '../kernel/context.ts';
 import type { GraphQLServerContext } from './graphql.ts';
 import { toGraphQLError } from './graphql-error.ts';
-import { SubscriptionFrames } from './subscription-frames.ts';
-import { ANSWER_SINK, TAKES_ANSWER_BATCHES } from './shared-subscriptions.ts';
+import { sendResults } from './subscription-frames.ts';
+import { TAKES_ANSWER_BATCHES } from './shared-subscriptions.ts';
 import { checkJsonInput } from '../kernel/json-input.ts';
 import { EVERY_TENANT } from '../kernel/bus/index.ts';
 import { withLogFields } from '../kernel/log-context.ts';
@@ -161,10 +161,10 @@ export function attachGraphQLWebSockets(options: {
       execute: (args: any) => withLogFields(logFieldsOf(args), () => args.rootValue.execute(args)),
       // A subscription's results go straight to its socket (`subscription-frames.ts`).
       subscribe: async (args: any) => {
-        const { subscribe, frames } = args.rootValue;
+        const { subscribe, socket, id } = args.rootValue;
         const results = await withLogFields(logFieldsOf(args), () => subscribe(args));
         return isAsyncIterable(results)
-          ? (frames as SubscriptionFrames).send(results as AsyncIterable<ExecutionResult>)
+          ? sendResults(socket, id, results as AsyncIterable<ExecutionResult>)
           : results;
       },
       // A bad key refuses the connection; the key comes from connection params or the upgrade request.
@@ -237,20 +237,19 @@ export function attachGraphQLWebSockets(options: {
           const document = parse(params.query);
           const errors = validate(schema, document);
           if (errors.length) return errors;
-          const frames = new SubscriptionFrames(ctx.extra.socket, id);
           return {
             schema,
             operationName: params.operationName,
             document,
             variableValues: params.variables,
             contextValue: await contextFactory(),
-            // The frames write a batch of answers as their messages, and take ready ones at once.
+            // `sendResults` writes a batch of answers as their messages.
             rootValue: {
               execute,
               subscribe,
-              frames,
+              socket: ctx.extra.socket,
+              id,
               [TAKES_ANSWER_BATCHES]: true,
-              [ANSWER_SINK]: frames.take,
             },
           };
         } catch (error) {

@@ -5,16 +5,8 @@ import { eventually } from './switchboard.ts';
  * A graphql-ws connection on a raw socket, acknowledged, keeping every message it receives: tests
  * of framing and fan-out see exactly what the server wrote, which a graphql-ws client would hide.
  */
-export async function rawGraphQLWs<Message extends { type: string }>(
-  baseUrl: string,
-  key: string,
-  options: { autoPong?: boolean } = {},
-) {
-  const socket = new WebSocket(
-    baseUrl.replace(/^http/, 'ws') + '/graphql',
-    'graphql-transport-ws',
-    options,
-  );
+export async function rawGraphQLWs<Message extends { type: string }>(baseUrl: string, key: string) {
+  const socket = new WebSocket(baseUrl.replace(/^http/, 'ws') + '/graphql', 'graphql-transport-ws');
   const messages: Message[] = [];
   socket.on('message', (data) => messages.push(JSON.parse(String(data)) as Message));
   await new Promise((resolve) => socket.once('open', resolve));

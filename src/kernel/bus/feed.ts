@@ -17,7 +17,6 @@ export class Feed<T> implements AsyncIterableIterator<T> {
   private isEnded = false;
   private error: unknown;
   private onEnd?: () => void;
-  private taker?: (value: T) => boolean;
 
   constructor(private start?: (feed: Feed<T>) => () => void) {}
 
@@ -31,19 +30,9 @@ export class Feed<T> implements AsyncIterableIterator<T> {
     return this.queue.length - this.head;
   }
 
-  /**
-   * Offers each value pushed while the reader waits with nothing unread to `take` first (true: taken,
-   * so the reader never sees it): a subscriber of a popular run then costs no promise per event,
-   * and what it does not take keeps its order through `next`.
-   */
-  takeWhileWaiting(take: (value: T) => boolean) {
-    this.taker = take;
-  }
-
   push(value: T) {
     if (this.isEnded) return;
     if (this.reader) {
-      if (this.taker?.(value)) return;
       const { resolve } = this.reader;
       this.reader = undefined;
       resolve({ value, done: false });
