@@ -106,6 +106,16 @@ export function rssMb(pid: number) {
   return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024;
 }
 
+/** CPU time a process has used (user + system, all its threads), in ms (Linux, 10 ms ticks). */
+export function cpuMs(pid: number) {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const [utime, stime] = stat
+    .slice(stat.lastIndexOf(')') + 2)
+    .split(' ')
+    .slice(11, 13);
+  return (Number(utime) + Number(stime)) * 10;
+}
+
 /** Prints the JSON line a parent waits for (children call this). */
 export const report = (key: string, value: unknown) =>
   process.stdout.write(`${JSON.stringify({ [key]: value })}\n`);
