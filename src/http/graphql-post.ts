@@ -99,6 +99,7 @@ export function graphQLPosts(options: {
       let response: Response;
       let correlationId: string | null = null;
       try {
+        // Of a JSON POST, yoga reads only the method, URL and headers: the body comes from readJson.
         const request = {
           method: 'POST',
           url: `http://${incoming.headers.host}/graphql`,
