@@ -1,7 +1,7 @@
 import { AppError } from '../kernel/errors.ts';
-import { KEY_COOKIE, presentedKey } from './viewer.ts';
+import { KEY_COOKIE, presentedKey, type RequestHeaders } from './viewer.ts';
 
-const keyFromCookieOnly = (headers: Headers, cookies: string[]) =>
+const keyFromCookieOnly = (headers: RequestHeaders, cookies: string[]) =>
   !headers.has('authorization') &&
   !headers.has('x-api-key') &&
   presentedKey(headers, cookies) !== null;
@@ -17,7 +17,7 @@ const API_MEDIA_TYPE = /^application\/(json|graphql|[\w.-]+\+json)\s*(;|$)/i;
  */
 export function refuseCookieForgery(
   method: string,
-  headers: Headers,
+  headers: RequestHeaders,
   cookies: string[] = [KEY_COOKIE],
 ) {
   if (SAFE_METHODS.has(method.toUpperCase())) return;

@@ -33,8 +33,14 @@ export function keyCookiesFor(path: string): string[] {
   return [KEY_COOKIE];
 }
 
+/** What authentication reads of a request's headers (a fetch `Headers`, or a socket request's). */
+export type RequestHeaders = Pick<Headers, 'get' | 'has'>;
+
 /** The presented key: `Authorization: Bearer`, then `X-API-Key`, then the first of `cookies` that is set. */
-export function presentedKey(headers: Headers, cookies: string[] = [KEY_COOKIE]): string | null {
+export function presentedKey(
+  headers: RequestHeaders,
+  cookies: string[] = [KEY_COOKIE],
+): string | null {
   // A bare scheme (GraphiQL's preset `Bearer ` before a key is pasted) is no key at all.
   const authorization = headers.get('authorization')?.replace(/^Bearer\s*$/i, '');
   if (authorization) {

@@ -3,7 +3,6 @@ import type { HttpBindings } from '@hono/node-server';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler, Next } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { TrieRouter } from 'hono/router/trie-router';
 import type { YogaServerInstance } from 'graphql-yoga';
@@ -26,12 +25,13 @@ import { registerConsole } from './console.ts';
 import { registerDocs } from './docs.ts';
 import { declaredBodyLength, requestText, socketText } from '../rest/request-body.ts';
 import type { AppEnv } from '../rest/kit.ts';
-import type { GraphQLServerContext } from './graphql.ts';
-import { toGraphQLError } from './graphql-error.ts';
+import type { GraphQLHandler, GraphQLServerContext } from './graphql.ts';
 import { clientIp } from '../rest/client-ip.ts';
 import { checkJsonInput } from '../kernel/json-input.ts';
 import { errorResponse } from '../rest/problem.ts';
-import { metricsRoute, observeRequests } from '../observability/http.ts';
+import { loggedPath, logRequest, metricsRoute, observeRequests } from '../observability/http.ts';
+import type { CorsPolicy } from './cors.ts';
+import { answerGraphQL } from './graphql-post.ts';
 import type { Metrics } from '../observability/metrics.ts';
 
 /**
@@ -44,18 +44,17 @@ const errorFormats = [
   executionsErrorFormat,
 ];
 
-/** A webhook's key is its URL's secret: logs keep only its first characters. */
-const loggedPath = (path: string) => path.replace(/^\/webhooks\/([^/]{0,4})[^/]*/, '/webhooks/$1…');
-
 /** Every HTTP route: health, GraphQL over HTTP, the modules' REST routes, OpenAPI and its page. */
 export function createHttpApp(options: {
   services: Services;
   database: Database;
   yoga: YogaServerInstance<GraphQLServerContext, RequestContext>;
+  handleGraphQL: GraphQLHandler;
   metrics: Metrics;
+  cors: CorsPolicy;
   isDraining: () => boolean;
 }) {
-  const { services, database, yoga, metrics, isDraining } = options;
+  const { services, database, yoga, handleGraphQL, metrics, cors, isDraining } = options;
   const { config, logger, bus } = services;
   const app = new OpenAPIHono<AppEnv>();
 
@@ -104,26 +103,6 @@ export function createHttpApp(options: {
     return failure(c, error);
   });
 
-  const anyOrigin = config.CORS_ORIGINS.includes('*');
-  const exposeHeaders = ['X-Request-Id', 'X-Correlation-Id', 'Retry-After', 'Allow'];
-  const exposedHeaders = exposeHeaders.join(',');
-  const preflight = cors({
-    origin: anyOrigin ? '*' : config.CORS_ORIGINS,
-    credentials: !anyOrigin,
-    exposeHeaders,
-  });
-  /** The CORS headers of the request's origin, on its final response. */
-  const setCorsHeaders = (c: Context<AppEnv>) => {
-    const headers = c.res.headers;
-    if (anyOrigin) headers.set('Access-Control-Allow-Origin', '*');
-    else {
-      const origin = c.req.header('origin') ?? '';
-      if (config.CORS_ORIGINS.includes(origin)) headers.set('Access-Control-Allow-Origin', origin);
-      headers.set('Access-Control-Allow-Credentials', 'true');
-    }
-    headers.set('Access-Control-Expose-Headers', exposedHeaders);
-    if (!anyOrigin) headers.append('Vary', 'Origin');
-  };
   const tooLarge = () => {
     throw new AppError(
       'PAYLOAD_TOO_LARGE',
@@ -155,11 +134,11 @@ export function createHttpApp(options: {
   const withCors = async (c: Context<AppEnv>, next: Next) => {
     if (c.req.method !== 'OPTIONS') {
       await limitBody(c, next);
-      setCorsHeaders(c);
+      cors.apply(c.res.headers, c.req.header('origin'));
       return;
     }
     try {
-      const response = await preflight(c, () => limitBody(c, next));
+      const response = await cors.preflight(c, () => limitBody(c, next));
       if (response && !c.finalized) c.res = response;
     } catch (error) {
       answerThrown(c, error);
@@ -183,19 +162,14 @@ export function createHttpApp(options: {
         response.headers.set('Connection', 'close');
         c.res = response;
       } else await withCors(c, next);
-      const requestContext = c.get('requestContext');
-      const level = c.req.path === '/healthz' || c.req.path === '/readyz' ? 'debug' : 'info';
-      logger[level](
-        {
-          method: c.req.method,
-          path: loggedPath(c.req.path),
-          status: c.res.status,
-          ms: Math.round(performance.now() - started),
-          requestId,
-          correlationId: requestContext?.correlationId,
-        },
-        'request',
-      );
+      logRequest(logger, {
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round(performance.now() - started),
+        requestId,
+        correlationId: c.get('requestContext')?.correlationId,
+      });
     });
     c.res.headers.set('X-Request-Id', requestId);
   });
@@ -290,30 +264,8 @@ export function createHttpApp(options: {
   app.route('/', webhookRoutes(services));
 
   // yoga is a Proxy that binds the method anew on every read.
-  const handleRequest = yoga.handleRequest;
+  const { handleRequest, waitUntil } = yoga;
   app.on(['GET', 'POST', 'OPTIONS'], '/graphql', async (c) => {
-    let requestContext;
-    try {
-      requestContext = await createRequestContext(services, {
-        method: c.req.method,
-        headers: c.req.raw.headers,
-        ip: clientIp(c),
-        requestId: c.get('requestId'),
-      });
-    } catch (error) {
-      const appError = asAppError(error);
-      if (!appError) throw error;
-      const graphQLError = toGraphQLError(appError);
-      const { http, ...extensions } = graphQLError.extensions as {
-        http: { status: number; headers?: Record<string, string> };
-      };
-      return c.json(
-        { errors: [{ message: graphQLError.message, extensions }] },
-        http.status as 401,
-        http.headers,
-      );
-    }
-    c.set('requestContext', requestContext);
     const incoming = (c.env as Partial<HttpBindings> | undefined)?.incoming;
     // Unless the body limit had to read it (no declared length), the body is still on the socket.
     const readJson =
@@ -322,9 +274,21 @@ export function createHttpApp(options: {
         : undefined;
     // Not yoga.fetch: it reads the request's abort signal, which @hono/node-server only has once it
     // has built a fetch Request around the socket.
-    const response = await handleRequest(c.req.raw, { requestContext, readJson });
-    response.headers.set('X-Correlation-Id', requestContext.correlationId);
-    return response;
+    return answerGraphQL(
+      services,
+      (context) =>
+        c.req.method === 'POST'
+          ? handleGraphQL(c.req.raw, { ...context, waitUntil })
+          : handleRequest(c.req.raw, context),
+      {
+        method: c.req.method,
+        headers: c.req.raw.headers,
+        ip: clientIp(c),
+        requestId: c.get('requestId'),
+      },
+      readJson,
+      (requestContext) => c.set('requestContext', requestContext),
+    );
   });
 
   registerDocs(app, config.PUBLIC_BASE_URL);

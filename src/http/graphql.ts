@@ -1,5 +1,11 @@
 import { GraphQLError } from 'graphql';
-import { createYoga, maskError, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import {
+  createYoga,
+  maskError,
+  type Plugin,
+  type YogaServer,
+  type YogaServerInstance,
+} from 'graphql-yoga';
 import { asAppError } from '../kernel/errors.ts';
 import { pothosInputError } from '../schema/connection-arguments.ts';
 import { schema } from '../schema/index.ts';
@@ -11,6 +17,9 @@ import { useDocumentLimits, type DocumentLimits } from './document-limits.ts';
 import { useSharedSubscriptionExecution } from './shared-subscriptions.ts';
 import { checkJsonInput } from '../kernel/json-input.ts';
 
+/** The text of an answer yoga made from a string (its JSON), for a writer that skips the body stream. */
+export const ANSWER_TEXT = Symbol('answer text');
+
 /**
  * The global Response (@hono/node-server's lightweight one, see src/http/server.ts), whose headers
  * are always a Headers object: the lightweight Response forgets a header set on a plain-object
@@ -18,8 +27,10 @@ import { checkJsonInput } from '../kernel/json-input.ts';
  */
 function HeadersKeptResponse(): typeof Response {
   return class extends Response {
+    [ANSWER_TEXT]?: string;
     constructor(body?: BodyInit | null, init?: ResponseInit) {
       super(body, init && { ...init, headers: new Headers(init.headers) });
+      if (typeof body === 'string') this[ANSWER_TEXT] = body;
     }
   };
 }
@@ -30,6 +41,12 @@ export interface GraphQLServerContext {
   /** Reads the JSON body straight from the socket (HTTP only, when it is still there). */
   readJson?: () => Promise<unknown>;
 }
+
+/**
+ * yoga's own handler of a fetch Request (`YogaServer.handle`), past its server adapter and the
+ * adapter's `onRequest` hooks (health check, GraphiQL page, unknown paths: none answers a POST).
+ */
+export type GraphQLHandler = YogaServer<GraphQLServerContext, RequestContext>['handle'];
 
 /** yoga's JSON parser selects a POST of these (`isPOSTJsonRequest`). */
 const JSON_BODY = /^application\/(graphql\+)?json(;|$)/;

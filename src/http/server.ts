@@ -1,10 +1,12 @@
 import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
-import { createAdaptorServer } from '@hono/node-server';
+import { createServer, type Server } from 'node:http';
+import { getRequestListener } from '@hono/node-server';
 import type { Database } from '../db/adapters.ts';
 import { createHttpApp } from './app.ts';
+import { corsPolicy } from './cors.ts';
+import { graphQLPosts } from './graphql-post.ts';
 import type { Services } from '../kernel/context.ts';
-import { createGraphQLServer } from './graphql.ts';
+import { createGraphQLServer, type GraphQLHandler } from './graphql.ts';
 import { attachGraphQLWebSockets } from './websocket.ts';
 import { createServices, type SwitchboardOptions } from '../app/services.ts';
 import { observeOperations } from '../observability/graphql.ts';
@@ -26,15 +28,20 @@ export async function createSwitchboard(options: SwitchboardOptions): Promise<Sw
   const { config, logger } = options;
   const { services, database, close } = await createServices(options);
   const metrics = createMetrics(services, database);
-  // Made first, because making it puts @hono/node-server's lightweight Request and Response in place
-  // of the global ones: yoga, made next, answers with them, and a JSON answer is written out as it
-  // is instead of being read back from a native Response's stream.
-  const server = createAdaptorServer({
-    fetch: (request, env) => app.fetch(request, env),
+  // The app's listener is made first, because making it puts @hono/node-server's lightweight Request
+  // and Response in place of the global ones: yoga, made next, answers with them, and a JSON answer
+  // is written out as it is instead of being read back from a native Response's stream.
+  const appListener = getRequestListener((request, env) => app.fetch(request, env));
+  // POST /graphql is answered before the app's dispatch when it can be (src/http/graphql-post.ts).
+  const server = createServer(
     // Node checks these timeouts every connectionsCheckingInterval (30 s by default): check each second,
     // so a client trickling its headers or body is cut off close to the setting.
-    serverOptions: { connectionsCheckingInterval: 1000 },
-  }) as Server;
+    { connectionsCheckingInterval: 1000 },
+    (incoming, outgoing) => {
+      if (!graphQLPost(incoming, outgoing)) void appListener(incoming, outgoing);
+    },
+  );
+  let handleGraphQL!: GraphQLHandler;
   const yoga = createGraphQLServer({
     maxBatch: config.GRAPHQL_MAX_BATCH,
     limits: {
@@ -43,11 +50,30 @@ export async function createSwitchboard(options: SwitchboardOptions): Promise<Sw
       maxDepth: config.MAX_INPUT_DEPTH,
     },
     logger,
-    plugins: observeOperations(metrics),
+    plugins: [
+      ...observeOperations(metrics),
+      { onYogaInit: ({ yoga }) => (handleGraphQL = yoga.handle as GraphQLHandler) },
+    ],
   });
   let draining = false;
-
-  const app = createHttpApp({ services, database, yoga, metrics, isDraining: () => draining });
+  const cors = corsPolicy(config);
+  const graphQLPost = graphQLPosts({
+    services,
+    metrics,
+    handleGraphQL,
+    waitUntil: yoga.waitUntil,
+    cors,
+    isDraining: () => draining,
+  });
+  const app = createHttpApp({
+    services,
+    database,
+    yoga,
+    handleGraphQL,
+    metrics,
+    cors,
+    isDraining: () => draining,
+  });
   server.headersTimeout = config.HTTP_HEADERS_TIMEOUT_MS;
   server.requestTimeout = config.HTTP_REQUEST_TIMEOUT_MS;
   server.keepAliveTimeout = config.HTTP_KEEP_ALIVE_TIMEOUT_MS;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { RateLimiter } from '../auth/rate-limit.ts';
 import type { Authenticator, Viewer } from '../auth/viewer.ts';
 import { refuseCookieForgery } from '../auth/cookie-forgery.ts';
-import { presentedKey, type ActorType } from '../auth/viewer.ts';
+import { presentedKey, type ActorType, type RequestHeaders } from '../auth/viewer.ts';
 import type { Config } from './config.ts';
 import { Loaders } from '../db/loaders.ts';
 import { scopedClient, type Scope } from '../db/scoped.ts';
@@ -123,7 +123,7 @@ export async function createRequestContext(
   services: Services,
   request: {
     method: string;
-    headers: Headers;
+    headers: RequestHeaders;
     ip: string | null;
     requestId?: string;
     keyCookies?: string[];

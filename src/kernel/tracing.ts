@@ -36,8 +36,11 @@ export function inSpan<T>(
   });
 }
 
+/** The headers a request's trace is read from (a fetch `Headers`, or a socket request's). */
+export type TraceCarrier = Pick<Headers, 'get' | 'keys'>;
+
 /** Runs `work` under the trace a request's `traceparent` names (a fresh trace without one). */
-export function withIncomingTrace<T>(headers: Headers, work: () => T): T {
+export function withIncomingTrace<T>(headers: TraceCarrier, work: () => T): T {
   const parent = propagation.extract(context.active(), headers, {
     get: (carrier, key) => carrier.get(key) ?? undefined,
     keys: (carrier) => [...carrier.keys()],

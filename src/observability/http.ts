@@ -5,7 +5,8 @@ import { matchedRoutes } from 'hono/route';
 import { SpanStatusCode } from '@opentelemetry/api';
 import { AppError } from '../kernel/errors.ts';
 import { withLogFields } from '../kernel/log-context.ts';
-import { inSpan, SpanKind, withIncomingTrace } from '../kernel/tracing.ts';
+import { inSpan, SpanKind, withIncomingTrace, type TraceCarrier } from '../kernel/tracing.ts';
+import type { Logger } from '../kernel/logger.ts';
 import type { AppEnv } from '../rest/kit.ts';
 import type { Metrics } from './metrics.ts';
 
@@ -15,31 +16,66 @@ function routeOf(c: Parameters<MiddlewareHandler>[0]) {
   return matchedRoutes(c).findLast((route) => route.method !== 'ALL')?.path ?? 'unmatched';
 }
 
+/** A webhook's key is its URL's secret: logs keep only its first characters. */
+export const loggedPath = (path: string) =>
+  path.replace(/^\/webhooks\/([^/]{0,4})[^/]*/, '/webhooks/$1…');
+
+/** A request's access log line (`debug` for health probes). */
+export function logRequest(
+  logger: Logger,
+  line: {
+    method: string;
+    path: string;
+    status: number;
+    ms: number;
+    requestId: string;
+    correlationId?: string;
+  },
+) {
+  const level = line.path === '/healthz' || line.path === '/readyz' ? 'debug' : 'info';
+  logger[level]({ ...line, path: loggedPath(line.path) }, 'request');
+}
+
 /**
- * Each request runs inside its log fields (its lines carry its id, then its tenant and GraphQL
- * operation) and a server span continuing the caller's `traceparent`; it is counted and timed.
+ * Runs a request inside its log fields (its lines carry its id, then its tenant and GraphQL
+ * operation) and a server span continuing the caller's `traceparent`; `work` answers it and says
+ * which route pattern did, and the request is counted and timed under it.
  */
+export function observeRequest(
+  metrics: Metrics,
+  request: { method: string; requestId: string; headers: TraceCarrier },
+  work: () => Promise<{ route: string; status: number }>,
+): Promise<void> {
+  const { method } = request;
+  return withLogFields({ requestId: request.requestId }, () =>
+    withIncomingTrace(request.headers, () =>
+      inSpan(method, { kind: SpanKind.SERVER }, async (span) => {
+        const started = performance.now();
+        const { route, status } = await work();
+        span.updateName(`${method} ${route}`);
+        span.setAttributes({
+          'http.request.method': method,
+          'http.route': route,
+          'http.response.status_code': status,
+        });
+        if (status >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
+        metrics.httpRequests.inc({ method, route, status });
+        metrics.httpDuration.observe({ method, route }, (performance.now() - started) / 1000);
+      }),
+    ),
+  );
+}
+
+/** `observeRequest` as the app's middleware. */
 export function observeRequests(metrics: Metrics): MiddlewareHandler<AppEnv> {
   return (c, next) =>
-    withLogFields({ requestId: c.get('requestId') }, () =>
-      withIncomingTrace(c.req.raw.headers, () =>
-        inSpan(c.req.method, { kind: SpanKind.SERVER }, async (span) => {
-          const started = performance.now();
-          await next();
-          const route = routeOf(c);
-          const { method } = c.req;
-          const status = c.res.status;
-          span.updateName(`${method} ${route}`);
-          span.setAttributes({
-            'http.request.method': method,
-            'http.route': route,
-            'http.response.status_code': status,
-          });
-          if (status >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
-          metrics.httpRequests.inc({ method, route, status });
-          metrics.httpDuration.observe({ method, route }, (performance.now() - started) / 1000);
-        }),
-      ),
+    observeRequest(
+      metrics,
+      { method: c.req.method, requestId: c.get('requestId'), headers: c.req.raw.headers },
+      async () => {
+        await next();
+        return { route: routeOf(c), status: c.res.status };
+      },
     );
 }
 
