@@ -11,7 +11,7 @@ import type { Context } from 'hono';
 import type { YogaServerInstance } from 'graphql-yoga';
 import { toGraphQLError } from './graphql-error.ts';
 import { ANSWER_TEXT, type GraphQLHandler, type GraphQLServerContext } from './graphql.ts';
-import { socketText } from './request-body.ts';
+import { socketText } from '../rest/request-body.ts';
 import type { CorsPolicy } from './cors.ts';
 
 /**
