@@ -46,27 +46,28 @@ export async function writeCommit(
     ...(change ? [change.ctes] : []),
     ...parts.map(({ name, write }) => Prisma.sql`${name} AS (${write})`),
   ];
-  // Each part's rows, told apart by the part's number: -2 the change's, -1 the counted ids.
+  // Each part's rows as one JSON array, told apart by the part's number: -2 the change's, -1 the
+  // counted ids. One row per part, not one per event and part: each row costs the driver (and
+  // PGlite's protocol) its own decoding.
   const selects = [
     ...(change
       ? [
-          Prisma.sql`SELECT -2 AS part, to_jsonb(r) AS returned FROM (${change.returning}) r`,
-          Prisma.sql`SELECT -1, jsonb_build_object('id', c.id) FROM (${change.counted}) c(id)`,
+          Prisma.sql`SELECT -2 AS part, jsonb_agg(to_jsonb(r)) AS returned FROM (${change.returning}) r`,
+          Prisma.sql`SELECT -1, jsonb_agg(jsonb_build_object('id', c.id)) FROM (${change.counted}) c(id)`,
         ]
       : []),
     ...parts.map(
       ({ index, name }) =>
-        Prisma.sql`SELECT ${Prisma.raw(String(index))}, to_jsonb(${name}) FROM ${name}`,
+        Prisma.sql`SELECT ${Prisma.raw(String(index))}, jsonb_agg(to_jsonb(${name})) FROM ${name}`,
     ),
   ];
   const rows = selects.length
     ? ((await send(
         Prisma.sql`WITH ${Prisma.join(ctes, ', ')} ${Prisma.join(selects, ' UNION ALL ')}`,
         { prepare: change?.prepare },
-      )) as { part: number; returned: ReturnedRow }[])
+      )) as { part: number; returned: ReturnedRow[] | null }[])
     : [];
-  const rowsOf = (part: number) =>
-    rows.filter((row) => row.part === part).map(({ returned }) => returned);
+  const rowsOf = (part: number) => rows.find((row) => row.part === part)?.returned ?? [];
   const counted = change && new Set(rowsOf(-1).map((row) => row.id));
   const events = counted ? emitted.filter((event) => counted.has(event.id)) : emitted;
   const publish = () => {
