@@ -54,10 +54,11 @@ export async function claimDeliveries(services: Services, limits: ClaimLimits) {
     (Partial<WebhookDelivery & SendingEndpoint> & ClaimRound)[]
   >`
     WITH leased AS (
+      -- Only a pending delivery holds a lease: every outcome clears it.
       SELECT "endpointId", "tenantId", NOT (id = ANY(${limits.held}::text[])) AS elsewhere,
         id = ANY(${limits.answered}::text[]) AS answered
       FROM "WebhookDelivery"
-      WHERE "leaseUntil" >= ${now} AND status = 'pending'
+      WHERE "leaseUntil" >= ${now}
     ), endpoint_slots AS (
       SELECT "endpointId", count(*) FILTER (WHERE NOT answered)::int AS taken,
         CASE WHEN bool_or(elsewhere) THEN ${endpointSlots}::int ELSE ${endpointSlotsAlone}::int END AS slots
@@ -67,35 +68,41 @@ export async function claimDeliveries(services: Services, limits: ClaimLimits) {
         CASE WHEN bool_or(elsewhere) THEN ${tenantSlots}::int ELSE ${tenantSlotsAlone}::int END AS slots
       FROM leased GROUP BY "tenantId"
     ), due AS (
-      SELECT d.id, d."endpointId", d."tenantId", d.seq,
-        coalesce(f.taken, 0) AS endpoint_taken, coalesce(f.slots, ${endpointSlotsAlone}::int) AS endpoint_slots,
-        coalesce(t.taken, 0) AS tenant_taken, coalesce(t.slots, ${tenantSlotsAlone}::int) AS tenant_slots
-      FROM "WebhookDelivery" d JOIN "WebhookEndpoint" e ON e.id = d."endpointId"
-        LEFT JOIN endpoint_slots f ON f."endpointId" = d."endpointId"
-        LEFT JOIN tenant_slots t ON t."tenantId" = d."tenantId"
+      -- The pending deliveries in seq order up to the limit, each judged on its own row (an
+      -- endpoint or tenant out of slots is a list it is not in), so that the walk stops at the
+      -- limit instead of reading every due delivery to sort them.
+      SELECT d.id, d."endpointId", d."tenantId", d.seq
+      FROM "WebhookDelivery" d
       WHERE d.status = 'pending' AND d."nextAttemptAt" <= ${now}
         AND (d."leaseUntil" IS NULL OR (d."leaseUntil" < ${now} AND NOT (d.id = ANY(${limits.held}::text[]))))
-        AND coalesce(f.taken, 0) < coalesce(f.slots, ${endpointSlotsAlone}::int)
-        AND coalesce(t.taken, 0) < coalesce(t.slots, ${tenantSlotsAlone}::int)
-        AND (e.enabled OR d."nextTrigger" <> 'scheduled')
-        AND NOT (e."orderedByResource" AND d."resourceId" IS NOT NULL AND EXISTS (
-          SELECT 1 FROM "WebhookDelivery" earlier
-          WHERE earlier."endpointId" = d."endpointId" AND earlier."resourceId" = d."resourceId"
-            AND earlier.seq < d.seq AND earlier.status = 'pending'))
+        AND d."endpointId" <> ALL (ARRAY(SELECT "endpointId" FROM endpoint_slots WHERE taken >= slots))
+        AND d."tenantId" <> ALL (ARRAY(SELECT "tenantId" FROM tenant_slots WHERE taken >= slots))
+        AND EXISTS (
+          SELECT 1 FROM "WebhookEndpoint" e
+          WHERE e.id = d."endpointId" AND (e.enabled OR d."nextTrigger" <> 'scheduled')
+            AND NOT (e."orderedByResource" AND d."resourceId" IS NOT NULL AND EXISTS (
+              SELECT 1 FROM "WebhookDelivery" earlier
+              WHERE earlier."endpointId" = d."endpointId" AND earlier."resourceId" = d."resourceId"
+                AND earlier.seq < d.seq AND earlier.status = 'pending')))
       ORDER BY d.seq
       LIMIT ${limits.limit}
     ), admitted AS (
       SELECT id FROM (
-        SELECT id, endpoint_slots, tenant_slots,
-          endpoint_taken + row_number() OVER (PARTITION BY "endpointId" ORDER BY seq) AS endpoint_slot,
-          tenant_taken + row_number() OVER (PARTITION BY "tenantId" ORDER BY seq) AS tenant_slot
-        FROM due) ranked
+        SELECT due.id, coalesce(f.slots, ${endpointSlotsAlone}::int) AS endpoint_slots,
+          coalesce(t.slots, ${tenantSlotsAlone}::int) AS tenant_slots,
+          coalesce(f.taken, 0) + row_number() OVER (PARTITION BY due."endpointId" ORDER BY due.seq) AS endpoint_slot,
+          coalesce(t.taken, 0) + row_number() OVER (PARTITION BY due."tenantId" ORDER BY due.seq) AS tenant_slot
+        FROM due
+          LEFT JOIN endpoint_slots f ON f."endpointId" = due."endpointId"
+          LEFT JOIN tenant_slots t ON t."tenantId" = due."tenantId") ranked
       WHERE endpoint_slot <= endpoint_slots AND tenant_slot <= tenant_slots
     ), locked AS (
       -- Only the admitted rows are locked (a lock is a write per row): one another worker leased
       -- since this statement began is skipped while its claim runs, or fails the check once it has.
-      SELECT d.id FROM "WebhookDelivery" d JOIN admitted USING (id)
-      WHERE d.status = 'pending'
+      -- Found by their ids, the status compared as text: statistics taken while few deliveries were
+      -- pending would otherwise have the planner walk every pending one for each admitted one.
+      SELECT d.id FROM "WebhookDelivery" d
+      WHERE d.id = ANY(ARRAY(SELECT id FROM admitted)) AND d.status::text = 'pending'
         AND (d."leaseUntil" IS NULL OR (d."leaseUntil" < ${now} AND NOT (d.id = ANY(${limits.held}::text[]))))
       FOR UPDATE OF d SKIP LOCKED
     ), claimed AS (
