@@ -16,6 +16,7 @@ import {
   type Run,
 } from './lease.ts';
 import { callModel, loadState } from './model-step.ts';
+import { warmModelClient } from './models.ts';
 import { runTools } from './tools.ts';
 
 export interface RunnerOptions {
@@ -89,7 +90,11 @@ export class ExecutionRunner {
   }
 
   start() {
-    if (this.options.concurrency > 0) this.loop.start();
+    if (this.options.concurrency <= 0) return;
+    this.loop.start();
+    warmModelClient().catch((error: unknown) =>
+      this.services.logger.warn({ err: error }, 'warming the model client failed'),
+    );
   }
 
   /** Looks for work now instead of at the next poll. */
