@@ -1,7 +1,7 @@
 // What a run costs the database: a model that streams faster than the journal is written has its
 // pieces journaled together, each still its own entry, numbered in order and published once
 // committed; a run of one answer reads what it runs in its claim and ends with its last step; and
-// a run is queued by one statement and claimed by one.
+// a run is queued by one statement, claimed by one and started by one.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readEvents } from '../support/sse.ts';
 import { startServer, type TestServer } from '../support/switchboard.ts';
@@ -71,6 +71,27 @@ describe('a run’s statements', () => {
     expect(creations).toHaveLength(1);
     for (const part of ['Conversation', 'ConversationMessage', 'ExecutionEvent', 'AuditEvent'])
       expect(creations[0]).toContain(`INSERT INTO "${part}"`);
+  });
+
+  it('starts a run in one statement (its running entry and audit row), before anything the run journals', async () => {
+    await agentAnswering('one-statement-start', 'first words');
+    const { events, statements } = await run('one-statement-start');
+    const statuses = events
+      .filter((event) => event.event !== 'text_delta')
+      .map((event) => JSON.parse(event.data).status);
+    expect(statuses).toEqual(['queued', 'running', 'completed', 'completed']);
+    expect(events.map((event) => event.event).slice(0, 3)).toEqual([
+      'status_changed',
+      'status_changed',
+      'text_delta',
+    ]);
+    const starts = statements.filter(
+      (sql) =>
+        sql.includes('UPDATE "Execution"') &&
+        sql.includes('INSERT INTO "ExecutionEvent"') &&
+        sql.includes('INSERT INTO "AuditEvent"'),
+    );
+    expect(starts).toHaveLength(1);
   });
 });
 

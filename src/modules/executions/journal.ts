@@ -43,11 +43,11 @@ export type JournalWriter = Pick<UnitOfWork, 'tx' | 'publish'>;
 export type JournalInput = { type: JournalType; data?: Record<string, unknown> };
 
 /**
- * The statement's start that appends `entries` after the execution's last one, under `guard`:
- * `counter` is its updated row (`changes` are more assignments to it, `columns` what it returns
- * besides `base`), `appended` the new entries.
+ * The CTEs that append `entries` after the execution's last one, under `guard`: `counter` is its
+ * updated row (`changes` are more assignments to it, `columns` what it returns besides `base`),
+ * `appended` the new entries.
  */
-function appending(
+export function appending(
   executionId: string,
   entries: JournalInput[],
   guard: { leaseOwner?: string },
@@ -58,7 +58,7 @@ function appending(
     ? Prisma.sql`AND "leaseOwner" = ${guard.leaseOwner} AND status = 'running'`
     : Prisma.empty;
   return Prisma.sql`
-    WITH counter AS (
+    counter AS (
       UPDATE "Execution" SET "journalLength" = "journalLength" + ${entries.length}::int, "updatedAt" = now()${changes.length ? Prisma.sql`, ${Prisma.join(changes)}` : Prisma.empty}
       WHERE id = ${executionId} ${leaseCondition}
       RETURNING ${columns}, "journalLength" - ${entries.length}::int AS base
@@ -84,7 +84,7 @@ export async function appendJournal(
   guard: { leaseOwner?: string } = {},
 ): Promise<JournalEntry[]> {
   const rows = await uow.tx.$queryRaw<JournalEntry[]>`
-    ${appending(executionId, entries, guard, [], Prisma.sql`"tenantId", "projectId"`)}
+    WITH ${appending(executionId, entries, guard, [], Prisma.sql`"tenantId", "projectId"`)}
     SELECT counter."tenantId", counter."projectId", ${executionId} AS "executionId", appended.*
     FROM appended, counter ORDER BY appended.seq`;
   for (const row of rows) uow.publish('executionJournal', row.tenantId, row);
@@ -111,7 +111,7 @@ export async function appendJournalChanging(
       entryCreatedAt: Date;
     })[]
   >`
-    ${appending(executionId, entries, guard, changes, Prisma.sql`*`)}
+    WITH ${appending(executionId, entries, guard, changes, Prisma.sql`*`)}
     SELECT counter.*, appended.seq AS "entrySeq", appended.type AS "entryType",
       appended.data AS "entryData", appended."createdAt" AS "entryCreatedAt"
     FROM appended, counter ORDER BY appended.seq`;

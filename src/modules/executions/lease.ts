@@ -1,10 +1,10 @@
-import type { Execution, Prisma } from '../../generated/prisma/client.ts';
+import { Prisma, type Execution } from '../../generated/prisma/client.ts';
 import type { RequestContext, Services } from '../../kernel/context.ts';
-import { work, type UnitOfWork } from '../../kernel/unit-of-work.ts';
+import { work, workInOneStatement, type UnitOfWork } from '../../kernel/unit-of-work.ts';
 import type { RunConfig } from '../agents/run-config.ts';
 import { executionStarted } from './events.ts';
-import { appendJournal, type JournalInput, type JournalWriter } from './journal.ts';
 import { setStatus } from './status.ts';
+import { appendJournal, appending, type JournalInput, type JournalWriter } from './journal.ts';
 
 /** The run was taken from this worker: cancelled, or its lease lost. Nothing more may be written. */
 export class RunStopped extends Error {}
@@ -29,10 +29,15 @@ export interface Run {
   workerId: string;
   /** Whether the runner is shutting down: the run stops at its next write. */
   stopping: () => boolean;
+  /**
+   * The run's start (`startRun`), committing while its first model call is made: every write of
+   * the run waits for it, so the journal says `running` before anything the run did.
+   */
+  started: Promise<void>;
 }
 
 /** The audit event the run's own events name as their cause: its execution.created. */
-export const causeOf = (run: Run) => run.execution.createdEventId;
+export const causeOf = (run: Pick<Run, 'execution'>) => run.execution.createdEventId;
 
 /**
  * Claims one execution for `workerId` with a lease: a queued one, one whose worker died (not one
@@ -73,21 +78,85 @@ export async function claimExecution(
   return rows[0] ?? null;
 }
 
-/** The claimed run's start: journaled, audited and published in one unit of work. */
-export function startRun(run: Run) {
+/**
+ * The claimed run's start: journaled, audited and published in ONE statement, no transaction (the
+ * first model call waits for nothing else). Throws `RunStopped` when the worker no longer holds it.
+ */
+export async function startRun(run: Omit<Run, 'started'>) {
   const { execution, workerId } = run;
-  return work(run.ctx, async (uow) => {
-    if (run.stopping()) throw new RunStopped();
-    const started = await setStatus(uow, execution.id, 'running', {
-      leaseOwner: workerId,
-      details: { worker: workerId, claim: execution.claims },
-    });
-    if (!started) throw new RunStopped();
-    uow.emit(
-      executionStarted,
-      { executionId: execution.id, agentId: execution.agentId, claim: execution.claims },
-      { resourceId: execution.id, causationId: causeOf(run) },
-    );
+  if (run.stopping()) throw new RunStopped();
+  const entry = {
+    type: 'status_changed' as const,
+    data: { status: 'running', worker: workerId, claim: execution.claims },
+  };
+  let starting!: UnitOfWork;
+  const [started] = await workInOneStatement<StartedRow>(
+    [run.ctx],
+    ([uow]) => {
+      starting = uow;
+      const eventId = uow.emit(
+        executionStarted,
+        { executionId: execution.id, agentId: execution.agentId, claim: execution.claims },
+        { resourceId: execution.id, causationId: causeOf(run) },
+      );
+      return {
+        // The claim made it `running`: the guard's status condition is the start's own.
+        ctes: appending(
+          execution.id,
+          [entry],
+          { leaseOwner: workerId },
+          [],
+          Prisma.sql`"journalLength", "updatedAt"`,
+        ),
+        counted: Prisma.sql`SELECT ${eventId}::text FROM counter`,
+        returning: Prisma.sql`SELECT appended.seq, appended.data, counter."journalLength",
+          extract(epoch FROM appended."createdAt") * 1000 AS "createdAt",
+          extract(epoch FROM counter."updatedAt") * 1000 AS "updatedAt"
+          FROM appended, counter`,
+        prepare: true,
+      };
+    },
+    ([row]) => row && publishStart(starting, run.execution, row),
+  );
+  if (!started) throw new RunStopped();
+}
+
+/**
+ * What the start statement gives back: the entry as stored (its data in jsonb's key order, as a
+ * replay reads it) and the counter row's new values (times in ms).
+ */
+type StartedRow = {
+  seq: number;
+  data: Record<string, unknown>;
+  journalLength: number;
+  createdAt: number;
+  updatedAt: number;
+};
+
+/** Publishes the start's journal entry and the execution's row as it now is, once committed. */
+function publishStart(uow: UnitOfWork, execution: ClaimedExecution, row: StartedRow) {
+  const {
+    agentName: _agent,
+    agentVersionName: _version,
+    runConfig: _config,
+    conversationId: _conversation,
+    moreQueued: _more,
+    ...claimed
+  } = execution;
+  const { tenantId, projectId, id: executionId } = claimed;
+  uow.publish('executionJournal', tenantId, {
+    tenantId,
+    projectId,
+    executionId,
+    seq: Number(row.seq),
+    type: 'status_changed',
+    data: row.data,
+    createdAt: new Date(Number(row.createdAt)),
+  });
+  uow.publish('executionUpdated', tenantId, {
+    ...claimed,
+    journalLength: Number(row.journalLength),
+    updatedAt: new Date(Number(row.updatedAt)),
   });
 }
 
@@ -102,6 +171,7 @@ export function endRun(uow: UnitOfWork, run: Run, status: 'completed' | 'failed'
 
 /** Journals entries in `uow` under the run's lease; a worker that lost it stops there. */
 export async function journal(run: Run, uow: JournalWriter, entries: JournalInput[]) {
+  await run.started;
   if (run.stopping()) throw new RunStopped();
   const written = await appendJournal(uow, run.execution.id, entries, { leaseOwner: run.workerId });
   if (!written.length) throw new RunStopped();
@@ -151,8 +221,9 @@ export class StreamedJournal {
 
   private async writeQueued() {
     try {
-      while (this.queued.length && !this.failure)
+      while (this.queued.length && !this.failure) {
         await journalNow(this.run, this.queued.splice(0, STREAMED_BATCH));
+      }
     } catch (error) {
       this.failure = { error };
     } finally {

@@ -18,7 +18,11 @@ export const toolOf = (config: RunConfig, name: string): ToolConfig | undefined 
  * What the run has done so far, from the conversation's messages and the journal; `untouched` when
  * no step of it has started (it has no tool call and no streamed entry to read).
  */
-export async function loadState(services: Services, run: Run, untouched = false) {
+export async function loadState(
+  services: Services,
+  run: Pick<Run, 'execution' | 'config'>,
+  untouched = false,
+) {
   const { prisma } = services;
   const { execution, config } = run;
   const [messages, toolCalls, started] = await Promise.all([
@@ -115,6 +119,8 @@ export async function callModel(
       await work(run.ctx, async (uow) => void called(uow, (error as Error).message));
     throw error;
   }
+  // An answer without a streamed piece ends the step after the start, too.
+  await run.started;
   await work(run.ctx, async (uow) => {
     await completeStep(run, uow, answer);
     called(uow, null);

@@ -16,6 +16,7 @@ import {
   type Run,
 } from './lease.ts';
 import { callModel, loadState } from './model-step.ts';
+import { warmModelClient } from './models.ts';
 import { runTools } from './tools.ts';
 
 export interface RunnerOptions {
@@ -89,7 +90,11 @@ export class ExecutionRunner {
   }
 
   start() {
-    if (this.options.concurrency > 0) this.loop.start();
+    if (this.options.concurrency <= 0) return;
+    this.loop.start();
+    warmModelClient().catch((error: unknown) =>
+      this.services.logger.warn({ err: error }, 'warming the model client failed'),
+    );
   }
 
   /** Looks for work now instead of at the next poll. */
@@ -102,7 +107,7 @@ export class ExecutionRunner {
 
   private async run(execution: ClaimedExecution) {
     const scope = { tenantId: execution.tenantId, projectId: execution.projectId };
-    const run: Run = {
+    const claimed = {
       ctx: systemContext(this.services, scope, execution.correlationId, {
         actorType: 'system',
         actorId: 'execution-runner',
@@ -112,16 +117,18 @@ export class ExecutionRunner {
       workerId: this.workerId,
       stopping: () => this.loop.stopped,
     };
+    // The state is read, and the model called, while the start commits: the start changes nothing
+    // they read, and the run's writes wait for it (`Run.started`). A first claim's run has done
+    // nothing yet: only its conversation is read.
+    let loading = loadState(this.services, claimed, execution.claims === 1);
+    const run: Run = { ...claimed, started: startRun(claimed) };
+    run.started.catch(() => {}); // a failed start fails the run's first write
     const stopRenewing = keepLease(this.services, run, this.options.leaseMs);
-    // The state is read while the start commits: the start changes nothing it reads. A first
-    // claim's run has done nothing yet: only its conversation is read.
-    let loading = loadState(this.services, run, execution.claims === 1);
-    loading.catch(() => {}); // awaited below, unless the start fails first
     try {
-      await startRun(run);
       for (; ; loading = loadState(this.services, run)) {
         const state = await loading;
         if (state.pending.length) {
+          await run.started; // suspending is a write too
           if (await runTools(this.services, run, state.pending)) return;
           continue;
         }
@@ -136,6 +143,7 @@ export class ExecutionRunner {
         if (this.loop.stopped) await handOver(this.services, run);
         return;
       }
+      await run.started.catch(() => {}); // the failure is journaled after the start
       await work(run.ctx, (uow) => endRun(uow, run, 'failed', (error as Error).message)).catch(
         () => {},
       );

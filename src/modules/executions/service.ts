@@ -93,17 +93,24 @@ export async function createExecution(
     if (row) return queueing!.execution;
     // Another request was creating its conversation: written again once that has committed.
   }
-  return work(ctx, (uow) => createExecutionIn(uow, request, options), options);
+  return work(ctx, (uow) => queueExecutionIn(uow, request, options), options);
 }
 
 /** `createExecution` in the caller's unit of work, for a change the run commits with (a rerun's invocation). */
-export async function createExecutionIn(
+export function createExecutionIn(
   uow: UnitOfWork,
   input: unknown,
   options: CreateExecutionOptions = {},
 ): Promise<Execution> {
+  return queueExecutionIn(uow, parseInput(createExecutionSchema, input), options);
+}
+
+async function queueExecutionIn(
+  uow: UnitOfWork,
+  request: z.output<typeof createExecutionSchema>,
+  options: CreateExecutionOptions,
+): Promise<Execution> {
   const scope = requireScope(uow.ctx);
-  const request = parseInput(createExecutionSchema, input);
   // The default agent and version are created on first use, in the run's unit of work.
   const found = await versionToRun(uow, scope, request.agentId, request.agentVersion);
   const queueing = executionToQueue(uow, request, found, options);
