@@ -9,6 +9,7 @@ import { toGraphQLError } from './graphql-error.ts';
 import { graphiqlOptions } from './graphiql.ts';
 import { useDocumentLimits, type DocumentLimits } from './document-limits.ts';
 import { useSharedSubscriptionExecution } from './shared-subscriptions.ts';
+import { useCompiledQueries } from './compiled-operations.ts';
 import { checkJsonInput } from '../kernel/json-input.ts';
 
 /**
@@ -93,6 +94,7 @@ export function createGraphQLServer(options: {
     graphiql: graphiqlOptions,
     context: ({ requestContext }) => requestContext,
     plugins: [
+      useCompiledQueries(),
       ...options.plugins,
       useSocketJsonBody(),
       useDocumentLimits(options.limits),
