@@ -15,6 +15,7 @@ import { toGraphQLError } from './graphql-error.ts';
 import { graphiqlOptions } from './graphiql.ts';
 import { useDocumentLimits, type DocumentLimits } from './document-limits.ts';
 import { useSharedSubscriptionExecution } from './shared-subscriptions.ts';
+import { useCompiledQueries } from './compiled-operations.ts';
 import { checkJsonInput } from '../kernel/json-input.ts';
 
 /** The text of an answer yoga made from a string (its JSON), for a writer that skips the body stream. */
@@ -110,6 +111,7 @@ export function createGraphQLServer(options: {
     graphiql: graphiqlOptions,
     context: ({ requestContext }) => requestContext,
     plugins: [
+      useCompiledQueries(),
       ...options.plugins,
       useSocketJsonBody(),
       useDocumentLimits(options.limits),

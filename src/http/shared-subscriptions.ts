@@ -4,37 +4,13 @@ import {
   type DocumentNode,
   type ExecutionArgs,
   type ExecutionResult,
-  type GraphQLSchema,
 } from 'graphql';
-import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 import type { RequestContext } from '../kernel/context.ts';
 import { Page } from '../kernel/bus/feed.ts';
+import { compiledOperation } from './compiled-operations.ts';
 
 type AnswerStep = IteratorYieldResult<ExecutionResult>;
-
-/**
- * Subscription operations compiled by graphql-jit, by schema, document and operation name (null
- * when it cannot compile one): each event then runs the compiled resolvers, where graphql-js would
- * build its execution context and coerce the variables again per event.
- */
-const compiledOperations = new WeakMap<
-  GraphQLSchema,
-  WeakMap<DocumentNode, Map<string, CompiledQuery | null>>
->();
-function compiledOperation({ schema, document, operationName }: ExecutionArgs) {
-  let byDocument = compiledOperations.get(schema);
-  if (!byDocument) compiledOperations.set(schema, (byDocument = new WeakMap()));
-  let byName = byDocument.get(document);
-  if (!byName) byDocument.set(document, (byName = new Map()));
-  let compiled = byName.get(operationName ?? '');
-  if (compiled === undefined) {
-    const compilation = compileQuery(schema, document, operationName ?? undefined);
-    compiled = isCompiledQuery(compilation) ? compilation : null;
-    byName.set(operationName ?? '', compiled);
-  }
-  return compiled;
-}
 
 /** An answer now, or once its resolvers settle. */
 type Answer = AnswerStep | Promise<AnswerStep>;
