@@ -225,7 +225,9 @@ export function followJournal(
       if (entry.type === 'finished') feed.end();
     };
     const emitPage = (entries: StreamEntry[]) => {
-      const fresh = entries.filter((entry) => entry.seq > last);
+      // The read's own array when all of it is new: the followers that share the read share its
+      // page, and so its answers (shared-subscriptions.ts).
+      const fresh = entries[0]?.seq > last ? entries : entries.filter((entry) => entry.seq > last);
       // A single entry goes as itself, as a live one would.
       if (fresh.length < 2) {
         fresh.forEach(emit);
@@ -237,16 +239,23 @@ export function followJournal(
     };
     /**
      * The entries after the last delivered (up to `limit` of them) that had been published by the
-     * time `since` (of `clock`), a page at a time, each once the reader has taken the one before.
+     * time `since` (of `clock`), a page at a time, each once the reader has taken the one before;
+     * the first is read once the reader has caught up, each next one while it takes the one before.
      */
     const readBack = async (since: number, limit = Infinity) => {
-      for (let left = limit; left > 0 && !feed.ended;) {
-        await feed.whenUnreadBelow(1);
+      const read = (after: number, left: number) =>
+        left > 0 && !feed.ended
+          ? readJournalOnce(db, executionId, after, Math.min(left, REPLAY_PAGE), since)
+          : undefined;
+      await feed.whenUnreadBelow(1);
+      let left = limit;
+      for (let reading = read(last, left); reading;) {
         const size = Math.min(left, REPLAY_PAGE);
-        const page = await readJournalOnce(db, executionId, last, size, since);
-        emitPage(page);
-        if (page.length < size) break;
+        const page = await reading;
         left -= page.length;
+        reading = page.length < size ? undefined : read(page[page.length - 1].seq, left);
+        await feed.whenUnreadBelow(1);
+        emitPage(page);
       }
     };
     // Deliveries that read the database run one at a time, in arrival order (the replay first);
