@@ -1,6 +1,6 @@
 import { Prisma } from '../generated/prisma/client.ts';
-import { getDatamodel } from '../generated/pothos-types.ts';
 import type { RequestContext } from '../kernel/context.ts';
+import { modelColumns } from './model-columns.ts';
 import { scopeFilter, type Scope } from './scoped.ts';
 
 /**
@@ -10,10 +10,11 @@ import { scopeFilter, type Scope } from './scoped.ts';
 type Reader = Pick<RequestContext, 'services' | 'scope'>;
 
 /** How each column type travels in the page's JSON, and how it is read back. */
-const CODECS: Record<
-  string,
-  { sql: (column: Prisma.Sql) => Prisma.Sql; read: (value: any) => any }
-> = {
+interface Codec {
+  sql: (column: Prisma.Sql) => Prisma.Sql;
+  read: (value: any) => any;
+}
+const CODECS: Record<string, Codec> = {
   String: { sql: (column) => column, read: (value) => value },
   Int: { sql: (column) => column, read: (value) => value },
   Boolean: { sql: (column) => column, read: (value) => value },
@@ -29,13 +30,6 @@ const CODECS: Record<
   },
 };
 
-const columnTypes = new Map(
-  Object.entries(getDatamodel().datamodel.models).map(([model, { fields }]) => [
-    model,
-    new Map(fields.filter((field) => field.kind === 'scalar').map((f) => [f.name, f.type])),
-  ]),
-);
-
 const COMPARISONS: Record<string, string> = { gte: '>=', gt: '>', lte: '<=', lt: '<' };
 
 /**
@@ -44,22 +38,22 @@ const COMPARISONS: Record<string, string> = { gte: '>=', gt: '>', lte: '<=', lt:
  * tenant-owned rows is confined, as scopedClient confines Prisma's. Undefined for anything else.
  */
 function scopedConditions(model: string, scope: Scope | null, where: Record<string, unknown>) {
-  const types = columnTypes.get(model);
-  if (!types) return undefined;
+  const columns = modelColumns.get(model);
+  if (!columns) return undefined;
   const conditions: Prisma.Sql[] = [];
   for (const [name, condition] of Object.entries(where)) {
-    const type = types.get(name);
+    const column = columns.get(name);
     if (condition === undefined) continue;
-    if (!type || type === 'Json') return undefined;
-    const column = Prisma.raw(`"${name}"`);
-    if (condition === null) conditions.push(Prisma.sql`${column} IS NULL`);
+    if (column?.kind !== 'scalar' || column.type === 'Json') return undefined;
+    const sql = Prisma.raw(`"${name}"`);
+    if (condition === null) conditions.push(Prisma.sql`${sql} IS NULL`);
     else if (typeof condition !== 'object' || condition instanceof Date)
-      conditions.push(Prisma.sql`${column} = ${condition}`);
+      conditions.push(Prisma.sql`${sql} = ${condition}`);
     else
       for (const [operator, value] of Object.entries(condition)) {
         if (value === undefined) continue;
         if (!COMPARISONS[operator] || value === null) return undefined;
-        conditions.push(Prisma.sql`${column} ${Prisma.raw(COMPARISONS[operator])} ${value}`);
+        conditions.push(Prisma.sql`${sql} ${Prisma.raw(COMPARISONS[operator])} ${value}`);
       }
   }
   // The scope's conditions hold beside `where`'s, even on the same column (another tenant's id).
@@ -108,11 +102,17 @@ export function readPageNewestFirst<Row>(
   where: Record<string, unknown>,
 ): Promise<Row[]> | undefined {
   const { select, take, skip = 0, cursor, ...rest } = query as PageQuery;
-  const types = columnTypes.get(model);
-  if (!types || !select || typeof take !== 'number' || Object.keys(rest).length) return undefined;
+  const modelFields = modelColumns.get(model);
+  if (!modelFields || !select || typeof take !== 'number' || Object.keys(rest).length)
+    return undefined;
   const columns = Object.keys(select).filter((name) => select[name]);
-  const codecs = columns.map((name) => CODECS[types.get(name) ?? '']);
-  if (!columns.includes(key) || codecs.some((codec) => !codec)) return undefined;
+  // Enum columns have no codec: their pages go through Prisma.
+  const codecs = columns.map((name) => {
+    const field = modelFields.get(name);
+    return field?.kind === 'scalar' ? CODECS[field.type] : undefined;
+  });
+  if (!columns.includes(key) || !codecs.every((codec): codec is Codec => codec !== undefined))
+    return undefined;
   const conditions = scopedConditions(model, scope, where);
   if (!conditions) return undefined;
   const table = Prisma.raw(`"${model}"`);

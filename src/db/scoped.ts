@@ -1,7 +1,7 @@
 import { LRUCache } from 'lru-cache';
-import { getDatamodel } from '../generated/pothos-types.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { AppError } from '../kernel/errors.ts';
+import { modelColumns } from './model-columns.ts';
 
 /** The part of Switchboard's data a caller may see: one tenant, and optionally one of its projects. */
 export interface Scope {
@@ -9,9 +9,7 @@ export interface Scope {
   projectId: string | null;
 }
 
-const models = getDatamodel().datamodel.models;
-const hasField = (model: string, field: string) =>
-  models[model]?.fields.some((f) => f.name === field) ?? false;
+const hasField = (model: string, field: string) => modelColumns.get(model)?.has(field) ?? false;
 
 const READS_AND_WRITES_BY_WHERE = new Set([
   'findUnique',

@@ -40,6 +40,21 @@ function eventExecution(args: ExecutionArgs): (event: unknown) => Answer {
 }
 
 /**
+ * A page's answers; `results`: all of them, when every one is ready without errors (the page then
+ * goes as one batch, the same array for every subscriber that shares it).
+ */
+interface PageAnswers {
+  answers: Answer[];
+  results?: ExecutionResult[];
+}
+const answerPage = (answers: Answer[]): PageAnswers => ({
+  answers,
+  results: answers.every((answer) => isSettled(answer) && !answer.value.errors)
+    ? answers.map((answer) => (answer as AnswerStep).value)
+    : undefined,
+});
+
+/**
  * The answers of several events as one result, for a transport that takes them
  * (`TAKES_ANSWER_BATCHES`): a page of a journal then costs one step of the results' iterators, not
  * one per event. It has no `errors`: an answer with errors (which the error masking must see) comes
@@ -62,6 +77,9 @@ export function useSharedSubscriptionExecution(): Plugin<RequestContext> {
   // Answers per payload object, as iteration steps (subscribers only read them): they go when the
   // payload does (no subscriber holds it any more).
   const answers = new WeakMap<object, Map<string, Answer>>();
+  // A page's answers, by its array of events (subscribers replaying one read share it): one entry
+  // per page rather than per event, which a replay of thousands would pay in weak-map upkeep.
+  const pageAnswers = new WeakMap<readonly unknown[], Map<string, PageAnswers>>();
   const documentIds = new WeakMap<DocumentNode, number>();
   let documentCount = 0;
   const sharingKey = (args: ExecutionArgs) => {
@@ -84,6 +102,17 @@ export function useSharedSubscriptionExecution(): Plugin<RequestContext> {
     if (!answer) byKey.set(key, (answer = run()));
     return answer;
   };
+  const answerPageOnce = (
+    events: readonly unknown[],
+    key: string,
+    run: (event: unknown) => Answer,
+  ) => {
+    let byKey = pageAnswers.get(events);
+    if (!byKey) pageAnswers.set(events, (byKey = new Map()));
+    let page = byKey.get(key);
+    if (!page) byKey.set(key, (page = answerPage(events.map(run))));
+    return page;
+  };
   return {
     onSubscribe({ setSubscribeFn }) {
       setSubscribeFn(async (args) => {
@@ -92,37 +121,43 @@ export function useSharedSubscriptionExecution(): Plugin<RequestContext> {
         const key = sharingKey(args);
         const executeEvent = eventExecution(args);
         const answerOf = (event: unknown) => answerOnce(event, key, () => executeEvent(event));
+        const answerPageOf = (events: readonly unknown[]) =>
+          answerPageOnce(events, key, executeEvent);
         const takesBatches =
           (args.rootValue as { [TAKES_ANSWER_BATCHES]?: boolean } | undefined)?.[
             TAKES_ANSWER_BATCHES
           ] === true;
         const events = source[Symbol.asyncIterator]();
-        // The events of a page not answered yet.
-        let page: readonly unknown[] = [];
+        // The answers of a page, and how many were handed on.
+        let page: PageAnswers = { answers: [] };
         let answered = 0;
         /** The next step of the page: a batch of the answers ready without errors, else one answer. */
         const pageStep = (): Answer | IteratorYieldResult<AnswerBatch> => {
           if (takesBatches) {
+            if (answered === 0 && page.results) {
+              answered = page.answers.length;
+              return { value: { [ANSWER_BATCH]: page.results }, done: false };
+            }
             const batch: ExecutionResult[] = [];
-            for (; answered < page.length; answered++) {
-              const answer = answerOf(page[answered]);
+            for (; answered < page.answers.length; answered++) {
+              const answer = page.answers[answered];
               if (!isSettled(answer) || answer.value.errors) break;
               batch.push(answer.value);
             }
             if (batch.length) return { value: { [ANSWER_BATCH]: batch }, done: false };
           }
-          return answerOf(page[answered++]);
+          return page.answers[answered++];
         };
         // A plain iterator with one step per event (or page), not one more repeater or generic
         // map: every subscriber's every event goes through it.
         const results: AsyncIterableIterator<ExecutionResult> = {
           next: () =>
-            answered < page.length
+            answered < page.answers.length
               ? Promise.resolve(pageStep())
               : events.next().then((event): IteratorResult<ExecutionResult> | Answer => {
                   if (event.done) return event;
                   if (!(event.value instanceof Page)) return answerOf(event.value);
-                  page = event.value.values;
+                  page = answerPageOf(event.value.values);
                   answered = 0;
                   return pageStep();
                 }),

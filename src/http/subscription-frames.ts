@@ -13,11 +13,19 @@ const SOCKET_HIGH_WATER = 1024 * 1024;
 const payloads = new WeakMap<object, Buffer>();
 function payloadBytes(result: ExecutionResult) {
   let bytes = payloads.get(result);
-  if (bytes === undefined) {
-    const { errors, ...withoutErrors } = result;
-    bytes = Buffer.from(JSON.stringify(errors ? { ...withoutErrors, errors } : withoutErrors));
-    payloads.set(result, bytes);
-  }
+  if (bytes === undefined) payloads.set(result, (bytes = serialised(result)));
+  return bytes;
+}
+function serialised(result: ExecutionResult) {
+  if (result.errors === undefined) return Buffer.from(JSON.stringify(result));
+  const { errors, ...withoutErrors } = result;
+  return Buffer.from(JSON.stringify({ ...withoutErrors, errors }));
+}
+/** A batch's payloads, once per batch: a page's are kept by its array, not by each of thousands. */
+const batchPayloads = new WeakMap<readonly ExecutionResult[], Buffer[]>();
+function batchPayloadBytes(batch: readonly ExecutionResult[]) {
+  let bytes = batchPayloads.get(batch);
+  if (bytes === undefined) batchPayloads.set(batch, (bytes = batch.map(serialised)));
   return bytes;
 }
 
@@ -149,7 +157,8 @@ export function sendResults(
         if (socket.readyState !== WebSocket.OPEN) continue;
         const batch = (step.value as Partial<AnswerBatch>)[ANSWER_BATCH];
         if (!batch) enqueue(socket, prefix, payloadBytes(step.value));
-        else batch.forEach((answer, i) => enqueue(socket, prefix, payloadBytes(answer), i > 0));
+        else
+          batchPayloadBytes(batch).forEach((payload, i) => enqueue(socket, prefix, payload, i > 0));
         if (unsent(socket) > SOCKET_HIGH_WATER) {
           writeWaiting(socket);
           await drained(socket);

@@ -6,7 +6,7 @@ import {
   type GraphQLResolveInfo,
   type SelectionSetNode,
 } from 'graphql';
-import { getDatamodel } from '../generated/pothos-types.ts';
+import { modelColumns } from '../db/model-columns.ts';
 
 /**
  * The fields `sets` select, by name, with their own selection sets; fragments included. Aliases
@@ -42,13 +42,6 @@ export function selectsAny(info: GraphQLResolveInfo, fields: readonly string[]):
   return fields.some((field) => selected.has(field));
 }
 
-const columnsOf = new Map(
-  Object.entries(getDatamodel().datamodel.models).map(([model, { fields }]) => [
-    model,
-    new Set(fields.filter((field) => field.kind !== 'object').map((field) => field.name)),
-  ]),
-);
-
 const fieldType = (type: GraphQLObjectType, name: string) => {
   const named = getNamedType(type.getFields()[name]?.type);
   return isObjectType(named) ? named : undefined;
@@ -68,7 +61,7 @@ export function selectingColumns<Query extends object>(
   const connection = getNamedType(info.returnType);
   const edge = isObjectType(connection) ? fieldType(connection, 'edges') : undefined;
   const node = edge && fieldType(edge, 'node');
-  const columns = columnsOf.get(node?.extensions.pothosPrismaModel as string);
+  const columns = modelColumns.get(node?.extensions.pothosPrismaModel as string);
   if (!node || !columns || 'include' in query || 'select' in query) return query;
   const selected = fieldsIn(
     info,

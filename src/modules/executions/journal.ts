@@ -1,9 +1,10 @@
-import { Prisma, type Execution, type PrismaClient } from '../../generated/prisma/client.ts';
+import { Prisma, type Execution } from '../../generated/prisma/client.ts';
 import type { Scope } from '../../db/scoped.ts';
 import type { EventBus } from '../../kernel/bus/index.ts';
 import { Feed, Page } from '../../kernel/bus/feed.ts';
 import type { ExecutionStatus } from '../../generated/prisma/enums.ts';
 import type { UnitOfWork } from '../../kernel/unit-of-work.ts';
+import type { Services } from '../../kernel/context.ts';
 
 /** What an execution streams; each is journaled with the next sequence number. */
 export const JOURNAL_TYPES = [
@@ -34,7 +35,8 @@ export interface JournalEntry {
   createdAt: Date;
 }
 
-type Db = PrismaClient | Prisma.TransactionClient;
+/** One statement past Prisma's engine (`Services.query`): a replay's page costs Prisma more than its read. */
+type Query = Services['query'];
 
 /** Where journal entries are written, and what publishes them once that has committed: a unit of work. */
 export type JournalWriter = Pick<UnitOfWork, 'tx' | 'publish'>;
@@ -146,25 +148,28 @@ export async function appendJournalChanging(
  * scope; its entries have no scope of their own.
  */
 export async function readJournal(
-  db: Db,
+  query: Query,
   executionId: string,
   after: number,
   limit: number,
 ): Promise<StreamEntry[]> {
-  const [{ entries }] = await db.$queryRaw<{ entries: string }[]>`
+  const [{ entries }] = await query(
+    Prisma.sql`
     SELECT coalesce(json_agg(json_build_array(seq, type, data,
       (extract(epoch FROM "createdAt") * 1000)::bigint) ORDER BY seq), '[]')::text AS entries
     FROM (SELECT seq, type, data, "createdAt" FROM "ExecutionEvent"
-      WHERE "executionId" = ${executionId} AND seq > ${after} ORDER BY seq LIMIT ${limit}) AS page`;
-  return (JSON.parse(entries) as [number, JournalType, Record<string, unknown>, number][]).map(
-    ([seq, type, data, createdAt]) => ({
-      executionId,
-      seq,
-      type,
-      data,
-      createdAt: new Date(createdAt),
-    }),
+      WHERE "executionId" = ${executionId} AND seq > ${after} ORDER BY seq LIMIT ${limit}) AS page`,
+    { prepare: true },
   );
+  return (
+    JSON.parse(entries as string) as [number, JournalType, Record<string, unknown>, number][]
+  ).map(([seq, type, data, createdAt]) => ({
+    executionId,
+    seq,
+    type,
+    data,
+    createdAt: new Date(createdAt),
+  }));
 }
 
 const REPLAY_PAGE = 1000;
@@ -179,11 +184,17 @@ const readsInFlight = new Map<string, { startedAt: number; entries: Promise<Stre
 /** Orders listening starts and read starts. */
 let clock = 0;
 
-function readJournalOnce(db: Db, executionId: string, after: number, limit: number, since: number) {
+function readJournalOnce(
+  query: Query,
+  executionId: string,
+  after: number,
+  limit: number,
+  since: number,
+) {
   const key = `${executionId}:${after}:${limit}`;
   const inFlight = readsInFlight.get(key);
   if (inFlight && inFlight.startedAt > since) return inFlight.entries;
-  const read = { startedAt: ++clock, entries: readJournal(db, executionId, after, limit) };
+  const read = { startedAt: ++clock, entries: readJournal(query, executionId, after, limit) };
   readsInFlight.set(key, read);
   const forget = () => {
     if (readsInFlight.get(key) === read) readsInFlight.delete(key);
@@ -209,7 +220,7 @@ const LIVE_UNREAD = REPLAY_PAGE;
  * them no more than a push. A reader that falls `LIVE_UNREAD` entries behind reads the rest back.
  */
 export function followJournal(
-  db: Db,
+  query: Query,
   bus: EventBus,
   scope: Scope,
   executionId: string,
@@ -225,7 +236,9 @@ export function followJournal(
       if (entry.type === 'finished') feed.end();
     };
     const emitPage = (entries: StreamEntry[]) => {
-      const fresh = entries.filter((entry) => entry.seq > last);
+      // The read's own array when all of it is new: the followers that share the read share its
+      // page, and so its answers (shared-subscriptions.ts).
+      const fresh = entries[0]?.seq > last ? entries : entries.filter((entry) => entry.seq > last);
       // A single entry goes as itself, as a live one would.
       if (fresh.length < 2) {
         fresh.forEach(emit);
@@ -237,16 +250,23 @@ export function followJournal(
     };
     /**
      * The entries after the last delivered (up to `limit` of them) that had been published by the
-     * time `since` (of `clock`), a page at a time, each once the reader has taken the one before.
+     * time `since` (of `clock`), a page at a time, each once the reader has taken the one before;
+     * the first is read once the reader has caught up, each next one while it takes the one before.
      */
     const readBack = async (since: number, limit = Infinity) => {
-      for (let left = limit; left > 0 && !feed.ended;) {
-        await feed.whenUnreadBelow(1);
+      const read = (after: number, left: number) =>
+        left > 0 && !feed.ended
+          ? readJournalOnce(query, executionId, after, Math.min(left, REPLAY_PAGE), since)
+          : undefined;
+      await feed.whenUnreadBelow(1);
+      let left = limit;
+      for (let reading = read(last, left); reading;) {
         const size = Math.min(left, REPLAY_PAGE);
-        const page = await readJournalOnce(db, executionId, last, size, since);
-        emitPage(page);
-        if (page.length < size) break;
+        const page = await reading;
         left -= page.length;
+        reading = page.length < size ? undefined : read(page[page.length - 1].seq, left);
+        await feed.whenUnreadBelow(1);
+        emitPage(page);
       }
     };
     // Deliveries that read the database run one at a time, in arrival order (the replay first);

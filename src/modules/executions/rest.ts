@@ -136,7 +136,7 @@ function journalStream(c: Context, ctx: RequestContext, executionId: string, aft
     );
     try {
       for await (const step of followJournal(
-        ctx.db,
+        ctx.services.query,
         ctx.services.bus,
         requireScope(ctx),
         executionId,

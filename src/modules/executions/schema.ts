@@ -180,7 +180,7 @@ builder.subscriptionFields((t) => ({
         throw new AppError('BAD_USER_INPUT', 'Argument "after" must be a non-negative integer');
       const execution = await executions.getExecution(ctx, args.executionId.toString());
       return followJournal(
-        ctx.db,
+        ctx.services.query,
         ctx.services.bus,
         requireScope(ctx),
         execution.id,
