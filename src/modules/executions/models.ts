@@ -241,27 +241,3 @@ export async function modelProviderOf(
     headers,
   });
 }
-
-/** One streamed piece and the end, as an OpenAI-compatible server sends them. */
-const CANNED_ANSWER =
-  'data: {"id":"warm","object":"chat.completion.chunk","created":0,"model":"warm","choices":[{"index":0,"delta":{"content":"."},"finish_reason":"stop"}]}\n\ndata: [DONE]\n\n';
-
-/**
- * Streams a canned answer through the OpenAI-compatible client, with no connection: the first
- * run's model call would otherwise wait while V8 compiles the client's code.
- */
-export async function warmModelClient() {
-  const provider = openAICompatibleProvider(
-    { type: 'openai-compatible', model: 'warm' },
-    { baseUrl: 'http://warm.invalid/v1', headers: {} },
-  );
-  const answer = provider.stream({
-    step: 1,
-    messages: [{ role: 'user', content: '.' }],
-    tools: [],
-    signal: new AbortController().signal,
-    fetch: async () =>
-      new Response(CANNED_ANSWER, { headers: { 'content-type': 'text/event-stream' } }),
-  });
-  for await (const _chunk of answer);
-}

@@ -16,7 +16,6 @@ import {
   type Run,
 } from './lease.ts';
 import { callModel, loadState } from './model-step.ts';
-import { warmModelClient } from './models.ts';
 import { runTools } from './tools.ts';
 
 export interface RunnerOptions {
@@ -90,11 +89,7 @@ export class ExecutionRunner {
   }
 
   start() {
-    if (this.options.concurrency <= 0) return;
-    this.loop.start();
-    warmModelClient().catch((error: unknown) =>
-      this.services.logger.warn({ err: error }, 'warming the model client failed'),
-    );
+    if (this.options.concurrency > 0) this.loop.start();
   }
 
   /** Looks for work now instead of at the next poll. */
