@@ -23,19 +23,15 @@ export async function startServer(
 ): Promise<Server> {
   const port = await freePort();
   const started = performance.now();
-  const child = spawnChild(
-    process.execPath,
-    ['--max-semi-space-size=64', `${serverDir}/dist/main.js`],
-    {
-      ...env,
-      ...('databaseUrl' in target
-        ? { DATABASE_URL: target.databaseUrl }
-        : { DATA_DIR: target.dataDir, DATABASE_URL: '' }),
-      ...extra,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-    },
-  );
+  const child = spawnChild(process.execPath, [`${serverDir}/dist/main.js`], {
+    ...env,
+    ...('databaseUrl' in target
+      ? { DATABASE_URL: target.databaseUrl }
+      : { DATA_DIR: target.dataDir, DATABASE_URL: '' }),
+    ...extra,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+  });
   const url = `http://127.0.0.1:${port}`;
   for (;;) {
     if (child.child.exitCode !== null) throw new Error(`the server exited:\n${child.output()}`);

@@ -44,7 +44,7 @@ afterAll(cleanUpProcesses);
 
 describe("the image's start command", () => {
   it('is plain node on the compiled output, as PID 1 would run it', () => {
-    expect(startCommand).toEqual(['node', '--max-semi-space-size=64', 'dist/main.js']);
+    expect(startCommand).toEqual(['node', 'dist/main.js']);
     expect(dockerfile).toContain('USER node');
   });
 
