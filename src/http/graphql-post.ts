@@ -10,7 +10,12 @@ import { problemResponse } from '../rest/problem.ts';
 import type { Context } from 'hono';
 import type { YogaServerInstance } from 'graphql-yoga';
 import { toGraphQLError } from './graphql-error.ts';
-import { ANSWER_TEXT, type GraphQLHandler, type GraphQLServerContext } from './graphql.ts';
+import {
+  ANSWER_TEXT,
+  JSON_BODY,
+  type GraphQLHandler,
+  type GraphQLServerContext,
+} from './graphql.ts';
 import { socketText } from '../rest/request-body.ts';
 import type { CorsPolicy } from './cors.ts';
 
@@ -65,8 +70,6 @@ class SocketHeaders implements RequestHeaders {
   }
 }
 
-/** yoga's JSON parser selects a POST of these, the only bodies this path reads. */
-const JSON_BODY = /^application\/(graphql\+)?json(;|$)/;
 /** Answers that stream (subscriptions over SSE, multipart) are left to the fetch adapter. */
 const STREAMED_ANSWER = /text\/event-stream|multipart\/mixed/;
 
@@ -154,6 +157,7 @@ export function graphQLPosts(options: {
     const length = incoming.headers['content-length'];
     if (length === undefined || incoming.headers['transfer-encoding'] !== undefined) return false;
     if (!(parseInt(length, 10) <= config.MAX_BODY_BYTES)) return false;
+    // The only bodies this path reads: those yoga's JSON parser selects.
     if (!JSON_BODY.test(incoming.headers['content-type'] ?? '')) return false;
     if (STREAMED_ANSWER.test(incoming.headers.accept ?? '')) return false;
     serve(incoming, outgoing, new SocketHeaders(incoming.headers)).catch((error: unknown) => {

@@ -50,7 +50,7 @@ export interface GraphQLServerContext {
 export type GraphQLHandler = YogaServer<GraphQLServerContext, RequestContext>['handle'];
 
 /** yoga's JSON parser selects a POST of these (`isPOSTJsonRequest`). */
-const JSON_BODY = /^application\/(graphql\+)?json(;|$)/;
+export const JSON_BODY = /^application\/(graphql\+)?json(;|$)/;
 
 /**
  * yoga's JSON body parser, fed from the socket: reading the body through the fetch Request built
